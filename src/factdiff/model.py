@@ -202,7 +202,12 @@ class DateClaim(Claim):
     granularity: str = "day"  # day | month | year
 
     def payload(self) -> dict[str, Any]:
-        return {"value": self.value, "weekday": self.weekday, "relative": self.relative, "granularity": self.granularity}
+        return {
+            "value": self.value,
+            "weekday": self.weekday,
+            "relative": self.relative,
+            "granularity": self.granularity,
+        }
 
 
 @dataclass(slots=True, kw_only=True)
