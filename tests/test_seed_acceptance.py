@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from factdiff.cli import cli
-from tests.conftest import SEED, need
+from tests.shared_data import SEED, need
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +72,9 @@ def test_post(doc: dict) -> None:
 
 
 def test_quote_and_attribution(doc: dict) -> None:
-    quotes = [c for c in doc["claims"] if c["kind"] == "quote" and c["quote"].lstrip("«").startswith("States of refuge")]
+    quotes = [
+        c for c in doc["claims"] if c["kind"] == "quote" and c["quote"].lstrip('«"').startswith("States of refuge")
+    ]
     assert quotes
     assert quotes[0]["speaker"] == "Tom Homan"
     title, org = quotes[0]["speaker_title"] or "", quotes[0]["speaker_org"] or ""
