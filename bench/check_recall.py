@@ -201,9 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.misses:
         for o in outcomes:
             if not o.found:
-                print(
-                    f"  miss {o.story}/{o.file} {o.kind}: {o.fact.get('surface')!r} = {o.fact.get('value', o.fact.get('title'))}"
-                )
+                want = o.fact.get("value", o.fact.get("title"))
+                print(f"  miss {o.story}/{o.file} {o.kind}: {o.fact.get('surface')!r} = {want}")
     print(f"recall={recall:.3f}")
     return 0
 
