@@ -1,4 +1,317 @@
-"""People, titles and organisations (being written)."""
+"""People, their titles and organisations: "ICE Acting Director Tom Homan" -> Tom Homan, Acting
+Director, ICE.
+
+News names a person in a few fixed shapes, so this is a small grammar of precompiled patterns
+rather than a tagger:
+
+- a title before the name: "[ORG] TITLE NAME" ("Pruitt County Emergency Management Coordinator
+  Marisol Teague", "the head of ICE Tom Homan");
+- an apposition after the name: "NAME, [a|the] [ORG('s)] TITLE [of ORG]," ("Matthew Albence, an ICE
+  executive associate director,"; "Thomas Homan, who occupies the post of acting director");
+- a name as the subject or object of a speech verb ("Pat Caddell told", "said Helen Marchetti").
+
+An apposition wins over a title before the name: in "head of ICE Thomas Homan, who occupies the
+post of acting director" the apposition gives the real title. Titles are kept in one casing
+("Executive Associate Director", with "CEO" spelt out) so that reports can be compared; "head of
+ORG" stays as written, since it describes a post rather than naming one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from factdiff.analyse.names import canonical_name, name_parts
 from factdiff.model import Article, Person
+
+__all__ = ["NAME", "find_people", "normalise_title", "resolve_name"]
+
+# --- vocabulary -----------------------------------------------------------------------------------
+
+#: Words that make the head of a title (lower-case; multi-word heads first so they win).
+_HEADS = sorted(
+    """
+    chief executive officer|chief executive|chief operating officer|chief financial officer|chief of staff
+    vice president|vice chair|vice chairman|attorney general|secretary of state|press secretary
+    prime minister|executive director|managing director|director general|secretary general|secretary-general
+    council member|campaign manager|campaign chairman|spokesman|spokeswoman|spokesperson|president-elect
+    president|director|ceo|cfo|coo|cto|chairman|chairwoman|chairperson|chair|commissioner|coordinator
+    secretary|minister|governor|gov.|senator|sen.|representative|rep.|congressman|congresswoman|mayor
+    manager|administrator|attorney|judge|justice|sheriff|superintendent|chief|head|leader|adviser|advisor
+    analyst|professor|prof.|economist|strategist|pollster|founder|co-founder|cofounder|owner|official|officer
+    deputy|lawyer|counsel|aide|ambassador|envoy|general|gen.|colonel|col.|captain|capt.|lieutenant|lt.
+    sergeant|sgt.|detective|inspector|agent|correspondent|reporter|editor|host|anchor|nominee|candidate
+    premier|chancellor|speaker|whip|treasurer|auditor|comptroller|controller|clerk|councilman|councilwoman
+    councilor|councillor|alderman|trustee|partner|dean|provost|researcher|scientist|fellow|physician|surgeon
+    economist|historian|mogul|billionaire|activist|organizer|organiser|commander|marshal|prosecutor
+    """.replace("\n", "|").split("|"),
+    key=len,
+    reverse=True,
+)
+_HEADS = [h.strip() for h in _HEADS if h.strip()]
+#: Words that modify a title head ("Acting Director", "executive associate director").
+_MODIFIERS = """
+acting|interim|deputy|associate|assistant|executive|senior|vice|chief|special|principal|general|former|then
+longtime|long-time|top|regional|national|state|federal|district|field|press|public|campaign|managing|lead
+founding|elected|incoming|outgoing|co|joint|first|second|third|staff|policy|political|legal|medical|foreign
+""".replace("\n", "|").strip("|")
+#: Function words inside a title ("Emergency Management Coordinator", "Public Health Director").
+_DOMAINS = """
+emergency management|emergency services|public safety|public health|public affairs|public information
+homeland security|national security|communications|operations|enforcement and removal operations
+finance|policy|media relations|human resources|information|security|research|strategy|marketing|sales
+""".replace("\n", "|").strip("|")
+
+#: Capitalised words that start a sentence or a phrase and are never a name or an organisation.
+_STOP = frozenset(
+    """
+    The A An In On At As By For From Of To And But Or If When While After Before During Since Until With
+    Without This That These Those It Its He She They We You I His Her Their Our Your My There Here Then
+    Also Yet So Still Even However Meanwhile According Last Next Earlier Later Now Today Yesterday Tomorrow
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr
+    Some Many Most All Both Each Every Several Few No Not One Two Three Four Five Six Seven Eight Nine Ten
+    Operation Share Recall Remind About Said Says Told Asked What Who Why How Where Which Whose
+    """.split()
+)
+#: Words that mark a capitalised phrase as an organisation or a place, not a person.
+_ORG_WORDS = frozenset(
+    """
+    County City State States Department Dept Office Service Services Agency Administration Bureau Council
+    Committee Commission Court Police Party Inc Corp Co Company Corporation Group News Post Times Journal
+    University College School Institute Foundation Association Center Centre Union Congress Senate House
+    Ministry Government Republic Kingdom Industries Bank Fund Board Authority Enforcement Immigration
+    Customs Security Army Navy Force Forces Guard Campaign America American Americans Democrats
+    Republicans Democratic Republican Street Road River Avenue Airport Hospital Church Club Network Press
+    Daily Weekly Wire Tribune Review Register Sentinel Dispatch Courier Today Watch Radio Television TV
+    Management Development Workforce Affairs Relations Operations Services Health Safety
+    """.split()
+)
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOW = "a-zß-öø-ÿā-ž"
+_CAP = rf"[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*"
+_INITIAL = rf"[{_UP}]\."
+_ACRONYM = rf"[{_UP}]{{2,6}}s?"
+#: A person's name: a capitalised word, then up to three more words, initials or particles.
+NAME = (
+    rf"(?:{_INITIAL}\s?)*{_CAP}"
+    rf"(?:[ \t]+(?:{_INITIAL}|(?:(?:van|von|de|del|da|di|la|le|bin)[ \t]+)?(?:Mc|Mac|O['’])?{_CAP})){{0,3}}"
+    rf"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV))?"
+)
+#: Organisation words before a title: acronyms and capitalised words ("ICE", "Pruitt County").
+_ORGWORD = rf"(?:{_ACRONYM}|{_CAP}|[{_UP}]\.(?:[{_UP}]\.)+)"
+_ORG = rf"{_ORGWORD}(?:[ \t]+(?:&[ \t]+|and[ \t]+|of[ \t]+(?:the[ \t]+)?)?{_ORGWORD}){{0,4}}?"
+_HEAD = "|".join(re.escape(h).replace(r"\ ", r"[ \t]+") for h in _HEADS)
+_TITLE_CORE = rf"(?:(?:{_MODIFIERS})[ \t]+)*(?:(?:{_DOMAINS})[ \t]+)*(?:{_HEAD})(?![\w-])"
+_TITLE = rf"(?i:{_TITLE_CORE}(?:[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+{_TITLE_CORE})?)"
+_POSS = r"['’]s"
+#: One word of a title ("Acting", "Director", "Management"): not the first word of a name.
+_TITLE_WORD = re.compile(
+    "(?i:"
+    + "|".join(
+        sorted(
+            {
+                w
+                for group in (_HEADS, _MODIFIERS.split("|"), _DOMAINS.split("|"))
+                for phrase in group
+                for w in phrase.split()
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")"
+)
+
+#: "[ORG] TITLE NAME" and "TITLE of ORG NAME".
+_BEFORE = re.compile(
+    rf"(?<![\w'’])(?:(?P<org>{_ORG})(?P<poss>{_POSS})?[ \t]+)??(?P<title>{_TITLE})"
+    rf"(?:[ \t]+(?P<of>of|for|at)[ \t]+(?:the[ \t]+)?(?P<oforg>{_ORG}))?"
+    rf"(?:,[ \t]*)?[ \t]+(?P<name>{NAME})(?![\w'’-])"
+)
+#: "NAME, [who is|who occupies the post of] [a|an|the] [ORG('s)] TITLE [of ORG]" closed by punctuation.
+_AFTER = re.compile(
+    rf"(?P<name>{NAME}),[ \t]+(?:who[ \t]+(?:is|was|occupies|holds|serves[ \t]+as|served[ \t]+as)[ \t]+)?"
+    rf"(?:(?i:the)[ \t]+(?:post|position|office|role)[ \t]+of[ \t]+)?"
+    rf"(?:(?i:a|an|the)[ \t]+)?(?:(?P<mods>(?i:(?:{_MODIFIERS})[ \t]+)+))?"
+    rf"(?:(?P<org>{_ORG}|(?i:the[ \t]+)?[a-z]+)(?P<poss>{_POSS})?[ \t]+)??"
+    rf"(?P<title>{_TITLE})"
+    rf"(?:[ \t]+(?P<of>of|for|at|with)[ \t]+(?:the[ \t]+)?(?P<oforg>{_ORG}))?"
+    rf"(?=[ \t]*(?:[,.;:)—–]|$))",
+    re.MULTILINE,
+)
+#: "ORG's NAME" ("ICE's Matthew Albence").
+_POSSESSED = re.compile(rf"(?<![\w'’])(?P<org>{_ACRONYM}|{_CAP}){_POSS}[ \t]+(?P<name>{NAME})(?![\w'’-])")
+_SPEECH = (
+    r"said|says|told|added|asked|noted|explained|declared|stated|wrote|warned|argued|insisted|acknowledged"
+    r"|announced|claimed|continued|replied|responded|recalled|urged|predicted|tweeted|believes|thinks"
+)
+#: A name next to a speech verb: "Pat Caddell told", "said Helen Marchetti".
+_SPEAKS = re.compile(
+    rf"(?<![\w'’])(?:(?P<before>{NAME})[ \t]+(?:(?:also|then|later|has|had|previously)[ \t]+)?(?:{_SPEECH})\b"
+    rf"|\b(?:{_SPEECH})[ \t]+(?P<after>{NAME})(?![\w'’-]))"
+)
+
+_SMALL_WORDS = frozenset({"and", "of", "the", "for", "at", "on", "in", "to", "with"})
+_ACRONYM_TITLES = {
+    "ceo": "Chief Executive Officer",
+    "cfo": "Chief Financial Officer",
+    "coo": "Chief Operating Officer",
+    "cto": "Chief Technology Officer",
+    "gov.": "Governor",
+    "sen.": "Senator",
+    "rep.": "Representative",
+    "prof.": "Professor",
+    "gen.": "General",
+    "col.": "Colonel",
+    "capt.": "Captain",
+    "lt.": "Lieutenant",
+    "sgt.": "Sergeant",
+}
+
+
+def normalise_title(title: str) -> str:
+    """One casing for titles: "executive associate director" -> "Executive Associate Director",
+    "President and CEO" -> "President and Chief Executive Officer"; "head of ICE" stays as written."""
+    words = title.replace("&", "and").split()
+    if words and words[0].lower() == "head":
+        return " ".join(["head", *words[1:]])
+    out: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower().rstrip(",")
+        if low in _ACRONYM_TITLES:
+            out.append(_ACRONYM_TITLES[low])
+        elif low in _SMALL_WORDS and i > 0:
+            out.append(low)
+        elif word.isupper() and len(word) > 1:
+            out.append(word)
+        else:
+            out.append("-".join(part[:1].upper() + part[1:].lower() for part in low.split("-")))
+    return " ".join(out)
+
+
+def _clean_name(name: str) -> str | None:
+    """The name without trailing possessive or stop words, or None when it is not a person's name."""
+    words = name.replace("’", "'").split()
+    while words and _TITLE_WORD.fullmatch(words[0]):
+        words.pop(0)
+    while words and (words[-1] in _STOP or words[-1].rstrip(",") in _STOP):
+        words.pop()
+    while words and words[0] in _STOP:
+        words.pop(0)
+    if not words:
+        return None
+    if any(w.strip(",.") in _ORG_WORDS for w in words):
+        return None
+    if words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    return " ".join(words)
+
+
+def _strip_org(org: str | None) -> str | None:
+    if not org:
+        return None
+    org = re.sub(r"^(?i:the)\s+", "", org.strip())
+    org = re.sub(r"['’]s$", "", org)
+    if not org or org in _STOP:
+        return None
+    return org
+
+
+def _candidates(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
+    """(mention start, mention end, name start, name end, name, title, org) for one stretch of text."""
+    for m in _BEFORE.finditer(text, start, end):
+        name = _clean_name(m.group("name"))
+        if not name:
+            continue
+        org = _strip_org(m.group("org"))
+        if org and (org.split()[0] in _STOP or org.lower() in _SMALL_WORDS):
+            org = None
+        title = m.group("title")
+        if m.group("of"):
+            title = f"{title} {m.group('of')} {m.group('oforg')}"
+            org = org or _strip_org(m.group("oforg"))
+        # A single-word "name" after a title is only a surname when it is not a common word.
+        if " " not in name and name.lower() in _SMALL_WORDS:
+            continue
+        yield m.start(), m.start("name") + len(name), m.start("name"), m.start("name") + len(name), name, title, org
+    for m in _AFTER.finditer(text, start, end):
+        name = _clean_name(m.group("name"))
+        if not name or " " not in name:
+            continue
+        org = _strip_org(m.group("org"))
+        if org and org.lower() in {"a", "an", "the"}:
+            org = None
+        title = m.group("title")
+        if m.group("mods"):
+            title = f"{m.group('mods').strip()} {title}"
+        if m.group("of"):
+            org = _strip_org(m.group("oforg")) or org
+        yield m.start(), m.end(), m.start("name"), m.start("name") + len(name), name, title, org
+    for m in _POSSESSED.finditer(text, start, end):
+        name = _clean_name(m.group("name"))
+        if not name or " " not in name or m.group("org") in _STOP:
+            continue
+        yield (
+            m.start(),
+            m.start("name") + len(name),
+            m.start("name"),
+            m.start("name") + len(name),
+            name,
+            None,
+            m.group("org"),
+        )
+    for m in _SPEAKS.finditer(text, start, end):
+        group = "before" if m.group("before") else "after"
+        name = _clean_name(m.group(group))
+        if not name or " " not in name:
+            continue
+        s = m.start(group) + m.group(group).find(name)
+        yield s, s + len(name), s, s + len(name), name, None, None
+
+
+def resolve_name(name: str, known: list[str]) -> str:
+    """The full name of a reference ("Homan", "Mr. Homan") among the names already known."""
+    return canonical_name(name, known)
+
+
 def find_people(article: Article, sentences: list[tuple[int, int]]) -> list[Person]:
-    return []
+    """Every mention of a person with a title, an organisation, or a speech verb.
+
+    Mentions with a title that are inside one another (the title before the name and the
+    apposition after it) merge into one claim that takes the apposition's title.
+    """
+    text = article.text
+    found: dict[int, Person] = {}
+    for s_start, s_end in sentences:
+        for m_start, m_end, n_start, _n_end, name, title, org in _candidates(text, s_start, s_end):
+            if not name_parts(name)[1]:
+                continue
+            key = n_start + len(name)  # the end of the name: "Labor Commissioner Andrea Voss" is "Andrea Voss"
+            person = found.get(key)
+            if person is None:
+                person = Person(
+                    start=m_start,
+                    end=m_end,
+                    text=text[m_start:m_end],
+                    name=name,
+                    title=normalise_title(title) if title else None,
+                    org=org,
+                    sentence_start=s_start,
+                    sentence_end=s_end,
+                )
+                found[key] = person
+                continue
+            # A second pattern on the same name: widen the mention, let an apposition (which
+            # starts at the name) give the title, and keep any organisation found.
+            person.start, person.end = min(person.start, m_start), max(person.end, m_end)
+            person.text = text[person.start : person.end]
+            if title and (m_start == n_start or not person.title):
+                person.title = normalise_title(title)
+            person.org = person.org or org
+    people = sorted(found.values(), key=lambda p: (p.start, p.end))
+    full = [p.name for p in people if len(name_parts(p.name)[0]) >= 1]
+    for person in people:
+        person.name = canonical_name(person.name, full)
+    return people
