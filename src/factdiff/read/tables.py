@@ -108,6 +108,15 @@ def read_csv(
         yield Skipped(file, reason, "the file is not text")
         return
     text = io.TextIOWrapper(stream, encoding=detect_encoding(head), errors="replace", newline="")
+    try:
+        yield from _csv_rows(text, file, fields, max_bytes, delimiter)
+    finally:
+        text.detach()  # the caller owns the file and closes it
+
+
+def _csv_rows(
+    text: io.TextIOWrapper, file: str, fields: Fields, max_bytes: int, delimiter: str
+) -> Iterator[Draft | Skipped]:
     csv.field_size_limit(max(max_bytes, 131072))
     reader = csv.reader(text, delimiter=delimiter)
     try:
