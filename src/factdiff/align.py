@@ -1,0 +1,659 @@
+"""Alignment: the claims of every report of a story lined up as slots, one slot per fact.
+
+The primary sources' claims are the skeleton: each of their quantities, dates, titled people and
+direct quotes opens a slot. Every other report's claims are then matched to those slots, most
+certain match first:
+
+1. same value, same counted thing, same place (an agreement, a rounding or a hedge);
+2. same value, same thing, another place (a candidate ``entity_swap``);
+3. same value, same place, another counted noun in a matching sentence (a candidate ``unit_swap``);
+4. another value for the same thing in the same place (a candidate ``number_changed``).
+
+A claim that fits no slot is kept as an extra fact; it is ``unsupported`` when no other report
+gives it. Matching is pure: :func:`align` takes analyses and returns slots, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from factdiff.model import Analysis, Claim, DateClaim, Duration, Person, Quantity, Quote
+
+__all__ = [
+    "Fact",
+    "Match",
+    "Slot",
+    "align",
+    "concept_tokens",
+    "content_words",
+    "facts_of",
+    "place_key",
+    "same_person",
+]
+
+#: Words that carry no content for concept and context comparison.
+STOPWORDS = frozenset(
+    """
+    a an the of in on at to for from by with and or but as is are was were be been being has have had
+    that this these those it its their there they them he she his her we our you your i me my
+    who whom which what when where while than then so such not no nor into onto over under about
+    after before during since until up down out off also more most less least some any all each
+    other another both either neither one ones said says say according told per just only very
+    will would could should may might can do does did there's it's s
+    """.split()
+)
+
+#: Synonyms of counted nouns and verbs, reduced to one lemma, so "detained" meets "arrested".
+SYNONYMS: dict[str, str] = {
+    "detained": "arrest",
+    "detain": "arrest",
+    "detention": "arrest",
+    "custody": "arrest",
+    "apprehended": "arrest",
+    "apprehend": "arrest",
+    "picked": "arrest",
+    "rounded": "arrest",
+    "arrested": "arrest",
+    "arrests": "arrest",
+    "arresting": "arrest",
+    "persons": "person",
+    "people": "person",
+    "individuals": "person",
+    "individual": "person",
+    "immigrants": "person",
+    "immigrant": "person",
+    "aliens": "person",
+    "alien": "person",
+    "residents": "person",
+    "resident": "person",
+    "nations": "country",
+    "nation": "country",
+    "countries": "country",
+    "positions": "job",
+    "position": "job",
+    "jobs": "job",
+    "workers": "job",
+    "worker": "job",
+    "employees": "job",
+    "employee": "job",
+    "posts": "job",
+    "roles": "job",
+    "killed": "death",
+    "dead": "death",
+    "died": "death",
+    "deaths": "death",
+    "fatalities": "death",
+    "lives": "death",
+    "houses": "home",
+    "homes": "home",
+    "residences": "home",
+    "dwellings": "home",
+    "structures": "home",
+    "percent": "percent",
+    "per": "percent",
+    "cent": "percent",
+}
+
+#: Unit names as extractors or writers give them -> (dimension, factor to the SI base).
+UNITS: dict[str, tuple[str, float]] = {
+    "foot": ("length", 0.3048),
+    "feet": ("length", 0.3048),
+    "ft": ("length", 0.3048),
+    "inch": ("length", 0.0254),
+    "inches": ("length", 0.0254),
+    "yard": ("length", 0.9144),
+    "mile": ("length", 1609.344),
+    "miles": ("length", 1609.344),
+    "metre": ("length", 1.0),
+    "meter": ("length", 1.0),
+    "metres": ("length", 1.0),
+    "meters": ("length", 1.0),
+    "m": ("length", 1.0),
+    "centimetre": ("length", 0.01),
+    "centimeter": ("length", 0.01),
+    "cm": ("length", 0.01),
+    "kilometre": ("length", 1000.0),
+    "kilometer": ("length", 1000.0),
+    "km": ("length", 1000.0),
+    "pound": ("mass", 0.45359237),
+    "lb": ("mass", 0.45359237),
+    "kilogram": ("mass", 1.0),
+    "kg": ("mass", 1.0),
+    "ton": ("mass", 907.18474),
+    "tonne": ("mass", 1000.0),
+    "acre": ("area", 4046.8564224),
+    "hectare": ("area", 10000.0),
+    "square mile": ("area", 2589988.110336),
+    "square kilometre": ("area", 1e6),
+    "square kilometer": ("area", 1e6),
+    "minute": ("time", 60.0),
+    "hour": ("time", 3600.0),
+    "day": ("time", 86400.0),
+    "week": ("time", 604800.0),
+    "month": ("time", 2629746.0),
+    "year": ("time", 31556952.0),
+    "gallon": ("volume", 3.785411784),
+    "litre": ("volume", 1.0),
+    "liter": ("volume", 1.0),
+    "mph": ("speed", 0.44704),
+    "km/h": ("speed", 1 / 3.6),
+}
+
+#: Relative difference under which two measurements in different units are the same figure: a
+#: conversion is usually printed to two or three significant digits (31.4 ft = 9.57 m, printed 9.6).
+CONVERSION_TOLERANCE = 0.02
+
+#: Sentence-context similarity (rapidfuzz token_set_ratio on content words) above which two claims
+#: with the same value but different counted nouns are taken to state the same fact (unit swap).
+UNIT_SWAP_CONTEXT = 55.0
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_US_STATES = {
+    "ore": "oregon",
+    "calif": "california",
+    "ill": "illinois",
+    "wash": "washington",
+    "mass": "massachusetts",
+    "pa": "pennsylvania",
+    "colo": "colorado",
+    "md": "maryland",
+    "n.y": "new york",
+    "ny": "new york",
+    "tex": "texas",
+    "fla": "florida",
+    "ga": "georgia",
+}
+
+
+def lemma(word: str) -> str:
+    """A crude lemma: lower case, synonyms folded, regular plurals and past tenses cut."""
+    word = word.lower().strip("'’-")
+    if word in SYNONYMS:
+        return SYNONYMS[word]
+    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("es", ""), ("s", ""), ("ed", ""), ("ing", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            stem = word[: len(word) - len(suffix)] + keep
+            return SYNONYMS.get(stem, stem)
+    return word
+
+
+def content_words(text: str | None) -> list[str]:
+    """Lemmas of the content words of ``text`` (no stop words, no numbers)."""
+    if not text:
+        return []
+    return [lemma(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 1]
+
+
+def concept_tokens(text: str | None) -> frozenset[str]:
+    return frozenset(content_words(text))
+
+
+def place_key(place: str) -> str:
+    """'Portland, Ore.' and 'Portland, Oregon' -> 'portland|oregon'; 'the Greyfield plant' -> 'greyfield'."""
+    parts = [p.strip().lower().rstrip(".") for p in place.split(",")]
+    head = re.sub(r"^(the|a)\s+", "", parts[0])
+    head = re.sub(r"\s+(plant|facility|area|region|metro|site)$", "", head)
+    rest = [_US_STATES.get(p, p) for p in parts[1:] if p]
+    return "|".join([head, *rest])
+
+
+def same_place(a: str, b: str) -> bool:
+    ka, kb = place_key(a).split("|"), place_key(b).split("|")
+    if ka[0] != kb[0]:
+        return False
+    # "Portland, Oregon" vs "Portland, Maine": a second part given on both sides must agree.
+    return len(ka) < 2 or len(kb) < 2 or ka[1] == kb[1]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two names of one person: the shared name matcher when present, else surname and initial."""
+    try:
+        from factdiff.analyse.names import same_person as shared
+    except ImportError:  # pragma: no cover - the shared matcher ships with the package
+        shared = None
+    if shared is not None:
+        return shared(a, b)
+    wa, wb = a.lower().split(), b.lower().split()
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    return len(wa) == 1 or len(wb) == 1 or wa[0][0] == wb[0][0]
+
+
+@dataclass(slots=True)
+class Fact:
+    """A claim as alignment sees it: the comparable parts, already normalised."""
+
+    article: str
+    claim: Claim
+    family: str  # "number" | "percent" | "date" | "person" | "quote"
+    value: float | None = None
+    unit: str | None = None  # normalised unit or None for a count
+    approx: str = "exact"
+    concept: frozenset[str] = frozenset()
+    places: tuple[str, ...] = ()
+    context: str = ""  # content words of the sentence, numbers and dates out
+    sentence: str = ""
+
+    @property
+    def in_post(self) -> bool:
+        return self.claim.in_post
+
+
+@dataclass(slots=True)
+class Match:
+    """One report's claim placed in a slot, with the relation alignment found."""
+
+    fact: Fact
+    relation: str  # same | near | entity_swap | unit_swap | changed
+    score: float
+
+
+@dataclass(slots=True)
+class Slot:
+    """One fact of the story: the source's claim and, per report, the claims that state it."""
+
+    id: str
+    family: str
+    label: str
+    source: Fact | None  # the primary source's claim (None for a fact only reports give)
+    source_article: str | None = None
+    matches: dict[str, list[Match]] = field(default_factory=dict)  # article id -> matches
+    derived: dict[str, object] = field(default_factory=dict)  # for percentage slots: part, base
+
+
+def facts_of(analysis: Analysis) -> list[Fact]:
+    """The comparable facts of one analysed report."""
+    article = analysis.article
+    text = article.text
+    facts: list[Fact] = []
+    for claim in analysis.claims:
+        sentence = text[claim.sentence_start : claim.sentence_end] if claim.sentence_start >= 0 else claim.text
+        context = " ".join(w for w in content_words(sentence) if not w[0].isdigit())
+        if isinstance(claim, Quantity):
+            unit = _unit(claim.unit)
+            is_percent = unit == "percent"
+            concept = concept_tokens(claim.concept) if claim.concept else _window_concept(text, claim)
+            concept = frozenset(w for w in concept if w != "percent")
+            places = tuple(claim.places)
+            facts.append(
+                Fact(
+                    article=article.id,
+                    claim=claim,
+                    family="percent" if is_percent else "number",
+                    value=claim.number,
+                    unit=unit,
+                    approx=claim.approx,
+                    concept=concept,
+                    places=places,
+                    context=context,
+                    sentence=sentence,
+                )
+            )
+        elif isinstance(claim, Duration):
+            if claim.amount is None:
+                continue
+            facts.append(
+                Fact(
+                    article=article.id,
+                    claim=claim,
+                    family="number",
+                    value=claim.amount,
+                    unit=_unit(claim.unit),
+                    approx=claim.approx,
+                    concept=frozenset({"duration"}),
+                    context=context,
+                    sentence=sentence,
+                )
+            )
+        elif isinstance(claim, DateClaim):
+            if claim.value:
+                facts.append(Fact(article=article.id, claim=claim, family="date", context=context, sentence=sentence))
+        elif isinstance(claim, Person):
+            if claim.name:
+                facts.append(Fact(article=article.id, claim=claim, family="person", context=context, sentence=sentence))
+        elif isinstance(claim, Quote) and claim.quote and len(claim.quote.split()) >= 2:
+            facts.append(Fact(article=article.id, claim=claim, family="quote", context=context, sentence=sentence))
+    return facts
+
+
+def _unit(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    unit = unit.strip().lower()
+    if unit in ("%", "pct", "per cent", "percentage", "percentage points"):
+        return "percent"
+    if unit in ("usd", "$", "dollar", "dollars"):
+        return "USD"
+    if unit.endswith("s") and unit[:-1] in UNITS:
+        return unit[:-1]
+    return unit
+
+
+def _window_concept(text: str, claim: Claim, width: int = 40) -> frozenset[str]:
+    """Content words right around a number whose counted noun the extractor did not name."""
+    start = max(claim.sentence_start if claim.sentence_start >= 0 else 0, claim.start - width)
+    end = min(claim.sentence_end if claim.sentence_end >= 0 else len(text), claim.end + width)
+    return concept_tokens(text[start:end])
+
+
+def convert(value: float, unit: str | None, to_unit: str | None) -> float | None:
+    """``value`` in ``unit`` expressed in ``to_unit``; None when the units measure different things."""
+    if unit == to_unit:
+        return value
+    if unit is None or to_unit is None:
+        return None
+    a, b = UNITS.get(unit), UNITS.get(to_unit)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    return value * a[1] / b[1]
+
+
+def same_value(a: Fact, b: Fact) -> bool:
+    """Equal values, allowing for a printed unit conversion."""
+    if a.value is None or b.value is None:
+        return False
+    converted = convert(a.value, a.unit, b.unit)
+    if converted is None:
+        return False
+    if a.unit == b.unit:
+        return abs(converted - b.value) <= 1e-9 * max(1.0, abs(b.value))
+    return abs(converted - b.value) <= CONVERSION_TOLERANCE * max(abs(b.value), 1e-9)
+
+
+def concept_relation(a: frozenset[str], b: frozenset[str]) -> str:
+    """'same' (one holds the other), 'conflict' (each has a word the other lacks) or 'unknown'."""
+    if not a or not b:
+        return "unknown"
+    if a <= b or b <= a:
+        return "same"
+    return "conflict"
+
+
+def place_relation(a: Iterable[str], b: Iterable[str]) -> str:
+    a, b = list(a), list(b)
+    if not a or not b:
+        return "unknown" if (a or b) else "none"
+    if any(same_place(x, y) for x in a for y in b):
+        return "same"
+    return "conflict"
+
+
+def context_similarity(a: Fact, b: Fact) -> float:
+    return float(fuzz.token_set_ratio(a.context, b.context))
+
+
+def _units_comparable(a: Fact, b: Fact) -> bool:
+    if a.unit == b.unit:
+        return True
+    return convert(1.0, a.unit, b.unit) is not None
+
+
+def number_relation(report: Fact, source: Fact) -> tuple[str, float] | None:
+    """How a report's number relates to a source number, with a score; None when unrelated."""
+    if not _units_comparable(report, source):
+        return None
+    concept = concept_relation(report.concept, source.concept)
+    place = place_relation(report.places, source.places)
+    context = context_similarity(report, source)
+    equal = same_value(report, source)
+    if equal:
+        if concept != "conflict" and place in ("same", "none"):
+            return "same", 100.0 + context / 10
+        if concept != "conflict" and place == "unknown":
+            return "same", 90.0 + context / 10
+        if concept != "conflict" and place == "conflict":
+            return "entity_swap", 70.0 + context / 10
+        if concept == "conflict" and place in ("same", "none", "unknown") and context >= UNIT_SWAP_CONTEXT:
+            return "unit_swap", 60.0 + context / 10
+        return None
+    if concept == "same" and place in ("same", "none"):
+        near = _near(report, source)
+        if near:
+            return "near", 80.0 + context / 10
+        if report.claim.in_title:
+            return None  # headlines compress: a different number there is rarely the same fact
+        if (context >= 50 and place == "same") or context >= 70:
+            return "changed", 40.0 + context / 10
+    return None
+
+
+def _near(report: Fact, source: Fact) -> bool:
+    """A rounding or hedge of the source value (judged precisely in judge.py)."""
+    from factdiff.judge import is_rounding
+
+    if report.value is None or source.value is None:
+        return False
+    converted = convert(report.value, report.unit, source.unit)
+    if converted is None:
+        return False
+    if report.unit != source.unit:
+        return False
+    if report.approx != "exact":
+        return abs(converted - source.value) <= 0.15 * abs(source.value)
+    return is_rounding(converted, source.value)
+
+
+def _label_number(fact: Fact) -> str:
+    claim = fact.claim
+    concept = claim.concept if isinstance(claim, Quantity) and claim.concept else ""
+    if not concept:
+        concept = " ".join(sorted(fact.concept))[:40] or (fact.unit or "count")
+    if fact.unit and fact.unit not in ("count",) and isinstance(claim, Quantity) and not claim.concept:
+        concept = f"{concept} ({fact.unit})"
+    if fact.places:
+        return f"{concept} in {fact.places[0]}"
+    return concept
+
+
+def _slot_id(label: str, used: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:48] or "fact"
+    slot_id, n = base, 2
+    while slot_id in used:
+        slot_id = f"{base}_{n}"
+        n += 1
+    used.add(slot_id)
+    return slot_id
+
+
+#: Context similarity (rapidfuzz token_set_ratio of the sentences' content words) above which a
+#: report's other date is taken to date the same event as a source date.
+DATE_CONTEXT = 60.0
+#: rapidfuzz partial_ratio above which a report's quote is a rendering of a source quote.
+QUOTE_MATCH = 75.0
+
+
+def align(analyses: list[Analysis], primary: list[str]) -> list[Slot]:
+    """Slots for a story: the primary sources' facts, each with every report's matching claims."""
+    by_id = {a.article.id: a for a in analyses}
+    facts = {a.article.id: facts_of(a) for a in analyses}
+    used: set[str] = set()
+    slots: list[Slot] = []
+    for source_id in primary:
+        if source_id in by_id:
+            _open_slots(slots, facts[source_id], source_id, used)
+            _announcement_slot(slots, by_id[source_id], used)
+    number_slots = [s for s in slots if s.family in ("number", "percent")]
+    date_slots = [s for s in slots if s.family == "date"]
+    person_slots = [s for s in slots if s.family == "person"]
+    quote_slots = [s for s in slots if s.family == "quote"]
+    extras: dict[tuple, Slot] = {}
+    for analysis in analyses:
+        article_id = analysis.article.id
+        if article_id in primary:
+            continue
+        leftover = _match_numbers(facts[article_id], number_slots)
+        for fact in facts[article_id]:
+            if fact.family == "date":
+                _match_date(fact, date_slots)
+            elif fact.family == "person":
+                _match_person(fact, person_slots)
+            elif fact.family == "quote":
+                _match_quote(fact, quote_slots)
+        for fact in leftover:
+            if fact.family == "percent":
+                continue  # judged against the source's parts (judge.percent_slots)
+            key = (fact.family, round(fact.value or 0.0, 6), fact.unit, fact.concept, tuple(fact.places))
+            slot = extras.get(key)
+            if slot is None:
+                slot = Slot(
+                    id=_slot_id(_label_number(fact), used), family=fact.family, label=_label_number(fact), source=None
+                )
+                extras[key] = slot
+            slot.matches.setdefault(article_id, []).append(Match(fact, "extra", 0.0))
+    return slots + list(extras.values())
+
+
+def _open_slots(slots: list[Slot], facts: list[Fact], article_id: str, used: set[str]) -> None:
+    """One slot per distinct fact of a primary source; repeats (headline, summary) join their slot."""
+    for fact in facts:
+        if fact.in_post:
+            continue
+        slot = _existing(slots, fact)
+        if slot is None:
+            if fact.family == "person" and not getattr(fact.claim, "title", None):
+                continue
+            label = _label(fact)
+            slot = Slot(
+                id=_slot_id(label, used), family=fact.family, label=label, source=fact, source_article=article_id
+            )
+            slots.append(slot)
+        elif slot.family == "person" and slot.source is not None and not getattr(slot.source.claim, "title", None):
+            slot.source = fact
+        slot.matches.setdefault(article_id, []).append(Match(fact, "source", 100.0))
+
+
+def _existing(slots: list[Slot], fact: Fact) -> Slot | None:
+    for slot in slots:
+        if slot.family != fact.family or slot.source is None:
+            continue
+        source = slot.source
+        if fact.family in ("number", "percent"):
+            if (
+                same_value(fact, source)
+                and concept_relation(fact.concept, source.concept) != "conflict"
+                and place_relation(fact.places, source.places) in ("same", "none")
+            ):
+                return slot
+        elif fact.family == "date":
+            if getattr(fact.claim, "value", None) == getattr(source.claim, "value", None):
+                return slot
+        elif fact.family == "person":
+            if same_person(fact.claim.name, source.claim.name):  # type: ignore[attr-defined]
+                return slot
+        elif fact.family == "quote" and _quote_score(fact, source) >= 95:
+            return slot
+    return None
+
+
+def _label(fact: Fact) -> str:
+    claim = fact.claim
+    if fact.family in ("number", "percent"):
+        return _label_number(fact)
+    if fact.family == "date":
+        words = [w for w in fact.context.split() if not w.isdigit()][:6]
+        return "date: " + " ".join(words) if words else "date"
+    if fact.family == "person":
+        return f"title of {claim.name}"  # type: ignore[attr-defined]
+    speaker = getattr(claim, "speaker", None) or "unknown speaker"
+    words = getattr(claim, "quote", "").split()
+    head = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+    return f"quote of {speaker}: “{head}”"
+
+
+def _announcement_slot(slots: list[Slot], analysis: Analysis, used: set[str]) -> None:
+    """The primary source's own date, which reports give as "said Thursday"."""
+    published = (analysis.article.published or "")[:10]
+    if len(published) != 10 or any(
+        s.family == "date" and s.source and getattr(s.source.claim, "value", None) == published for s in slots
+    ):
+        return
+    claim = DateClaim(start=0, end=0, text=published, value=published)
+    fact = Fact(article=analysis.article.id, claim=claim, family="date", context="announce said statement release")
+    slots.append(
+        Slot(
+            id=_slot_id("date of the announcement", used),
+            family="date",
+            label="date of the announcement",
+            source=fact,
+            source_article=analysis.article.id,
+        )
+    )
+
+
+def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
+    """Greedy assignment, most certain first; returns the facts that fit no slot."""
+    candidates: list[tuple[float, int, str, Fact, Slot]] = []
+    numbers = [f for f in facts if f.family in ("number", "percent")]
+    for i, fact in enumerate(numbers):
+        for slot in slots:
+            if slot.source is None or slot.family != fact.family:
+                continue
+            found = number_relation(fact, slot.source)
+            if found is not None:
+                relation, score = found
+                candidates.append((score, i, relation, fact, slot))
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    assigned: set[int] = set()
+    settled: set[str] = set()  # slots this report states in agreement
+    diverged: set[str] = set()
+    for _score, i, relation, fact, slot in candidates:
+        if i in assigned:
+            continue
+        if relation in ("same", "near"):
+            settled.add(slot.id)
+        elif slot.id in settled or slot.id in diverged:
+            continue
+        else:
+            diverged.add(slot.id)
+        assigned.add(i)
+        slot.matches.setdefault(fact.article, []).append(Match(fact, relation, _score))
+    return [f for i, f in enumerate(numbers) if i not in assigned]
+
+
+def _match_date(fact: Fact, slots: list[Slot]) -> None:
+    value = getattr(fact.claim, "value", None)
+    best: tuple[float, Slot] | None = None
+    for slot in slots:
+        source_value = getattr(slot.source.claim, "value", None) if slot.source else None
+        if source_value == value:
+            slot.matches.setdefault(fact.article, []).append(Match(fact, "same", 100.0))
+            return
+        if source_value is None or len(source_value) != len(value or ""):
+            continue
+        score = context_similarity(fact, slot.source)  # type: ignore[arg-type]
+        if best is None or score > best[0]:
+            best = (score, slot)
+    if best is not None and best[0] >= DATE_CONTEXT:
+        best[1].matches.setdefault(fact.article, []).append(Match(fact, "changed", best[0]))
+
+
+def _match_person(fact: Fact, slots: list[Slot]) -> None:
+    name = fact.claim.name  # type: ignore[attr-defined]
+    for slot in slots:
+        if slot.source is not None and same_person(name, slot.source.claim.name):  # type: ignore[attr-defined]
+            slot.matches.setdefault(fact.article, []).append(Match(fact, "same", 100.0))
+            return
+
+
+def _quote_score(a: Fact, b: Fact) -> float:
+    qa, qb = a.claim.quote.lower(), b.claim.quote.lower()  # type: ignore[attr-defined]
+    return float(fuzz.partial_ratio(qa, qb)) if min(len(qa), len(qb)) >= 8 else 0.0
+
+
+def _match_quote(fact: Fact, slots: list[Slot]) -> None:
+    best: tuple[float, Slot] | None = None
+    for slot in slots:
+        if slot.source is None:
+            continue
+        score = max(
+            _quote_score(fact, slot.source),
+            float(fuzz.token_set_ratio(fact.claim.quote.lower(), slot.source.claim.quote.lower())),
+        )  # type: ignore[attr-defined]
+        if best is None or score > best[0]:
+            best = (score, slot)
+    if best is not None and best[0] >= QUOTE_MATCH:
+        best[1].matches.setdefault(fact.article, []).append(Match(fact, "same", best[0]))

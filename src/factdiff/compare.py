@@ -1,0 +1,415 @@
+"""``compare``: the reports of one story, fact by fact, against their primary source.
+
+The stages, each a pure function of the previous one's result:
+
+1. read the inputs (skipped and duplicate reports are named, never lost);
+2. drop reports of other events (named as outliers);
+3. analyse each report; find text-reuse families (:mod:`factdiff.reuse`);
+4. choose the primary source(s) (:func:`factdiff.judge.choose_primary`);
+5. align the claims to slots (:mod:`factdiff.align`) and judge each cell (:mod:`factdiff.judge`).
+
+:func:`compare_articles` does 2-5 on articles already read; :func:`compare_paths` adds the reading.
+The result is a :class:`Comparison`, whose :meth:`Comparison.to_dict` is the ``factdiff.compare/1``
+JSON document (see docs/compare.md).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from factdiff.align import Match, Slot, align, content_words, facts_of
+from factdiff.errors import Skipped
+from factdiff.judge import PrimaryChoice, choose_primary, consensus, display_value, percent_slot, verdict
+from factdiff.model import DIVERGENCES, VERDICTS, Analysis, Article
+from factdiff.reuse import Reuse, find_copies
+
+__all__ = ["SCHEMA", "Cell", "Comparison", "Divergence", "compare_analyses", "compare_articles", "compare_paths"]
+
+SCHEMA = "factdiff.compare/1"
+#: Cosine similarity (TF-IDF of content words) a report needs with at least one other report to
+#: belong to the story; reports of another event share names and numbers with none of them. On
+#: the development stories same-story pairs score 0.2-0.9 and cross-story pairs under 0.08.
+STORY_LINK = 0.12
+
+
+@dataclass(slots=True)
+class Cell:
+    """One report's statement of one slot (or its absence)."""
+
+    article: str
+    verdict: str
+    value: str | None = None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    in_post: bool = False
+    sentence: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "value": self.value,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "verdict": self.verdict,
+            "in_post": self.in_post,
+        }
+
+
+@dataclass(slots=True)
+class Divergence:
+    article: str
+    slot: str
+    type: str
+    found: str
+    expected: str | None
+    text: str
+    start: int
+    end: int
+    in_post: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "slot": self.slot,
+            "type": self.type,
+            "found": self.found,
+            "expected": self.expected,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "in_post": self.in_post,
+        }
+
+
+@dataclass(slots=True)
+class Comparison:
+    """The result of comparing the reports of one story."""
+
+    analyses: list[Analysis]
+    primary: PrimaryChoice | None
+    slots: list[Slot] = field(default_factory=list)
+    cells: dict[str, dict[str, Cell]] = field(default_factory=dict)  # slot id -> article id -> cell
+    divergences: list[Divergence] = field(default_factory=list)
+    copies: dict[str, Reuse] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (input, id of the report it repeats)
+    outliers: list[Article] = field(default_factory=list)
+    consensus: dict[str, str | None] = field(default_factory=dict)
+    story: str = ""
+
+    @property
+    def articles(self) -> list[Article]:
+        """Reports in matrix order: primary sources first, then by publication date."""
+        primary = self.primary.ids if self.primary else []
+        rank = {a: i for i, a in enumerate(primary)}
+        ordered = sorted(
+            (a.article for a in self.analyses),
+            key=lambda art: (rank.get(art.id, len(rank)), art.published or "9999", art.file or art.url or ""),
+        )
+        return ordered
+
+    def article(self, article_id: str) -> Article:
+        return next(a.article for a in self.analyses if a.article.id == article_id)
+
+    def outlet_counts(self) -> dict[str, dict[str, Any]]:
+        """Per report: facts checked and its own divergences by type (embedded posts left out)."""
+        counts: dict[str, dict[str, Any]] = {}
+        for art in self.articles:
+            checked = sum(
+                1
+                for slot_cells in self.cells.values()
+                if (cell := slot_cells.get(art.id)) is not None
+                and not cell.in_post
+                and cell.verdict not in ("omitted", "unsupported")
+            )
+            by_type = Counter(d.type for d in self.divergences if d.article == art.id and not d.in_post)
+            counts[art.id] = {"checked": checked, "divergences": dict(sorted(by_type.items()))}
+        return counts
+
+    def to_dict(self) -> dict[str, Any]:
+        articles = []
+        for art in self.articles:
+            reuse = self.copies.get(art.id)
+            articles.append(
+                {
+                    "id": art.id,
+                    "file": art.file,
+                    "url": art.url,
+                    "source_id": art.source_id,
+                    "outlet": art.outlet,
+                    "domain": art.domain,
+                    "title": art.title,
+                    "published": art.published,
+                    "kind": art.kind,
+                    "copy_of": reuse.original if reuse else None,
+                }
+            )
+        slots = []
+        order = [a.id for a in self.articles]
+        for slot in self.slots:
+            cells = self.cells.get(slot.id, {})
+            source = slot.source
+            slots.append(
+                {
+                    "id": slot.id,
+                    "label": slot.label,
+                    "kind": slot.family,
+                    "source_value": display_value(source) if source is not None else slot.derived.get("value"),
+                    "consensus": self.consensus.get(slot.id),
+                    "cells": [cells[a].to_dict() for a in order if a in cells],
+                }
+            )
+        return {
+            "schema": SCHEMA,
+            "story": self.story,
+            "primary_sources": list(self.primary.ids) if self.primary else [],
+            "primary_rule": self.primary.rule if self.primary else None,
+            "primary_reason": self.primary.reason if self.primary else None,
+            "verdicts": list(VERDICTS),
+            "articles": articles,
+            "slots": slots,
+            "divergences": [d.to_dict() for d in self.divergences],
+            "outlets": self.outlet_counts(),
+            "copies": [{"copy": r.copy, "original": r.original, "share": r.share} for r in self.copies.values()],
+            "skipped": [{"input": s.input, "reason": s.reason, "detail": s.detail} for s in self.skipped],
+            "duplicates": [{"input": i, "of": of} for i, of in self.duplicates],
+            "outliers": [a.id for a in self.outliers],
+        }
+
+
+def compare_paths(
+    inputs: Sequence[str],
+    *,
+    analyse: Callable[[Article], Analysis] | None = None,
+    fetch: Callable[[Sequence[str]], Iterable[Article | Skipped]] | None = None,
+) -> Comparison:
+    """Read ``inputs`` (files, folders, datasets) and compare the reports found."""
+    if fetch is None:
+        from factdiff.read import read_inputs
+
+        fetch = read_inputs
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in fetch(inputs):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            articles.append(item)
+    comparison = compare_articles(articles, analyse=analyse)
+    comparison.skipped = [s for s in skipped if s.reason != "duplicate"] + comparison.skipped
+    comparison.duplicates += [(s.input, s.detail) for s in skipped if s.reason == "duplicate"]
+    return comparison
+
+
+def compare_articles(articles: list[Article], *, analyse: Callable[[Article], Analysis] | None = None) -> Comparison:
+    """Compare articles already read: duplicates and outliers set aside, the rest analysed."""
+    if analyse is None:
+        from factdiff.analyse import analyse as default_analyse
+
+        analyse = default_analyse
+    unique: list[Article] = []
+    seen: dict[str, Article] = {}
+    duplicates: list[tuple[str, str]] = []
+    for art in articles:
+        if art.id in seen:
+            duplicates.append((art.file or art.url or art.source_id or art.id, art.id))
+            continue
+        seen[art.id] = art
+        unique.append(art)
+    kept, outliers = split_outliers(unique)
+    comparison = compare_analyses([analyse(a) for a in kept])
+    comparison.duplicates = duplicates
+    comparison.outliers = outliers
+    return comparison
+
+
+def compare_analyses(analyses: list[Analysis]) -> Comparison:
+    """The pure core: analysed reports of one story in, the comparison out."""
+    if not analyses:
+        return Comparison(analyses=[], primary=None, story="no reports")
+    articles = [a.article for a in analyses]
+    releases = {a.id for a in articles if a.kind == "press_release"}
+    copies = find_copies(articles, protected=releases)
+    primary = choose_primary(analyses, {c: r.original for c, r in copies.items()})
+    comparison = Comparison(analyses=analyses, primary=primary, copies=copies)
+    comparison.story = story_line(analyses, primary)
+    if len(analyses) < 2:
+        return comparison
+    slots = align(analyses, primary.ids)
+    slots += _percent_slots(analyses, primary.ids, slots)
+    comparison.slots = [s for s in slots if s.source is not None or len(s.matches) > 0]
+    copy_of = {c: r.original for c, r in copies.items()}
+    for slot in comparison.slots:
+        comparison.consensus[slot.id] = consensus(slot, copy_of)
+        comparison.cells[slot.id] = _cells(slot, analyses, comparison)
+    _order_slots(comparison)
+    return comparison
+
+
+def _cells(slot: Slot, analyses: list[Analysis], comparison: Comparison) -> dict[str, Cell]:
+    cells: dict[str, Cell] = {}
+    for analysis in analyses:
+        art = analysis.article
+        matches = slot.matches.get(art.id, [])
+        if not matches:
+            if slot.source is not None:
+                cells[art.id] = Cell(art.id, "omitted")
+            continue
+        judged = [(m, _verdict(m, slot, analysis)) for m in matches]
+        _record(judged, slot, art, comparison)
+        # The cell shows the outlet's own claim, a divergence before an agreement, the body
+        # before the headline.
+        judged.sort(key=lambda mv: (mv[0].fact.in_post, mv[1] not in DIVERGENCES, mv[0].fact.claim.in_title))
+        match, name = judged[0]
+        claim = match.fact.claim
+        cells[art.id] = Cell(
+            art.id,
+            name,
+            value=slot.derived.get("cell", {}).get(art.id) if slot.derived else display_value(match.fact),
+            text=claim.text,
+            start=claim.start,
+            end=claim.end,
+            in_post=claim.in_post,
+            sentence=(claim.sentence_start, claim.sentence_end) if claim.sentence_start >= 0 else None,
+        )
+    # "unsupported" only when no other report gives the fact: a fact several reports share is
+    # confirmed by them, though not by the source.
+    if slot.source is None and not slot.derived:
+        families = {comparison.copies[a].original if a in comparison.copies else a for a in slot.matches}
+        if len(families) > 1:
+            for cell in cells.values():
+                cell.verdict = "agrees"
+    return cells
+
+
+def _verdict(match: Match, slot: Slot, analysis: Analysis) -> str:
+    if slot.derived:
+        return str(slot.derived["verdicts"][analysis.article.id])  # type: ignore[index]
+    return verdict(match, slot)
+
+
+def _record(judged: list[tuple[Match, str]], slot: Slot, art: Article, comparison: Comparison) -> None:
+    """Divergences of one report on one slot: one per type, from the body rather than the headline,
+    and apart for an embedded post."""
+    chosen: dict[tuple[str, bool], Match] = {}
+    for match, name in judged:
+        if name not in DIVERGENCES:
+            continue
+        key = (name, match.fact.in_post)
+        if key not in chosen or (chosen[key].fact.claim.in_title and not match.fact.claim.in_title):
+            chosen[key] = match
+    for (name, in_post), match in chosen.items():
+        claim = match.fact.claim
+        expected = slot.derived.get("value") if slot.derived else None
+        if expected is None and slot.source is not None:
+            expected = display_value(slot.source)
+        comparison.divergences.append(
+            Divergence(
+                article=art.id,
+                slot=slot.id,
+                type=name,
+                found=str(slot.derived.get("cell", {}).get(art.id)) if slot.derived else display_value(match.fact),
+                expected=str(expected) if expected is not None else None,
+                text=claim.text,
+                start=claim.start,
+                end=claim.end,
+                in_post=in_post,
+            )
+        )
+
+
+def _percent_slots(analyses: list[Analysis], primary: list[str], slots: list[Slot]) -> list[Slot]:
+    """Slots for percentages that no source states: each judged against the source's parts."""
+    matched = {id(m.fact.claim) for s in slots for ms in s.matches.values() for m in ms}
+    source_numbers = [f for a in analyses if a.article.id in primary for f in facts_of(a) if f.family == "number"]
+    made: dict[tuple[float, float], Slot] = {}
+    for analysis in analyses:
+        if analysis.article.id in primary:
+            continue
+        for fact in facts_of(analysis):
+            if fact.family != "percent" or id(fact.claim) in matched:
+                continue
+            found = percent_slot(fact, analysis, source_numbers)
+            if found is None:
+                continue
+            part, base = found
+            slot = made.get(found)
+            if slot is None:
+                share = 100 * part / base
+                label = f"share: {_n(part)} of {_n(base)}"
+                slot = Slot(
+                    id="share_" + f"{_n(part)}_of_{_n(base)}".replace(",", ""),
+                    family="percent",
+                    label=label,
+                    source=None,
+                    derived={"part": part, "base": base, "value": f"{share:.1f}%", "verdicts": {}, "cell": {}},
+                )
+                made[found] = slot
+            from factdiff.judge import percent_verdict
+
+            name = percent_verdict(fact.value or 0.0, part, base)
+            verdicts: dict[str, str] = slot.derived["verdicts"]  # type: ignore[assignment]
+            cell_values: dict[str, str] = slot.derived["cell"]  # type: ignore[assignment]
+            if analysis.article.id not in verdicts or name in DIVERGENCES:
+                verdicts[analysis.article.id] = name
+                cell_values[analysis.article.id] = display_value(fact)
+            slot.matches.setdefault(analysis.article.id, []).append(Match(fact, "derived", 0.0))
+    return list(made.values())
+
+
+def _n(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
+def _order_slots(comparison: Comparison) -> None:
+    """Slots in the order the primary source states them; other facts after, most reported first."""
+
+    def key(slot: Slot) -> tuple[int, int, int]:
+        if slot.source is not None:
+            return (0, slot.source.claim.start, 0)
+        return (1, -len(slot.matches), 0)
+
+    comparison.slots.sort(key=key)
+
+
+def story_line(analyses: list[Analysis], primary: PrimaryChoice) -> str:
+    """The story in one line: the primary source's title and date."""
+    first = next((a.article for a in analyses if a.article.id in primary.ids), analyses[0].article)
+    title = first.title or first.text[:100]
+    when = f" ({first.published[:10]})" if first.published else ""
+    return f"{title}{when}, {len(analyses)} report{'s' if len(analyses) != 1 else ''}"
+
+
+def split_outliers(articles: list[Article]) -> tuple[list[Article], list[Article]]:
+    """(the reports of the main story, reports of other events): a report belongs when it shares
+    enough of its vocabulary with at least one report of the largest connected group."""
+    if len(articles) < 3:
+        return articles, []
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = [" ".join(content_words(a.text)) for a in articles]
+    matrix = TfidfVectorizer(sublinear_tf=True, min_df=1).fit_transform(docs)
+    sims = (matrix @ matrix.T).toarray()
+    n = len(articles)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if sims[i, j] >= STORY_LINK:
+                parent[find(i)] = find(j)
+    groups = Counter(find(i) for i in range(n))
+    main = groups.most_common(1)[0][0]
+    kept = [a for i, a in enumerate(articles) if find(i) == main]
+    outliers = [a for i, a in enumerate(articles) if find(i) != main]
+    return kept, outliers

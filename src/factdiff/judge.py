@@ -1,0 +1,401 @@
+"""Judging: the primary source of a story, and a verdict for each report on each slot.
+
+Pure functions over aligned slots (see :mod:`factdiff.align`). The verdict vocabulary is
+``model.VERDICTS``; the divergences among them are ``model.DIVERGENCES``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from factdiff.align import STOPWORDS, Fact, Match, Slot, convert, same_value
+from factdiff.model import DIVERGENCES, Analysis, Article, Attribution
+
+__all__ = [
+    "PrimaryChoice",
+    "choose_primary",
+    "is_rounding",
+    "percent_verdict",
+    "quote_verdict",
+    "title_verdict",
+    "verdict",
+]
+
+#: A rounding keeps the source value within this relative distance (498 -> 500 is 0.4%, $86 million
+#: -> $90 million is 4.7%); further away it is another number (250 -> 200).
+ROUNDING_TOLERANCE = 0.06
+#: A hedged value ("nearly", "about", "more than") may sit this far from the source value.
+HEDGE_TOLERANCE = 0.15
+#: A printed percentage may differ from part/base*100 by this many points (rounding to a whole
+#: percent, or "roughly").
+PERCENT_POINTS = 1.0
+#: A direct quote is checked for altered words only when this share of its words is verbatim:
+#: below it the quote is a paraphrase or a translation, whose meaning words cannot settle.
+QUOTE_VERBATIM_SHARE = 0.8
+#: At most this many changed content words make an alteration; more is a rewording.
+QUOTE_MAX_CHANGES = 4
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: Words of a title that change the office when dropped or added.
+_RANK_WORDS = frozenset("acting interim deputy assistant associate vice former executive senior chief".split())
+#: Titles that only describe a post, so they cannot contradict a precise title.
+_VAGUE_TITLES = frozenset("head leader boss chief official spokesman spokeswoman spokesperson".split())
+_TITLE_ABBREVIATIONS = {
+    "ceo": "chief executive officer",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "cto": "chief technology officer",
+    "dir": "director",
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "sec": "secretary",
+}
+
+
+def is_rounding(report: float, source: float) -> bool:
+    """True when ``report`` is ``source`` rounded to fewer significant digits (498 -> 500)."""
+    if report == source or source == 0:
+        return False
+    if abs(report - source) > ROUNDING_TOLERANCE * abs(source):
+        return False
+    step = _rounding_step(report)
+    return step > _rounding_step(source) and abs(report - source) <= step / 2 + 1e-9
+
+
+def _rounding_step(value: float) -> float:
+    """The place of the last significant digit: 500 -> 100, 90 -> 10, 1100 -> 100, 9.6 -> 0.1."""
+    value = abs(value)
+    if value == 0:
+        return 1.0
+    step = 10.0 ** math.floor(math.log10(value))
+    while step > 1e-6 and abs(value / step - round(value / step)) > 1e-6:
+        step /= 10
+    return step
+
+
+def verdict(match: Match, slot: Slot) -> str:
+    """The verdict of one matched claim on its slot."""
+    if match.relation == "source":
+        return "agrees"
+    if match.relation == "extra":
+        return "unsupported"
+    fact, source = match.fact, slot.source
+    if source is None:
+        return "agrees"
+    if slot.family in ("number", "percent"):
+        return _number_verdict(match.relation, fact, source)
+    if slot.family == "date":
+        if match.relation != "same" or _weekday_wrong(fact):
+            return "date_changed"
+        return "agrees"
+    if slot.family == "person":
+        return title_verdict(getattr(fact.claim, "title", None), getattr(source.claim, "title", None))
+    if slot.family == "quote":
+        return quote_verdict(fact.claim.quote, source.claim.quote, direct=fact.claim.direct)  # type: ignore[attr-defined]
+    return "agrees"
+
+
+def _number_verdict(relation: str, fact: Fact, source: Fact) -> str:
+    if relation in ("entity_swap", "unit_swap"):
+        return relation
+    if relation == "same":
+        if source.approx in ("up_to", "at_least", "range") and fact.approx == "exact":
+            return "rounded_unhedged"  # a bound or a range reported as the exact figure
+        return "agrees"
+    if relation == "near":
+        if fact.approx != "exact":
+            return "rounded_hedged"
+        return "rounded_unhedged"
+    if fact.approx != "exact" and fact.value is not None and source.value is not None:
+        converted = convert(fact.value, fact.unit, source.unit)
+        if converted is not None and abs(converted - source.value) <= HEDGE_TOLERANCE * abs(source.value):
+            return "rounded_hedged"
+    return "number_changed"
+
+
+def _weekday_wrong(fact: Fact) -> bool:
+    """A weekday written next to a calendar date that falls on another day."""
+    claim = fact.claim
+    weekday = (getattr(claim, "weekday", None) or "").lower()
+    value = getattr(claim, "value", None) or ""
+    if not weekday or getattr(claim, "relative", False) or len(value) != 10 or weekday not in _WEEKDAYS:
+        return False
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return _WEEKDAYS[day.weekday()] != weekday
+
+
+def _title_words(title: str | None) -> list[str]:
+    if not title:
+        return []
+    words: list[str] = []
+    for word in re.findall(r"[A-Za-z]+", title.lower()):
+        words.extend(_TITLE_ABBREVIATIONS.get(word, word).split())
+    return [w for w in words if w not in ("and", "of", "the", "a", "an")]
+
+
+def title_verdict(report: str | None, source: str | None) -> str:
+    """``title_changed`` when a report gives another office than the source; shortened forms agree."""
+    if not report:
+        return "omitted"
+    if not source:
+        return "agrees"
+    r, s = set(_title_words(report)), set(_title_words(source))
+    if not r or r <= _VAGUE_TITLES:
+        return "agrees"
+    if r == s or s <= r:
+        return "agrees"  # same, or more specific ("Labor Commissioner" for "Commissioner")
+    missing, added = s - r, r - s
+    if missing & _RANK_WORDS or added & _RANK_WORDS:
+        return "title_changed"  # "Acting Director" -> "Director"
+    # Shortened forms keep the head word ("Chief Executive" for "Chief Executive Officer"); a
+    # different head word is another office ("Coordinator" -> "Director").
+    if added and not added <= (s | _VAGUE_TITLES | {"officer"}):
+        return "title_changed"
+    return "agrees"
+
+
+def _quote_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
+
+
+def quote_verdict(report: str, source: str, direct: bool = True) -> str:
+    """``quote_altered`` when a near-verbatim direct quote has content words changed."""
+    if not direct:
+        return "agrees"  # indirect speech paraphrases by nature
+    rw, sw = _quote_words(report), _quote_words(source)
+    if not rw or not sw:
+        return "agrees"
+    matcher = difflib.SequenceMatcher(a=sw, b=rw, autojunk=False)
+    ops = matcher.get_opcodes()
+    # A partial quote leaves out the start or the end of the source: not a change.
+    while ops and ops[0][0] == "delete":
+        ops = ops[1:]
+    while ops and ops[-1][0] == "delete":
+        ops = ops[:-1]
+    verbatim = sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag == "equal")
+    if verbatim < QUOTE_VERBATIM_SHARE * len(rw):
+        return "agrees"
+    changed = 0
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        words = [w for w in sw[i1:i2] + rw[j1:j2] if w not in STOPWORDS or w in ("not", "no", "never")]
+        changed += len(words)
+    if 0 < changed <= 2 * QUOTE_MAX_CHANGES:
+        return "quote_altered"
+    return "agrees"
+
+
+def percent_verdict(value: float, part: float, base: float) -> str:
+    if base <= 0:
+        return "agrees"
+    return "agrees" if abs(value - 100 * part / base) <= PERCENT_POINTS else "percent_wrong"
+
+
+def percent_slot(fact: Fact, analysis: Analysis, source_numbers: list[Fact]) -> tuple[float, float] | None:
+    """The (part, base) a report's percentage is computed from, or None when it cannot be told.
+
+    The part is the claim's own ``percent_part`` or a count in the same sentence; the base is the
+    claim's ``percent_of``, a larger count in the same sentence, or a source total the part belongs
+    to. When several bases are possible and one fits the printed percentage, that one is taken.
+    """
+    claim = fact.claim
+    value = fact.value
+    if value is None:
+        return None
+    same_sentence = [
+        c.number  # type: ignore[attr-defined]
+        for c in analysis.claims
+        if c.kind == "quantity"
+        and c.sentence_start == claim.sentence_start
+        and c is not claim
+        and getattr(c, "unit", None) in (None, "people", "count")
+    ]
+    part = getattr(claim, "percent_part", None)
+    parts = [part] if part is not None else [n for n in same_sentence if n > 0]
+    if not parts:
+        return None
+    base = getattr(claim, "percent_of", None)
+    counts = [f.value for f in source_numbers if f.value is not None and f.unit is None]
+    for p in parts:
+        bases = [base] if base is not None else []
+        bases += [n for n in same_sentence if n > p]
+        bases += [f.claim.part_of for f in source_numbers if f.value == p and getattr(f.claim, "part_of", None)]
+        bases += sorted((n for n in counts if n > p), key=lambda n: -counts.count(n))
+        bases = [b for b in bases if b and b > p]
+        if not bases:
+            continue
+        for b in bases:
+            if percent_verdict(value, p, b) == "agrees":
+                return p, b
+        if p in counts or part is not None:
+            return p, _main_total(bases, source_numbers)
+    return None
+
+
+def _main_total(bases: list[float], source_numbers: list[Fact]) -> float:
+    """Of the possible bases, the one the source states first (the lead's total)."""
+    order = {}
+    for f in source_numbers:
+        if f.value is not None and f.value not in order:
+            order[f.value] = f.claim.start
+    explicit = bases[0]
+    known = [b for b in bases if b in order]
+    if not known:
+        return explicit
+    return min(known, key=lambda b: order[b])
+
+
+@dataclass(slots=True)
+class PrimaryChoice:
+    ids: list[str]
+    rule: str  # "own statement" | "credited by others" | "earliest, most specific"
+    reason: str
+
+
+def choose_primary(analyses: list[Analysis], copy_of: dict[str, str] | None = None) -> PrimaryChoice:
+    """The primary source(s): the agency's or company's own statement, else the report the others
+    credit, else the earliest, most specific report."""
+    copy_of = copy_of or {}
+    releases = [a for a in analyses if a.article.kind == "press_release"]
+    if not releases:
+        releases = [a for a in analyses if _own_statement(a.article, analyses)]
+    if releases:
+        names = ", ".join(_name(a.article) for a in releases)
+        return PrimaryChoice(
+            [a.article.id for a in releases], "own statement", f"the statement of the organisation itself: {names}"
+        )
+    credits: Counter[str] = Counter()
+    for a in analyses:
+        credited = set()
+        for claim in a.claims:
+            if isinstance(claim, Attribution) and claim.source:
+                for other in analyses:
+                    if other is not a and _credits(claim.source, other.article):
+                        credited.add(other.article.id)
+        credits.update(credited)
+    if credits:
+        best, n = credits.most_common(1)[0]
+        if n >= 2:
+            article = next(a.article for a in analyses if a.article.id == best)
+            return PrimaryChoice([best], "credited by others", f"{n} other reports credit {_name(article)}")
+    candidates = [a for a in analyses if a.article.id not in copy_of]
+    candidates.sort(key=lambda a: (a.article.published or "9999", -len(a.claims)))
+    first = candidates[0]
+    return PrimaryChoice(
+        [first.article.id],
+        "earliest, most specific",
+        f"{_name(first.article)} is the earliest report ({first.article.published or 'undated'}) "
+        f"with {len(first.claims)} claims",
+    )
+
+
+def _own_statement(article: Article, analyses: list[Analysis]) -> bool:
+    """A statement published by the organisation the story is about, when no reader marked it.
+
+    A government domain is one; otherwise the publisher's distinctive name must be the story's
+    subject: named in its own body more than once and in at least half of the other reports. A news
+    outlet names itself at most in a dateline, and other reports seldom name it.
+    """
+    domain = (article.domain or "").lower()
+    if re.search(r"\.(gov|mil)(\.[a-z]{2})?$|\.gov\.[a-z]{2}$|\.int$", domain):
+        return True
+    words = [w for w in re.findall(r"[A-Z][A-Za-z&'-]+", article.outlet or "") if w.lower() not in _GENERIC_NAME_WORDS]
+    if not words:
+        return False
+    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b")
+    if len(pattern.findall(article.body)) < 2:
+        return False
+    others = [a.article for a in analyses if a.article is not article]
+    mentions = sum(1 for other in others if pattern.search(other.text))
+    return bool(others) and mentions >= max(1, len(others) / 2)
+
+
+#: Words of organisation names that do not identify one ("The Daily News", "U.S. Department of ...").
+_GENERIC_NAME_WORDS = frozenset(
+    """
+    the a an of and u.s us u s state national federal county city department office agency service services
+    news daily weekly wire press times post tribune herald journal review report reports media network
+    group inc corp co ltd llc company industries international global online tv radio channel
+    """.split()
+)
+
+
+def _name(article: Article) -> str:
+    return article.outlet or article.domain or article.file or article.id
+
+
+def _credits(source: str, article: Article) -> bool:
+    """An attribution ("the county's Office of Emergency Management said") naming the outlet."""
+    names = [n for n in (article.outlet, (article.domain or "").split(".")[0]) if n]
+    return any(fuzz.partial_ratio(source.lower(), n.lower()) >= 90 and len(n) >= 3 for n in names)
+
+
+def consensus(slot: Slot, copy_of: dict[str, str]) -> str | None:
+    """The value most reports give for a slot, each text-reuse family counted once."""
+    votes: Counter[str] = Counter()
+    for article_id, matches in slot.matches.items():
+        if article_id in copy_of:
+            continue
+        own = [m for m in matches if not m.fact.in_post]
+        if own:
+            votes[display_value(own[0].fact)] += 1
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]
+
+
+def display_value(fact: Fact) -> str:
+    """A claim's value as the matrix shows it: "498", "nearly 500", "2017-09-27 (Monday)"."""
+    claim = fact.claim
+    if fact.family in ("number", "percent"):
+        value = _fmt(fact.value)
+        unit = {"percent": "%", "USD": "$"}.get(fact.unit or "", "")
+        hedge = "" if fact.approx == "exact" else fact.approx.replace("_", " ") + " "
+        if unit == "$":
+            text = f"${value}"
+        elif unit:
+            text = f"{value}{unit}"
+        elif fact.unit:
+            text = f"{value} {fact.unit}"
+        else:
+            text = value
+        concept = getattr(claim, "concept", None)
+        place = f" in {fact.places[0]}" if fact.places else ""
+        noun = f" {concept}" if concept and fact.family == "number" else ""
+        return f"{hedge}{text}{noun}{place}"
+    if fact.family == "date":
+        weekday = getattr(claim, "weekday", None)
+        return f"{claim.value} ({weekday})" if weekday else str(claim.value)  # type: ignore[attr-defined]
+    if fact.family == "person":
+        return getattr(claim, "title", None) or "(no title)"
+    if fact.family == "quote":
+        return f"“{claim.quote}”"  # type: ignore[attr-defined]
+    return claim.text
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "?"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def is_divergence(verdict_name: str) -> bool:
+    return verdict_name in DIVERGENCES
+
+
+def same_number(a: Fact, b: Fact) -> bool:
+    return same_value(a, b)
