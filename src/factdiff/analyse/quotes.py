@@ -1,6 +1,700 @@
-"""Quotes and attributions (being written)."""
+"""Quotes with their speakers, indirect speech, and the sources a report credits.
+
+The grammar of news attribution is small and regular, so this is rules over precompiled
+patterns, in three steps:
+
+1. **Quoted stretches**: text between paired quotation marks ("...", “...”, «...», ‘...’),
+   per paragraph; a quote left open at the end of a paragraph runs to its end (the convention
+   for quotes that go on over several paragraphs). A machine-translated quote interrupted by its
+   cue («A – said X. – B») gives two stretches with one speaker.
+2. **Speaker**: the speech cue next to the stretch ("said ICE Acting Director Tom Homan",
+   "Homan said", "X told reporters", "according to X", "X:"), else the cue of the sentence that
+   holds a partial quote, else the speaker of the quote before it in the paragraph, or of the
+   paragraph before when that one ends in a colon or a quote. The speaker is resolved to the
+   full name of a person found earlier ("Homan" -> "Tom Homan"), who lends title and organisation;
+   "he"/"she" resolve to the last person named.
+3. **Indirect speech and attributions**: "NP said (that) CLAUSE", "CLAUSE, NP said", "according
+   to NP, CLAUSE"; the credited NP is also an :class:`Attribution`.
+
+:func:`match_quotes` returns the full matches (with the span of the speaker's mention, which a
+benchmark scores); :func:`find_quotes` turns them into claims.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from factdiff.analyse.names import canonical_name, name_parts, same_person
+from factdiff.analyse.people import NAME
 from factdiff.model import Article, Attribution, Person, Quote
+
+__all__ = ["QuoteMatch", "find_attributions", "find_quotes", "match_quotes"]
+
+# --- cues -----------------------------------------------------------------------------------------
+
+_VERBS = (
+    "said|says|say|told|tells|tell|added|adds|asked|asks|noted|notes|explained|explains|declared|declares"
+    "|stated|states|wrote|writes|warned|warns|argued|argues|insisted|insists|acknowledged|acknowledges"
+    "|announced|announces|claimed|claims|continued|continues|replied|replies|responded|responds|recalled"
+    "|recalls|urged|urges|predicted|predicts|tweeted|tweets|posted|remarked|conceded|concedes|admitted"
+    "|admits|observed|emphasized|emphasised|stressed|stresses|suggested|suggests|complained|complains"
+    "|joked|quipped|boasted|boasts|mused|shouted|yelled|cautioned|countered|agreed|agrees|repeated"
+    "|reiterated|testified|confirmed|confirms|denied|denies|estimated|reported|reports|informs|informed"
+    "|believes|believed|thinks|thought|contended|contends|maintained|maintains|vowed|promised|pledged"
+    "|charged|alleged|alleges|called|calls|described|describes|went on|pointed out|points out|put it"
+    "|spoke|speaks|writing|saying|telling|adding|noting|explaining|arguing|warning|declaring"
+)
+_CUE = rf"(?:{_VERBS})"
+_CUE_RE = re.compile(rf"(?<![\w'’-])(?P<cue>{_CUE}|according to)(?![\w'’-])", re.IGNORECASE)
+#: Verbs that introduce indirect speech ("said the agency expects ..."): a narrower set.
+_INDIRECT_VERBS = frozenset(
+    """
+    said says say told tells added adds noted notes explained explains declared declares stated states wrote
+    writes warned warns argued argues insisted insists acknowledged acknowledges announced announces claimed
+    claims predicted predicts conceded concedes admitted admits suggested suggests confirmed confirms denied
+    denies estimated reported reports informs informed believes believed thinks contended contends maintained
+    maintains vowed promised pledged alleged alleges
+    """.split()
+)
+
+_DETERMINERS = frozenset("the a an one two three several some many other another his her their its our".split())
+_NP_STOP = re.compile(r"[,.;:!?()\"“”«»—–]|[ \t](?:that|who|which|and|but|on|in|at|to|for|as|after|when)[ \t]")
+#: Capitalised words that start a sentence and are never the speaker.
+_NOT_SPEAKERS = frozenset(
+    """
+    Most Many Some Several Few All Both Each Others Other Nobody Everyone Someone No None Neither Either
+    The This That These Those It Its In On At As By For From Of To And But Or If When While After Before
+    Also Yet So Still Even However Meanwhile Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    """.split()
+)
+_NOT_SPEAKER_LOWER = frozenset("and or but that which who what when where if as so than then".split())
+_AUXILIARIES = frozenset(
+    """
+    did do does not never didn't doesn't don't would could should will shall might must can cannot won't
+    wouldn't couldn't is are was were be been has have had declined refused
+    """.split()
+)
+
+_PRONOUNS = r"(?:he|she|they|we|I|it|you)"
+_PRONOUN_SET = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+_DET_NP = (
+    r"(?:(?:the|a|an|one|two|three|several|some|many|other|another|his|her|their|its|our)[ \t]+)"
+    r"(?:[\w'’.&-]+[ \t]+){0,4}?[\w'’.&-]+"
+)
+_BARE_NP = r"(?:officials|authorities|police|prosecutors|investigators|analysts|experts|critics|aides|sources)"
+_NAME_OR_ORG = rf"(?:(?:{NAME}|[A-Z]{{2,6}}s?(?:[ \t]+{NAME})?)(?:[ \t]+\d{{1,3}}(?![\d,.]))?)"
+#: A noun phrase that can speak, read backwards from a cue: "Teague", "the agency", "officials".
+_NP_BEFORE = re.compile(
+    rf"(?:(?<![\w'’-])(?P<np>{_NAME_OR_ORG}|(?i:{_PRONOUNS})|(?i:{_DET_NP})|(?i:(?:[\w-]+[ \t]+)?{_BARE_NP}))"
+    rf"(?:,[^,\"“”«»]{{1,80}},)?[ \t]*(?:(?:also|then|later|has|had|have|previously|once|again|repeatedly|"
+    rf"recently|reportedly|on[ \t]+\w+|last[ \t]+\w+)[ \t]+){{0,2}})$"
+)
+#: The noun phrase after a cue: "said ICE Acting Director Tom Homan", "said the company".
+_NP_AFTER = re.compile(
+    rf"[ \t]+(?P<np>{_NAME_OR_ORG}|(?i:{_PRONOUNS})(?![\w'’])|(?i:{_DET_NP})|(?i:(?:[\w-]+[ \t]+)?{_BARE_NP}))"
+)
+#: Words that may sit between a cue and what was said ("said Tuesday that", "said in a statement").
+_CUE_TAIL = re.compile(
+    r"(?i:[ \t]+(?:on[ \t]+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"tonight|earlier|later|recently|last[ \t]+\w+|this[ \t]+\w+|in[ \t]+(?:a|an|the|his|her|their|its)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,3}?(?:statement|interview|update|release|email|e-mail|speech|post|tweet|letter|"
+    r"briefing|call|conference|report|video|appearance|message)|on[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:call|show|program|programme|broadcast)(?:[ \t]+with[ \t]+(?:[\w-]+[ \t]+){0,2}?\w+)?|"
+    r"to[ \t]+(?:reporters|journalists|the[ \t]+press)|(?:reporters|journalists)|"
+    r"(?:released|issued)[ \t]+\w+|with[ \t]+\w+))*"
+)
+_THAT = re.compile(r"[ \t,]*(?:that[ \t]+)?")
+#: Machine-translated cue inside a guillemet quote: «A – said the head of ICE Tom Homan. – B».
+_INSIDE_CUE = re.compile(rf"[ \t]+[–—-]+[ \t]*(?P<cue>{_CUE})(?P<np>[ \t]+[^–—«»\"]+?)[.,]?[ \t]*[–—-]+[ \t]+")
+#: "About it reports a press-Department service." (machine translation of a source line).
+_ABOUT = re.compile(
+    r"(?<![\w'’])(?i:about|on)[ \t]+(?i:it|this|that)[ \t]+(?P<cue>(?i:reports|informs|report|inform|says|writes|"
+    r"tells|told|reported|informed|said))[ \t]+(?P<np>[^.!?\n]+?)[ \t]*(?=[.!?]|$)",
+    re.MULTILINE,
+)
+
+_OPENERS = {"“": "”", "«": "»", "‘": "’", "„": "“", '"': '"', "'": "'"}
+_QUOTE_CHARS = '"“”«»‘’„'
+_CLOSERS = "”»’\"'"
+#: Shortest quote, in words, kept without a cue next to it: shorter ones are scare quotes or names
+#: ("Operation Safe City"); partial quotes with a cue in their sentence are kept at any length.
+MIN_WORDS_UNCUED = 6
+_WORDS = re.compile(r"[\w'’-]+")
+_TRIM = " \t,;:.…"
+
+
+@dataclass(slots=True)
+class QuoteMatch:
+    """One quote or piece of indirect speech, with where its speaker is mentioned."""
+
+    start: int  # the quoted (or reported) words
+    end: int
+    direct: bool
+    cue: str | None = None
+    cue_start: int = -1
+    speaker_text: str | None = None  # the mention as written ("Homan", "he", "the agency")
+    speaker_start: int = -1
+    speaker_end: int = -1
+    speaker: str | None = None  # the resolved full name or body
+    speaker_title: str | None = None
+    speaker_org: str | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The whole attribution: the words, the cue and the speaker's mention."""
+        points = [self.start, self.end]
+        if self.speaker_start >= 0:
+            points += [self.speaker_start, self.speaker_end]
+        if self.cue_start >= 0:
+            points.append(self.cue_start)
+        return min(points), max(points)
+
+
+# --- quoted stretches -----------------------------------------------------------------------------
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalnum() and after.isalnum()
+
+
+def _quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """(open mark, end after close mark, closed) of the outermost quotes in one paragraph."""
+    out: list[tuple[int, int, bool]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch not in _OPENERS or ch in "”»":
+            i += 1
+            continue
+        if ch in "'‘’" and (_is_apostrophe(text, i) or (i > start and text[i - 1].isalnum())):
+            i += 1
+            continue
+        if ch in "'‘" and not (i + 1 < end and (text[i + 1].isalpha() or text[i + 1] in '“"')):
+            i += 1
+            continue
+        close = _OPENERS[ch]
+        j = _find_close(text, i, end, ch, close)
+        if j < 0:
+            if ch in "'‘":  # an unpaired single mark is an apostrophe, not a quote
+                i += 1
+                continue
+            out.append((i, end, False))
+            break
+        out.append((i, j + 1, True))
+        i = j + 1
+    return out
+
+
+def _find_close(text: str, i: int, end: int, opener: str, close: str) -> int:
+    depth = 0
+    k = i + 1
+    while k < end:
+        ch = text[k]
+        if opener != close and ch == opener:
+            depth += 1
+        elif ch == close:
+            if close in "'’" and _is_apostrophe(text, k):
+                k += 1
+                continue
+            if close in "'’" and k + 1 < end and text[k + 1].isalpha():
+                k += 1
+                continue
+            if depth == 0:
+                return k
+            depth -= 1
+        k += 1
+    return -1
+
+
+def _inner(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted words without marks, spaces and trailing commas or full stops."""
+    while start < end and (text[start] in _QUOTE_CHARS + "'" or text[start] in _TRIM):
+        start += 1
+    while end > start and (text[end - 1] in _QUOTE_CHARS + "'" or text[end - 1] in _TRIM):
+        end -= 1
+    return start, end
+
+
+_NAMING = re.compile(
+    r"(?i:called|named|dubbed|so-called|known[ \t]+as|titled|entitled|nicknamed|labeled|labelled)[ \t]*$"
+)
+
+
+def _is_name_like(text: str, m: QuoteMatch) -> bool:
+    """A quoted name or title rather than quoted speech: "Operation Safe City", what X "called" Y."""
+    words = _WORDS.findall(text[m.start : m.end])
+    if not words or len(words) > 6:
+        return False
+    if _NAMING.search(text, max(0, m.start - 20), max(0, m.start - 1)):
+        return True
+    content = [w for w in words if w.lower() not in {"of", "the", "and", "a", "in", "for", "on", "to"}]
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in content)
+    return capitalised and len(words) > 1 and not re.search(r"[.!?]", text[m.start : m.end])
+
+
+# --- speakers -------------------------------------------------------------------------------------
+
+
+class _People:
+    """The people of the article by position, to resolve a mention to a full name and title."""
+
+    def __init__(self, people: list[Person]) -> None:
+        self.people = sorted(people, key=lambda p: p.start)
+        self.starts = [p.start for p in self.people]
+        self.full = [p.name for p in self.people if name_parts(p.name)[0]]
+
+    def at(self, start: int, end: int) -> Person | None:
+        """The person mention that overlaps the span, if any."""
+        k = bisect.bisect_right(self.starts, end) - 1
+        while k >= 0 and self.people[k].end > start - 200:
+            p = self.people[k]
+            if p.start < end and start < p.end:
+                return p
+            k -= 1
+        return None
+
+    def titled(self, name: str, before: int) -> Person | None:
+        """The nearest earlier mention of the same person with a title or organisation."""
+        best = None
+        for p in self.people:
+            if p.start > before and best is not None:
+                break
+            if (p.title or p.org) and same_person(p.name, name):
+                best = p
+        return best
+
+    def last_before(self, pos: int) -> Person | None:
+        k = bisect.bisect_left(self.starts, pos) - 1
+        return self.people[k] if k >= 0 else None
+
+
+def _resolve(m: QuoteMatch, people: _People, last_named: list[tuple[int, str]]) -> None:
+    """Fill speaker, title and organisation of ``m`` from its speaker mention."""
+    if m.speaker_text is None:
+        return
+    mention = m.speaker_text.strip()
+    person = people.at(m.speaker_start, m.speaker_end)
+    if mention.lower() in _PRONOUN_SET:
+        if mention.lower() in {"he", "she"}:
+            k = bisect.bisect_left(last_named, (m.speaker_start, "")) - 1
+            if k >= 0:
+                m.speaker = last_named[k][1]
+        else:
+            m.speaker = mention
+    elif person is not None:
+        m.speaker = person.name
+    elif re.fullmatch(NAME, mention) and name_parts(mention)[1] and not mention.isupper():
+        m.speaker = canonical_name(mention, people.full)
+    else:
+        m.speaker = re.sub(r"^(?i:the|a|an)\s+", "", mention)
+    if m.speaker and m.speaker[:1].isupper():
+        titled = person if person is not None and (person.title or person.org) else None
+        titled = titled or people.titled(m.speaker, m.speaker_start)
+        if titled is not None and same_person(titled.name, m.speaker):
+            m.speaker_title, m.speaker_org = titled.title, titled.org
+
+
+def _np_after(text: str, pos: int, limit: int, people: _People) -> tuple[int, int] | None:
+    """The speaker mention right after a cue at ``pos``."""
+    lead = pos
+    while lead < limit and text[lead] in " \t":
+        lead += 1
+    person = people.at(lead, lead + 1)
+    if person is not None and person.start == lead:
+        return person.start, _trim_np(text, person.start, person.start + len(person.text.split(",")[0]))
+    m = _NP_AFTER.match(text, pos, limit)
+    if not m or not _plausible(m.group("np")):
+        return None
+    s, e = m.start("np"), m.end("np")
+    if m.group("np").split()[0].lower() in _DETERMINERS:
+        # "according to the Pruitt County Office of Emergency Management.": up to the punctuation.
+        stop = _NP_STOP.search(text, e, min(limit, e + 60))
+        if stop and len(_WORDS.findall(text[e : stop.start()])) <= 5:
+            e = stop.start()
+    person = people.at(s, s + 1)
+    if person is not None and person.start >= s - 1:
+        e = max(e, person.start + len(person.text.split(",")[0]))
+    return s, _trim_np(text, s, e)
+
+
+def _plausible(np: str) -> bool:
+    """False for phrases that look like a speaker but are not one ("Most", "the agency did not")."""
+    words = np.split()
+    if not words or words[0] in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKER_LOWER:
+        return False
+    return not any(w.lower() in _AUXILIARIES for w in words)
+
+
+def _trim_np(text: str, s: int, e: int) -> int:
+    while e > s and text[e - 1] in " \t,.;:":
+        e -= 1
+    return e
+
+
+def _np_before(text: str, floor: int, pos: int, people: _People) -> tuple[int, int] | None:
+    """The speaker mention that ends right before a cue at ``pos``."""
+    person = people.at(pos - 2, pos - 1)
+    if person is not None and person.end <= pos and not text[person.end : pos].strip(" \t,"):
+        return person.start, person.end
+    m = _NP_BEFORE.search(text, max(floor, pos - 160), pos)
+    if not m or not _plausible(m.group("np")):
+        return None
+    s, e = m.start("np"), m.end("np")
+    person = people.at(s, e)
+    if person is not None and person.start <= s and person.end >= e:
+        return person.start, person.end
+    return s, e
+
+
+# --- matching -------------------------------------------------------------------------------------
+
+
+def _sentence_index(sentences: list[tuple[int, int]], pos: int) -> int:
+    k = bisect.bisect_right([s for s, _ in sentences], pos) - 1
+    return max(k, 0)
+
+
+def match_quotes(article: Article, sentences: list[tuple[int, int]], people: list[Person]) -> list[QuoteMatch]:
+    """Direct and indirect quotes of the article with their speakers, in text order."""
+    text = article.text
+    known = _People(people)
+    sentence_starts = [s for s, _ in sentences]
+    matches: list[QuoteMatch] = []
+    quoted: list[tuple[int, int]] = []
+    previous_line_speaker: QuoteMatch | None = None
+    previous_line_colon = False
+    for line_start, line_end in _lines(text):
+        line_matches: list[QuoteMatch] = []
+        stretches = _quoted_stretches(text, line_start, line_end)
+        for index, (q_open, q_close, closed) in enumerate(stretches):
+            quoted.append((q_open, q_close))
+            pieces = _split_inside_cue(text, q_open, q_close)
+            prev_end = stretches[index - 1][1] if index else line_start
+            next_open = stretches[index + 1][0] if index + 1 < len(stretches) else line_end
+            k = bisect.bisect_right(sentence_starts, q_open) - 1
+            sent_start = sentences[k][0] if k >= 0 else line_start
+            floor = max(prev_end, sent_start if sent_start >= line_start else line_start)
+            for p_start, p_end, inside in pieces:
+                s, e = _inner(text, p_start, p_end)
+                if e <= s:
+                    continue
+                m = QuoteMatch(start=s, end=e, direct=True)
+                if inside is not None:
+                    cue, np_s, np_e = inside
+                    m.cue, m.cue_start = cue.group("cue").lower(), cue.start("cue")
+                    m.speaker_start, m.speaker_end = np_s, np_e
+                else:
+                    _speaker_for(text, m, q_open, q_close, floor, next_open, line_end, known, sentences, closed)
+                line_matches.append(m)
+        for m in line_matches:
+            if m.speaker_start >= 0:
+                m.speaker_text = text[m.speaker_start : m.speaker_end]
+        _inherit(text, line_matches, line_start, previous_line_speaker, previous_line_colon)
+        kept = [
+            m
+            for m in line_matches
+            if not _is_name_like(text, m)
+            and (m.speaker_text is not None or len(_WORDS.findall(text[m.start : m.end])) >= MIN_WORDS_UNCUED)
+        ]
+        matches.extend(kept)
+        spoken = [m for m in kept if m.speaker_text is not None]
+        stripped = text[line_start:line_end].rstrip()
+        ends_in_quote = bool(stretches) and stretches[-1][1] >= len(stripped) + line_start - 1
+        previous_line_speaker = spoken[-1] if spoken and ends_in_quote else None
+        previous_line_colon = stripped.endswith(":")
+        if previous_line_colon:
+            np = _np_before(text, line_start, line_end - 1, known)
+            cue = _CUE_RE.search(text, line_start, line_end)
+            if np is not None:
+                holder = QuoteMatch(start=line_end, end=line_end, direct=True)
+                holder.speaker_start, holder.speaker_end = np
+                if cue is None or cue.start() > np[0]:
+                    holder.speaker_text = text[np[0] : np[1]]
+                    previous_line_speaker = holder
+                    if cue is not None:
+                        holder.cue, holder.cue_start = cue.group("cue").lower(), cue.start()
+            elif cue is not None:
+                np2 = _np_before(text, line_start, cue.start(), known)
+                if np2 is not None:
+                    holder = QuoteMatch(start=line_end, end=line_end, direct=True)
+                    holder.speaker_start, holder.speaker_end = np2
+                    holder.speaker_text = text[np2[0] : np2[1]]
+                    holder.cue, holder.cue_start = cue.group("cue").lower(), cue.start()
+                    previous_line_speaker = holder
+    matches.extend(_indirect(text, sentences, quoted, known))
+    matches.sort(key=lambda m: (m.start, m.end))
+    _resolve_all(matches, known)
+    return matches
+
+
+def _split_inside_cue(text: str, q_open: int, q_close: int) -> list[tuple[int, int, tuple | None]]:
+    """A quote interrupted by its own cue («A – said X. – B») as two pieces sharing the cue."""
+    if text[q_open] != "«":
+        return [(q_open, q_close, None)]
+    m = _INSIDE_CUE.search(text, q_open, q_close)
+    if not m:
+        return [(q_open, q_close, None)]
+    np_s = m.start("np")
+    while np_s < m.end("np") and text[np_s] in " \t":
+        np_s += 1
+    np_e = _trim_np(text, np_s, m.end("np"))
+    info = (m, np_s, np_e)
+    return [(q_open, m.start(), info), (m.end(), q_close, info)]
+
+
+def _speaker_for(
+    text: str,
+    m: QuoteMatch,
+    q_open: int,
+    q_close: int,
+    floor: int,
+    next_open: int,
+    line_end: int,
+    known: _People,
+    sentences: list[tuple[int, int]],
+    closed: bool,
+) -> None:
+    """Find the cue and the speaker of one quoted stretch in its own sentence(s)."""
+    # 1. After the quote: '," said X' / '," X said' / '», — declared X'.
+    after = q_close
+    while after < next_open and text[after] in " \t,—–-":
+        after += 1
+    if closed and after < next_open:
+        cue = _CUE_RE.match(text, after, next_open)
+        if cue:
+            np = _np_after(text, cue.end(), next_open, known)
+            if np:
+                m.cue, m.cue_start = cue.group("cue").lower(), cue.start()
+                m.speaker_start, m.speaker_end = np
+                return
+        np = _np_after(text, after - 1, next_open, known) if text[after - 1] in " \t" else None
+        if np is not None:
+            rest = text[np[1] : next_open]
+            cue = re.match(rf"[ \t,]*(?:(?:also|then|later|has|had|once)[ \t]+)?(?P<cue>{_CUE})(?![\w'’-])", rest, re.I)
+            if cue:
+                m.cue, m.cue_start = cue.group("cue").lower(), np[1] + cue.start("cue")
+                m.speaker_start, m.speaker_end = np
+                return
+    # 2. Before the quote: 'X said: "', 'X put it plainly: "', 'X: "', or a partial quote after its cue.
+    lead = text[floor:q_open]
+    colon = re.search(r":[ \t]*$", lead)
+    cues = list(_CUE_RE.finditer(text, floor, q_open))
+    if cues:
+        cue = cues[-1]
+        if cue.group("cue").lower() == "according to":
+            np = _np_after(text, cue.end(), q_open, known)
+        else:
+            np = _np_before(text, floor, cue.start(), known)
+            if np is None:
+                np = _np_after(text, cue.end(), q_open, known)
+        if np is not None:
+            m.cue, m.cue_start = cue.group("cue").lower(), cue.start()
+            m.speaker_start, m.speaker_end = np
+            return
+    if colon:
+        # "Acting Director Tom Homan made that plain in his statement:": the subject speaks.
+        subject = known.at(floor, floor + colon.start() - 1)
+        if subject is not None and subject.start >= floor:
+            m.cue, m.cue_start = ":", floor + colon.start()
+            m.speaker_start, m.speaker_end = subject.start, subject.start + len(subject.text.split(",")[0])
+            return
+        np = _np_before(text, floor, floor + colon.start(), known)
+        if np is not None:
+            m.cue, m.cue_start = ":", floor + colon.start()
+            m.speaker_start, m.speaker_end = np
+            return
+    # 3. A partial quote before its cue in the same sentence: '... "the first of many," X said.'
+    k = _sentence_index(sentences, max(q_close - 1, q_open))
+    s_end = sentences[k][1] if sentences else line_end
+    limit = min(next_open, max(s_end, q_close))
+    cue = _CUE_RE.search(text, q_close, limit)
+    if cue and cue.group("cue").lower() != "according to":
+        np = _np_before(text, q_close, cue.start(), known) or _np_after(text, cue.end(), limit, known)
+        if np is not None:
+            m.cue, m.cue_start = cue.group("cue").lower(), cue.start()
+            m.speaker_start, m.speaker_end = np
+            return
+    if cue:
+        np = _np_after(text, cue.end(), limit, known)
+        if np is not None:
+            m.cue, m.cue_start = "according to", cue.start()
+            m.speaker_start, m.speaker_end = np
+
+
+def _inherit(
+    text: str,
+    line_matches: list[QuoteMatch],
+    line_start: int,
+    previous_line_speaker: QuoteMatch | None,
+    previous_line_colon: bool,
+) -> None:
+    """Quotes without a cue take the speaker of the quote before them in the paragraph, or of the
+    paragraph before when it ends in a colon or in a quote of its own."""
+    last: QuoteMatch | None = None
+    for m in line_matches:
+        if m.speaker_text is not None:
+            last = m
+            continue
+        source = last
+        if source is None and previous_line_speaker is not None:
+            starts_with_quote = not text[line_start : m.start].strip(" \t" + _QUOTE_CHARS)
+            if previous_line_colon or starts_with_quote:
+                source = previous_line_speaker
+        if source is not None:
+            m.speaker_text, m.speaker_start, m.speaker_end = (
+                source.speaker_text,
+                source.speaker_start,
+                source.speaker_end,
+            )
+            m.cue = source.cue
+
+
+def _indirect(
+    text: str, sentences: list[tuple[int, int]], quoted: list[tuple[int, int]], known: _People
+) -> list[QuoteMatch]:
+    """Indirect speech: "NP said (that) CLAUSE", "CLAUSE, NP said", "according to NP, CLAUSE"."""
+    out: list[QuoteMatch] = []
+    q_starts = [q[0] for q in quoted]
+
+    def in_quote(pos: int) -> bool:
+        k = bisect.bisect_right(q_starts, pos) - 1
+        return k >= 0 and quoted[k][0] <= pos < quoted[k][1]
+
+    for s_start, s_end in sentences:
+        for cue in _CUE_RE.finditer(text, s_start, s_end):
+            word = cue.group("cue").lower()
+            if in_quote(cue.start()):
+                continue
+            if word == "according to":
+                np = _np_after(text, cue.end(), s_end, known)
+                if np is None:
+                    continue
+                tail = re.match(r"[ \t]*,[ \t]*", text[np[1] : s_end])
+                if cue.start() - s_start <= 2 and tail:
+                    c_start, c_end = np[1] + tail.end(), s_end
+                else:
+                    c_start, c_end = s_start, cue.start()
+                out.extend(_clause(text, c_start, c_end, word, cue.start(), np, quoted))
+                continue
+            if word not in _INDIRECT_VERBS:
+                continue
+            np = _np_before(text, s_start, cue.start(), known)
+            if np is not None:
+                pre = text[s_start : np[0]]
+                if re.search(r",[ \t]*$", pre) and len(_WORDS.findall(pre)) >= 4:
+                    # "CLAUSE, NP said."
+                    out.extend(_clause(text, s_start, np[0], word, cue.start(), np, quoted))
+                    continue
+                if pre.strip(' \t"“”«»') and not re.search(r"(?:^|[,;:(—–-])[ \t]*$", pre):
+                    continue  # the NP is not the subject of the clause
+                rest = cue.end()
+                if word in {"told", "tells", "informed", "informs"}:
+                    obj = _NP_AFTER.match(text, rest, s_end)
+                    if obj is None:
+                        continue
+                    rest = obj.end()
+                tail = _CUE_TAIL.match(text, rest, s_end)
+                rest = tail.end() if tail else rest
+                that = _THAT.match(text, rest, s_end)
+                rest = that.end() if that else rest
+                if rest >= s_end or text[rest] in '.,;:!?"“«' or in_quote(rest):
+                    continue
+                out.extend(_clause(text, rest, s_end, word, cue.start(), np, quoted))
+                continue
+            # "CLAUSE, said NP." (inverted)
+            np = _np_after(text, cue.end(), s_end, known)
+            pre = text[s_start : cue.start()]
+            if np is not None and re.search(r",[ \t]*$", pre) and len(_WORDS.findall(pre)) >= 4:
+                out.extend(_clause(text, s_start, cue.start(), word, cue.start(), np, quoted))
+    for about in _ABOUT.finditer(text):
+        np_s, np_e = about.start("np"), about.end("np")
+        m = QuoteMatch(start=about.start(), end=about.start(), direct=False, cue=about.group("cue").lower())
+        m.cue_start, m.speaker_start, m.speaker_end = about.start("cue"), np_s, np_e
+        m.speaker_text = text[np_s:np_e]
+        out.append(m)
+    return out
+
+
+def _clause(
+    text: str, start: int, end: int, cue: str, cue_start: int, np: tuple[int, int], quoted: list[tuple[int, int]]
+) -> list[QuoteMatch]:
+    s, e = _inner(text, start, end)
+    if e <= s or len(_WORDS.findall(text[s:e])) < 3:
+        return []
+    # A clause that is itself a direct quote is already a direct quote.
+    for q_open, q_close in quoted:
+        if q_open <= s and e <= q_close:
+            return []
+        if s <= q_open and q_close <= e and (q_close - q_open) >= 0.8 * (e - s):
+            return []
+    m = QuoteMatch(start=s, end=e, direct=False, cue=cue, cue_start=cue_start)
+    m.speaker_start, m.speaker_end = np
+    m.speaker_text = text[np[0] : np[1]]
+    return [m]
+
+
+def _resolve_all(matches: list[QuoteMatch], known: _People) -> None:
+    last_named: list[tuple[int, str]] = [(p.start, p.name) for p in known.people]
+    for m in matches:
+        if m.speaker_text is not None and m.speaker_start >= 0:
+            mention = m.speaker_text.strip()
+            if re.fullmatch(NAME, mention) and name_parts(mention)[0]:
+                last_named.append((m.speaker_start, mention))
+    last_named.sort()
+    for m in matches:
+        _resolve(m, known, last_named)
+
+
+# --- claims ---------------------------------------------------------------------------------------
+
+
 def find_quotes(article: Article, sentences: list[tuple[int, int]], people: list[Person]) -> list[Quote]:
-    return []
+    """Direct quotes (any length with a cue, longer ones without) and indirect speech."""
+    text = article.text
+    out: list[Quote] = []
+    for m in match_quotes(article, sentences, people):
+        if m.end <= m.start:
+            continue  # a credited source without reported words: an attribution only
+        start, end = m.span
+        out.append(
+            Quote(
+                start=start,
+                end=end,
+                text=text[start:end],
+                quote=text[m.start : m.end],
+                quote_start=m.start,
+                quote_end=m.end,
+                speaker=m.speaker,
+                speaker_title=m.speaker_title,
+                speaker_org=m.speaker_org,
+                cue=m.cue,
+                direct=m.direct,
+            )
+        )
+    return out
+
+
 def find_attributions(article: Article, sentences: list[tuple[int, int]], people: list[Person]) -> list[Attribution]:
-    return []
+    """Whom the report credits for its information: the source of each piece of indirect speech
+    ("ICE said in a statement", "according to ICE", "About it reports a press-Department service")."""
+    text = article.text
+    out: list[Attribution] = []
+    seen: set[tuple[int, int]] = set()
+    for m in match_quotes(article, sentences, people):
+        if m.direct or m.speaker_start < 0 or not m.speaker:
+            continue
+        key = (m.speaker_start, m.cue_start)
+        if key in seen:
+            continue
+        seen.add(key)
+        start, end = min(m.speaker_start, m.cue_start), max(m.speaker_end, m.cue_start + len(m.cue or ""))
+        out.append(Attribution(start=start, end=end, text=text[start:end], source=m.speaker, cue=m.cue))
+    return out
