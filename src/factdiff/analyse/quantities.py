@@ -1,4 +1,655 @@
-"""Quantities (being written)."""
+"""Quantities: a number, its unit, what it counts, where, and what it is a part of.
+
+The number grammar lives in :mod:`factdiff.analyse.numbers` and the unit table in
+:mod:`factdiff.analyse.units`; this module decides which numbers are quantities at all (not a
+year, a day of the month, a clock time, a phone number, a handle, a road or a model number) and
+reads the words around each one:
+
+- **concept**, what is counted: the noun phrase after the number ("498 people", "500 illegal
+  immigrants"), the predicate when there is no noun ("317 had criminal convictions", "Eighteen of
+  those arrested were gang members"), the noun of the whole a partitive refers back to ("1,140
+  homes damaged ... 312 of them destroyed" -> "homes destroyed"), or the heading of a list
+  ("Arrests by area:" over "Denver: 63");
+- **places** the number is attached to ("33 in Seattle", "Denver: 63", "Philadelphia led the way
+  with 107", "Portland (State Oregon) — 33", "250 to Ashby"), and qualifiers ("of those
+  arrested");
+- **part_of** ("Of the 498 people arrested, 317 ..."), percentages with their part and base
+  ("317 (74 percent)", "312 of the 1,140 homes, or 27 percent") and the **direction** of a change
+  ("rose 5 percent", "fell by 3").
+
+Durations ("4 days", "four-day", "18 months") belong to the date extractor; :func:`extract`
+still returns them (flagged) for callers that score every quantity, such as the benchmarks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factdiff.analyse.numbers import NumberMention, hedge_before, scan_numbers
+from factdiff.analyse.text import split_sentences
+from factdiff.analyse.units import TIME_UNITS, UnitMatch, unit_after, unit_before
 from factdiff.model import Article, Quantity
+
+__all__ = ["Found", "extract", "find_quantities"]
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?,?\s*$")
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
+_CLOCK_AFTER = re.compile(
+    r"^(?::\d\d|\.\d\d\s*[ap]\.?m\b|\s*[ap]\.?m\.?(?!\w)|\s*(?:GMT|EDT|EST|UTC|BST|CET|PDT|PST)\b|\s*o'clock)"
+)
+_CLOCK_BEFORE = re.compile(r"\d[:.]$")
+_PHONE = re.compile(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])?\d{3}[-.]\d{4}\b|\+\d[\d\s().-]{7,}\d")
+_CALL_BEFORE = re.compile(r"\b(?:call|calling|dial|dialling|dialing|text|phone|hotline|fax|extension|ext\.?)\s*$", re.I)
+_ID_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|Number|Route|Rte|Road|Rd|Highway|Hwy|Interstate|Exit|Flight|Room|Suite|Gate|Platform|"
+    r"Channel|Article|Section|Chapter|Episode|Season|Page|Level|Grade|Ward|District|Precinct|Unit|Box|Apt|"
+    r"Building|Lot|Model|Series|Version|Phase|Stage|Title|Form|Bill|Case|Docket|Code)\.?\s*#?\s*|[#№]\s*)$"
+)
+_CAPITAL_BEFORE = re.compile(r"(?:^|\s)(?P<word>[A-Z][\w&.'’-]*)\s$")
+_GLUED_AFTER = re.compile(r"^[A-Za-z0-9]")
+_YEAR_AFTER_OK = re.compile(r"^\s+(?:[a-z][a-z-]*s|people|persons|men|women|children|staff)\b")
+_NOT_ID_WORDS = frozenset(
+    """
+    About Around Roughly Approximately Some Nearly Almost Over Under Just Only All Of The And But Or At In On
+    For From To With By Than Up Down Another Total Totally Exactly Precisely Fewer Less More Least Most
+    Between Among Including Plus Minus Nearly Barely Still Now Then Also Even Perhaps Maybe Another Every
+    Each Those These Them They We He She It I You Who Which That Those Where When While Whereas Although
+    Mon Monday Tue Tuesday Wed Wednesday Thu Thursday Fri Friday Sat Saturday Sun Sunday
+    """.split()
+)
+_DIRECTION = re.compile(
+    r"\b(?P<verb>rose|rise|rises|rising|risen|increased|increase|increases|increasing|up|climbed|climbs|climb|"
+    r"gained|gains|gain|jumped|jumps|jump|grew|grow|grows|growing|added|adds|surged|surges|soared|soars|"
+    r"advanced|advances|rallied|rallies|boosted|raised|hiked|fell|fall|falls|falling|fallen|down|dropped|drops|"
+    r"drop|declined|declines|decline|decreased|decreases|decrease|lost|loses|lose|slid|slides|slipped|slips|"
+    r"tumbled|tumbles|plunged|plunges|plummeted|plummets|sank|sinks|eased|eases|shed|sheds|dipped|dips|"
+    r"cut|cuts|reduced|lowered|retreated|retreats|shrank|shrunk|contracted|skidded|sagged|slumped|slumps)"
+    r"(?:\s+(?:by|another|a\s+further|further))?\s+(?:(?:about|around|roughly|nearly|almost|some|just|"
+    r"more\s+than|over|less\s+than|under|an?\s+estimated|a)\s+)?$",
+    re.IGNORECASE,
+)
+_DOWN = frozenset(
+    """
+    fell fall falls falling fallen down dropped drops drop declined declines decline decreased decreases decrease
+    lost loses lose slid slides slipped slips tumbled tumbles plunged plunges plummeted plummets sank sinks eased
+    eases shed sheds dipped dips cut cuts reduced lowered retreated retreats shrank shrunk contracted skidded
+    sagged slumped slumps
+    """.split()
+)
+# "cut 1,850 jobs" cuts jobs, it is not a change of a figure; "cut by 3" is.
+_NEEDS_BY = frozenset({"cut", "cuts", "reduced", "lowered", "raised", "boosted", "hiked", "shed", "sheds", "lost"})
+_PARTITIVE_AFTER = re.compile(
+    r"\s+of\s+(?P<ref>them|those|these|which|whom|the\s+total|all)\b(?P<tail>(?:\s+(?![A-Z])[a-z]+ed\b)?)"
+)
+_PARTITIVE_NUMBER = re.compile(r"^\s+of\s+(?:the|those|these|its|their|all)?\s*$")
+_OF_FRAME = re.compile(r"^\s*(?:Of|Among)\s+(?:the|those|these)\s+$")
+_OF_THOSE_START = re.compile(r"^\s*(?:Of|Among)\s+(?:those|these|them)\b\s*,?")
+_PAREN_OR = re.compile(r"\s*(?:\([^()]{0,40}\)|,\s*or\s+[^,;.]{1,30},|—[^—]{1,30}—)")
+_COPULA = re.compile(
+    r"\s*(?:are|were|is|was|have\s+been|has\s+been|had\s+been|be|being|remain|remained)\s+(?:also\s+|still\s+|now\s+)?"
+)
+_WORD = re.compile(r"\s*(?P<word>[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)?(?=\s+[A-Za-z]))")
+_STOP = frozenset(
+    """
+    a an the this that these those its their his her our your my of in on at from for to by with over under
+    during after before since into onto across through between within without about around against among than
+    as per via and or but nor so yet while who whom whose which what where when why how if then there here
+    is are was were be been being am will would could should can may might must shall do does did has have had
+    having not no also only just still even more most less least very too each every all both either neither
+    some any many much several such other another own same it they he she we you i them him us me up down out
+    off back away ago later earlier last next now today yesterday tomorrow tonight once twice again already
+    said says say told tells according reported according including include includes included plus minus
+    percent per cent dollars each apiece respectively outright overall altogether total totals
+    whereas although though because unless until till
+    """.split()
+)
+_VERBS = frozenset(
+    """
+    had have has held hold holds got get gets faced face faces lacked lack lacks came come comes lived live
+    lives worked work works died die dies remain remains remained received receive receives left leave leaves
+    owned own owns carried carry carries showed show shows needed need needs wanted want wants made make makes
+    took take takes gave give gives lost lose loses won win wins scored score scores returned return returns
+    fled flee flees stayed stay stays belong belongs belonged went go goes hailed hail hails
+    """.split()
+)
+_PLACE_WORD = r"(?:[A-Z][A-Za-z.'’-]*|D\.C\.)"
+_PLACE = (
+    rf"(?P<place>{_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|of|de|del|la|le|upon|on)(?=\s|,|$|\W))*?"
+    r"(?:\s+\(State\s+[A-Z][a-z]+\)|,\s+(?:D\.C\.|[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)(?=[\s:,)—–-]))?)"
+)
+_PLACE_BEFORE = re.compile(
+    rf"(?:^|[\s(\[\"“-]){_PLACE}(?P<link>\s*[:—–]\s*|\s*\(\s*|,?\s+(?:[a-z]+\s+){{0,5}}?with\s+|\s+(?:was|were)\s+"
+    r"(?:detained|arrested)\s+|,\s+where\s+(?:[A-Za-z]+\s+){0,6})$"
+)
+_PLACE_AFTER = re.compile(rf"^(?:[^.;:()\d]{{0,40}}?)\b(?:in|to|at)\s+(?:the\s+)?{_PLACE}")
+_US_STATES = frozenset(
+    """
+    Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
+    Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
+    Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah
+    Vermont Virginia Washington Wisconsin Wyoming Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind.
+    Kan. Ky. La. Md. Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. Okla. Ore. Pa. Tenn. Tex. Va. Vt. Wash.
+    Wis. Wyo. D.C.
+    """.split()
+)
+_NOT_PLACES = frozenset(
+    """
+    The A An And But Or Of In On At For To With By From This That These Those It Its He She They We I You
+    His Her Their Our ICE DACA DUI FBI CEO Operation Officers Officer Director President Governor Mayor
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Share Update Source Published Of Among After Before During Since Until While When Where Arrests
+    Total Totals Overall Some Many Most All About Nearly Almost More Less Up Down Over Under Just Only
+    """.split()
+)
+_HEADING = re.compile(r"(?m)^(?P<heading>[^\n]{2,80}):[ \t]*\n")
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:[ \t]*$")
+
+
+@dataclass(slots=True)
+class Found:
+    """A quantity with what the extractor saw on the way: kept apart from the model for scoring."""
+
+    quantity: Quantity
+    mention: NumberMention
+    noun: str | None = None  # the counted noun as written right after the number ("workers")
+    duration: bool = False  # a length of time ("4 days"): the date extractor's claim
+    unit_match: UnitMatch | None = None
+    referents: list[str] = field(default_factory=list)  # words the quantity is about, from its sentence
+
+
 def find_quantities(article: Article, sentences: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Quantity]:
+    """The quantities of ``article``: never a span in ``taken`` (dates, durations), a year or an id."""
+    return [f.quantity for f in extract(article.text, sentences, taken) if not f.duration]
+
+
+def extract(
+    text: str, sentences: list[tuple[int, int]] | None = None, taken: list[tuple[int, int]] | None = None
+) -> list[Found]:
+    """Every quantity of ``text``, durations included (flagged), with concepts, places and relations."""
+    if sentences is None:
+        sentences = split_sentences(text)
+    taken = sorted(taken or [])
+    found: list[Found] = []
+    for s_start, s_end in sentences:
+        sentence_found: list[Found] = []
+        for mention in scan_numbers(text, s_start, s_end):
+            item = _read(text, mention, s_start, s_end, taken)
+            if item is not None:
+                sentence_found.append(item)
+        _merge_unit_ranges(text, sentence_found)
+        found.extend(sentence_found)
+    _relate(text, found, sentences)
+    return found
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def _read(text: str, mention: NumberMention, s_start: int, s_end: int, taken: list[tuple[int, int]]) -> Found | None:
+    if mention.kind == "ordinal":
+        return None
+    start, end = mention.start, mention.end
+    if taken and _overlaps(taken, start, end):
+        return None
+    before = text[max(s_start, start - 40) : start]
+    after = text[end : min(s_end, end + 40)]
+    currency = unit_before(text, start)
+    if currency is not None and currency.start < s_start:
+        currency = None
+    unit = None if currency is not None else unit_after(text, end, s_end)
+    if mention.kind != "vague" and _excluded(text, mention, before, after, currency, unit, s_start):
+        return None
+    q_start = currency.start if currency is not None else start
+    q_end = unit.end if unit is not None else end
+    approx = mention.approx
+    hedge = hedge_before(text, q_start) if currency is not None else None
+    if hedge is not None and hedge[0] >= s_start and mention.kind != "range":
+        approx = hedge[2]
+    if mention.kind == "range":
+        approx = "range"
+    if mention.kind == "vague":
+        approx = "about"
+        q_end = _skip_of(text, end)
+    unit_match = currency or unit
+    norm = unit_match.unit if unit_match is not None else None
+    unit_text = unit_match.text if unit_match is not None else None
+    if mention.kind == "vague":
+        unit_text = mention.text.lower() + " of"
+    if norm is not None and currency is None:
+        rate = _RATE.match(text, q_end, s_end)
+        if rate is not None:
+            norm = f"{norm} per {rate.group('per').lower()}"
+            q_end = rate.end()
+    elif currency is not None:
+        # "$86 million dollars" is rare, but "$3,500 a month" is common.
+        rate = _RATE.match(text, end, s_end)
+        if rate is not None:
+            norm = f"{norm} per {rate.group('per').lower()}"
+            q_end = rate.end()
+    duration = unit is not None and unit.unit in TIME_UNITS and currency is None
+    value = mention.value if mention.kind != "range" else None
+    low = mention.low if mention.kind == "range" else None
+    high = mention.high if mention.kind == "range" else None
+    if mention.kind == "vague":
+        value, low, high = mention.low, None, None
+    quantity = Quantity(
+        start=q_start,
+        end=q_end,
+        text=text[q_start:q_end],
+        value=value,
+        low=low,
+        high=high,
+        approx=approx,
+        unit=norm,
+        unit_text=unit_text,
+    )
+    item = Found(quantity=quantity, mention=mention, duration=duration, unit_match=unit_match)
+    if hedge is not None and hedge[0] >= s_start:
+        item.mention.hedge_start = hedge[0]
+    _read_concept(text, item, s_start, s_end)
+    if mention.words and value == 1 and item.noun is None and not mention.scaled:
+        return None  # "one of them", "the one you mentioned"
+    _read_places(text, item, s_start, s_end)
+    _read_direction(text, item, s_start)
+    return item
+
+
+_RATE = re.compile(
+    r"\s*(?:per|a|an|/)\s*(?P<per>day|week|month|year|hour|minute|second|share|gallon|barrel|gram|ounce|"
+    r"person|capita|head|night|kilogram|kg|pound|litre|liter|tonne|ton|mile|kilometre|kilometer|sq\s*ft|"
+    r"square\s+foot|square\s+metre|square\s+meter|century|decade)\b",
+    re.IGNORECASE,
+)
+
+
+def _excluded(
+    text: str,
+    mention: NumberMention,
+    before: str,
+    after: str,
+    currency: UnitMatch | None,
+    unit: UnitMatch | None,
+    s_start: int,
+) -> bool:
+    """True for numbers that are not quantities: years, days, clock times, phones, handles, ids."""
+    raw = mention.text
+    if mention.kind == "range":
+        return _excluded_range(text, mention, before, after)
+    prev_char = text[mention.start - 1 : mention.start]
+    if prev_char in "@#/" or (prev_char == "-" and text[mention.start - 2 : mention.start - 1].isalpha()):
+        return True
+    if not mention.words and unit is None and _GLUED_AFTER.match(after):
+        return True  # "5G", "4x4", "1990s", "A380"
+    if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before):
+        return True
+    if not mention.words and re.search(r"\d{4}-\d\d-\d\d", text[max(0, mention.start - 8) : mention.end + 6]):
+        return True  # an ISO date
+    if not mention.words and currency is None:
+        window = text[max(0, mention.start - 6) : mention.end + 9]
+        if _PHONE.search(window) and re.search(r"\d[-.]\d|\)\s*\d", window):
+            return True
+        if _CALL_BEFORE.search(before):
+            return True
+    if currency is None and unit is None:
+        if _MONTH_BEFORE.search(before) and mention.value is not None and 1 <= mention.value <= 31:
+            return True
+        if _MONTH_AFTER.match(after) and mention.value is not None and 1 <= mention.value <= 31:
+            return True
+        if _is_year(mention, after):
+            return True
+        if _ID_BEFORE.search(before):
+            return True
+        capital = _CAPITAL_BEFORE.search(before)
+        if capital is not None and not mention.words:
+            word = capital.group("word")
+            word_start = mention.start - len(before) + capital.start("word")
+            at_sentence_start = not text[s_start:word_start].strip()
+            if word not in _NOT_ID_WORDS and not at_sentence_start and not re.fullmatch(_MONTH + r"\.?", word):
+                return True
+    return bool(re.fullmatch(r"0\d+", raw))  # "0142", "007": codes, not counts
+
+
+def _excluded_range(text: str, mention: NumberMention, before: str, after: str) -> bool:
+    low, high = mention.low or 0, mention.high or 0
+    if mention.text.count("-") == 1 and re.fullmatch(r"\d{4}\s*[-–]\s*\d{2,4}", mention.text):
+        return True  # "2017-18", "1995-2001": a span of years, the date extractor's
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        return True
+    if _CLOCK_AFTER.match(after):
+        return True
+    return bool(1800 <= low <= 2100 and 1800 <= high <= 2100 and float(low).is_integer() and "," not in mention.text)
+
+
+def _is_year(mention: NumberMention, after: str) -> bool:
+    value = mention.value
+    if value is None or mention.words or mention.grouped or mention.scaled:
+        return False
+    if not (1000 <= value <= 2100 and float(value).is_integer() and len(mention.text) == 4):
+        return False
+    return not _YEAR_AFTER_OK.match(after) or bool(re.match(r"^\s+(?:and|to)\b", after))
+
+
+def _skip_of(text: str, pos: int) -> int:
+    match = re.match(r"\s+of\b", text[pos : pos + 4])
+    return pos + match.end() if match else pos
+
+
+def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[str], int]:
+    """Content words from ``pos``: a short noun phrase ("illegal immigrants", "homes damaged")."""
+    words: list[str] = []
+    stop = pos
+    while len(words) < limit:
+        match = _WORD.match(text, stop, end)
+        if match is None:
+            break
+        word = match.group("word")
+        lower = word.lower()
+        if lower in _STOP or lower in _VERBS:
+            break
+        if words and word[0].isupper() and not word.isupper() and words[-1][0].islower():
+            break  # "42 countries During ..." or a place after the noun
+        if lower.endswith(("ed", "en")) and words and len(words) >= 1 and not _looks_plural_adjective(words):
+            words.append(word)
+            stop = match.end()
+            break  # a participle after the noun: "homes damaged", "people arrested"
+        words.append(word)
+        stop = match.end()
+    return words, stop
+
+
+def _looks_plural_adjective(words: list[str]) -> bool:
+    return False
+
+
+def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
+    quantity = item.quantity
+    pos = quantity.end
+    if item.mention.kind == "vague":
+        pos = _skip_of(text, item.mention.end)
+    if quantity.unit is not None and quantity.unit not in ("percent",):
+        match = re.match(r"\s+of\s+(?:the\s+)?", text[pos : pos + 10])
+        if match is None:
+            words, _ = _noun_phrase(text, pos, s_end, limit=3)
+            if words and quantity.unit in TIME_UNITS:
+                return
+            quantity.concept = " ".join(words).lower() or None
+            return
+        pos += match.end()
+    paren = _PAREN_OR.match(text, pos, s_end)
+    if paren is not None:
+        pos = paren.end()
+    partitive = _PARTITIVE_AFTER.match(text, pos, s_end)
+    if partitive is not None:
+        quantity.qualifiers.append(("of " + partitive.group("ref") + partitive.group("tail")).strip())
+        pos = partitive.end()
+    copula = _COPULA.match(text, pos, s_end)
+    if copula is not None:
+        words, _ = _noun_phrase(text, copula.end(), s_end)
+        if words:
+            if len(words) == 1 and words[0].lower().endswith(("ed", "en")):
+                quantity.concept = words[0].lower()  # filled with the whole's noun by _relate
+                item.noun = None
+                return
+            quantity.concept = " ".join(words).lower()
+        return
+    verb = re.match(r"\s*(?P<verb>[a-z]+)\b", text[pos:s_end])
+    if verb is not None and (verb.group("verb") in _VERBS or re.fullmatch(r"[a-z]{3,}ed", verb.group("verb"))):
+        verb_end = pos + verb.end()
+        words, _ = _noun_phrase(text, verb_end, s_end)
+        object_words = [w for w in words]
+        if verb.group("verb") in _VERBS or object_words:
+            phrase = [verb.group("verb"), *_strip_articles(text, verb_end, s_end), *object_words]
+            quantity.concept = " ".join(phrase).lower().strip() or None
+        return
+    words, _ = _noun_phrase(text, pos, s_end)
+    if words:
+        if partitive is None:
+            item.noun = " ".join(words)
+        quantity.concept = " ".join(words).lower()
+
+
+def _strip_articles(text: str, pos: int, end: int) -> list[str]:
     return []
+
+
+def _clean_place(place: str) -> str | None:
+    place = place.strip().rstrip(",")
+    state = re.search(r"\s+\(State\s+([A-Z][a-z]+)\)$", place)
+    if state is not None:
+        place = place[: state.start()] + ", " + state.group(1)
+    if "," in place:
+        head, _, tail = place.partition(",")
+        if tail.strip() not in _US_STATES:
+            place = head
+    words = place.split()
+    while words and words[0] in _NOT_PLACES:
+        words = words[1:]
+    while words and words[-1].lower() in ("plant", "office", "site", "facility", "county's", "area"):
+        words = words[:-1]
+    if not words:
+        return None
+    place = " ".join(words)
+    if place in _NOT_PLACES or (place.isupper() and len(place) > 1 and "." not in place):
+        return None
+    return place
+
+
+def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
+    quantity = item.quantity
+    full_start = item.mention.full_start if item.mention.hedge_start >= 0 else quantity.start
+    full_start = min(full_start, quantity.start)
+    before = text[max(s_start, full_start - 80) : full_start]
+    match = _PLACE_BEFORE.search(before)
+    if match is not None:
+        place = _clean_place(match.group("place"))
+        if place is not None:
+            quantity.places.append(place)
+    after = text[quantity.end : min(s_end, quantity.end + 60)]
+    match = _PLACE_AFTER.match(after)
+    if match is not None:
+        place = _clean_place(match.group("place"))
+        if place is not None and place not in quantity.places:
+            quantity.places.append(place)
+            prep = re.search(r"\b(in|to|at|for)\s+(?:the\s+)?$", after[: match.start("place")])
+            if prep is not None:
+                quantity.qualifiers.append(f"{prep.group(1)} {place}")
+
+
+def _read_direction(text: str, item: Found, s_start: int) -> None:
+    quantity = item.quantity
+    start = item.mention.full_start if item.mention.hedge_start >= 0 else quantity.start
+    start = min(start, quantity.start)
+    before = text[max(s_start, start - 40) : start]
+    match = _DIRECTION.search(before)
+    if match is None:
+        return
+    verb = match.group("verb").lower()
+    if verb in _NEEDS_BY and " by" not in match.group().lower():
+        return
+    quantity.direction = "down" if verb in _DOWN else "up"
+
+
+def _merge_unit_ranges(text: str, found: list[Found]) -> None:
+    """Join "4% and 5%" after "between", "$62 and $68", "5% to 6%" into one range quantity."""
+    i = 0
+    while i + 1 < len(found):
+        first, second = found[i].quantity, found[i + 1].quantity
+        gap = text[first.end : second.start]
+        lead = re.search(r"\b(between|from)\s+$", text[max(0, first.start - 9) : first.start], re.I)
+        joiner = re.fullmatch(r"\s*(?:(-|–|to)|(and))\s*", gap)
+        same_unit = first.unit is not None and first.unit == second.unit
+        if (
+            joiner is not None
+            and same_unit
+            and first.value is not None
+            and second.value is not None
+            and (joiner.group(1) is not None or lead is not None)
+            and not found[i].duration
+        ):
+            first.low, first.high, first.value = first.value, second.value, None
+            first.approx = "range"
+            first.end = second.end
+            first.text = text[first.start : first.end]
+            first.concept = first.concept or second.concept
+            for place in second.places:
+                if place not in first.places:
+                    first.places.append(place)
+            del found[i + 1]
+            continue
+        i += 1
+
+
+def _relate(text: str, found: list[Found], sentences: list[tuple[int, int]]) -> None:
+    """Second pass: part_of, percent part and base, partitives, inherited concepts, list headings."""
+    from factdiff.analyse.text import sentence_of
+
+    frame: Quantity | None = None  # "Of the 498 people arrested, ..." opens a frame for its paragraph
+    frame_paragraph = -1
+    previous: Found | None = None
+    for item in found:
+        quantity = item.quantity
+        sentence = sentence_of(sentences, quantity.start)
+        paragraph = text.rfind("\n\n", 0, quantity.start)
+        if frame is not None and paragraph != frame_paragraph:
+            frame = None
+        before_in_sentence = text[sentence[0] : quantity.start]
+        opener = _OF_FRAME.match(before_in_sentence)
+        if opener is not None and quantity.unit is None:
+            frame, frame_paragraph = quantity, paragraph
+            previous = item
+            continue
+        is_count = quantity.unit is None and not item.duration
+        # "312 of the 1,140 homes": this number is a part of the next one.
+        if is_count and previous is not None and previous is not item:
+            pass
+        if is_count and frame is not None and quantity is not frame and quantity.number < frame.number:
+            quantity.part_of = frame.number
+        partitive_ref = any(q.startswith("of ") for q in quantity.qualifiers) or _OF_THOSE_START.match(
+            before_in_sentence
+        )
+        if is_count and partitive_ref:
+            whole = _whole_for(found, item, text)
+            if whole is not None:
+                if quantity.part_of is None and whole.quantity.number > quantity.number:
+                    quantity.part_of = whole.quantity.number
+                head = _head(whole.quantity.concept)
+                concept = quantity.concept
+                if head and (concept is None or re.fullmatch(r"[a-z]+(?:ed|en)", concept)):
+                    quantity.concept = f"{head} {concept}" if concept else head
+        if quantity.unit == "percent":
+            _relate_percent(text, item, previous, found)
+        if is_count and quantity.concept is None:
+            _inherit_concept(text, item, previous, sentence)
+        previous = item
+    for item in found:
+        item.referents = _referents(text, item, sentences)
+
+
+def _whole_for(found: list[Found], item: Found, text: str) -> Found | None:
+    """The quantity a partitive ("of them", "of those arrested", "Of those,") refers back to."""
+    index = found.index(item)
+    tail = next((q for q in item.quantity.qualifiers if q.startswith("of ")), "")
+    participle = tail.split()[-1] if tail and tail.split()[-1].endswith("ed") else None
+    for other in reversed(found[:index]):
+        q = other.quantity
+        if q.unit is not None or other.duration or q.concept is None:
+            continue
+        if participle is not None:
+            stem = participle[:-2]
+            if stem and stem in q.concept:
+                return other
+            continue
+        if q.number > item.quantity.number:
+            return other
+    return None
+
+
+def _head(concept: str | None) -> str | None:
+    if not concept:
+        return None
+    words = concept.split()
+    while len(words) > 1 and words[-1].endswith(("ed", "en")):
+        words = words[:-1]
+    if words and words[0] in _VERBS:
+        return None
+    return " ".join(words)
+
+
+def _relate_percent(text: str, item: Found, previous: Found | None, found: list[Found]) -> None:
+    quantity = item.quantity
+    gap_before = text[previous.quantity.end : quantity.start] if previous is not None else ""
+    if previous is not None and previous.quantity.unit is None and re.fullmatch(r"\s*(?:\(|,\s*or|—|–)\s*", gap_before):
+        quantity.percent_part = previous.quantity.number
+        if previous.quantity.part_of is not None:
+            quantity.percent_of = previous.quantity.part_of
+        elif previous is not None:
+            whole = _whole_for(found, previous, text)
+            if whole is not None:
+                quantity.percent_of = whole.quantity.number
+        return
+    of_number = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?$", text[quantity.end : quantity.end + 20])
+    index = found.index(item)
+    if of_number is not None and index + 1 < len(found):
+        nxt = found[index + 1].quantity
+        if nxt.start - quantity.end <= 16 and nxt.unit is None:
+            quantity.percent_of = nxt.number
+
+
+def _inherit_concept(text: str, item: Found, previous: Found | None, sentence: tuple[int, int]) -> None:
+    quantity = item.quantity
+    line_start = text.rfind("\n", 0, quantity.start) + 1
+    line_end = text.find("\n", quantity.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if _LIST_ITEM.match(line.replace(item.quantity.text, "")) or re.match(
+        r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:", line
+    ):
+        heading = _list_heading(text, line_start)
+        if heading is not None:
+            quantity.concept = heading
+            return
+    if previous is not None and previous.noun and previous.quantity.unit is None:
+        gap = text[previous.quantity.end : quantity.start]
+        if previous.quantity.start >= sentence[0] and not previous.duration and ";" not in gap:
+            quantity.concept = previous.quantity.concept
+
+
+def _list_heading(text: str, line_start: int) -> str | None:
+    """The concept of a list's heading line ("Arrests by area:" -> "arrests") above ``line_start``."""
+    pos = line_start
+    for _ in range(40):
+        prev_end = pos - 1
+        if prev_end <= 0:
+            return None
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        line = text[prev_start:prev_end].strip()
+        pos = prev_start
+        if not line:
+            continue
+        if line.endswith(":") and not re.search(r"\d", line):
+            words, _ = _noun_phrase(line, 0, len(line) - 1, limit=3)
+            return " ".join(words).lower() or None
+        if ":" not in line:
+            return None
+    return None
+
+
+_REFERENT_WORD = re.compile(r"[A-Za-z][A-Za-z&'’.-]*")
+
+
+def _referents(text: str, item: Found, sentences: list[tuple[int, int]]) -> list[str]:
+    """Content words of the clause before the number: what the quantity is said of (for scoring)."""
+    from factdiff.analyse.text import sentence_of
+
+    s_start, _ = sentence_of(sentences, item.quantity.start)
+    head = text[s_start : item.quantity.start]
+    clause = re.split(r"[;:,—–(]\s*(?=[^;:,—–(]*$)", head)[-1] if head else ""
+    words = [w for w in _REFERENT_WORD.findall(clause) if w.lower() not in _STOP and w.lower() not in _VERBS]
+    return words[:6]

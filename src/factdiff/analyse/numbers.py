@@ -1,0 +1,416 @@
+"""The number grammar: every number mention in a text, with its span, value and hedge.
+
+This module knows numbers, not what they count: digits ("1,140", "31.4", ".5"), digits with a
+scale ("1.2 million", "$1.7bn" without the currency, "25k"), number words ("Eighteen",
+"sixty-eight", "a dozen", "three hundred and two"), fractions ("two-thirds", "3/4", "one and a
+half"), ordinals ("27th", "second"), vague amounts ("hundreds of", "tens of thousands of"),
+ranges ("between 4 and 6", "4-6", "from 10 to 20") and the hedge in front ("about", "more than",
+"up to"). Units, exclusions (years, dates, phone numbers) and what is counted belong to
+:mod:`factdiff.analyse.quantities`.
+
+Everything runs on precompiled regular expressions over the whole text; Python only looks at
+the matches, which is what keeps the analysis at hundreds of articles a second.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+__all__ = ["HEDGES", "NumberMention", "hedge_before", "parse_number", "scan_numbers"]
+
+_UNITS = {
+    "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+#: Denominators of spoken fractions ("two thirds", "a quarter"), singular and plural.
+_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
+    "thousandth": 1e3, "thousandths": 1e3, "millionth": 1e6, "millionths": 1e6, "billionth": 1e9,
+    "billionths": 1e9, "trillionth": 1e12, "trillionths": 1e12,
+}  # fmt: skip
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
+    "ninetieth": 90, "hundredth": 100, "thousandth": 1000, "millionth": 1e6, "billionth": 1e9,
+}  # fmt: skip
+_ABBREVIATED_SCALES = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+    "bln": 1e9, "billion": 1e9, "g": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+
+#: Hedge words in front of a number and the approximation they mean (Quantity.approx).
+HEDGES: dict[str, str] = {
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx.": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "circa": "about", "c.": "about",
+    "~": "about", "≈": "about", "or so": "about", "nearly": "nearly", "almost": "nearly",
+    "close to": "nearly", "just under": "nearly", "just shy of": "nearly", "more than": "over", "over": "over",
+    "above": "over", "in excess of": "over", "upwards of": "over", "exceeding": "over", "well over": "over",
+    "just over": "over", "more then": "over", "at least": "at_least", "no fewer than": "at_least",
+    "no less than": "at_least", "a minimum of": "at_least", "up to": "up_to", "as many as": "up_to",
+    "as much as": "up_to", "as high as": "up_to", "at most": "up_to", "no more than": "up_to",
+    "a maximum of": "up_to", "fewer than": "under", "less than": "under", "under": "under",
+    "below": "under", "well under": "under", "well below": "under",
+}  # fmt: skip
+
+_WORD_NUMBER = "|".join(sorted([*_UNITS, *_TENS, "hundred", *_SCALES, "dozen", "dozens"], key=len, reverse=True))
+_FRACTION_WORD = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
+_ORDINAL_WORD = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_JOIN = r"(?:\s*-\s*|\s+)(?:and\s+)?"
+# "a"/"an"/"half" count as numbers only in front of a scale, a dozen or a denominator.
+_LEAD = rf"(?:(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|{_FRACTION_WORD})\b))"
+_WORD_ATOM = rf"(?:{_WORD_NUMBER}|{_FRACTION_WORD}|point)"
+_WORDS_RE = (
+    rf"(?:{_LEAD}?(?:{_WORD_NUMBER})(?:{_JOIN}(?:an?\s+)?{_WORD_ATOM})*"
+    rf"|{_LEAD}(?:{_FRACTION_WORD}|{_WORD_NUMBER})(?:{_JOIN}{_WORD_ATOM})*)"
+)
+_DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+
+_TOKEN = re.compile(
+    rf"""
+    (?P<digits>(?<![\w.,/@#])(?<![A-Za-z][-‑])(?:(?<=\s)[-−–]\s?|(?<=^)[-−]|(?<=\()[-−])?(?:{_DIGITS_RE}))
+    | (?P<words>\b(?:minus\s+|negative\s+)?{_WORDS_RE}\b)
+    | (?P<ordinal>\b(?:{_ORDINAL_WORD})\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_AFTER_DIGITS = re.compile(
+    r"""
+    (?P<exp>[eE][-+]?\d+\b)
+    | (?P<mixed>\s+\d+/\d+\b)
+    | (?P<slash>/\d+(?![\d/]))
+    | (?P<ordsuffix>(?:st|nd|rd|th)\b)
+    | (?P<scale>\s*-?\s*(?:hundred|thousand|million|billion|trillion|dozen)s?\b
+        | (?:bn|mn|mln|bln|tn|[kKMBG])(?![\w]))
+    """,
+    re.VERBOSE,
+)
+_VAGUE = re.compile(
+    r"\b(?P<text>(?:(?:many|several|tens|hundreds)\s+of\s+)?(?P<scale>dozens|hundreds|thousands|millions|billions))"
+    r"\s+of\b",
+    re.IGNORECASE,
+)
+_VAGUE_SCALES = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+_HEDGE_RE = re.compile(
+    r"(?:^|(?<=[\s(\[\"“'‘—–-]))(?P<hedge>"
+    + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
+    + r")\s*(?:of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_RANGE_BETWEEN = re.compile(r"(?:^|\s)(?P<word>between|from)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:(?P<dash>[-–—])|(?P<to>to|through|and|or)\s+)\s*$", re.IGNORECASE)
+_TOKENISE_WORDS = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
+
+
+@dataclass(slots=True)
+class NumberMention:
+    """One number in the text: a span, a value (or a range) and how it is hedged."""
+
+    start: int  # span of the number itself (without the hedge)
+    end: int
+    text: str
+    value: float | None  # None for a range
+    low: float | None = None
+    high: float | None = None
+    approx: str = "exact"  # exact | about | nearly | over | under | at_least | up_to | range
+    kind: str = "cardinal"  # cardinal | ordinal | fraction | vague | range
+    words: bool = False  # written in words ("Eighteen")
+    hedge_start: int = -1  # start of the hedge ("about 500"), or -1
+    hedge: str | None = None  # the hedge as written
+    scaled: bool = False  # carries a scale word ("1.2 million")
+    grouped: bool = False  # digits with thousands separators ("1,140")
+
+    @property
+    def number(self) -> float:
+        if self.value is not None:
+            return self.value
+        return self.low if self.low is not None else (self.high or 0.0)
+
+    @property
+    def full_start(self) -> int:
+        return self.hedge_start if self.hedge_start >= 0 else self.start
+
+
+def parse_number(text: str) -> float | None:
+    """The value of one number written in digits and/or words; None when ``text`` is not a number.
+
+    >>> parse_number("1,140"), parse_number("Sixty-eight"), parse_number("1.2 million"), parse_number("two-thirds")
+    (1140.0, 68.0, 1200000.0, 0.6666666666666666)
+    """
+    text = text.strip()
+    if not text:
+        return None
+    found = scan_numbers(text, ranges=False, hedges=False)
+    if len(found) != 1:
+        return None
+    mention = found[0]
+    if mention.start != 0 or mention.end != len(text) or mention.value is None:
+        return None
+    return mention.value
+
+
+def scan_numbers(
+    text: str, start: int = 0, end: int | None = None, *, ranges: bool = True, hedges: bool = True
+) -> list[NumberMention]:
+    """Every number mention in ``text[start:end]``, in text order, ranges joined and hedges read."""
+    end = len(text) if end is None else end
+    mentions: list[NumberMention] = []
+    for match in _VAGUE.finditer(text, start, end):
+        scale = _VAGUE_SCALES[match.group("scale").lower()]
+        low, high = scale, scale * 10
+        if match.group("text").lower().startswith("tens of"):
+            low, high = scale * 10, scale * 100
+        mentions.append(
+            NumberMention(match.start(), match.end("text"), match.group("text"), low, low, high, "about", "vague")
+        )
+    taken = [(m.start, m.end) for m in mentions]
+    last_end = start
+    for match in _TOKEN.finditer(text, start, end):
+        if match.start() < last_end or (taken and any(s <= match.start() < e for s, e in taken)):
+            continue
+        mention = _mention(text, match, end)
+        if mention is not None:
+            mentions.append(mention)
+            last_end = mention.end
+    mentions.sort(key=lambda m: m.start)
+    if ranges:
+        mentions = _join_ranges(text, mentions)
+    if hedges:
+        for mention in mentions:
+            if mention.kind in ("ordinal", "vague"):
+                continue
+            hedge = hedge_before(text, mention.start)
+            if hedge is not None:
+                mention.hedge_start, mention.hedge, approx = hedge
+                if mention.kind != "range":
+                    mention.approx = approx
+    return mentions
+
+
+def hedge_before(text: str, pos: int) -> tuple[int, str, str] | None:
+    """(start, words, approx) of a hedge that ends right before ``pos`` ("about ", "more than ")."""
+    window = text[max(0, pos - 24) : pos]
+    match = _HEDGE_RE.search(window)
+    if match is None:
+        return None
+    hedge = match.group("hedge")
+    return pos - len(window) + match.start("hedge"), hedge, HEDGES[hedge.lower()]
+
+
+def _mention(text: str, match: re.Match[str], end: int) -> NumberMention | None:
+    if match.group("digits") is not None:
+        return _digits_mention(text, match, end)
+    if match.group("ordinal") is not None:
+        word = match.group("ordinal").lower()
+        return NumberMention(match.start(), match.end(), match.group(), _ORDINALS[word], kind="ordinal", words=True)
+    return _words_mention(match)
+
+
+def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention | None:
+    raw = match.group("digits")
+    stop = match.end()
+    sign = -1.0 if raw[0] in "-−–" else 1.0
+    body = raw.lstrip("-−– ")
+    value = float(body.replace(",", "").replace("\u202f", "").replace("\u00a0", ""))
+    kind = "cardinal"
+    scaled = False
+    after = _AFTER_DIGITS.match(text, stop, end)
+    if after is not None:
+        group = after.lastgroup
+        if group == "exp":
+            value *= 10 ** int(after.group()[1:])
+            stop = after.end()
+        elif group == "mixed":
+            num, den = after.group().split("/")
+            if float(den) != 0 and "." not in body:
+                value += float(num) / float(den)
+                kind = "fraction"
+                stop = after.end()
+        elif group == "slash":
+            den = float(after.group()[1:])
+            if den != 0 and "." not in body and not re.match(r"/\d", text[after.end() : after.end() + 2]):
+                value /= den
+                kind = "fraction"
+                stop = after.end()
+        elif group == "ordsuffix":
+            kind = "ordinal"
+            stop = after.end()
+        elif group == "scale":
+            word = after.group().strip(" -").lower().rstrip("s") if len(after.group().strip()) > 2 else after.group()
+            factor = _ABBREVIATED_SCALES.get(word.lower())
+            # A bare lower-case "m" or "b" glued to digits is a metre or a byte as often as a million.
+            glued_small = word in ("m", "b", "g", "t")
+            if factor is not None and not (glued_small and not _currency_before(text, match.start())):
+                value *= factor
+                scaled = True
+                stop = after.end()
+    if sign < 0 and kind != "ordinal":
+        value = -value
+    grouped = "," in body or "\u202f" in body or "\u00a0" in body
+    return NumberMention(
+        match.start(), stop, text[match.start() : stop], value, kind=kind, scaled=scaled, grouped=grouped
+    )
+
+
+def _currency_before(text: str, pos: int) -> bool:
+    return bool(re.search(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|RM|Rs\.?|INR|PS)\s?)$", text[max(0, pos - 5) : pos]))
+
+
+def _words_mention(match: re.Match[str]) -> NumberMention | None:
+    raw = match.group("words")
+    tokens = _TOKENISE_WORDS.findall(raw.lower())
+    negative = bool(tokens) and tokens[0] in ("minus", "negative")
+    if negative:
+        tokens = tokens[1:]
+    # A lone "one" is as often a pronoun ("the one you mentioned") as a number.
+    if tokens in (["one"], ["an"], ["a"]) and not raw[0].isupper():
+        pass
+    value = _words_value(tokens)
+    if value is None:
+        return None
+    kind = "fraction" if any(t in _DENOMINATORS for t in tokens) else "cardinal"
+    scaled = any(t in _SCALES or t == "hundred" for t in tokens)
+    return NumberMention(
+        match.start(), match.end(), raw, -value if negative else value, kind=kind, words=True, scaled=scaled
+    )
+
+
+def _words_value(tokens: list[str]) -> float | None:
+    """The value of number words, tokens lower-cased ("three", "hundred", "and", "two")."""
+    if "point" in tokens:
+        i = tokens.index("point")
+        whole = _words_value(tokens[:i]) if i else 0.0
+        digits = "".join(str(_UNITS[t]) for t in tokens[i + 1 :] if t in _UNITS and _UNITS[t] < 10)
+        rest = [t for t in tokens[i + 1 :] if t not in _UNITS or _UNITS[t] >= 10]
+        if rest:
+            tail = _words_value(rest)
+            digits += str(int(tail)) if tail is not None else ""
+        if whole is None or not digits:
+            return whole
+        return whole + float("0." + digits)
+    denominator_at = next((i for i, t in enumerate(tokens) if t in _DENOMINATORS), None)
+    if denominator_at is not None:
+        head = tokens[:denominator_at]
+        cut = max((i for i, t in enumerate(head) if t == "and"), default=-1)
+        whole = _integer_value(head[:cut]) if cut > 0 else 0.0
+        numerator = _integer_value(head[cut + 1 :]) if head[cut + 1 :] else 1.0
+        den = _DENOMINATORS[tokens[denominator_at]]
+        trailing = [t for t in tokens[denominator_at + 1 :] if t not in ("a", "an", "and")]
+        if whole is None or numerator is None:
+            return None
+        value = whole + numerator / den
+        if trailing and trailing[0] in ("dozen", "dozens"):  # "half a dozen"
+            value *= 12
+        elif trailing and trailing[-1] in _SCALES:  # "half a million"
+            value *= _SCALES[trailing[-1]]
+        return value
+    return _integer_value(tokens)
+
+
+def _integer_value(tokens: list[str]) -> float | None:
+    total = 0.0
+    current = 0.0
+    seen = False
+    for token in tokens:
+        if token in ("and", "a", "an"):
+            if token != "and":
+                current += 1
+                seen = True
+            continue
+        if token[0].isdigit():
+            current += float(token)
+        elif token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token in ("dozen", "dozens"):
+            current = (current or 1) * 12
+        elif token in _SCALES:
+            total += (current or 1) * _SCALES[token]
+            current = 0
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    return total + current
+
+
+def _join_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """Join "4-6", "4 to 6", "between 4 and 6" and "from 10 to 20" into one range mention."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(mentions):
+        first = mentions[i]
+        if i + 1 < len(mentions) and first.kind in ("cardinal", "fraction"):
+            second = mentions[i + 1]
+            joined = _range(text, first, second)
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(first)
+        i += 1
+    return out
+
+
+def _range(text: str, first: NumberMention, second: NumberMention) -> NumberMention | None:
+    if second.kind not in ("cardinal", "fraction") or second.value is None or first.value is None:
+        return None
+    between = text[first.end : second.start]
+    join = _RANGE_JOIN.match(between)
+    if join is None:
+        return None
+    # The units in between must match: "4% and 5%" is joined by the caller of the unit layer.
+    lead = _RANGE_BETWEEN.search(text[max(0, first.start - 9) : first.start])
+    word = (join.group("to") or "").lower()
+    if word in ("and", "or") and (lead is None or lead.group("word").lower() != "between"):
+        return None
+    if word == "or":
+        return None
+    # "4-6" only between plain digits; "COVID-19", "2-0" scores and "555-0142" are not ranges.
+    if join.group("dash") is not None and (
+        first.words or second.words or re.search(r"\d[-–]\d{4}", text[first.start : second.end])
+    ):
+        return None
+    low, high = first.value, second.value
+    if second.scaled and not first.scaled and low is not None and high is not None and low < high / 100:
+        scale = 10 ** math.floor(math.log10(high / max(abs(low), 1e-12))) if low else 1
+        low *= _scale_of(second.text) or scale
+    start = first.start
+    hedge_start = -1
+    hedge = None
+    if lead is not None:
+        hedge_start = first.start - len(text[max(0, first.start - 9) : first.start]) + lead.start("word")
+        hedge = lead.group("word")
+    return NumberMention(
+        start,
+        second.end,
+        text[start : second.end],
+        None,
+        low,
+        high,
+        "range",
+        "range",
+        words=first.words and second.words,
+        hedge_start=hedge_start,
+        hedge=hedge,
+        scaled=second.scaled,
+    )
+
+
+def _scale_of(text: str) -> float | None:
+    match = re.search(r"(hundred|thousand|million|billion|trillion|bn|mn|tn|k|m|b)s?\W*$", text, re.IGNORECASE)
+    if match is None:
+        return None
+    return _ABBREVIATED_SCALES.get(match.group(1).lower())

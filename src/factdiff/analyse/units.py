@@ -1,0 +1,278 @@
+"""Units of measure and currencies: the words after (or the symbol before) a number.
+
+One table maps every written form to a normalised unit name. Two precompiled regular
+expressions read a unit that starts right after a number (``31.4 feet``, ``27 percent``,
+``420 million Finnish markka``) and a currency symbol or code right before one (``$``, ``US$``,
+``HK $``, ``RM``, ``€``). Durations (day, week, month, year, hour, minute) are units here too, so
+that a caller can tell "4 days" from "4 arrests"; :data:`TIME_UNITS` names them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["CURRENCIES", "TIME_UNITS", "UnitMatch", "unit_after", "unit_before"]
+
+#: normalised unit -> written forms after a number (lower case; matched case-insensitively
+#: unless listed in _CASED).
+_AFTER: dict[str, tuple[str, ...]] = {
+    "percent": ("percent", "per cent", "pct", "%", "percentage points", "percentage point", "pc"),
+    "percentage point": ("percentage points", "percentage point", "points of percentage"),
+    "basis point": ("basis points", "basis point", "bps", "bp"),
+    "USD": ("us dollars", "u.s. dollars", "american dollars", "dollars", "dollar", "bucks", "usd"),
+    "EUR": ("euros", "euro", "eur"),
+    "GBP": ("pounds sterling", "pound sterling", "british pounds", "sterling", "gbp"),
+    "JPY": ("japanese yen", "yen", "jpy"),
+    "CNY": ("chinese yuan", "yuan", "renminbi", "cny", "rmb"),
+    "INR": ("indian rupees", "rupees", "rupee", "inr", "crore"),
+    "MYR": ("malaysian ringgit", "ringgit", "myr"),
+    "HKD": ("hong kong dollars", "hk dollars", "hkd"),
+    "CAD": ("canadian dollars", "cad"),
+    "AUD": ("australian dollars", "aud"),
+    "ILS": ("israeli shekels", "new shekels", "shekels", "shekel", "ils"),
+    "CHF": ("swiss francs", "francs", "franc", "chf"),
+    "RUB": ("russian rubles", "rubles", "roubles", "ruble", "rouble", "rub"),
+    "KRW": ("south korean won", "korean won", "won", "krw"),
+    "MXN": ("mexican pesos", "pesos", "peso", "mxn"),
+    "BRL": ("brazilian reais", "reais", "real", "brl"),
+    "HRK": ("croatian kuna", "kuna", "kn", "hrk"),
+    "ZAR": ("south african rand", "rand", "zar"),
+    "TRY": ("turkish lira", "lira", "try"),
+    "FIM": ("finnish markka", "markka", "markkaa"),
+    "DEM": ("deutsche marks", "deutsche mark", "german marks"),
+    "NGN": ("nigerian naira", "naira"),
+    "BTC": ("bitcoins", "bitcoin", "btc"),
+    "cent": ("cents", "cent", "pence", "penny", "sen", "p"),
+    "foot": ("feet", "foot", "ft", "'"),
+    "inch": ("inches", "inch", "in.", '"', "″"),
+    "yard": ("yards", "yard", "yds", "yd"),
+    "mile": ("miles", "mile", "mi"),
+    "metre": ("metres", "meters", "metre", "meter", "m"),
+    "kilometre": ("kilometres", "kilometers", "kilometre", "kilometer", "km", "kms"),
+    "centimetre": ("centimetres", "centimeters", "centimetre", "centimeter", "cm"),
+    "millimetre": ("millimetres", "millimeters", "millimetre", "millimeter", "mm"),
+    "micrometre": ("micrometres", "micrometers", "micrometre", "micrometer", "microns", "micron", "µm"),
+    "nanometre": ("nanometres", "nanometers", "nanometre", "nanometer", "nm"),
+    "square foot": ("square feet", "square foot", "sq ft", "sq. ft.", "sq. ft", "sqft"),
+    "square metre": ("square metres", "square meters", "square metre", "square meter", "sq m", "m2", "m²"),
+    "square kilometre": ("square kilometres", "square kilometers", "square kilometre", "sq km", "km2", "km²"),
+    "square mile": ("square miles", "square mile", "sq mi"),
+    "cubic foot": ("cubic feet", "cubic foot", "cu ft"),
+    "cubic metre": ("cubic metres", "cubic meters", "m3", "m³"),
+    "acre": ("acres", "acre"),
+    "hectare": ("hectares", "hectare", "ha"),
+    "kilogram": ("kilograms", "kilogrammes", "kilogram", "kilos", "kilo", "kg", "kgs"),
+    "gram": ("grams", "grammes", "gram", "g"),
+    "milligram": ("milligrams", "milligram", "mg"),
+    "microgram": ("micrograms", "microgram", "µg", "mcg"),
+    "pound": ("pounds", "pound", "lbs", "lb"),
+    "ounce": ("ounces", "ounce", "oz"),
+    "ton": ("tons", "ton", "short tons"),
+    "tonne": ("tonnes", "tonne", "metric tons", "metric ton", "t"),
+    "stone": ("stone",),
+    "litre": ("L", "litres", "liters", "litre", "liter", "l"),
+    "millilitre": ("millilitres", "milliliters", "millilitre", "milliliter", "ml"),
+    "gallon": ("gallons", "gallon", "gal"),
+    "pint": ("pints", "pint"),
+    "quart": ("quarts", "quart"),
+    "dram": ("drams", "dram"),
+    "barrel": ("barrels", "barrel", "bbl"),
+    "barrel per day": ("barrels a day", "barrels per day", "barrel-a-day", "barrels-a-day", "bpd"),
+    "mile per hour": ("miles per hour", "miles an hour", "mile per hour", "mph"),
+    "kilometre per hour": ("kilometres per hour", "kilometers per hour", "km/h", "kph", "kmh", "km/hr"),
+    "metre per second": ("metres per second", "meters per second", "m/s"),
+    "mile per gallon": ("miles per gallon", "mpg"),
+    "knot": ("knots", "knot"),
+    "degree": ("degrees", "degree", "°"),
+    "celsius": ("C", "degrees celsius", "degrees centigrade", "degree celsius", "celsius", "°c", "ºc", "c"),
+    "fahrenheit": ("F", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "°f", "ºf", "f"),
+    "kelvin": ("kelvin",),
+    "horsepower": ("PS", "horsepower", "hp", "bhp", "ps"),
+    "watt": ("W", "watts", "watt", "w"),
+    "kilowatt": ("kW", "KW", "kilowatts", "kilowatt", "kw"),
+    "megawatt": ("MW", "megawatts", "megawatt", "mw"),
+    "gigawatt": ("GW", "gigawatts", "gigawatt", "gw"),
+    "kilowatt hour": ("kilowatt-hours", "kilowatt hours", "kilowatt-hour", "kilowatt hour", "kwh"),
+    "megawatt hour": ("megawatt-hours", "megawatt hours", "mwh"),
+    "gigawatt hour": ("gigawatt-hours", "gigawatt hours", "gwh"),
+    "volt": ("V", "volts", "volt", "v", "kilovolts", "kv"),
+    "ampere": ("A", "amperes", "amps", "amp", "a"),
+    "milliampere-hour": ("milliamp-hours", "mah"),
+    "hertz": ("Hz", "HZ", "hertz", "hz"),
+    "megahertz": ("megahertz", "mhz"),
+    "gigahertz": ("gigahertz", "ghz"),
+    "decibel": ("dB", "decibels", "decibel", "db"),
+    "newton metre": ("newton metres", "newton meters", "nm"),
+    "pound-foot": ("pound-feet", "pound-foot", "lb-ft", "lb ft"),
+    "revolutions per minute": ("revolutions per minute", "rpm"),
+    "byte": ("bytes",),
+    "kilobyte": ("KB", "kilobytes", "kb"),
+    "megabyte": ("MB", "megabytes", "mb"),
+    "gigabyte": ("GB", "gigabytes", "gb"),
+    "terabyte": ("TB", "terabytes", "tb"),
+    "megabit per second": ("megabits per second", "mbps", "mb/s"),
+    "part per million": ("parts per million", "ppm"),
+    "part per billion": ("parts per billion", "ppb"),
+    "calorie": ("calories", "kcal", "calorie"),
+    "point": ("points", "point", "pts"),
+    "day": ("days", "day"),
+    "week": ("weeks", "week", "wks"),
+    "month": ("months", "month", "mos"),
+    "year": ("years", "year", "yrs"),
+    "decade": ("decades", "decade"),
+    "century": ("centuries", "century"),
+    "hour": ("hours", "hour", "hrs", "hr"),
+    "minute": ("minutes", "minute", "mins", "min"),
+    "second": ("seconds", "second", "secs", "sec"),
+    "year of age": ("years old", "year old", "years of age", "-year-old", "year-old"),
+    "month of age": ("months old", "month old", "-month-old", "month-old"),
+    "week of age": ("weeks old", "week old", "-week-old", "week-old"),
+    "day of age": ("days old", "day old", "-day-old", "day-old"),
+}
+
+#: Forms that are only units when written exactly so (a lone "m" or "C" is too common otherwise).
+_CASED = frozenset(
+    """
+    m g l L t w W a A v V c C f F p mi nm kb KB mb MB gb GB tb TB mw MW gw GW kw kW KW db dB hz Hz HZ ps PS
+    sen pc in. mos min sec hr ha bp ft kn
+    """.split()
+)
+#: Short forms that must be glued to the number or follow it after one space, never stand alone.
+_NEED_TIGHT = frozenset({"'", '"', "″", "°", "m", "g", "l", "t", "w", "a", "v", "c", "f", "p", "°c", "°f", "ºc", "ºf"})
+
+#: Currency symbols and codes written before the number.
+_BEFORE: dict[str, tuple[str, ...]] = {
+    "USD": ("us$", "us $", "u.s.$", "usd", "$"),
+    "EUR": ("€", "eur"),
+    "GBP": ("£", "gbp"),
+    "JPY": ("¥", "jpy"),
+    "CNY": ("RMB", "cny", "元"),
+    "INR": ("Rs.", "Rs", "inr", "₹"),
+    "MYR": ("RM", "myr"),
+    "HKD": ("hk$", "hk $", "hkd"),
+    "CAD": ("c$", "ca$", "cad"),
+    "AUD": ("a$", "au$", "aud"),
+    "NZD": ("nz$",),
+    "SGD": ("s$", "sgd"),
+    "BRL": ("r$", "brl"),
+    "ILS": ("₪", "NIS", "ils"),
+    "KRW": ("₩", "krw"),
+    "CHF": ("chf", "sfr"),
+    "RUB": ("₽", "rub"),
+    "TRY": ("₺",),
+    "NGN": ("₦",),
+    "PHP": ("₱",),
+    "BTC": ("₿",),
+}
+_BEFORE_CASED = frozenset({"RM", "Rs", "Rs.", "NIS", "RMB"})
+
+#: Currency codes (the normalised names of money units).
+CURRENCIES = frozenset(
+    [*_BEFORE, "FIM", "DEM", "ZAR", "HRK", "MXN", "KRW", "RUB", "CHF", "ILS", "INR", "CNY", "JPY", "GBP", "EUR", "BTC"]
+)
+#: Units of time: a number followed by one of these is a duration, not a count.
+TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "century", "hour", "minute", "second"})
+
+#: The dimension each unit measures (currency, length, ...), for callers comparing two units.
+DIMENSIONS: dict[str, str] = {
+    **{code: "currency" for code in CURRENCIES},
+    "cent": "currency",
+    **dict.fromkeys(("foot", "inch", "yard", "mile", "metre", "kilometre", "centimetre", "millimetre"), "length"),
+    **dict.fromkeys(("micrometre", "nanometre"), "length"),
+    **dict.fromkeys(("kilogram", "gram", "milligram", "microgram", "pound", "ounce", "ton", "tonne", "stone"), "mass"),
+    **dict.fromkeys(("celsius", "fahrenheit", "kelvin"), "temperature"),
+    **dict.fromkeys(TIME_UNITS, "time"),
+    **dict.fromkeys(("year of age", "month of age", "week of age", "day of age"), "age"),
+    "percent": "ratio",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    """A unit read next to a number: its span, the normalised name and the form as written."""
+
+    start: int
+    end: int
+    unit: str
+    text: str
+
+
+def _form_pattern(form: str) -> str:
+    pattern = re.escape(form).replace(r"\ ", r"\s+")
+    if form[-1].isalnum():
+        pattern += r"(?![\w$])"
+    return pattern
+
+
+def _build_after() -> tuple[re.Pattern[str], dict[str, str]]:
+    forms: dict[str, str] = {}
+    for unit, written in _AFTER.items():
+        for form in written:
+            forms.setdefault(form, unit)
+    ordered = sorted(forms, key=len, reverse=True)
+    parts = []
+    for form in ordered:
+        pattern = _form_pattern(form)
+        if form in _CASED:
+            parts.append(pattern)
+        else:
+            parts.append(f"(?i:{pattern})")
+    # A hyphen joins a unit to its number in compounds ("31.4-foot", "four-day", "5-mpg").
+    regex = re.compile(r"(?P<gap>\s?-\s?|[ \u00a0]?)(?P<unit>" + "|".join(parts) + ")")
+    return regex, forms
+
+
+_AFTER_RE, _AFTER_FORMS = _build_after()
+_AFTER_LOWER = {form.lower(): unit for form, unit in _AFTER_FORMS.items()}
+
+
+def _build_before() -> re.Pattern[str]:
+    parts = []
+    for written in _BEFORE.values():
+        for form in written:
+            pattern = re.escape(form).replace(r"\ ", r"\s?")
+            parts.append(pattern if form in _BEFORE_CASED else f"(?i:{pattern})")
+    parts.sort(key=len, reverse=True)
+    # The currency sits right before the number: "$86", "US $7.2", "RM23.50", "USD1,700", "€ 5".
+    return re.compile(r"(?:^|(?<=[^\w$]))(?P<unit>" + "|".join(parts) + r")\s?$")
+
+
+_BEFORE_RE = _build_before()
+_BEFORE_LOWER = {form.replace(" ", "").lower(): unit for unit, forms in _BEFORE.items() for form in forms}
+_CASED_BEFORE = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "NIS": "ILS", "RMB": "CNY"}
+
+
+def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
+    """The unit that starts at ``pos`` (right after a number), or None."""
+    end = len(text) if end is None else end
+    match = _AFTER_RE.match(text, pos, end)
+    if match is None:
+        return None
+    form = match.group("unit")
+    gap = match.group("gap")
+    key = form.lower() if form.lower() in _AFTER_LOWER else form
+    unit = _AFTER_LOWER.get(key.lower())
+    if unit is None:
+        return None
+    # Short forms count only glued to the number ("5kW", "200lbs", "30'"); "5 W" and "5 V" may keep a space.
+    if form.lower() in _NEED_TIGHT and gap and form not in ("W", "V", "°"):
+        return None
+    if form in ("'", '"', "″") and not text[pos - 1 : pos].isdigit():
+        return None
+    return UnitMatch(match.start("unit"), match.end("unit"), unit, form)
+
+
+def unit_before(text: str, pos: int) -> UnitMatch | None:
+    """The currency symbol or code that ends at ``pos`` (right before a number), or None."""
+    window = text[max(0, pos - 6) : pos]
+    match = _BEFORE_RE.search(window)
+    if match is None:
+        return None
+    form = match.group("unit")
+    key = form.replace(" ", "").lower()
+    unit = _CASED_BEFORE.get(form.strip()) or _BEFORE_LOWER.get(key)
+    if unit is None:
+        return None
+    offset = pos - len(window)
+    return UnitMatch(offset + match.start("unit"), offset + match.end("unit"), unit, form)
