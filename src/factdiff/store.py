@@ -148,6 +148,14 @@ class Store:
             self._db.close()
             raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, for stages that keep tables of their own (added by a migration).
+
+        It is in autocommit mode: wrap writes in ``BEGIN IMMEDIATE`` ... ``COMMIT``.
+        """
+        return self._db
+
     # --- lifecycle ---------------------------------------------------------------------------
 
     def close(self) -> None:

@@ -113,11 +113,11 @@ def _walk(top: str) -> Iterator[str | Skipped]:
 def _read_file(path: str, fields: Fields, max_bytes: int) -> Iterator[Draft | Skipped]:
     suffix = Path(path).suffix.lower()
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # checked before opening: a FIFO would block
+            yield Skipped(path, "unreadable", "not a regular file")
+            return
         with open(path, "rb") as stream:
             size = os.fstat(stream.fileno()).st_size
-            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                yield Skipped(path, "unreadable", "not a regular file")
-                return
             if size == 0:
                 yield Skipped(path, "empty", "the file is empty")
                 return
