@@ -152,6 +152,12 @@ CONVERSION_TOLERANCE = 0.02
 UNIT_SWAP_CONTEXT = 55.0
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_LIST_DASH = re.compile(r"^[-–—]\s")
+#: Counted nouns too general to tell two facts apart ("498 people", "86 cases").
+GENERIC_CONCEPTS = frozenset("person one case count total number figure incident those time".split())
+#: A changed number is at most this many times larger or smaller than the source's: beyond, the
+#: two numbers are more likely different facts in a similar sentence than one fact misreported.
+MAX_CHANGE_RATIO = 5.0
 _US_STATES = {
     "ore": "oregon",
     "calif": "california",
@@ -236,6 +242,7 @@ class Fact:
     concept: frozenset[str] = frozenset()
     places: tuple[str, ...] = ()
     context: str = ""  # content words of the sentence, numbers and dates out
+    window: frozenset[str] = frozenset()  # content words close to the claim in its sentence
     sentence: str = ""
 
     @property
@@ -276,20 +283,23 @@ def facts_of(analysis: Analysis) -> list[Fact]:
         if isinstance(claim, Quantity):
             unit = _unit(claim.unit)
             is_percent = unit == "percent"
-            concept = concept_tokens(claim.concept) if claim.concept else _window_concept(text, claim)
-            concept = frozenset(w for w in concept if w != "percent")
+            concept = frozenset(w for w in concept_tokens(claim.concept) if w != "percent")
             places = tuple(claim.places)
+            value = claim.number
+            if value < 0 and _LIST_DASH.match(claim.text):
+                value = -value  # "- 498 people": a list item's dash read as a minus sign
             facts.append(
                 Fact(
                     article=article.id,
                     claim=claim,
                     family="percent" if is_percent else "number",
-                    value=claim.number,
+                    value=value,
                     unit=unit,
                     approx=claim.approx,
                     concept=concept,
                     places=places,
                     context=context,
+                    window=_window_concept(text, claim),
                     sentence=sentence,
                 )
             )
@@ -306,12 +316,23 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                     approx=claim.approx,
                     concept=frozenset({"duration"}),
                     context=context,
+                    window=_window_concept(text, claim),
                     sentence=sentence,
                 )
             )
         elif isinstance(claim, DateClaim):
             if claim.value:
-                facts.append(Fact(article=article.id, claim=claim, family="date", context=context, sentence=sentence))
+                window = _window_concept(text, claim, 50)
+                facts.append(
+                    Fact(
+                        article=article.id,
+                        claim=claim,
+                        family="date",
+                        context=context,
+                        window=window,
+                        sentence=sentence,
+                    )
+                )
         elif isinstance(claim, Person):
             if claim.name:
                 facts.append(Fact(article=article.id, claim=claim, family="person", context=context, sentence=sentence))
@@ -331,6 +352,12 @@ def _unit(unit: str | None) -> str | None:
     if unit.endswith("s") and unit[:-1] in UNITS:
         return unit[:-1]
     return unit
+
+
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 
 
 def _window_concept(text: str, claim: Claim, width: int = 40) -> frozenset[str]:
@@ -366,11 +393,23 @@ def same_value(a: Fact, b: Fact) -> bool:
 
 def concept_relation(a: frozenset[str], b: frozenset[str]) -> str:
     """'same' (one holds the other), 'conflict' (each has a word the other lacks) or 'unknown'."""
+    a, b = a - GENERIC_CONCEPTS, b - GENERIC_CONCEPTS
     if not a or not b:
         return "unknown"
     if a <= b or b <= a:
         return "same"
     return "conflict"
+
+
+def fact_concepts(a: Fact, b: Fact) -> str:
+    """Concept relation of two numbers, where a conflict must survive a look at the other's
+    words: "104 deported" and "104 criminal aliens who had been previously deported" agree."""
+    relation = concept_relation(a.concept, b.concept)
+    if relation == "conflict":
+        ca, cb = a.concept - GENERIC_CONCEPTS, b.concept - GENERIC_CONCEPTS
+        if ca <= b.window or cb <= a.window or (ca & cb):
+            return "same"
+    return relation
 
 
 def place_relation(a: Iterable[str], b: Iterable[str]) -> str:
@@ -396,7 +435,7 @@ def number_relation(report: Fact, source: Fact) -> tuple[str, float] | None:
     """How a report's number relates to a source number, with a score; None when unrelated."""
     if not _units_comparable(report, source):
         return None
-    concept = concept_relation(report.concept, source.concept)
+    concept = fact_concepts(report, source)
     place = place_relation(report.places, source.places)
     context = context_similarity(report, source)
     equal = same_value(report, source)
@@ -416,6 +455,10 @@ def number_relation(report: Fact, source: Fact) -> tuple[str, float] | None:
             return "near", 80.0 + context / 10
         if report.claim.in_title:
             return None  # headlines compress: a different number there is rarely the same fact
+        big = max(abs(report.value or 0), abs(source.value or 0))
+        small = min(abs(report.value or 0), abs(source.value or 0))
+        if small == 0 or big / small > MAX_CHANGE_RATIO:
+            return None
         if (context >= 50 and place == "same") or context >= 70:
             return "changed", 40.0 + context / 10
     return None
@@ -512,6 +555,8 @@ def _open_slots(slots: list[Slot], facts: list[Fact], article_id: str, used: set
     for fact in facts:
         if fact.in_post:
             continue
+        if fact.family == "quote" and (fact.claim.in_title or not getattr(fact.claim, "direct", True)):
+            continue
         slot = _existing(slots, fact)
         if slot is None:
             if fact.family == "person" and not getattr(fact.claim, "title", None):
@@ -534,7 +579,7 @@ def _existing(slots: list[Slot], fact: Fact) -> Slot | None:
         if fact.family in ("number", "percent"):
             if (
                 same_value(fact, source)
-                and concept_relation(fact.concept, source.concept) != "conflict"
+                and fact_concepts(fact, source) != "conflict"
                 and place_relation(fact.places, source.places) in ("same", "none")
             ):
                 return slot
@@ -554,8 +599,11 @@ def _label(fact: Fact) -> str:
     if fact.family in ("number", "percent"):
         return _label_number(fact)
     if fact.family == "date":
-        words = [w for w in fact.context.split() if not w.isdigit()][:6]
-        return "date: " + " ".join(words) if words else "date"
+        text = fact.sentence
+        at = text.find(claim.text)
+        near = content_words(text[max(0, at - 40) : at]) if at >= 0 else []
+        near = [w for w in near if w.lower() not in _DATE_WORDS][-3:]
+        return "date: " + " ".join(near) if near else f"date {getattr(claim, 'value', '')}"
     if fact.family == "person":
         return f"title of {claim.name}"  # type: ignore[attr-defined]
     speaker = getattr(claim, "speaker", None) or "unknown speaker"

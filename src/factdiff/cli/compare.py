@@ -1,0 +1,95 @@
+"""``factdiff compare``: the reports of one story fact by fact against their primary source."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import click
+
+from factdiff.cli.common import dataset_options
+from factdiff.errors import FactdiffError, Skipped
+from factdiff.model import Article
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@click.option("--json", "as_json", is_flag=True, help="Print the factdiff.compare/1 JSON document.")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False), help="Write a self-contained HTML report.")
+@click.option("--db", type=click.Path(dir_okay=False), help="Store to read article ids from.")
+@dataset_options
+@click.pass_context
+def compare(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    as_json: bool,
+    html_file: str | None,
+    db: str | None,
+    **field_options: str,
+) -> None:
+    """Line up the facts of every report of a story, find the primary source, label divergences.
+
+    PATH is a report file, a folder of reports, a JSON Lines or CSV dataset, or a stored article id
+    (with --db). Exit 1 when some inputs were skipped, 3 when nothing could be compared.
+    """
+    from factdiff.compare import compare_paths
+    from factdiff.read import Fields, read_inputs
+
+    debug = bool(ctx.obj and ctx.obj.get("debug"))
+    fields = Fields(**{name.removesuffix("_field"): value for name, value in field_options.items()})
+
+    def fetch(given: Sequence[str]) -> Iterator[Article | Skipped]:
+        paths = [g for g in given if g == "-" or os.path.exists(g) or db is None]
+        ids = [g for g in given if g not in paths]
+        yield from read_inputs(paths, fields)
+        if ids:
+            yield from _stored(ids, db)
+
+    try:
+        comparison = compare_paths(list(inputs), fetch=fetch)
+    except FactdiffError as exc:
+        if debug:
+            raise
+        click.echo(f"factdiff: {exc}", err=True)
+        raise SystemExit(3) from exc
+    if html_file:
+        from factdiff.report.compare_html import render_html
+
+        Path(html_file).write_text(render_html(comparison), encoding="utf-8")
+    if as_json:
+        click.echo(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        from factdiff.report.compare_text import render_compare
+
+        width = max(100, min(220, click.get_terminal_size()[0])) if sys.stdout.isatty() else 200
+        click.echo(render_compare(comparison, color=sys.stdout.isatty(), width=width), nl=False)
+    for skipped in comparison.skipped:
+        click.echo(skipped.line(), err=True)
+    if not comparison.analyses:
+        raise SystemExit(3)
+    if any(s.error for s in comparison.skipped):
+        raise SystemExit(1)
+
+
+def _stored(ids: Sequence[str], db: str | None) -> Iterator[Article | Skipped]:
+    """Articles from the store by id; each missing id is skipped and named."""
+    try:
+        from factdiff import store
+    except ImportError:
+        for given in ids:
+            yield Skipped(given, "not found", "no such file, and no store to look the id up in")
+        return
+    opened = store.open_store(db) if hasattr(store, "open_store") else None
+    getter = getattr(opened, "get_article", None) or getattr(store, "get_article", None)
+    for given in ids:
+        article = getter(given) if getter else None
+        if article is None:
+            yield Skipped(given, "not found", "no such file or stored article")
+        else:
+            yield article
+
+
+COMMANDS = [compare]
