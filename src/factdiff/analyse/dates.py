@@ -91,9 +91,9 @@ _MONTH = rf"(?P<month>{_alternation(_MONTHS)})(?![a-z])\.?"
 _WD = rf"(?P<wd>{_alternation(_WEEKDAY_NAMES)})(?![a-z])"
 _DAY_WORDS = _alternation([*_ORDINALS, *(w for w, n in _CARDINALS.items() if 1 <= n <= 31)])
 _DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
-_DAY = rf"(?P<day>{_DAY_NUM}|(?:{_DAY_WORDS})(?![a-z]))(?!-[a-z])"
+_DAY = rf"(?P<day>{_DAY_NUM}|(?:{_DAY_WORDS})(?![a-z])(?!-[a-z]))"
 _YEAR = r"(?P<year>[12]\d{3})(?![\d]|[.,]\d|:)"
-_WD_PREFIX = rf"(?:{_WD}\.?,?\s*)?"
+_WD_PREFIX = rf"(?:(?:(?:this|next|last|coming)\s+)?{_WD}\.?,?\s*)?"
 
 _I = re.IGNORECASE
 # "Wednesday, Sept. 27, 2017", "january 12 of 2016", "may the eleventh", "Oct-2", "jan/1"
@@ -130,7 +130,7 @@ _NUMERIC_DAY = re.compile(
 _WEEKDAY_THE_DAY = re.compile(rf"\b{_WD}\.?,?\s+the\s+{_DAY}", _I)
 # "the 27th", "on 22nd", "the 20th of next month"
 _THE_DAY = re.compile(
-    rf"\b(?P<lead>on\s+(?:the\s+)?|the\s+){_DAY}(?P<tail>\s+(?:of\s+)?(?P<rel>this|next|last|previous)\s+month)?", _I
+    rf"\b(?P<lead>on\s+(?:the\s+)?|the\s+)?{_DAY}(?P<tail>\s+(?:of\s+)?(?P<rel>this|next|last|previous)\s+month)?", _I
 )
 # "the first friday of july", "second sunday", "the third Wednesday of previous month"
 _NTH_WEEKDAY = re.compile(
@@ -149,7 +149,7 @@ _WEEKDAY = re.compile(
 _NUMW = _alternation(w for w, n in _CARDINALS.items() if n >= 1)
 # "two sundays from now", "two monday later"
 _NTH_WEEKDAY_FROM_NOW = re.compile(
-    rf"\b(?P<n>\d{{1,2}}|{_NUMW})\s+{_WD}s?\s+(?P<dir>from\s+now|later)\b",
+    rf"\b(?P<n>\d{{1,2}}|{_NUMW})\s+(?P<wd>{_alternation(_WEEKDAY_NAMES)})s?\s+(?P<dir>from\s+now|later)\b",
     _I,
 )
 _RELATIVE_DAY = re.compile(
@@ -187,7 +187,7 @@ for _names, _unit, _factor in (
     for _name in _names.replace("business day", "business_day").split():
         _UNIT_NAMES[_name.replace("_", " ")] = (_unit, _factor)
 #: Unit symbols only taken after digits ("3h", "3 h", "5 min"), never after a number word.
-_DIGIT_ONLY_UNITS = frozenset({"h", "s", "sec", "secs", "min", "mins", "hr", "hrs", "yr", "yrs", "wk", "wks"})
+_DIGIT_ONLY_UNITS = frozenset({"h", "s", "sec", "secs", "hr", "hrs", "yr", "yrs", "wk", "wks"})
 _ISO_UNIT = {"year": "Y", "month": "M", "week": "W", "business_day": "BD", "day": "D"}
 _ISO_TIME_UNIT = {"hour": "H", "minute": "M", "second": "S"}
 _UNIT_ORDER = ("year", "month", "week", "business_day", "day", "hour", "minute", "second")
@@ -536,7 +536,9 @@ def _on_the_day(match: re.Match[str], ctx: _Context) -> Claim | None:
     rel = match.group("rel")
     if not rel and not re.match(r"\s*(?:[.,;:!?]|$)", text[match.end() :]):
         return None  # "the 27th floor", "the first prize"
-    lead = match.group("lead").lower()
+    lead = (match.group("lead") or "").lower()
+    if not lead and not (rel and re.search(r"\d", word)):
+        return None
     if lead.startswith("on") and "the" in lead:
         start = match.start() + lead.index("the")
     elif lead.startswith("on"):
