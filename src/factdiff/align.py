@@ -158,6 +158,8 @@ GENERIC_CONCEPTS = frozenset("person one case count total number figure incident
 #: A changed number is at most this many times larger or smaller than the source's: beyond, the
 #: two numbers are more likely different facts in a similar sentence than one fact misreported.
 MAX_CHANGE_RATIO = 5.0
+#: Context similarity a rounded number needs when neither side names what it counts.
+NEAR_CONTEXT = 60.0
 _US_STATES = {
     "ore": "oregon",
     "calif": "california",
@@ -210,7 +212,10 @@ def place_key(place: str) -> str:
 def same_place(a: str, b: str) -> bool:
     ka, kb = place_key(a).split("|"), place_key(b).split("|")
     if ka[0] != kb[0]:
-        return False
+        # A place cut short by the extractor ("New" for "New York") is still the place.
+        wa, wb = ka[0].split(), kb[0].split()
+        short, long = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+        return bool(short) and long[: len(short)] == short and (len(ka) < 2 or len(kb) < 2)
     # "Portland, Oregon" vs "Portland, Maine": a second part given on both sides must agree.
     return len(ka) < 2 or len(kb) < 2 or ka[1] == kb[1]
 
@@ -360,7 +365,7 @@ _DATE_WORDS = frozenset(
 )
 
 
-def _window_concept(text: str, claim: Claim, width: int = 40) -> frozenset[str]:
+def _window_concept(text: str, claim: Claim, width: int = 60) -> frozenset[str]:
     """Content words right around a number whose counted noun the extractor did not name."""
     start = max(claim.sentence_start if claim.sentence_start >= 0 else 0, claim.start - width)
     end = min(claim.sentence_end if claim.sentence_end >= 0 else len(text), claim.end + width)
@@ -405,10 +410,11 @@ def fact_concepts(a: Fact, b: Fact) -> str:
     """Concept relation of two numbers, where a conflict must survive a look at the other's
     words: "104 deported" and "104 criminal aliens who had been previously deported" agree."""
     relation = concept_relation(a.concept, b.concept)
-    if relation == "conflict":
-        ca, cb = a.concept - GENERIC_CONCEPTS, b.concept - GENERIC_CONCEPTS
-        if ca <= b.window or cb <= a.window or (ca & cb):
-            return "same"
+    ca, cb = a.concept - GENERIC_CONCEPTS, b.concept - GENERIC_CONCEPTS
+    if relation == "conflict" and (ca <= b.window or cb <= a.window or (ca & cb)):
+        return "same"
+    if relation == "unknown" and ((ca and ca <= b.window) or (cb and cb <= a.window)):
+        return "same"
     return relation
 
 
@@ -449,10 +455,10 @@ def number_relation(report: Fact, source: Fact) -> tuple[str, float] | None:
         if concept == "conflict" and place in ("same", "none", "unknown") and context >= UNIT_SWAP_CONTEXT:
             return "unit_swap", 60.0 + context / 10
         return None
-    if concept == "same" and place in ("same", "none"):
-        near = _near(report, source)
-        if near:
-            return "near", 80.0 + context / 10
+    named = concept == "same" or (concept == "unknown" and context >= NEAR_CONTEXT)
+    if place in ("same", "none") and named and _near(report, source):
+        return "near", 80.0 + context / 10
+    if (concept == "same" and place in ("same", "none")) or (concept == "unknown" and place == "same"):
         if report.claim.in_title:
             return None  # headlines compress: a different number there is rarely the same fact
         big = max(abs(report.value or 0), abs(source.value or 0))
