@@ -90,7 +90,8 @@ _ORG_WORDS = frozenset(
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOW = "a-zß-öø-ÿā-ž"
-_CAP = rf"[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*"
+#: A capitalised word, with the inner capitals of "McCaskill", "DuVernay", "O'Neill".
+_CAP = rf"(?:O['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:[-'’][{_UP}]?[{_LOW}]+)*"
 _INITIAL = rf"[{_UP}]\."
 _ACRONYM = rf"[{_UP}]{{2,6}}s?"
 #: A person's name: a capitalised word, then up to three more words, initials or particles.

@@ -44,7 +44,8 @@ _VERBS = (
     "|reiterated|testified|confirmed|confirms|denied|denies|estimated|reported|reports|informs|informed"
     "|believes|believed|thinks|thought|contended|contends|maintained|maintains|vowed|promised|pledged"
     "|charged|alleged|alleges|called|calls|described|describes|went on|pointed out|points out|put it"
-    "|spoke|speaks|writing|saying|telling|adding|noting|explaining|arguing|warning|declaring"
+    "|spoke|speaks|sings|sang|reads|read|asking|claiming|insisting|calling|suggesting|describing|urging"
+    "|writing|saying|telling|adding|noting|explaining|arguing|warning|declaring|tweeting|recalling"
 )
 _CUE = rf"(?:{_VERBS})"
 _CUE_RE = re.compile(rf"(?<![\w'’-])(?P<cue>{_CUE}|according to)(?![\w'’-])", re.IGNORECASE)
@@ -65,11 +66,20 @@ _NP_STOP = re.compile(r"[,.;:!?()\"“”«»—–]|[ \t](?:that|who|which|and|
 _NOT_SPEAKERS = frozenset(
     """
     Most Many Some Several Few All Both Each Others Other Nobody Everyone Someone No None Neither Either
-    The This That These Those It Its In On At As By For From Of To And But Or If When While After Before
-    Also Yet So Still Even However Meanwhile Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    The This That These Those Its Also Yet So Still Even However Meanwhile Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday Today Yesterday Here There Now Then
     """.split()
 )
-_NOT_SPEAKER_LOWER = frozenset("and or but that which who what when where if as so than then".split())
+#: First words that show a phrase is not a noun phrase at all.
+_NOT_SPEAKER_LOWER = frozenset(
+    "and or but that which who what when where if as so than then in on at by for from of to with after before"
+    " while because although though since until".split()
+)
+#: Cues that follow their clause's subject at a distance: "X mocked the plan, saying ...".
+_PARTICIPLES = frozenset(
+    "saying asking claiming insisting calling suggesting describing urging writing telling adding noting"
+    " explaining arguing warning declaring tweeting recalling".split()
+)
 _AUXILIARIES = frozenset(
     """
     did do does not never didn't doesn't don't would could should will shall might must can cannot won't
@@ -81,15 +91,15 @@ _PRONOUNS = r"(?:he|she|they|we|I|it|you)"
 _PRONOUN_SET = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _DET_NP = (
     r"(?:(?:the|a|an|one|two|three|several|some|many|other|another|his|her|their|its|our)[ \t]+)"
-    r"(?:[\w'’.&-]+[ \t]+){0,4}?[\w'’.&-]+"
+    r"(?:[\w'’.&-]+[ \t]+){0,9}?[\w'’.&-]+"
 )
 _BARE_NP = r"(?:officials|authorities|police|prosecutors|investigators|analysts|experts|critics|aides|sources)"
 _NAME_OR_ORG = rf"(?:(?:{NAME}|[A-Z]{{2,6}}s?(?:[ \t]+{NAME})?)(?:[ \t]+\d{{1,3}}(?![\d,.]))?)"
 #: A noun phrase that can speak, read backwards from a cue: "Teague", "the agency", "officials".
 _NP_BEFORE = re.compile(
     rf"(?:(?<![\w'’-])(?P<np>{_NAME_OR_ORG}|(?i:{_PRONOUNS})|(?i:{_DET_NP})|(?i:(?:[\w-]+[ \t]+)?{_BARE_NP}))"
-    rf"(?:,[^,\"“”«»]{{1,80}},)?[ \t]*(?:(?:also|then|later|has|had|have|previously|once|again|repeatedly|"
-    rf"recently|reportedly|on[ \t]+\w+|last[ \t]+\w+)[ \t]+){{0,2}})$"
+    rf"(?:[ \t]*\([^()\n]{{1,25}}\))?(?:,[^,\"“”«»]{{1,100}},)?(?:['’]s)?[ \t]*"
+    rf"(?:(?:also|then|later|has|had|have|is|was|are|were|been|previously|once|again|repeatedly|recently|reportedly|on[ \t]+\w+|last[ \t]+\w+)[ \t]+){{0,2}})$"
 )
 #: The noun phrase after a cue: "said ICE Acting Director Tom Homan", "said the company".
 _NP_AFTER = re.compile(
@@ -171,6 +181,15 @@ def _quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int, b
     i = start
     while i < end:
         ch = text[i]
+        pair = text[i : i + 2]
+        if pair in ("''", "``"):
+            # Doubled single marks stand for double quotes in some archives: ''...''.
+            j = text.find("''", i + 2, end)
+            out.append((i, j + 2, True) if j >= 0 else (i, end, False))
+            if j < 0:
+                break
+            i = j + 2
+            continue
         if ch not in _OPENERS or ch in "”»":
             i += 1
             continue
@@ -328,7 +347,9 @@ def _np_after(text: str, pos: int, limit: int, people: _People) -> tuple[int, in
 def _plausible(np: str) -> bool:
     """False for phrases that look like a speaker but are not one ("Most", "the agency did not")."""
     words = np.split()
-    if not words or words[0] in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKER_LOWER:
+    if not words or (len(words) == 1 and words[0] in _NOT_SPEAKERS) or words[0].lower() in _NOT_SPEAKER_LOWER:
+        return False
+    if words[0] in {"Most", "Many", "Some", "Few", "None", "Nobody"} and len(words) == 1:
         return False
     return not any(w.lower() in _AUXILIARIES for w in words)
 
@@ -410,25 +431,19 @@ def match_quotes(article: Article, sentences: list[tuple[int, int]], people: lis
         ends_in_quote = bool(stretches) and stretches[-1][1] >= len(stripped) + line_start - 1
         previous_line_speaker = spoken[-1] if spoken and ends_in_quote else None
         previous_line_colon = stripped.endswith(":")
-        if previous_line_colon:
-            np = _np_before(text, line_start, line_end - 1, known)
+        if previous_line_colon and not stretches:
+            # "Caddell continued:" / "The New York Times reports:" introduces the next paragraph.
             cue = _CUE_RE.search(text, line_start, line_end)
+            colon_at = line_start + len(stripped) - 1
+            np = _np_before(text, line_start, cue.start(), known) if cue else None
+            np = np or _subject(text, line_start, colon_at, known)
             if np is not None:
                 holder = QuoteMatch(start=line_end, end=line_end, direct=True)
                 holder.speaker_start, holder.speaker_end = np
-                if cue is None or cue.start() > np[0]:
-                    holder.speaker_text = text[np[0] : np[1]]
-                    previous_line_speaker = holder
-                    if cue is not None:
-                        holder.cue, holder.cue_start = cue.group("cue").lower(), cue.start()
-            elif cue is not None:
-                np2 = _np_before(text, line_start, cue.start(), known)
-                if np2 is not None:
-                    holder = QuoteMatch(start=line_end, end=line_end, direct=True)
-                    holder.speaker_start, holder.speaker_end = np2
-                    holder.speaker_text = text[np2[0] : np2[1]]
+                holder.speaker_text = text[np[0] : np[1]]
+                if cue is not None:
                     holder.cue, holder.cue_start = cue.group("cue").lower(), cue.start()
-                    previous_line_speaker = holder
+                previous_line_speaker = holder
     matches.extend(_indirect(text, sentences, quoted, known))
     matches.sort(key=lambda m: (m.start, m.end))
     _resolve_all(matches, known)
@@ -463,55 +478,36 @@ def _speaker_for(
     closed: bool,
 ) -> None:
     """Find the cue and the speaker of one quoted stretch in its own sentence(s)."""
-    # 1. After the quote: '," said X' / '," X said' / '», — declared X'.
-    after = q_close
-    while after < next_open and text[after] in " \t,—–-":
-        after += 1
-    if closed and after < next_open:
-        cue = _CUE_RE.match(text, after, next_open)
-        if cue:
-            np = _np_after(text, cue.end(), next_open, known)
-            if np:
-                m.cue, m.cue_start = cue.group("cue").lower(), cue.start()
-                m.speaker_start, m.speaker_end = np
-                return
-        np = _np_after(text, after - 1, next_open, known) if text[after - 1] in " \t" else None
-        if np is not None:
-            rest = text[np[1] : next_open]
-            cue = re.match(rf"[ \t,]*(?:(?:also|then|later|has|had|once)[ \t]+)?(?P<cue>{_CUE})(?![\w'’-])", rest, re.I)
-            if cue:
-                m.cue, m.cue_start = cue.group("cue").lower(), np[1] + cue.start("cue")
-                m.speaker_start, m.speaker_end = np
-                return
-    # 2. Before the quote: 'X said: "', 'X put it plainly: "', 'X: "', or a partial quote after its cue.
+    if closed and _speaker_after(text, m, q_close, next_open, known):
+        return
+    # Before the quote: 'X said: "', 'X put it plainly: "', 'X: "', or a partial quote after its cue.
     lead = text[floor:q_open]
     colon = re.search(r":[ \t]*$", lead)
     cues = list(_CUE_RE.finditer(text, floor, q_open))
     if cues:
         cue = cues[-1]
-        if cue.group("cue").lower() == "according to":
+        word = cue.group("cue").lower()
+        np: tuple[int, int] | None
+        if word == "according to":
             np = _np_after(text, cue.end(), q_open, known)
+        elif word in _PARTICIPLES and re.search(r",[ \t]*$", text[floor : cue.start()]):
+            np = _subject(text, floor, cue.start(), known)
         else:
             np = _np_before(text, floor, cue.start(), known)
             if np is None:
                 np = _np_after(text, cue.end(), q_open, known)
         if np is not None:
-            m.cue, m.cue_start = cue.group("cue").lower(), cue.start()
+            m.cue, m.cue_start = word, cue.start()
             m.speaker_start, m.speaker_end = np
             return
     if colon:
         # "Acting Director Tom Homan made that plain in his statement:": the subject speaks.
-        subject = known.at(floor, floor + colon.start() - 1)
-        if subject is not None and subject.start >= floor:
-            m.cue, m.cue_start = ":", floor + colon.start()
-            m.speaker_start, m.speaker_end = subject.start, subject.start + len(subject.text.split(",")[0])
-            return
-        np = _np_before(text, floor, floor + colon.start(), known)
+        np = _subject(text, floor, floor + colon.start(), known)
         if np is not None:
             m.cue, m.cue_start = ":", floor + colon.start()
             m.speaker_start, m.speaker_end = np
             return
-    # 3. A partial quote before its cue in the same sentence: '... "the first of many," X said.'
+    # A partial quote before its cue in the same sentence: '... "the first of many," X said.'
     k = _sentence_index(sentences, max(q_close - 1, q_open))
     s_end = sentences[k][1] if sentences else line_end
     limit = min(next_open, max(s_end, q_close))
@@ -527,6 +523,75 @@ def _speaker_for(
         if np is not None:
             m.cue, m.cue_start = "according to", cue.start()
             m.speaker_start, m.speaker_end = np
+
+
+#: The most words between a closing quotation mark and its cue: '," a narrator in the ad asks.'
+MAX_SPEAKER_WORDS = 12
+_SIGNATURE = re.compile(rf"[ \t]*[―—–-][ \t]*(?P<np>{NAME})[ \t.]*$")
+_AFTER_SPAN = re.compile(r"[^.!?;\"“”«»\n]*")
+
+
+def _speaker_after(text: str, m: QuoteMatch, q_close: int, next_open: int, known: _People) -> bool:
+    """A cue after the quote: '," said X', '," X said', '," X (D-Wis.) said Friday', '» — X'."""
+    after = q_close
+    while after < next_open and text[after] in " \t,\u00a0":
+        after += 1
+    signature = _SIGNATURE.match(text, after, next_open)
+    if signature:
+        m.cue, m.cue_start = "—", after
+        m.speaker_start, m.speaker_end = signature.start("np"), signature.end("np")
+        return True
+    while after < next_open and text[after] in " \t,—–-":
+        after += 1
+    if after >= next_open:
+        return False
+    cue = _CUE_RE.match(text, after, next_open)
+    if cue:
+        np = _np_after(text, cue.end(), next_open, known)
+        if np:
+            m.cue, m.cue_start = cue.group("cue").lower(), cue.start()
+            m.speaker_start, m.speaker_end = np
+            return True
+        return False
+    # '," X said': the first cue of the clause after the quote, with the speaker between.
+    stretch = _AFTER_SPAN.match(text, after, next_open)
+    cue = _CUE_RE.search(text, after, stretch.end() if stretch else after)
+    if not cue or cue.group("cue").lower() == "according to":
+        return False
+    between = text[after : cue.start()]
+    if not between.strip() or len(_WORDS.findall(between)) > MAX_SPEAKER_WORDS:
+        return False
+    s, e = after, _trim_np(text, after, cue.start())
+    person = known.at(s, e)
+    if person is not None and s <= person.start < e:
+        s, e = person.start, min(e, person.start + len(person.text.split(",")[0]))
+    else:
+        inner = _NP_BEFORE.search(text, s, cue.start())
+        if inner and _plausible(inner.group("np")) and inner.start("np") == s:
+            e = inner.end("np")
+        elif not _plausible(text[s:e]):
+            return False
+    m.cue, m.cue_start = cue.group("cue").lower(), cue.start()
+    m.speaker_start, m.speaker_end = s, e
+    return True
+
+
+def _subject(text: str, floor: int, pos: int, known: _People) -> tuple[int, int] | None:
+    """The subject of the clause before ``pos``: the first person named, else the first name."""
+    person = known.at(floor, pos)
+    first = None
+    for p in known.people:
+        if floor <= p.start < pos:
+            first = p
+            break
+    if first is None and person is not None and person.start >= floor:
+        first = person
+    if first is not None:
+        return first.start, first.start + len(first.text.split(",")[0])
+    name = re.compile(rf"(?:{NAME}|(?i:{_PRONOUNS})(?![\w'’]))").search(text, floor, pos)
+    if name and _plausible(name.group()):
+        return name.start(), name.end()
+    return None
 
 
 def _inherit(

@@ -1,0 +1,343 @@
+"""Quote, speaker and indirect-speech extraction on PolNeAR (brat .ann: Source, Cue, Content).
+
+Gold units, derived from each annotated attribution:
+
+- **direct quote**: every stretch of a paragraph between paired quotation marks ("...", “...”,
+  «...», ‘...’, ''...''; an opening mark left unclosed runs to the paragraph's end), clipped to
+  a Content fragment it overlaps. Its words are the clipped stretch without marks and edge
+  punctuation.
+- **indirect attribution**: a Content whose words outside quotation marks number 3 or more;
+  its words are those outside the quotes (token set over all its fragments).
+
+Matching (the same for both): word tokens (``\\w+``) of a predicted and a gold unit; a pair
+matches when the shared tokens are at least half of the larger of the two
+(``|P ∩ G| >= 0.5 * max(|P|, |G|)``); pairs are taken one-to-one, best overlap first.
+
+Speaker accuracy is over matched units whose gold attribution has a Source: the speaker is
+right when the predicted speaker's mention overlaps the gold Source span, or the predicted
+speaker and the Source text are the same person by name (factdiff.analyse.names.same_person, or
+the predicted surname occurs in the Source).
+
+Rows: factdiff; a naive baseline run here on the same texts (every quoted stretch, speaker = the
+nearest name after or before it in its sentence); and the Gender Gap Tracker's published figures
+on its own data (quote F1 83.7, speaker accuracy 86.5; not rerun here: its pipeline needs spaCy
+models and coreference this machine does not have). The last line is machine-readable.
+
+Documents annotated by several annotators use the annotation with the most Content spans.
+
+Usage: python bench/quotes.py [--data ../shared/data/polnear/dev] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factdiff.analyse.names import name_parts, same_person
+from factdiff.analyse.people import find_people
+from factdiff.analyse.quotes import match_quotes
+from factdiff.analyse.text import split_sentences
+from factdiff.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear" / "dev"
+
+#: Overlap needed for a predicted unit to match a gold one (shared tokens / larger unit).
+MATCH_OVERLAP = 0.5
+#: Published by the Gender Gap Tracker (Asr et al., PLOS ONE 2021) on its own annotated set.
+GGT_QUOTE_F1 = 83.7
+GGT_SPEAKER_ACC = 86.5
+
+_TOKEN = re.compile(r"\w+")
+_QUOTED = re.compile(r"''[^\n]*?''|``[^\n]*?''|\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»|‘[^’\n]*’(?![\w])")
+_OPENING = re.compile(r"[\"“«]|''|``")
+_EDGE = " \t\n\"“”«»‘’',.;:…"
+
+
+@dataclass
+class Unit:
+    tokens: frozenset[int]  # start offsets of the unit's word tokens
+    span: tuple[int, int]
+    sources: list[tuple[int, int]] = field(default_factory=list)  # gold Source spans
+    speaker: str | None = None  # predicted: resolved speaker
+    speaker_span: tuple[int, int] | None = None  # predicted: speaker mention
+
+
+@dataclass
+class Doc:
+    name: str
+    text: str
+    direct: list[Unit]
+    indirect: list[Unit]
+
+
+def _tokens(text: str, start: int, end: int) -> frozenset[int]:
+    return frozenset(m.start() for m in _TOKEN.finditer(text, start, end))
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def _quoted_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted stretches inside [start, end) (with their marks); an unclosed one runs to ``end``."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        m = _QUOTED.search(text, pos, end)
+        opening = _OPENING.search(text, pos, end)
+        if m and (opening is None or m.start() <= opening.start()):
+            out.append((m.start(), m.end()))
+            pos = m.end()
+        elif opening:
+            out.append((opening.start(), end))
+            break
+        else:
+            break
+    return out
+
+
+def _paragraph_quotes(text: str) -> list[tuple[int, int]]:
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        out.extend(_quoted_in(text, line.start(), line.end()))
+    return out
+
+
+def load_ann(path: Path, text: str) -> tuple[list[Unit], list[Unit]]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    relations: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, ranges = parts[1].partition(" ")
+            frags = [tuple(int(x) for x in r.split()) for r in ranges.split(";")]
+            spans[parts[0]] = (label, [(a, b) for a, b in frags])
+        elif line.startswith("E") and len(parts) >= 2:
+            roles = dict(item.split(":", 1) for item in parts[1].split() if ":" in item)
+            relations.append({role: ref for role, ref in roles.items()})
+    direct: list[Unit] = []
+    indirect: list[Unit] = []
+    stretches = _paragraph_quotes(text)
+    for rel in relations:
+        content = spans.get(rel.get("Content", ""))
+        if not content:
+            continue
+        sources = spans[rel["Source"]][1] if rel.get("Source") in spans else []
+        quoted_tokens: set[int] = set()
+        all_tokens: set[int] = set()
+        for a, b in content[1]:
+            all_tokens |= _tokens(text, a, b)
+            for q_start, q_end in stretches:
+                if q_end <= a or b <= q_start:
+                    continue
+                q_start, q_end = max(q_start, a), min(q_end, b)
+                s, e = _strip(text, q_start, q_end)
+                toks = _tokens(text, s, e)
+                if toks:
+                    direct.append(Unit(tokens=toks, span=(s, e), sources=sources))
+                    quoted_tokens |= _tokens(text, q_start, q_end)
+        rest = frozenset(all_tokens - quoted_tokens)
+        if len(rest) >= 3:
+            frags = content[1]
+            indirect.append(Unit(tokens=rest, span=(frags[0][0], frags[-1][1]), sources=sources))
+    return direct, indirect
+
+
+def load(data: Path) -> list[Doc]:
+    docs = []
+    anns: dict[str, list[Path]] = defaultdict(list)
+    for ann in sorted((data / "attributions").glob("*.ann")):
+        anns[ann.stem.rsplit("_", 1)[0]].append(ann)
+    for txt in sorted((data / "text").glob("*.txt")):
+        candidates = anns.get(txt.stem)
+        if not candidates:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        best = max(candidates, key=lambda p: p.read_text(encoding="utf-8").count("\tContent "))
+        direct, indirect = load_ann(best, text)
+        docs.append(Doc(txt.stem, text, direct, indirect))
+    return docs
+
+
+# --- systems --------------------------------------------------------------------------------------
+
+
+def factdiff_units(text: str) -> tuple[list[Unit], list[Unit]]:
+    article = Article(text=text)
+    sentences = split_sentences(text)
+    people = find_people(article, sentences)
+    direct, indirect = [], []
+    for m in match_quotes(article, sentences, people):
+        if m.end <= m.start:
+            continue
+        speaker_span = (m.speaker_start, m.speaker_end) if m.speaker_start >= 0 else None
+        unit = Unit(
+            tokens=_tokens(text, m.start, m.end), span=(m.start, m.end), speaker=m.speaker, speaker_span=speaker_span
+        )
+        (direct if m.direct else indirect).append(unit)
+    quoted = [_tokens(text, u.span[0], u.span[1]) for u in direct]
+    for unit in indirect:
+        for q in quoted:
+            if q <= unit.tokens:
+                unit.tokens = frozenset(unit.tokens - q)
+    return direct, indirect
+
+
+_NAIVE_NAME = re.compile(r"\b(?:[A-Z][a-z]+ )*[A-Z][a-z]+\b|\b(?:he|she)\b")
+
+
+def naive_units(text: str) -> tuple[list[Unit], list[Unit]]:
+    """The baseline: every quoted stretch; speaker = nearest name after it, else before it, in 80 chars."""
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        for q_start, q_end in _quoted_in(text, line.start(), line.end()):
+            s, e = _strip(text, q_start, q_end)
+            toks = _tokens(text, s, e)
+            if not toks:
+                continue
+            after = _NAIVE_NAME.search(text, q_end, min(line.end(), q_end + 80))
+            before = list(_NAIVE_NAME.finditer(text, max(line.start(), q_start - 80), q_start))
+            hit = after or (before[-1] if before else None)
+            unit = Unit(tokens=toks, span=(s, e))
+            if hit:
+                unit.speaker, unit.speaker_span = hit.group(), (hit.start(), hit.end())
+            out.append(unit)
+    return out, []
+
+
+# --- scoring --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    spk_ok: int = 0
+    spk_n: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return 100 * p, 100 * r, (200 * p * r / (p + r) if p + r else 0.0)
+
+    def speaker_acc(self) -> float:
+        return 100 * self.spk_ok / self.spk_n if self.spk_n else 0.0
+
+
+def _speaker_right(text: str, pred: Unit, gold: Unit) -> bool:
+    if pred.speaker_span is not None:
+        s, e = pred.speaker_span
+        if any(a < e and s < b for a, b in gold.sources):
+            return True
+    if not pred.speaker:
+        return False
+    for a, b in gold.sources:
+        source = text[a:b]
+        if same_person(pred.speaker, source):
+            return True
+        last = name_parts(pred.speaker)[1]
+        if last and re.search(rf"\b{re.escape(last)}\b", source):
+            return True
+    return False
+
+
+def score(doc: Doc, pred: list[Unit], gold: list[Unit], into: Score, label: str) -> None:
+    pairs = []
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
+            shared = len(p.tokens & g.tokens)
+            if shared and shared >= MATCH_OVERLAP * max(len(p.tokens), len(g.tokens)):
+                pairs.append((shared / max(len(p.tokens), len(g.tokens)), i, j))
+    used_p, used_g = set(), set()
+    for _, i, j in sorted(pairs, reverse=True):
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        into.tp += 1
+        if gold[j].sources:
+            into.spk_n += 1
+            if _speaker_right(doc.text, pred[i], gold[j]):
+                into.spk_ok += 1
+            else:
+                src = "; ".join(doc.text[a:b] for a, b in gold[j].sources)
+                into.errors.append(
+                    f"{label} SPEAKER {doc.name}: got {pred[i].speaker!r}, gold {src!r}: "
+                    f"{doc.text[pred[i].span[0] : pred[i].span[1]][:80]!r}"
+                )
+    into.fp += len(pred) - len(used_p)
+    into.fn += len(gold) - len(used_g)
+    for i, p in enumerate(pred):
+        if i not in used_p:
+            into.errors.append(f"{label} FP {doc.name}: {doc.text[p.span[0] : p.span[1]][:100]!r}")
+    for j, g in enumerate(gold):
+        if j not in used_g:
+            into.errors.append(f"{label} FN {doc.name}: {doc.text[g.span[0] : g.span[1]][:100]!r}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR folder with text/ and attributions/")
+    parser.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
+    args = parser.parse_args()
+    docs = load(args.data)
+    if not docs:
+        raise SystemExit(f"no PolNeAR documents under {args.data}")
+    ours_d, ours_i, naive_d = Score(), Score(), Score()
+    cpu = 0.0
+    for doc in docs:
+        t0 = time.process_time()
+        direct, indirect = factdiff_units(doc.text)
+        cpu += time.process_time() - t0
+        score(doc, direct, doc.direct, ours_d, "direct")
+        score(doc, indirect, doc.indirect, ours_i, "indirect")
+        score(doc, naive_units(doc.text)[0], doc.direct, naive_d, "naive")
+    words = sum(len(_TOKEN.findall(d.text)) for d in docs)
+    n_direct = sum(len(d.direct) for d in docs)
+    n_indirect = sum(len(d.indirect) for d in docs)
+    print(
+        f"PolNeAR {args.data.name}: {len(docs)} articles, {words} words, {n_direct} direct quotes, "
+        f"{n_indirect} indirect attributions (gold); match = shared tokens >= {MATCH_OVERLAP} of the larger unit"
+    )
+    header = f"{'system':<34} {'units':<9} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8}"
+    print(header)
+    print("-" * len(header))
+    for name, kind, s in (
+        ("factdiff", "direct", ours_d),
+        ("factdiff", "indirect", ours_i),
+        ("naive baseline (same run)", "direct", naive_d),
+    ):
+        p, r, f = s.prf()
+        print(f"{name:<34} {kind:<9} {p:6.1f} {r:6.1f} {f:6.1f} {s.speaker_acc():7.1f}%")
+    ggt = "Gender Gap Tracker (published)"
+    print(f"{ggt:<34} {'direct':<9} {'':>6} {'':>6} {GGT_QUOTE_F1:6.1f} {GGT_SPEAKER_ACC:7.1f}%")
+    print(f"factdiff people+quotes: {len(docs) / cpu:.0f} articles/s ({words / len(docs):.0f} words/article, one core)")
+    if args.errors:
+        for s in (ours_d, ours_i):
+            by_kind: dict[str, list[str]] = defaultdict(list)
+            for e in s.errors:
+                by_kind[e.split(" ", 2)[1]].append(e)
+            for kind, errs in by_kind.items():
+                print(f"\n{kind} ({len(errs)}):")
+                for e in errs[: args.errors]:
+                    print("  " + e)
+    _, _, f1 = ours_d.prf()
+    print(
+        f"quote_f1={f1:.1f} speaker_acc={ours_d.speaker_acc():.1f} indirect_f1={ours_i.prf()[2]:.1f} "
+        f"indirect_speaker_acc={ours_i.speaker_acc():.1f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
