@@ -99,7 +99,8 @@ _NAME_OR_ORG = rf"(?:(?:{NAME}|[A-Z]{{2,6}}s?(?:[ \t]+{NAME})?)(?:[ \t]+\d{{1,3}
 _NP_BEFORE = re.compile(
     rf"(?:(?<![\w'’-])(?P<np>{_NAME_OR_ORG}|(?i:{_PRONOUNS})|(?i:{_DET_NP})|(?i:(?:[\w-]+[ \t]+)?{_BARE_NP}))"
     rf"(?:[ \t]*\([^()\n]{{1,25}}\))?(?:,[^,\"“”«»]{{1,100}},)?(?:['’]s)?[ \t]*"
-    rf"(?:(?:also|then|later|has|had|have|is|was|are|were|been|previously|once|again|repeatedly|recently|reportedly|on[ \t]+\w+|last[ \t]+\w+)[ \t]+){{0,2}})$"
+    rf"(?:(?:also|then|later|has|had|have|is|was|are|were|been|previously|once|again|repeatedly|recently|reportedly"
+    rf"|on[ \t]+\w+|last[ \t]+\w+)[ \t]+){{0,2}})$"
 )
 #: The noun phrase after a cue: "said ICE Acting Director Tom Homan", "said the company".
 _NP_AFTER = re.compile(
