@@ -91,9 +91,9 @@ def read_jsonl(stream: BinaryIO, file: str, fields: Fields, max_bytes: int) -> I
             yield Skipped(label, "binary", "the line is not text")
             continue
         try:
-            row = json.loads(decode(line))
+            row = json.loads(decode(line.rstrip(b"\r\n")))
         except json.JSONDecodeError as exc:
-            yield Skipped(label, "invalid JSON", f"{exc.msg} at column {exc.colno}")
+            yield Skipped(label, "invalid JSON", f"{exc.msg}: column {exc.colno}")
             continue
         yield row_draft(row, fields, label, file)
 
@@ -154,7 +154,7 @@ def read_json(text: str, file: str, fields: Fields) -> Iterator[Draft | Skipped]
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield Skipped(file, "invalid JSON", f"{exc.msg} at line {exc.lineno} column {exc.colno}")
+        yield Skipped(file, "invalid JSON", f"{exc.msg}: line {exc.lineno} column {exc.colno}")
         return
     if isinstance(data, Mapping) and fields.text not in data:
         lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(r, Mapping) for r in v)]
