@@ -76,7 +76,7 @@ _DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+|\d+)(?:\.\d
 
 _TOKEN = re.compile(
     rf"""
-    (?P<digits>(?<![\w.,/@#])(?<![A-Za-z][-‑])(?:(?<=\s)[-−–]\s?|(?<=^)[-−]|(?<=\()[-−])?(?:{_DIGITS_RE}))
+    (?P<digits>(?:(?<![\w.,/@#])|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=INR)|(?<=MYR)|(?<=RM)|(?<=Rs))(?<![A-Za-z][-‑])(?:(?<=\s)[-−–]|(?<=^)[-−]|(?<=\()[-−])?(?:{_DIGITS_RE}))
     | (?P<words>\b(?:minus\s+|negative\s+)?{_WORDS_RE}\b)
     | (?P<ordinal>\b(?:{_ORDINAL_WORD})\b)
     """,
@@ -107,6 +107,7 @@ _HEDGE_RE = re.compile(
 )
 _RANGE_BETWEEN = re.compile(r"(?:^|\s)(?P<word>between|from)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:(?P<dash>[-–—])|(?P<to>to|through|and|or)\s+)\s*$", re.IGNORECASE)
+_PRONOUN_ONE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|no\s+other|another|what)\s+$", re.IGNORECASE)
 _TOKENISE_WORDS = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
 
 
@@ -247,11 +248,13 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
             word = after.group().strip(" -").lower().rstrip("s") if len(after.group().strip()) > 2 else after.group()
             factor = _ABBREVIATED_SCALES.get(word.lower())
             # A bare lower-case "m" or "b" glued to digits is a metre or a byte as often as a million.
-            glued_small = word in ("m", "b", "g", "t")
+            glued_small = word in ("m", "g", "t")
             if factor is not None and not (glued_small and not _currency_before(text, match.start())):
                 value *= factor
                 scaled = True
                 stop = after.end()
+    if re.search(r"\b(?:minus|negative)\s+$", text[max(0, match.start() - 10) : match.start()], re.IGNORECASE):
+        sign = -1.0
     if sign < 0 and kind != "ordinal":
         value = -value
     grouped = "," in body or "\u202f" in body or "\u00a0" in body
@@ -270,9 +273,9 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
     negative = bool(tokens) and tokens[0] in ("minus", "negative")
     if negative:
         tokens = tokens[1:]
-    # A lone "one" is as often a pronoun ("the one you mentioned") as a number.
-    if tokens in (["one"], ["an"], ["a"]) and not raw[0].isupper():
-        pass
+    # A lone "one" after a determiner is a pronoun ("the one you mentioned", "which one").
+    if tokens == ["one"] and _PRONOUN_ONE.search(match.string[max(0, match.start() - 8) : match.start()]):
+        return None
     value = _words_value(tokens)
     if value is None:
         return None
@@ -384,6 +387,10 @@ def _range(text: str, first: NumberMention, second: NumberMention) -> NumberMent
     ):
         return None
     low, high = first.value, second.value
+    if join.group("dash") is not None and low is not None and high is not None and high <= low:
+        return None  # "2-1", "2-2": a score, not a range
+    if _year_like(first) and not _year_like(second):
+        return None  # "in 2018 to 3.9 million"
     if second.scaled and not first.scaled and low is not None and high is not None and low < high / 100:
         scale = 10 ** math.floor(math.log10(high / max(abs(low), 1e-12))) if low else 1
         low *= _scale_of(second.text) or scale
@@ -406,6 +413,17 @@ def _range(text: str, first: NumberMention, second: NumberMention) -> NumberMent
         hedge_start=hedge_start,
         hedge=hedge,
         scaled=second.scaled,
+    )
+
+
+def _year_like(mention: NumberMention) -> bool:
+    value = mention.value
+    return (
+        value is not None
+        and not mention.words
+        and len(mention.text) == 4
+        and 1800 <= value <= 2100
+        and float(value).is_integer()
     )
 
 

@@ -50,7 +50,7 @@ _ID_BEFORE = re.compile(
     r"Channel|Article|Section|Chapter|Episode|Season|Page|Level|Grade|Ward|District|Precinct|Unit|Box|Apt|"
     r"Building|Lot|Model|Series|Version|Phase|Stage|Title|Form|Bill|Case|Docket|Code)\.?\s*#?\s*|[#№]\s*)$"
 )
-_CAPITAL_BEFORE = re.compile(r"(?:^|\s)(?P<word>[A-Z][\w&.'’-]*)\s$")
+_CAPITAL_BEFORE = re.compile(r"(?:^|[\s/])(?P<word>[a-z]{0,2}[A-Z][\w&.'’-]*)\s$")
 _GLUED_AFTER = re.compile(r"^[A-Za-z0-9]")
 _YEAR_AFTER_OK = re.compile(r"^\s+(?:[a-z][a-z-]*s|people|persons|men|women|children|staff)\b")
 _NOT_ID_WORDS = frozenset(
@@ -255,7 +255,7 @@ def _read(text: str, mention: NumberMention, s_start: int, s_end: int, taken: li
     if hedge is not None and hedge[0] >= s_start:
         item.mention.hedge_start = hedge[0]
     _read_concept(text, item, s_start, s_end)
-    if mention.words and value == 1 and item.noun is None and not mention.scaled:
+    if mention.words and value == 1 and item.noun is None and norm is None and not mention.scaled:
         return None  # "one of them", "the one you mentioned"
     _read_places(text, item, s_start, s_end)
     _read_direction(text, item, s_start)
@@ -265,7 +265,7 @@ def _read(text: str, mention: NumberMention, s_start: int, s_end: int, taken: li
 _RATE = re.compile(
     r"\s*(?:per|a|an|/)\s*(?P<per>day|week|month|year|hour|minute|second|share|gallon|barrel|gram|ounce|"
     r"person|capita|head|night|kilogram|kg|pound|litre|liter|tonne|ton|mile|kilometre|kilometer|sq\s*ft|"
-    r"square\s+foot|square\s+metre|square\s+meter|century|decade)\b",
+    r"square\s+foot|square\s+metre|square\s+meter|century|decade)\b(?!\s+(?:earlier|ago|before|after|later|from))",
     re.IGNORECASE,
 )
 
@@ -284,7 +284,9 @@ def _excluded(
     if mention.kind == "range":
         return _excluded_range(text, mention, before, after)
     prev_char = text[mention.start - 1 : mention.start]
-    if prev_char in "@#/" or (prev_char == "-" and text[mention.start - 2 : mention.start - 1].isalpha()):
+    if (prev_char and prev_char in "@#/") or (
+        prev_char == "-" and text[mention.start - 2 : mention.start - 1].isalpha()
+    ):
         return True
     if not mention.words and unit is None and _GLUED_AFTER.match(after):
         return True  # "5G", "4x4", "1990s", "A380"
@@ -356,17 +358,22 @@ def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[st
             break
         if words and word[0].isupper() and not word.isupper() and words[-1][0].islower():
             break  # "42 countries During ..." or a place after the noun
-        if lower.endswith(("ed", "en")) and words and len(words) >= 1 and not _looks_plural_adjective(words):
-            words.append(word)
-            stop = match.end()
-            break  # a participle after the noun: "homes damaged", "people arrested"
+        if words and _is_plural(words[-1]):
+            if lower.endswith("ed") and len(lower) > 4:
+                words.append(word)  # a participle after the noun: "homes damaged", "people arrested"
+                stop = match.end()
+            break  # "profile slots available", "people worldwide"
         words.append(word)
         stop = match.end()
     return words, stop
 
 
-def _looks_plural_adjective(words: list[str]) -> bool:
-    return False
+_PLURALS = frozenset("people persons men women children staff police cattle".split())
+
+
+def _is_plural(word: str) -> bool:
+    lower = word.lower()
+    return lower in _PLURALS or (len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
 
 
 def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
@@ -412,7 +419,8 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
     words, _ = _noun_phrase(text, pos, s_end)
     if words:
         if partitive is None:
-            item.noun = " ".join(words)
+            noun = words[:-1] if len(words) > 1 and words[-1].lower().endswith("ed") else words
+            item.noun = " ".join(noun)
         quantity.concept = " ".join(words).lower()
 
 
@@ -484,8 +492,8 @@ def _merge_unit_ranges(text: str, found: list[Found]) -> None:
         first, second = found[i].quantity, found[i + 1].quantity
         gap = text[first.end : second.start]
         lead = re.search(r"\b(between|from)\s+$", text[max(0, first.start - 9) : first.start], re.I)
-        joiner = re.fullmatch(r"\s*(?:(-|–|to)|(and))\s*", gap)
-        same_unit = first.unit is not None and first.unit == second.unit
+        joiner = re.fullmatch(r"\s*(?:(-|–)|(to|and))\s*", gap)
+        same_unit = first.unit is not None and second.unit is not None and first.unit == second.unit.split(" per ")[0]
         if (
             joiner is not None
             and same_unit
@@ -495,6 +503,7 @@ def _merge_unit_ranges(text: str, found: list[Found]) -> None:
             and not found[i].duration
         ):
             first.low, first.high, first.value = first.value, second.value, None
+            first.unit = second.unit
             first.approx = "range"
             first.end = second.end
             first.text = text[first.start : first.end]
@@ -645,11 +654,29 @@ _REFERENT_WORD = re.compile(r"[A-Za-z][A-Za-z&'’.-]*")
 
 
 def _referents(text: str, item: Found, sentences: list[tuple[int, int]]) -> list[str]:
-    """Content words of the clause before the number: what the quantity is said of (for scoring)."""
+    """Words naming what the quantity is said of: the sentence's subject, the words just before the
+    number and an "of" complement after it ("60% of the UAW workers"). Used for scoring."""
     from factdiff.analyse.text import sentence_of
 
-    s_start, _ = sentence_of(sentences, item.quantity.start)
+    s_start, s_end = sentence_of(sentences, item.quantity.start)
     head = text[s_start : item.quantity.start]
-    clause = re.split(r"[;:,—–(]\s*(?=[^;:,—–(]*$)", head)[-1] if head else ""
-    words = [w for w in _REFERENT_WORD.findall(clause) if w.lower() not in _STOP and w.lower() not in _VERBS]
-    return words[:6]
+    subject = _content_words(head)[:4]
+    clause = re.split(r"[;:,—–(]", head)[-1] if head else ""
+    local = _content_words(clause)[-4:]
+    complement = re.match(
+        r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?((?:[\w-]+\s*){1,3})", text[item.quantity.end : s_end]
+    )
+    extra = _content_words(complement.group(1)) if complement else []
+    words: list[str] = []
+    for word in [*subject, *local, *extra]:
+        if word not in words:
+            words.append(word)
+    return words
+
+
+def _content_words(chunk: str) -> list[str]:
+    return [
+        w.strip(".'’")
+        for w in _REFERENT_WORD.findall(chunk)
+        if w.lower() not in _STOP and w.lower() not in _VERBS and not w.lower().endswith("ly")
+    ]

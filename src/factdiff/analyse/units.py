@@ -17,14 +17,14 @@ __all__ = ["CURRENCIES", "TIME_UNITS", "UnitMatch", "unit_after", "unit_before"]
 #: normalised unit -> written forms after a number (lower case; matched case-insensitively
 #: unless listed in _CASED).
 _AFTER: dict[str, tuple[str, ...]] = {
-    "percent": ("percent", "per cent", "pct", "%", "percentage points", "percentage point", "pc"),
+    "percent": ("percent", "per cent", "percents", "percentage", "pct", "%", "pc"),
     "percentage point": ("percentage points", "percentage point", "points of percentage"),
     "basis point": ("basis points", "basis point", "bps", "bp"),
-    "USD": ("us dollars", "u.s. dollars", "american dollars", "dollars", "dollar", "bucks", "usd"),
-    "EUR": ("euros", "euro", "eur"),
+    "USD": ("us dollars", "u.s. dollars", "us dollar", "american dollars", "dollars", "dollar", "bucks", "usd", "$"),
+    "EUR": ("euros", "euro", "eur", "€"),
     "GBP": ("pounds sterling", "pound sterling", "british pounds", "sterling", "gbp"),
     "JPY": ("japanese yen", "yen", "jpy"),
-    "CNY": ("chinese yuan", "yuan", "renminbi", "cny", "rmb"),
+    "CNY": ("chinese yuan", "yuan", "renminbi", "cny", "rmb", "元"),
     "INR": ("indian rupees", "rupees", "rupee", "inr", "crore"),
     "MYR": ("malaysian ringgit", "ringgit", "myr"),
     "HKD": ("hong kong dollars", "hk dollars", "hkd"),
@@ -103,7 +103,7 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "megahertz": ("megahertz", "mhz"),
     "gigahertz": ("gigahertz", "ghz"),
     "decibel": ("dB", "decibels", "decibel", "db"),
-    "newton metre": ("newton metres", "newton meters", "nm"),
+    "newton metre": ("newton metres", "newton meters", "Nm"),
     "pound-foot": ("pound-feet", "pound-foot", "lb-ft", "lb ft"),
     "revolutions per minute": ("revolutions per minute", "rpm"),
     "byte": ("bytes",),
@@ -126,20 +126,20 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "minute": ("minutes", "minute", "mins", "min"),
     "second": ("seconds", "second", "secs", "sec"),
     "year of age": ("years old", "year old", "years of age", "-year-old", "year-old"),
-    "month of age": ("months old", "month old", "-month-old", "month-old"),
-    "week of age": ("weeks old", "week old", "-week-old", "week-old"),
-    "day of age": ("days old", "day old", "-day-old", "day-old"),
+    "month of age": ("months old", "month old", "months of age", "-month-old", "month-old"),
+    "week of age": ("weeks old", "week old", "weeks of age", "-week-old", "week-old"),
+    "day of age": ("days old", "day old", "days of age", "-day-old", "day-old"),
 }
 
 #: Forms that are only units when written exactly so (a lone "m" or "C" is too common otherwise).
 _CASED = frozenset(
     """
-    m g l L t w W a A v V c C f F p mi nm kb KB mb MB gb GB tb TB mw MW gw GW kw kW KW db dB hz Hz HZ ps PS
+    m g l L t w W a A v V c C f F p mi nm Nm kb KB mb MB gb GB tb TB mw MW gw GW kw kW KW db dB hz Hz HZ ps PS
     sen pc in. mos min sec hr ha bp ft kn
     """.split()
 )
 #: Short forms that must be glued to the number or follow it after one space, never stand alone.
-_NEED_TIGHT = frozenset({"'", '"', "″", "°", "m", "g", "l", "t", "w", "a", "v", "c", "f", "p", "°c", "°f", "ºc", "ºf"})
+_NEED_TIGHT = frozenset({"'", '"', "″", "m", "g", "l", "t", "w", "a", "v", "c", "f", "p", "°c", "°f", "ºc", "ºf"})
 
 #: Currency symbols and codes written before the number.
 _BEFORE: dict[str, tuple[str, ...]] = {
@@ -151,7 +151,7 @@ _BEFORE: dict[str, tuple[str, ...]] = {
     "INR": ("Rs.", "Rs", "inr", "₹"),
     "MYR": ("RM", "myr"),
     "HKD": ("hk$", "hk $", "hkd"),
-    "CAD": ("c$", "ca$", "cad"),
+    "CAD": ("c$", "c $", "ca$", "cad"),
     "AUD": ("a$", "au$", "aud"),
     "NZD": ("nz$",),
     "SGD": ("s$", "sgd"),
