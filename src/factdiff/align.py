@@ -160,6 +160,10 @@ GENERIC_CONCEPTS = frozenset("person one case count total number figure incident
 MAX_CHANGE_RATIO = 5.0
 #: Context similarity a rounded number needs when neither side names what it counts.
 NEAR_CONTEXT = 60.0
+#: Context similarity a different number needs to be read as the same fact changed.
+CHANGED_CONTEXT = 45.0
+#: Share of the words around two unnamed counts that must be shared for them to count the same thing.
+WINDOW_OVERLAP = 0.5
 _US_STATES = {
     "ore": "oregon",
     "calif": "california",
@@ -411,10 +415,15 @@ def fact_concepts(a: Fact, b: Fact) -> str:
     words: "104 deported" and "104 criminal aliens who had been previously deported" agree."""
     relation = concept_relation(a.concept, b.concept)
     ca, cb = a.concept - GENERIC_CONCEPTS, b.concept - GENERIC_CONCEPTS
-    if relation == "conflict" and (ca <= b.window or cb <= a.window or (ca & cb)):
+    if relation == "conflict" and (ca <= b.window or cb <= a.window):
         return "same"
     if relation == "unknown" and ((ca and ca <= b.window) or (cb and cb <= a.window)):
         return "same"
+    if relation == "unknown" and not ca and not cb:
+        # Neither names what it counts ("two people"): the words around the numbers decide.
+        wa, wb = a.window - GENERIC_CONCEPTS, b.window - GENERIC_CONCEPTS
+        if wa and wb and len(wa & wb) >= WINDOW_OVERLAP * min(len(wa), len(wb)):
+            return "same"
     return relation
 
 
@@ -452,20 +461,27 @@ def number_relation(report: Fact, source: Fact) -> tuple[str, float] | None:
             return "same", 90.0 + context / 10
         if concept != "conflict" and place == "conflict":
             return "entity_swap", 70.0 + context / 10
-        if concept == "conflict" and place in ("same", "none", "unknown") and context >= UNIT_SWAP_CONTEXT:
+        shared_head = bool((report.concept & source.concept) - GENERIC_CONCEPTS)  # homes damaged / destroyed
+        if (
+            concept == "conflict"
+            and place in ("same", "none", "unknown")
+            and (context >= UNIT_SWAP_CONTEXT or shared_head)
+        ):
             return "unit_swap", 60.0 + context / 10
         return None
     named = concept == "same" or (concept == "unknown" and context >= NEAR_CONTEXT)
     if place in ("same", "none") and named and _near(report, source):
         return "near", 80.0 + context / 10
-    if (concept == "same" and place in ("same", "none")) or (concept == "unknown" and place == "same"):
+    measured = (report.unit is not None and report.unit in UNITS) or report.unit == "USD"
+    strong = concept == "same" or (concept == "unknown" and (place == "same" or measured))
+    if strong and (place in ("same", "none") or (place == "unknown" and not report.places)):
         if report.claim.in_title:
             return None  # headlines compress: a different number there is rarely the same fact
         big = max(abs(report.value or 0), abs(source.value or 0))
         small = min(abs(report.value or 0), abs(source.value or 0))
         if small == 0 or big / small > MAX_CHANGE_RATIO:
             return None
-        if (context >= 50 and place == "same") or context >= 70:
+        if context >= CHANGED_CONTEXT:
             return "changed", 40.0 + context / 10
     return None
 
@@ -511,6 +527,9 @@ def _slot_id(label: str, used: set[str]) -> str:
 #: Context similarity (rapidfuzz token_set_ratio of the sentences' content words) above which a
 #: report's other date is taken to date the same event as a source date.
 DATE_CONTEXT = 60.0
+#: How much better another source date's sentence must fit before a date equal to one source date
+#: is read as a changed date of the other event.
+DATE_MARGIN = 10.0
 #: rapidfuzz partial_ratio above which a report's quote is a rendering of a source quote.
 QUOTE_MATCH = 75.0
 
@@ -525,6 +544,7 @@ def align(analyses: list[Analysis], primary: list[str]) -> list[Slot]:
         if source_id in by_id:
             _open_slots(slots, facts[source_id], source_id, used)
             _announcement_slot(slots, by_id[source_id], used)
+    announced = {(by_id[i].article.published or "")[:10] for i in primary if i in by_id}
     number_slots = [s for s in slots if s.family in ("number", "percent")]
     date_slots = [s for s in slots if s.family == "date"]
     person_slots = [s for s in slots if s.family == "person"]
@@ -537,7 +557,7 @@ def align(analyses: list[Analysis], primary: list[str]) -> list[Slot]:
         leftover = _match_numbers(facts[article_id], number_slots)
         for fact in facts[article_id]:
             if fact.family == "date":
-                _match_date(fact, date_slots)
+                _match_date(fact, date_slots, announced)
             elif fact.family == "person":
                 _match_person(fact, person_slots)
             elif fact.family == "quote":
@@ -650,6 +670,8 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
             if found is not None:
                 relation, score = found
                 candidates.append((score, i, relation, fact, slot))
+    values = sorted({(s.source.value, s.source.unit) for s in slots if s.source is not None and s.source.value})
+    candidates = [c for c in candidates if not (c[2] == "changed" and not c[3].places and _derived(c[3], values))]
     candidates.sort(key=lambda c: (-c[0], c[1]))
     assigned: set[int] = set()
     settled: set[str] = set()  # slots this report states in agreement
@@ -668,21 +690,49 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
     return [f for i, f in enumerate(numbers) if i not in assigned]
 
 
-def _match_date(fact: Fact, slots: list[Slot]) -> None:
+def _derived(fact: Fact, values: list[tuple[float, str | None]]) -> bool:
+    """A figure the report computed from two source figures (a sum or a difference): 13.4 feet
+    above flood stage from 31.4 and 18, 181 without a conviction from 498 and 317."""
+    if fact.value is None:
+        return False
+    same_unit = [v for v, u in values if u == fact.unit]
+    for i, a in enumerate(same_unit):
+        for b in same_unit[i + 1 :]:
+            for derived in (a + b, abs(a - b)):
+                if abs(derived - fact.value) <= 1e-6 * max(1.0, derived):
+                    return True
+    return False
+
+
+def _match_date(fact: Fact, slots: list[Slot], announced: set[str]) -> None:
     value = getattr(fact.claim, "value", None)
+    equal: Slot | None = None
     best: tuple[float, Slot] | None = None
     for slot in slots:
         source_value = getattr(slot.source.claim, "value", None) if slot.source else None
-        if source_value == value:
-            slot.matches.setdefault(fact.article, []).append(Match(fact, "same", 100.0))
-            return
         if source_value is None or len(source_value) != len(value or ""):
             continue
-        score = context_similarity(fact, slot.source)  # type: ignore[arg-type]
-        if best is None or score > best[0]:
+        score = _date_context(fact, slot)
+        if source_value == value and (equal is None or score > _date_context(fact, equal)):
+            equal = slot
+        elif source_value != value and (best is None or score > best[0]):
             best = (score, slot)
+    if equal is not None:
+        # The same day as one source date, unless the sentence plainly dates another event of
+        # the source ("crested early Saturday" where the crest was Sunday and Saturday a death).
+        equal_score = _date_context(fact, equal)
+        announcement = equal.source is not None and getattr(equal.source.claim, "value", None) in announced
+        if announcement or not (best and best[0] >= DATE_CONTEXT and best[0] - equal_score >= DATE_MARGIN):
+            equal.matches.setdefault(fact.article, []).append(Match(fact, "same", 100.0))
+            return
     if best is not None and best[0] >= DATE_CONTEXT:
         best[1].matches.setdefault(fact.article, []).append(Match(fact, "changed", best[0]))
+
+
+def _date_context(fact: Fact, slot: Slot) -> float:
+    """How well a report's date sentence fits any of the source's mentions of a slot's date."""
+    mentions = [m.fact for ms in slot.matches.values() for m in ms if m.relation == "source"] or [slot.source]
+    return max(context_similarity(fact, m) for m in mentions if m is not None)
 
 
 def _match_person(fact: Fact, slots: list[Slot]) -> None:

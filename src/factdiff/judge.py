@@ -151,8 +151,8 @@ def title_verdict(report: str | None, source: str | None) -> str:
     if not source:
         return "agrees"
     r, s = set(_title_words(report)), set(_title_words(source))
-    if not r or r <= _VAGUE_TITLES:
-        return "agrees"
+    if not r or r <= _VAGUE_TITLES or _title_words(report)[-1] in _VAGUE_TITLES:
+        return "agrees"  # "head of ICE", "a senior ICE official": a description, not a title
     if r == s or s <= r:
         return "agrees"  # same, or more specific ("Labor Commissioner" for "Commissioner")
     missing, added = s - r, r - s
