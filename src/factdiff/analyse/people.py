@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from factdiff.analyse.names import canonical_name, name_parts
 from factdiff.model import Article, Person
 
-__all__ = ["NAME", "find_people", "normalise_title", "resolve_name"]
+__all__ = ["NAME", "find_people", "normalise_title", "person_name", "resolve_name"]
 
 # --- vocabulary -----------------------------------------------------------------------------------
 
@@ -208,6 +208,15 @@ def _clean_name(name: str) -> str | None:
     if words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
     return " ".join(words)
+
+
+def person_name(text: str) -> str | None:
+    """``text`` as a person's name ("Tom Homan", "Homan"), or None when it is not one
+    ("The New York Times", "Operation Safe City", "During")."""
+    name = _clean_name(text)
+    if not name or not re.fullmatch(NAME, name):
+        return None
+    return name
 
 
 def _strip_org(org: str | None) -> str | None:

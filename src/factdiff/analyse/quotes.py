@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from factdiff.analyse.names import canonical_name, name_parts, same_person
-from factdiff.analyse.people import NAME
+from factdiff.analyse.people import NAME, person_name
 from factdiff.model import Article, Attribution, Person, Quote
 
 __all__ = ["QuoteMatch", "find_attributions", "find_quotes", "match_quotes"]
@@ -44,7 +44,9 @@ _VERBS = (
     "|reiterated|testified|confirmed|confirms|denied|denies|estimated|reported|reports|informs|informed"
     "|believes|believed|thinks|thought|contended|contends|maintained|maintains|vowed|promised|pledged"
     "|charged|alleged|alleges|called|calls|described|describes|went on|pointed out|points out|put it"
-    "|spoke|speaks|sings|sang|reads|read|asking|claiming|insisting|calling|suggesting|describing|urging"
+    "|spoke|speaks|sings|sang|reads|read|branded|brands|accused|accuses|exhorted|rated|rates|labeled|labelled"
+    "|termed|praised|criticized|criticised|denounced|blasted|slammed|mocked|condemned|hailed|demanded|demands|wondered|wonders|scolded|snapped|shot back|retorted"
+    "|asking|claiming|insisting|calling|suggesting|describing|urging"
     "|writing|saying|telling|adding|noting|explaining|arguing|warning|declaring|tweeting|recalling"
 )
 _CUE = rf"(?:{_VERBS})"
@@ -76,6 +78,10 @@ _NOT_SPEAKER_LOWER = frozenset(
     " while because although though since until".split()
 )
 #: Cues that follow their clause's subject at a distance: "X mocked the plan, saying ...".
+#: Verbs of saying proper, after which a name can follow the cue ('said Helen Marchetti').
+_SAY = frozenset("said says added adds continued wrote writes declared declares stated explained noted".split())
+#: A sentence cut after an abbreviation or initial rather than at its real end.
+_CONTINUES = re.compile(r"(?:\b[A-Z]\.|\b(?:[A-Z]\.){2,})[ \t]*$")
 _PARTICIPLES = frozenset(
     "saying asking claiming insisting calling suggesting describing urging writing telling adding noting"
     " explaining arguing warning declaring tweeting recalling".split()
@@ -91,7 +97,8 @@ _PRONOUNS = r"(?:he|she|they|we|I|it|you)"
 _PRONOUN_SET = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _DET_NP = (
     r"(?:(?:the|a|an|one|two|three|several|some|many|other|another|his|her|their|its|our)[ \t]+)"
-    r"(?:[\w'’.&-]+[ \t]+){0,9}?[\w'’.&-]+"
+    r"(?:(?!(?:that|which|who|whom|whose|and|or|but|is|was|are|were|has|had|have|be|been|said|says|to|when|while"
+    r"|if|as|because|saying|than|then|not)[ \t])[\w'’.&-]+[ \t]+){0,9}?[\w'’.&-]+"
 )
 _BARE_NP = r"(?:officials|authorities|police|prosecutors|investigators|analysts|experts|critics|aides|sources)"
 _NAME_OR_ORG = rf"(?:(?:{NAME}|[A-Z]{{2,6}}s?(?:[ \t]+{NAME})?)(?:[ \t]+\d{{1,3}}(?![\d,.]))?)"
@@ -99,7 +106,7 @@ _NAME_OR_ORG = rf"(?:(?:{NAME}|[A-Z]{{2,6}}s?(?:[ \t]+{NAME})?)(?:[ \t]+\d{{1,3}
 _NP_BEFORE = re.compile(
     rf"(?:(?<![\w'’-])(?P<np>{_NAME_OR_ORG}|(?i:{_PRONOUNS})|(?i:{_DET_NP})|(?i:(?:[\w-]+[ \t]+)?{_BARE_NP}))"
     rf"(?:[ \t]*\([^()\n]{{1,25}}\))?(?:,[^,\"“”«»]{{1,100}},)?(?:['’]s)?[ \t]*"
-    rf"(?:(?:also|then|later|has|had|have|is|was|are|were|been|previously|once|again|repeatedly|recently|reportedly"
+    rf"(?:(?:\w+ly|also|then|later|has|had|have|is|was|are|were|been|previously|once|again|repeatedly|recently|reportedly"
     rf"|on[ \t]+\w+|last[ \t]+\w+)[ \t]+){{0,2}})$"
 )
 #: The noun phrase after a cue: "said ICE Acting Director Tom Homan", "said the company".
@@ -403,13 +410,21 @@ def match_quotes(article: Article, sentences: list[tuple[int, int]], people: lis
             next_open = stretches[index + 1][0] if index + 1 < len(stretches) else line_end
             k = bisect.bisect_right(sentence_starts, q_open) - 1
             sent_start = sentences[k][0] if k >= 0 else line_start
+            if k > 0 and sentences[k - 1][0] >= line_start and _CONTINUES.search(text, sentences[k - 1][0], sent_start):
+                sent_start = sentences[k - 1][0]  # the sentence was cut at an abbreviation ("U.N. sanctions")
             floor = max(prev_end, sent_start if sent_start >= line_start else line_start)
             for p_start, p_end, inside in pieces:
                 s, e = _inner(text, p_start, p_end)
                 if e <= s:
                     continue
                 m = QuoteMatch(start=s, end=e, direct=True)
-                if inside is not None:
+                label = _TRANSCRIPT.match(text, s, e)
+                if label is not None:
+                    # A transcript turn: "PENCE: Well, look, ..." names its speaker first.
+                    m.start = label.end()
+                    m.cue, m.cue_start = ":", label.end("np")
+                    m.speaker_start, m.speaker_end = label.start("np"), label.end("np")
+                elif inside is not None:
                     cue, np_s, np_e = inside
                     m.cue, m.cue_start = cue.group("cue").lower(), cue.start("cue")
                     m.speaker_start, m.speaker_end = np_s, np_e
@@ -495,8 +510,10 @@ def _speaker_for(
             np = _subject(text, floor, cue.start(), known)
         else:
             np = _np_before(text, floor, cue.start(), known)
-            if np is None:
-                np = _np_after(text, cue.end(), q_open, known)
+            if np is None and word in _SAY and text[floor : cue.start()].strip(" \t,"):
+                np = _subject(text, floor, cue.start(), known)
+            if np is None and word in _SAY:
+                np = _np_after(text, cue.end(), q_open, known)  # ', said X, "..."'
         if np is not None:
             m.cue, m.cue_start = word, cue.start()
             m.speaker_start, m.speaker_end = np
@@ -529,7 +546,9 @@ def _speaker_for(
 #: The most words between a closing quotation mark and its cue: '," a narrator in the ad asks.'
 MAX_SPEAKER_WORDS = 12
 _SIGNATURE = re.compile(rf"[ \t]*[―—–-][ \t]*(?P<np>{NAME})[ \t.]*$")
-_AFTER_SPAN = re.compile(r"[^.!?;\"“”«»\n]*")
+_AFTER_SPAN = re.compile(
+    r"(?:[^.!?;()\"“”«»\n]|(?<=[A-Z])\.|(?<=[A-Z][a-z])\.|(?<=[A-Z][a-z][a-z])\.|(?<=[A-Z][a-z][a-z][a-z])\.)*"
+)
 
 
 def _speaker_after(text: str, m: QuoteMatch, q_close: int, next_open: int, known: _People) -> bool:
@@ -560,7 +579,10 @@ def _speaker_after(text: str, m: QuoteMatch, q_close: int, next_open: int, known
     if not cue or cue.group("cue").lower() == "according to":
         return False
     between = text[after : cue.start()]
-    if not between.strip() or len(_WORDS.findall(between)) > MAX_SPEAKER_WORDS:
+    first = between.split()[0] if between.split() else ""
+    if not first or len(_WORDS.findall(between)) > MAX_SPEAKER_WORDS:
+        return False
+    if first[:1].islower() and first.lower() not in _DETERMINERS and first.lower() not in _PRONOUN_SET:
         return False
     s, e = after, _trim_np(text, after, cue.start())
     person = known.at(s, e)
@@ -577,6 +599,10 @@ def _speaker_after(text: str, m: QuoteMatch, q_close: int, next_open: int, known
     return True
 
 
+_TRANSCRIPT = re.compile(r"(?P<np>[A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){0,2}):[ \t]+")
+_SUBJECT = re.compile(rf"(?<![\w'’-])(?:{NAME}|(?:he|she|they|we|I)(?![\w'’]))")
+
+
 def _subject(text: str, floor: int, pos: int, known: _People) -> tuple[int, int] | None:
     """The subject of the clause before ``pos``: the first person named, else the first name."""
     person = known.at(floor, pos)
@@ -589,9 +615,14 @@ def _subject(text: str, floor: int, pos: int, known: _People) -> tuple[int, int]
         first = person
     if first is not None:
         return first.start, first.start + len(first.text.split(",")[0])
-    name = re.compile(rf"(?:{NAME}|(?i:{_PRONOUNS})(?![\w'’]))").search(text, floor, pos)
-    if name and _plausible(name.group()):
-        return name.start(), name.end()
+    for name in _SUBJECT.finditer(text, floor, pos):
+        found = name.group()
+        if found.lower() in _PRONOUN_SET:
+            return name.start(), name.end()
+        cleaned = person_name(found)
+        if cleaned and _plausible(cleaned):
+            s = name.start() + found.find(cleaned)
+            return s, s + len(cleaned)
     return None
 
 
@@ -711,9 +742,9 @@ def _resolve_all(matches: list[QuoteMatch], known: _People) -> None:
     last_named: list[tuple[int, str]] = [(p.start, p.name) for p in known.people]
     for m in matches:
         if m.speaker_text is not None and m.speaker_start >= 0:
-            mention = m.speaker_text.strip()
-            if re.fullmatch(NAME, mention) and name_parts(mention)[0]:
-                last_named.append((m.speaker_start, mention))
+            mention = person_name(m.speaker_text.strip())
+            if mention and name_parts(mention)[1]:
+                last_named.append((m.speaker_start, canonical_name(mention, known.full)))
     last_named.sort()
     for m in matches:
         _resolve(m, known, last_named)
