@@ -6,7 +6,7 @@ For every report of every story, each quantity, date and speaker-title fact of `
 
 - a quantity fact is found when a quantity (or, for a length of time, a duration) with the same
   value overlaps the fact's words in the article text;
-- a date fact when a date claim with the same ISO value overlaps them (or, failing that, anywhere
+- a date fact (a year counts as one) when a date claim with the same ISO value overlaps them (or, failing that, anywhere
   in the article: weekday-only facts such as "said Thursday" have short surfaces);
 - a speaker-title fact when a person (or a quote's speaker) that is the same person carries the
   same title, compared without case.
@@ -62,7 +62,8 @@ def fact_kind(fact: dict) -> str | None:
     if isinstance(value, str):
         return "date" if _ISO_DATE.match(value) else None
     if isinstance(value, int | float):
-        return "quantity"
+        # A year ("opened in 1987") is a date to factdiff, never a count.
+        return "date" if fact.get("unit") == "year" else "quantity"
     return None
 
 
@@ -101,7 +102,8 @@ def found_quantity(analysis: Analysis, fact: dict, spans: list[tuple[int, int]])
 
 
 def found_date(analysis: Analysis, fact: dict, spans: list[tuple[int, int]]) -> bool:
-    dates = [c for c in analysis.claims if isinstance(c, DateClaim) and c.value == fact["value"]]
+    want = str(fact["value"])
+    dates = [c for c in analysis.claims if isinstance(c, DateClaim) and c.value == want]
     return any(_overlaps(c.start, c.end, spans) for c in dates) or (not spans and bool(dates))
 
 
