@@ -119,11 +119,11 @@ _VERBS = frozenset(
 )
 _PLACE_WORD = r"(?:[A-Z][A-Za-z.'’-]*|D\.C\.)"
 _PLACE = (
-    rf"(?P<place>{_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|of|de|del|la|le|upon|on)(?=\s|,|$|\W))*?"
-    r"(?:\s+\(State\s+[A-Z][a-z]+\)|,\s+(?:D\.C\.|[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)(?=[\s:,)—–-]))?)"
+    rf"(?P<place>{_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|of|de|del|la|le|upon)(?=\s|,|$|\W))*"
+    r"(?:\s+\(State\s+[A-Z][a-z]+\)|,\s+(?:D\.C\.|[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)(?=[\s:,)—–-]|$))?)"
 )
 _PLACE_BEFORE = re.compile(
-    rf"(?:^|[\s(\[\"“-]){_PLACE}(?P<link>\s*[:—–]\s*|\s*\(\s*|,?\s+(?:[a-z]+\s+){{0,5}}?with\s+|\s+(?:was|were)\s+"
+    rf"(?:^|[\s(\[\"“-]){_PLACE}(?P<link>\s*[:—–]\s*|\s*\(\s*|,?\s+(?:[a-z]+,?\s+){{0,5}}?with\s+|\s+(?:accounted\s+for|had|saw|recorded|reported|made|led\s+with)\s+(?:[a-z]+\s+){{0,4}}?[a-z]+,\s+|\s+(?:was|were)\s+"
     r"(?:detained|arrested)\s+|,\s+where\s+(?:[A-Za-z]+\s+){0,6})$"
 )
 _PLACE_AFTER = re.compile(rf"^(?:[^.;:()\d]{{0,40}}?)\b(?:in|to|at)\s+(?:the\s+)?{_PLACE}")
@@ -145,7 +145,12 @@ _NOT_PLACES = frozenset(
     August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     Share Update Source Published Of Among After Before During Since Until While When Where Arrests
     Total Totals Overall Some Many Most All About Nearly Almost More Less Up Down Over Under Just Only
+    One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Forty Fifty Hundreds Thousands
+    Days Weeks Months Years Drunk Drunken Driving Damage Flood Floodwater Residents Officials Police Agents Authorities
     """.split()
+)
+_ORGANISATION_WORDS = frozenset(
+    "Office Department Agency Service Services Management Administration Bureau Commission Council Ministry".split()
 )
 _HEADING = re.compile(r"(?m)^(?P<heading>[^\n]{2,80}):[ \t]*\n")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:")
@@ -438,10 +443,16 @@ def _clean_place(place: str) -> str | None:
         if tail.strip() not in _US_STATES:
             place = head
     words = place.split()
+    if words and words[-1].endswith(".") and words[-1].count(".") == 1 and words[-1] not in _US_STATES:
+        words[-1] = words[-1][:-1]  # the sentence's full stop
     while words and words[0] in _NOT_PLACES:
         words = words[1:]
     while words and words[-1].lower() in ("plant", "office", "site", "facility", "county's", "area"):
         words = words[:-1]
+    while words and words[-1] in _NOT_PLACES:
+        words = words[:-1]
+    if any(w in _ORGANISATION_WORDS for w in words):
+        return None
     if not words:
         return None
     place = " ".join(words)
@@ -462,7 +473,7 @@ def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
             quantity.places.append(place)
     after = text[quantity.end : min(s_end, quantity.end + 60)]
     match = _PLACE_AFTER.match(after)
-    if match is not None:
+    if match is not None and (match.end() < len(after) or quantity.end + 60 >= s_end):
         place = _clean_place(match.group("place"))
         if place is not None and place not in quantity.places:
             quantity.places.append(place)

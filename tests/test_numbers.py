@@ -1,0 +1,163 @@
+"""The number grammar: values, spans, hedges, ranges, and a round trip through formatted numbers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factdiff.analyse.numbers import parse_number, scan_numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,140", 1140),
+        ("31.4", 31.4),
+        (".5", 0.5),
+        ("Eighteen", 18),
+        ("Sixty-eight", 68),
+        ("sixty eight", 68),
+        ("three hundred and two", 302),
+        ("a dozen", 12),
+        ("half a dozen", 6),
+        ("1.2 million", 1_200_000),
+        ("86 million", 86_000_000),
+        ("1.7bn", 1_700_000_000),
+        ("25k", 25_000),
+        ("two-thirds", 2 / 3),
+        ("a third", 1 / 3),
+        ("one and a half", 1.5),
+        ("3/4", 0.75),
+        ("2 1/4", 2.25),
+        ("twenty-one trillion and three hundred", 21_000_000_000_300),
+        ("two hundred point zero three", 200.03),
+    ],
+)
+def test_parse_number(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "the", "people", "1,140 homes", "one two three four five six 7 8"])
+def test_parse_number_rejects_what_is_not_one_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+def test_scan_gives_spans_into_the_text() -> None:
+    text = "Officers arrested 498 people from 42 countries."
+    found = scan_numbers(text)
+    assert [(text[m.start : m.end], m.value) for m in found] == [("498", 498), ("42", 42)]
+
+
+@pytest.mark.parametrize(
+    ("text", "approx", "hedge"),
+    [
+        ("about 500 immigrants", "about", "about"),
+        ("nearly 500 arrests", "nearly", "nearly"),
+        ("almost 500 people", "nearly", "almost"),
+        ("more than 1,100 homes", "over", "more than"),
+        ("at least 12 people", "at_least", "at least"),
+        ("up to 26 weeks", "up_to", "up to"),
+        ("as many as 26 weeks", "up_to", "as many as"),
+        ("fewer than 10 cases", "under", "fewer than"),
+        ("roughly 64 percent", "about", "roughly"),
+        ("some 300 songs", "about", "some"),
+    ],
+)
+def test_hedges(text: str, approx: str, hedge: str) -> None:
+    (mention,) = scan_numbers(text)
+    assert mention.approx == approx
+    assert mention.hedge is not None and mention.hedge.lower() == hedge
+    assert text[mention.hedge_start :].startswith(hedge)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("between 4 and 6", 4, 6),
+        ("4-6", 4, 6),
+        ("from 10 to 20", 10, 20),
+        ("5 to 10 million", 5_000_000, 10_000_000),
+    ],
+)
+def test_ranges(text: str, low: float, high: float) -> None:
+    (mention,) = scan_numbers(text)
+    assert mention.kind == "range" and mention.approx == "range"
+    assert (mention.low, mention.high) == (low, high)
+
+
+@pytest.mark.parametrize("text", ["beat Charlton 2-1 at home", "in 2018 to 3.9 million", "COVID-19 cases"])
+def test_not_ranges(text: str) -> None:
+    assert all(m.kind != "range" for m in scan_numbers(text))
+
+
+def test_vague_amounts() -> None:
+    (mention,) = scan_numbers("hundreds of homes")
+    assert (mention.kind, mention.value, mention.low, mention.high) == ("vague", 100, 100, 1000)
+    (mention,) = scan_numbers("tens of thousands of people")
+    assert (mention.low, mention.high) == (10_000, 100_000)
+
+
+def test_ordinals_are_marked() -> None:
+    kinds = {m.text: m.kind for m in scan_numbers("the 27th and the second")}
+    assert kinds == {"27th": "ordinal", "second": "ordinal"}
+
+
+def test_pronoun_one_is_not_a_number() -> None:
+    assert scan_numbers("The one you mentioned is invalid") == []
+    assert [m.value for m in scan_numbers("one solution")] == [1]
+
+
+def test_negative_numbers() -> None:
+    assert [m.value for m in scan_numbers("It fell to -5 and then minus 7")] == [-5, -7]
+
+
+_WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()  # noqa: E501
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _say(n: int) -> str:
+    """An English spelling of 0 <= n < 10**12, hyphenated tens and "and" after hundreds."""
+    if n < 20:
+        return _WORDS[n]
+    if n < 100:
+        tens, unit = divmod(n, 10)
+        return _TENS[tens - 2] + (f"-{_WORDS[unit]}" if unit else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return f"{_WORDS[hundreds]} hundred" + (f" and {_say(rest)}" if rest else "")
+    for scale, name in ((10**9, "billion"), (10**6, "million"), (1000, "thousand")):
+        if n >= scale:
+            head, rest = divmod(n, scale)
+            return f"{_say(head)} {name}" + (f" {_say(rest)}" if rest else "")
+    raise AssertionError(n)
+
+
+@given(st.integers(min_value=0, max_value=10**12 - 1))
+def test_round_trip_thousands_separators(n: int) -> None:
+    assert parse_number(f"{n:,}") == n
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=99))
+def test_round_trip_decimals(whole: int, cents: int) -> None:
+    text = f"{whole:,}.{cents:02d}"
+    assert parse_number(text) == pytest.approx(whole + cents / 100)
+
+
+@given(st.integers(min_value=1, max_value=10**12 - 1))
+def test_round_trip_words(n: int) -> None:
+    assert parse_number(_say(n)) == n
+
+
+@given(
+    st.integers(min_value=1, max_value=999), st.sampled_from([("thousand", 1e3), ("million", 1e6), ("billion", 1e9)])
+)
+def test_round_trip_scale_words(n: int, scale: tuple[str, float]) -> None:
+    word, factor = scale
+    assert parse_number(f"{n} {word}") == n * factor
+
+
+@given(st.text(alphabet="abcdefghij ,.-", max_size=40))
+def test_scan_never_fails_on_letters(text: str) -> None:
+    for mention in scan_numbers(text):
+        assert 0 <= mention.start < mention.end <= len(text)
