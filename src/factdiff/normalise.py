@@ -52,6 +52,9 @@ MIN_BODY_CHARS = 20
 
 #: Below this many letters py3langid's guess is close to chance, so no language is claimed.
 MIN_LANGUAGE_LETTERS = 40
+#: The identifier reads the first this-many characters: a few sentences decide the language, and
+#: its cost grows with the length read.
+LANGUAGE_SAMPLE_CHARS = 600
 #: A language is reported only when the identifier is at least this sure (normalised probability).
 MIN_LANGUAGE_PROBABILITY = 0.5
 #: Languages the identifier chooses among: the languages of most online news. Restricting the set
@@ -96,11 +99,16 @@ _BLANK_RUN = re.compile(r"\n[ \t\f\v]*(?:\n[ \t\f\v]*)+")
 _TRAILING_SPACE = re.compile(r"[ \t\f\v\u00a0]+\n")
 
 
+_NEEDS_FTFY_IN_ASCII = re.compile(r"[&\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def repair_text(text: str) -> str:
     """Fix mojibake, HTML entities in plain text and control characters; keep quotes as written."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isascii() and not _NEEDS_FTFY_IN_ASCII.search(text):
+        return text  # nothing ftfy would change: most of a large English corpus, at a fraction of the cost
     import ftfy
 
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False)
 
 
@@ -365,6 +373,8 @@ def find_posts(text: str, body_start: int = 0) -> list[Post]:
     their own paragraph. A paragraph with a pic.twitter.com link and no signature is a post too,
     of an unknown author.
     """
+    if "(@" not in text and "pic.twitter.com" not in text:  # neither a signature nor a post link
+        return []
     posts: list[Post] = []
     taken: list[tuple[int, int]] = []
     for match in _SIGNATURE_LINE.finditer(text, body_start):
@@ -454,8 +464,8 @@ def _identifier() -> Any:
 
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the language of ``text``; None when the text is too short to tell."""
-    sample = text[:4000]
-    if sum(ch.isalpha() for ch in sample) < MIN_LANGUAGE_LETTERS:
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    if sum(map(str.isalpha, sample)) < MIN_LANGUAGE_LETTERS:
         return None
     language, probability = _identifier().classify(sample)
     return str(language) if probability >= MIN_LANGUAGE_PROBABILITY else None
