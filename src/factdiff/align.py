@@ -526,10 +526,10 @@ def _slot_id(label: str, used: set[str]) -> str:
 
 #: Context similarity (rapidfuzz token_set_ratio of the sentences' content words) above which a
 #: report's other date is taken to date the same event as a source date.
-DATE_CONTEXT = 60.0
+DATE_CONTEXT = 40.0
 #: How much better another source date's sentence must fit before a date equal to one source date
 #: is read as a changed date of the other event.
-DATE_MARGIN = 10.0
+DATE_MARGIN = 15.0
 #: rapidfuzz partial_ratio above which a report's quote is a rendering of a source quote.
 QUOTE_MATCH = 75.0
 
@@ -680,7 +680,8 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
         if i in assigned:
             continue
         if relation in ("same", "near"):
-            settled.add(slot.id)
+            if not fact.claim.in_title:  # a headline compresses: its agreement settles nothing
+                settled.add(slot.id)
         elif slot.id in settled or slot.id in diverged:
             continue
         else:
@@ -730,9 +731,27 @@ def _match_date(fact: Fact, slots: list[Slot], announced: set[str]) -> None:
 
 
 def _date_context(fact: Fact, slot: Slot) -> float:
-    """How well a report's date sentence fits any of the source's mentions of a slot's date."""
+    """How well a report's date sentence fits any of the source's mentions of a slot's date: the
+    share of common words (names and date words left out, since a sentence's names say who
+    speaks, not what happened on the day)."""
     mentions = [m.fact for ms in slot.matches.values() for m in ms if m.relation == "source"] or [slot.source]
-    return max(context_similarity(fact, m) for m in mentions if m is not None)
+    mine = _plain_words(fact.sentence)
+    best = 0.0
+    for mention in mentions:
+        if mention is None:
+            continue
+        theirs = _plain_words(mention.sentence) if mention.sentence else frozenset(mention.context.split())
+        if mine and theirs:
+            best = max(best, 100.0 * len(mine & theirs) / min(len(mine), len(theirs)))
+    return best
+
+
+def _plain_words(sentence: str) -> frozenset[str]:
+    return frozenset(
+        lemma(w)
+        for w in _WORD.findall(sentence)
+        if w[0].islower() and w not in STOPWORDS and w not in _DATE_WORDS and len(w) > 2
+    )
 
 
 def _match_person(fact: Fact, slots: list[Slot]) -> None:
