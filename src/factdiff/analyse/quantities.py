@@ -93,6 +93,7 @@ _PAREN_OR = re.compile(r"\s*(?:\([^()]{0,40}\)|,\s*or\s+[^,;.]{1,30},|—[^—]{
 _COPULA = re.compile(
     r"\s*(?:are|were|is|was|have\s+been|has\s+been|had\s+been|be|being|remain|remained)\s+(?:also\s+|still\s+|now\s+)?"
 )
+_DASH_LEAD = re.compile(r"\s*[–—-]\s*(?:an?\s+|the\s+)?(?:[a-z]+ly\s+)?")
 _WORD = re.compile(r"\s*(?P<word>[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)?(?=\s+[A-Za-z]))")
 _STOP = frozenset(
     """
@@ -402,6 +403,9 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
     if partitive is not None:
         quantity.qualifiers.append(("of " + partitive.group("ref") + partitive.group("tail")).strip())
         pos = partitive.end()
+    dash = _DASH_LEAD.match(text, pos, s_end)
+    if dash is not None:
+        pos = dash.end()
     copula = _COPULA.match(text, pos, s_end)
     if copula is not None:
         words, _ = _noun_phrase(text, copula.end(), s_end)
