@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = ["canonical_name", "given_name_key", "name_parts", "same_person", "surname"]
@@ -50,6 +50,7 @@ def _nicknames() -> dict[str, frozenset[str]]:
     return {form: frozenset(formals) for form, formals in table.items()}
 
 
+@lru_cache(maxsize=8192)
 def _fold(word: str) -> str:
     """Lower-case without accents or dots: "José" and "Jose", "J." and "J" compare equal."""
     decomposed = unicodedata.normalize("NFKD", word)
@@ -63,18 +64,24 @@ def name_parts(name: str) -> tuple[list[str], str]:
     "Mr. Homan" -> ([], "Homan"); "Thomas D. Homan Jr." -> (["Thomas", "D."], "Homan");
     "Charles de Gaulle" -> (["Charles"], "de Gaulle").
     """
+    given, last = _name_parts(name)
+    return list(given), last
+
+
+@lru_cache(maxsize=8192)
+def _name_parts(name: str) -> tuple[tuple[str, ...], str]:
     words = _WORD.findall(name.replace("’s", "").replace("'s ", " "))
     while words and _fold(words[0]) in HONORIFICS and len(words) > 1:
         words.pop(0)
     while len(words) > 1 and _fold(words[-1]) in SUFFIXES:
         words.pop()
     if not words:
-        return [], ""
+        return (), ""
     last = len(words) - 1
     first_of_surname = last
     while first_of_surname > 1 and _fold(words[first_of_surname - 1]) in PARTICLES:
         first_of_surname -= 1
-    return words[:first_of_surname], " ".join(words[first_of_surname:])
+    return tuple(words[:first_of_surname]), " ".join(words[first_of_surname:])
 
 
 def surname(name: str) -> str:
@@ -110,6 +117,7 @@ def canonical_name(name: str, known: list[str] | tuple[str, ...] = ()) -> str:
     return own
 
 
+@lru_cache(maxsize=16384)
 def same_person(a: str, b: str) -> bool:
     """True when two names as written can be one person.
 
@@ -117,8 +125,8 @@ def same_person(a: str, b: str) -> bool:
     given name ("Homan", "Mr. Homan") agrees with any; "Tom" and "Thomas" agree through the
     nickname table; an initial agrees with any name it starts ("T. Homan").
     """
-    given_a, last_a = name_parts(a)
-    given_b, last_b = name_parts(b)
+    given_a, last_a = _name_parts(a)
+    given_b, last_b = _name_parts(b)
     if not last_a or not last_b or _fold(last_a) != _fold(last_b):
         return False
     if not given_a or not given_b:

@@ -18,10 +18,12 @@ ORG" stays as written, since it describes a post rather than naming one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
 from factdiff.analyse.names import canonical_name, name_parts
+from factdiff.analyse.text import sentence_of
 from factdiff.model import Article, Person
 
 __all__ = ["NAME", "find_people", "normalise_title", "person_name", "resolve_name"]
@@ -133,7 +135,7 @@ _BEFORE = re.compile(
 )
 #: "NAME, [who is|who occupies the post of] [a|an|the] [ORG('s)] TITLE [of ORG]" closed by punctuation.
 _AFTER = re.compile(
-    rf"(?P<name>{NAME}),[ \t]+(?:who[ \t]+(?:is|was|occupies|holds|serves[ \t]+as|served[ \t]+as)[ \t]+)?"
+    rf"(?<![\w'’-])(?P<name>{NAME}),[ \t]+(?:who[ \t]+(?:is|was|occupies|holds|serves[ \t]+as|served[ \t]+as)[ \t]+)?"
     rf"(?:(?i:the)[ \t]+(?:post|position|office|role)[ \t]+of[ \t]+)?"
     rf"(?:(?i:a|an|the)[ \t]+)?(?:(?P<mods>(?i:(?:{_MODIFIERS})[ \t]+)+))?"
     rf"(?:(?P<org>{_ORG}|(?i:the[ \t]+)?[a-z]+)(?P<poss>{_POSS})?[ \t]+)??"
@@ -229,8 +231,55 @@ def _strip_org(org: str | None) -> str | None:
     return org
 
 
-def _candidates(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
-    """(mention start, mention end, name start, name end, name, title, org) for one stretch of text."""
+#: Anchors: each pattern runs only in a window around a word it cannot match without, so that the
+#: long patterns are tried at a few places per article rather than at every character.
+_HEAD_WORDS = frozenset(w.rstrip(".") for h in _HEADS for w in h.split())
+_SPEECH_WORDS = frozenset(_SPEECH.split("|"))
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_POSS_RE = re.compile(r"['’]s[ \t]")
+#: Window sizes in characters around an anchor (the longest organisation + title before a
+#: name, or name + apposition, seen in news is well inside these).
+_BACK, _AHEAD = 120, 90
+
+
+def _windows(text: str, sentences: list[tuple[int, int]], hits: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches of text around each anchor hit, clipped to its sentence, overlapping ones merged."""
+    starts = [s for s, _ in sentences]
+    out: list[tuple[int, int]] = []
+    for h_start, h_end in hits:
+        k = bisect.bisect_right(starts, h_start) - 1
+        if k < 0 or h_start >= sentences[k][1]:
+            continue
+        s, e = sentences[k]
+        ws, we = max(s, h_start - _BACK), min(e, h_end + _AHEAD)
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], we))
+        else:
+            out.append((ws, we))
+    return out
+
+
+def _candidates(
+    text: str, sentences: list[tuple[int, int]]
+) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
+    """(mention start, mention end, name start, name end, name, title, org) for the whole text."""
+    heads: list[tuple[int, int]] = []
+    speech: list[tuple[int, int]] = []
+    for word in _WORD_RE.finditer(text):
+        low = word.group().lower()
+        if low in _HEAD_WORDS:
+            heads.append(word.span())
+        elif low in _SPEECH_WORDS:
+            speech.append(word.span())
+    for start, end in _windows(text, sentences, heads):
+        yield from _titled(text, start, end)
+    for start, end in _windows(text, sentences, (m.span() for m in _POSS_RE.finditer(text))):
+        yield from _possessed(text, start, end)
+    for start, end in _windows(text, sentences, speech):
+        yield from _speakers(text, start, end)
+
+
+def _titled(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
     for m in _BEFORE.finditer(text, start, end):
         name = _clean_name(m.group("name"))
         if not name:
@@ -259,6 +308,9 @@ def _candidates(text: str, start: int, end: int) -> Iterable[tuple[int, int, int
         if m.group("of"):
             org = _strip_org(m.group("oforg")) or org
         yield m.start(), m.end(), m.start("name"), m.start("name") + len(name), name, title, org
+
+
+def _possessed(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
     for m in _POSSESSED.finditer(text, start, end):
         name = _clean_name(m.group("name"))
         if not name or " " not in name or m.group("org") in _STOP:
@@ -272,6 +324,9 @@ def _candidates(text: str, start: int, end: int) -> Iterable[tuple[int, int, int
             None,
             m.group("org"),
         )
+
+
+def _speakers(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
     for m in _SPEAKS.finditer(text, start, end):
         group = "before" if m.group("before") else "after"
         name = _clean_name(m.group(group))
@@ -294,32 +349,34 @@ def find_people(article: Article, sentences: list[tuple[int, int]]) -> list[Pers
     """
     text = article.text
     found: dict[int, Person] = {}
-    for s_start, s_end in sentences:
-        for m_start, m_end, n_start, _n_end, name, title, org in _candidates(text, s_start, s_end):
-            if not name_parts(name)[1]:
-                continue
-            key = n_start + len(name)  # the end of the name: "Labor Commissioner Andrea Voss" is "Andrea Voss"
-            person = found.get(key)
-            if person is None:
-                person = Person(
-                    start=m_start,
-                    end=m_end,
-                    text=text[m_start:m_end],
-                    name=name,
-                    title=normalise_title(title) if title else None,
-                    org=org,
-                    sentence_start=s_start,
-                    sentence_end=s_end,
-                )
-                found[key] = person
-                continue
-            # A second pattern on the same name: widen the mention, let an apposition (which
-            # starts at the name) give the title, and keep any organisation found.
-            person.start, person.end = min(person.start, m_start), max(person.end, m_end)
-            person.text = text[person.start : person.end]
-            if title and (m_start == n_start or not person.title):
-                person.title = normalise_title(title)
-            person.org = person.org or org
+    seen: set[tuple[int, int, str | None]] = set()
+    for m_start, m_end, n_start, _n_end, name, title, org in _candidates(text, sentences):
+        if (m_start, m_end, title) in seen or not name_parts(name)[1]:
+            continue
+        seen.add((m_start, m_end, title))
+        s_start, s_end = sentence_of(sentences, n_start)
+        key = n_start + len(name)  # the end of the name: "Labor Commissioner Andrea Voss" is "Andrea Voss"
+        person = found.get(key)
+        if person is None:
+            person = Person(
+                start=m_start,
+                end=m_end,
+                text=text[m_start:m_end],
+                name=name,
+                title=normalise_title(title) if title else None,
+                org=org,
+                sentence_start=s_start,
+                sentence_end=s_end,
+            )
+            found[key] = person
+            continue
+        # A second pattern on the same name: widen the mention, let an apposition (which
+        # starts at the name) give the title, and keep any organisation found.
+        person.start, person.end = min(person.start, m_start), max(person.end, m_end)
+        person.text = text[person.start : person.end]
+        if title and (m_start == n_start or not person.title):
+            person.title = normalise_title(title)
+        person.org = person.org or org
     people = sorted(found.values(), key=lambda p: (p.start, p.end))
     full = [p.name for p in people if len(name_parts(p.name)[0]) >= 1]
     for person in people:
