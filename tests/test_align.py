@@ -1,0 +1,137 @@
+"""Alignment on hand-built reports: slots from the source, swaps, changes, copies, posts."""
+
+from __future__ import annotations
+
+from factdiff.align import concept_relation, place_key, same_place
+from factdiff.compare import compare_analyses
+from factdiff.model import Analysis, Article, Post, Quantity
+from factdiff.reuse import find_copies
+
+
+def _report(text: str, numbers: list[tuple[str, float, str | None, list[str]]], **meta: object) -> Analysis:
+    """An analysis with one quantity claim per (surface, value, concept, places), found in ``text``."""
+    article = Article(text=text, **meta)  # type: ignore[arg-type]
+    claims = []
+    for surface, value, concept, places in numbers:
+        start = text.index(surface)
+        claims.append(
+            Quantity(
+                start=start,
+                end=start + len(surface),
+                text=surface,
+                value=value,
+                concept=concept,
+                places=places,
+                sentence_start=0,
+                sentence_end=len(text),
+                in_post=article.post_at(start, start + len(surface)) is not None,
+            )
+        )
+    return Analysis(article=article, claims=claims)
+
+
+SOURCE = _report(
+    "Officers arrested 498 people from 42 countries. Arrests: 33 in Portland and 63 in Denver.",
+    [
+        ("498", 498, "people arrested", []),
+        ("42", 42, "countries", []),
+        ("33", 33, "arrests", ["Portland"]),
+        ("63", 63, "arrests", ["Denver"]),
+    ],
+    kind="press_release",
+    outlet="Agency",
+    published="2024-05-01",
+)
+
+
+def _types(analyses: list[Analysis]) -> dict[str, set[str]]:
+    comparison = compare_analyses(analyses)
+    found: dict[str, set[str]] = {}
+    for d in comparison.divergences:
+        found.setdefault(d.article, set()).add(d.type)
+    return found
+
+
+def test_clean_report_gets_no_divergence() -> None:
+    clean = _report(
+        "Officers arrested 498 people from 42 countries, with 33 in Portland and 63 in Denver.",
+        [
+            ("498", 498, "people", []),
+            ("42", 42, "countries", []),
+            ("33", 33, None, ["Portland"]),
+            ("63", 63, None, ["Denver"]),
+        ],
+        outlet="Paper",
+        published="2024-05-02",
+    )
+    assert _types([SOURCE, clean]) == {}
+
+
+def test_swaps_and_changes_are_labelled() -> None:
+    wrong = _report(
+        "Officers arrested 498 people from 42 cities, with 33 in Seattle and 36 in Denver.",
+        [
+            ("498", 498, "people", []),
+            ("42", 42, "cities", []),
+            ("33", 33, None, ["Seattle"]),
+            ("36", 36, None, ["Denver"]),
+        ],
+        outlet="Paper",
+        published="2024-05-02",
+    )
+    assert _types([SOURCE, wrong])[wrong.article.id] == {"unit_swap", "entity_swap", "number_changed"}
+
+
+def test_rounding_hedged_is_not_a_divergence_but_unhedged_is() -> None:
+    hedged = _report("Officers arrested nearly 500 people.", [("500", 500, "people arrested", [])], outlet="A")
+    hedged.claims[0].approx = "nearly"  # type: ignore[attr-defined]
+    bare = _report("Officers made 500 arrests in all.", [("500", 500, "arrests", [])], outlet="B")
+    found = _types([SOURCE, hedged, bare])
+    assert hedged.article.id not in found
+    assert found[bare.article.id] == {"rounded_unhedged"}
+
+
+def test_claim_in_an_embedded_post_is_marked_and_not_counted() -> None:
+    text = "Officers arrested 498 people.\n\n500 illegal immigrants gone!\n\n— Someone (@someone) May 2, 2024"
+    post_start = text.index("500")
+    post = Post(
+        platform="twitter",
+        author="Someone",
+        handle="@someone",
+        date="2024-05-02",
+        text="500 illegal immigrants gone!",
+        start=post_start,
+        end=post_start + 28,
+    )
+    report = _report(
+        text, [("498", 498, "people", []), ("500", 500, "illegal immigrants", [])], outlet="C", posts=[post]
+    )
+    comparison = compare_analyses([SOURCE, report])
+    posted = [d for d in comparison.divergences if d.article == report.article.id]
+    assert [(d.type, d.in_post) for d in posted] == [("rounded_unhedged", True)]
+    assert comparison.outlet_counts()[report.article.id]["divergences"] == {}
+
+
+def test_copy_found_and_original_kept() -> None:
+    body = " ".join(f"word{i}" for i in range(80))
+    first = Article(text="Title\n\n" + body, body_start=7, published="2024-05-01")
+    copy = Article(text="Other title\n\n" + body + " and a line added", body_start=13, published="2024-05-02")
+    other = Article(text="Title\n\n" + " ".join(f"other{i}" for i in range(80)), body_start=7, published="2024-05-01")
+    copies = find_copies([first, copy, other])
+    assert list(copies) == [copy.id]
+    assert copies[copy.id].original == first.id
+
+
+def test_quoted_passages_are_not_reuse() -> None:
+    quote = '"' + " ".join(f"said{i}" for i in range(60)) + '"'
+    a = Article(text="A\n\nOne outlet writes its own words here. " + quote, published="2024-05-01")
+    b = Article(text="B\n\nAnother outlet has different prose entirely. " + quote, published="2024-05-01")
+    assert find_copies([a, b]) == {}
+
+
+def test_place_and_concept_helpers() -> None:
+    assert place_key("Portland, Ore.") == place_key("Portland, Oregon")
+    assert same_place("New", "New York")
+    assert not same_place("Portland, Oregon", "Portland, Maine")
+    assert concept_relation(frozenset({"home", "destroy"}), frozenset({"home", "damag"})) == "conflict"
+    assert concept_relation(frozenset({"person"}), frozenset({"country"})) == "unknown"

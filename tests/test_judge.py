@@ -1,0 +1,116 @@
+"""Verdicts on hand-built claims: roundings, titles, quotes, percentages, dates, primary source."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdiff.align import Fact, Match, Slot
+from factdiff.judge import choose_primary, is_rounding, percent_verdict, quote_verdict, title_verdict, verdict
+from factdiff.model import Analysis, Article, DateClaim, Quantity
+
+
+@pytest.mark.parametrize(
+    ("report", "source", "expected"),
+    [(500, 498, True), (90, 86, True), (1100, 1140, True), (200, 250, False), (36, 63, False), (498, 498, False)],
+)
+def test_is_rounding(report: float, source: float, expected: bool) -> None:
+    assert is_rounding(report, source) is expected
+
+
+@pytest.mark.parametrize(
+    ("report", "source", "expected"),
+    [
+        ("Director", "Acting Director", "title_changed"),
+        ("Emergency Management Director", "Emergency Management Coordinator", "title_changed"),
+        ("Chief Executive", "President and Chief Executive Officer", "agrees"),
+        ("President and CEO", "President and Chief Executive Officer", "agrees"),
+        ("Labor Commissioner", "Commissioner", "agrees"),
+        ("head", "Acting Director", "agrees"),
+        ("senior official", "Executive Associate Director", "agrees"),
+        (None, "Acting Director", "omitted"),
+    ],
+)
+def test_title_verdict(report: str | None, source: str, expected: str) -> None:
+    assert title_verdict(report, source) == expected
+
+
+SOURCE_QUOTE = "When a city refuses our detainers, it is protecting criminal aliens from removal"
+
+
+def test_quote_one_word_changed_is_altered() -> None:
+    altered = SOURCE_QUOTE.replace("criminal", "undocumented")
+    assert quote_verdict(altered, SOURCE_QUOTE) == "quote_altered"
+
+
+def test_quote_partial_and_verbatim_agree() -> None:
+    assert quote_verdict("protecting criminal aliens from removal", SOURCE_QUOTE) == "agrees"
+    assert quote_verdict(SOURCE_QUOTE, SOURCE_QUOTE) == "agrees"
+
+
+def test_quote_back_translation_and_indirect_speech_agree() -> None:
+    translated = "When the city refuses our detainers, it protects criminal foreigners from deportation"
+    assert quote_verdict(translated, SOURCE_QUOTE) == "agrees"
+    assert quote_verdict(SOURCE_QUOTE.replace("criminal", "all"), SOURCE_QUOTE, direct=False) == "agrees"
+
+
+def test_percent_verdict() -> None:
+    assert percent_verdict(64, 317, 498) == "agrees"
+    assert percent_verdict(74, 317, 498) == "percent_wrong"
+
+
+def _number(value: float, approx: str = "exact", unit: str | None = None) -> Fact:
+    claim = Quantity(start=0, end=3, text=str(value), value=value, approx=approx, unit=unit)
+    return Fact(article="r", claim=claim, family="number", value=value, unit=unit, approx=approx)
+
+
+@pytest.mark.parametrize(
+    ("relation", "report", "source", "expected"),
+    [
+        ("near", _number(500, "nearly"), _number(498), "rounded_hedged"),
+        ("near", _number(500), _number(498), "rounded_unhedged"),
+        ("same", _number(26), _number(26, "up_to"), "rounded_unhedged"),
+        ("same", _number(26, "up_to"), _number(26, "up_to"), "agrees"),
+        ("changed", _number(36), _number(63), "number_changed"),
+        ("entity_swap", _number(33), _number(33), "entity_swap"),
+        ("unit_swap", _number(42), _number(42), "unit_swap"),
+    ],
+)
+def test_number_verdicts(relation: str, report: Fact, source: Fact, expected: str) -> None:
+    slot = Slot(id="s", family="number", label="s", source=source)
+    assert verdict(Match(report, relation, 0.0), slot) == expected
+
+
+def _date(value: str, weekday: str | None) -> Fact:
+    claim = DateClaim(start=0, end=5, text=value, value=value, weekday=weekday)
+    return Fact(article="r", claim=claim, family="date")
+
+
+def test_weekday_that_contradicts_the_date_is_date_changed() -> None:
+    slot = Slot(id="d", family="date", label="d", source=_date("2017-09-27", "Wednesday"))
+    assert verdict(Match(_date("2017-09-27", "Monday"), "same", 0.0), slot) == "date_changed"
+    assert verdict(Match(_date("2017-09-27", "Wednesday"), "same", 0.0), slot) == "agrees"
+    assert verdict(Match(_date("2017-09-26", None), "changed", 0.0), slot) == "date_changed"
+
+
+def _analysis(text: str, kind: str = "news", outlet: str = "Daily", published: str = "2024-01-02") -> Analysis:
+    return Analysis(article=Article(text=text, kind=kind, outlet=outlet, published=published))
+
+
+def test_primary_is_the_press_release_then_the_earliest() -> None:
+    news = _analysis("Some report.", outlet="Wire", published="2024-01-01")
+    release = _analysis("Our statement.", kind="press_release", outlet="Agency", published="2024-01-03")
+    chosen = choose_primary([news, release])
+    assert chosen.ids == [release.article.id]
+    assert chosen.rule == "own statement"
+    later = _analysis("Another report.", outlet="Paper", published="2024-01-05")
+    chosen = choose_primary([later, news])
+    assert chosen.ids == [news.article.id]
+    assert chosen.rule == "earliest, most specific"
+
+
+def test_government_domain_is_an_own_statement() -> None:
+    agency = Analysis(
+        article=Article(text="Update.", outlet="County Office", domain="county.gov", published="2024-01-02")
+    )
+    news = _analysis("Report.", published="2024-01-01")
+    assert choose_primary([news, agency]).ids == [agency.article.id]
