@@ -235,7 +235,9 @@ def _strip_org(org: str | None) -> str | None:
 #: long patterns are tried at a few places per article rather than at every character.
 _HEAD_WORDS = frozenset(w.rstrip(".") for h in _HEADS for w in h.split())
 _SPEECH_WORDS = frozenset(_SPEECH.split("|"))
-_WORD_RE = re.compile(r"[A-Za-z]+")
+_WORD_RE = re.compile(r"[a-z]+")
+#: What follows a title before a name: a capital, or "of"/"for"/"at"/"and" and more title.
+_NAME_NEXT = re.compile(rf"\.?,?[ \t]+(?:[{_UP}]|(?:of|for|at|and|&)[ \t])")
 _POSS_RE = re.compile(r"['’]s[ \t]")
 #: Window sizes in characters around an anchor (the longest organisation + title before a
 #: name, or name + apposition, seen in news is well inside these).
@@ -263,23 +265,31 @@ def _candidates(
     text: str, sentences: list[tuple[int, int]]
 ) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
     """(mention start, mention end, name start, name end, name, title, org) for the whole text."""
-    heads: list[tuple[int, int]] = []
+    before: list[tuple[int, int]] = []
+    after: list[tuple[int, int]] = []
     speech: list[tuple[int, int]] = []
-    for word in _WORD_RE.finditer(text):
-        low = word.group().lower()
+    for word in _WORD_RE.finditer(text.lower()):
+        low = word.group()
         if low in _HEAD_WORDS:
-            heads.append(word.span())
+            # A title before a name has a capital (or "of ORG") next; one in an apposition has a
+            # comma somewhere before it. Most "general", "head" or "host" in a text have neither.
+            if _NAME_NEXT.match(text, word.end()):
+                before.append(word.span())
+            if text.rfind(",", max(0, word.start() - _BACK), word.start()) >= 0:
+                after.append(word.span())
         elif low in _SPEECH_WORDS:
             speech.append(word.span())
-    for start, end in _windows(text, sentences, heads):
-        yield from _titled(text, start, end)
+    for start, end in _windows(text, sentences, before):
+        yield from _titled_before(text, start, end)
+    for start, end in _windows(text, sentences, after):
+        yield from _titled_after(text, start, end)
     for start, end in _windows(text, sentences, (m.span() for m in _POSS_RE.finditer(text))):
         yield from _possessed(text, start, end)
     for start, end in _windows(text, sentences, speech):
         yield from _speakers(text, start, end)
 
 
-def _titled(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
+def _titled_before(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
     for m in _BEFORE.finditer(text, start, end):
         name = _clean_name(m.group("name"))
         if not name:
@@ -295,6 +305,9 @@ def _titled(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, in
         if " " not in name and name.lower() in _SMALL_WORDS:
             continue
         yield m.start(), m.start("name") + len(name), m.start("name"), m.start("name") + len(name), name, title, org
+
+
+def _titled_after(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
     for m in _AFTER.finditer(text, start, end):
         name = _clean_name(m.group("name"))
         if not name or " " not in name:

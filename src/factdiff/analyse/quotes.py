@@ -58,7 +58,8 @@ _CUE_PAIRS: dict[str, frozenset[str]] = {}
 for _pair in [v for v in _VERBS.split("|") if " " in v] + ["according to"]:
     _first, _second = _pair.split(" ", 1)
     _CUE_PAIRS[_first] = _CUE_PAIRS.get(_first, frozenset()) | {_second}
-_WORD_RE = re.compile(r"[A-Za-z]+")
+_WORD_RE = re.compile(r"[a-z]+")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
 
 class _Hit:
@@ -85,24 +86,22 @@ class _Cues:
 
     def __init__(self, text: str) -> None:
         hits: list[_Hit] = []
-        words = list(_WORD_RE.finditer(text))
-        for i, w in enumerate(words):
-            low = w.group().lower()
-            if i and words[i - 1].end() == w.start() - 1 and text[w.start() - 1] in "'’-":
+        lower = text.lower()
+        for w in _WORD_RE.finditer(lower):
+            low = w.group()
+            if low not in _CUE_WORDS and low not in _CUE_PAIRS:
+                continue
+            s, e = w.span()
+            if s and lower[s - 1] in "'’-" and s > 1 and lower[s - 2].isalpha():
                 continue  # the second half of "don't" or "so-called"
             seconds = _CUE_PAIRS.get(low)
-            if seconds and i + 1 < len(words) and words[i + 1].group().lower() in seconds:
-                nxt = words[i + 1]
-                if not text[w.end() : nxt.start()].strip():
-                    hits.append(_Hit(w.start(), nxt.end(), text[w.start() : nxt.end()]))
+            if seconds:
+                nxt = _NEXT_WORD.match(lower, e)
+                if nxt and nxt.group(1) in seconds:
+                    hits.append(_Hit(s, nxt.end(), text[s : nxt.end()]))
                     continue
-            if low in _CUE_WORDS and not (
-                w.end() < len(text)
-                and text[w.end()] in "'’-"
-                and w.end() + 1 < len(text)
-                and text[w.end() + 1].isalpha()
-            ):
-                hits.append(_Hit(w.start(), w.end(), w.group()))
+            if low in _CUE_WORDS and not (e + 1 < len(text) and lower[e] in "'’-" and lower[e + 1].isalpha()):
+                hits.append(_Hit(s, e, text[s:e]))
         self.hits = hits
         self.starts = [h.start() for h in hits]
 
