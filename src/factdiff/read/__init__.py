@@ -9,10 +9,11 @@ What is read:
 - a file named directly: ``.txt``/``.text``/``.md`` (plain text), ``.html``/``.htm``,
   ``.jsonl``/``.ndjson``, ``.csv``/``.tsv``, ``.json`` (one object or a list); any other name is
   sniffed like standard input;
-- a folder: every ``.txt``, ``.text``, ``.html``, ``.htm``, ``.jsonl``, ``.ndjson``, ``.csv`` and
-  ``.tsv`` in it, recursively, in sorted order, hidden files and folders left out. A ``.json`` or
-  ``.md`` in a folder is not read (folders of reports often hold answer keys as JSON and a README):
-  name it directly to read it;
+- a folder: every ``.txt``, ``.text``, ``.html``, ``.htm``, ``.jsonl``, ``.ndjson``, ``.csv``, ``.tsv``,
+  ``.warc`` and ``.warc.gz`` in it, recursively, in sorted order, hidden files and folders left out.
+  A ``.json`` or ``.md`` in a folder is not read (folders of reports often hold answer keys as JSON
+  and a README): name it directly to read it;
+- a web archive, ``.warc`` or ``.warc.gz``: the HTML pages of its successful responses;
 - ``-``: standard input, sniffed: HTML if it starts with ``<``, JSON Lines if with ``{``, else text.
 
 Sizes are capped per document: a text, HTML or JSON file (or a dataset line) larger than
@@ -36,6 +37,7 @@ from factdiff.normalise import Draft, normalise
 from factdiff.read.html import read_html
 from factdiff.read.tables import read_csv, read_json, read_jsonl
 from factdiff.read.text import SNIFF_BYTES, binary_reason, decode, read_text
+from factdiff.read.warc import is_warc, read_warc
 
 __all__ = ["DEFAULT_MAX_BYTES", "FOLDER_SUFFIXES", "Fields", "read_inputs"]
 
@@ -103,7 +105,7 @@ def _walk(top: str) -> Iterator[str | Skipped]:
             yield Skipped(exc.filename or folder, "unreadable", exc.strerror or str(exc))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith(".") and Path(name).suffix.lower() in FOLDER_SUFFIXES:
+            if not name.startswith(".") and (Path(name).suffix.lower() in FOLDER_SUFFIXES or is_warc(name)):
                 yield os.path.join(folder, name)
     while errors:
         exc = errors.pop(0)
@@ -121,7 +123,9 @@ def _read_file(path: str, fields: Fields, max_bytes: int) -> Iterator[Draft | Sk
             if size == 0:
                 yield Skipped(path, "empty", "the file is empty")
                 return
-            if suffix in JSONL_SUFFIXES:
+            if is_warc(path):
+                yield from read_warc(stream, path, max_bytes)
+            elif suffix in JSONL_SUFFIXES:
                 yield from read_jsonl(stream, path, fields, max_bytes)
             elif suffix in CSV_SUFFIXES:
                 yield from read_csv(stream, path, fields, max_bytes, "\t" if suffix == ".tsv" else ",")
