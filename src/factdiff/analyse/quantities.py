@@ -52,7 +52,13 @@ _ID_BEFORE = re.compile(
 )
 _CAPITAL_BEFORE = re.compile(r"(?:^|[\s/])(?P<word>[a-z]{0,2}[A-Z][\w&.'’-]*)\s$")
 _GLUED_AFTER = re.compile(r"^[A-Za-z0-9]")
-_YEAR_AFTER_OK = re.compile(r"^\s+(?:[a-z][a-z-]*s|people|persons|men|women|children|staff)\b")
+_YEAR_AFTER_OK = re.compile(
+    r"^\s+(?!(?:was|is|has|does|was|as|its|his|this|thus|plus|versus|across|towards)\b)"
+    r"(?:[a-z][a-z-]{2,}s|people|persons|men|women|children|staff)\b"
+)
+_YEAR_BEFORE = re.compile(
+    r"\b(?:since|in|by|from|until|till|of|before|after|during|around|circa|year|early|late|mid)\s+$", re.I
+)
 _NOT_ID_WORDS = frozenset(
     """
     About Around Roughly Approximately Some Nearly Almost Over Under Just Only All Of The And But Or At In On
@@ -147,12 +153,14 @@ _NOT_PLACES = frozenset(
     Share Update Source Published Of Among After Before During Since Until While When Where Arrests
     Total Totals Overall Some Many Most All About Nearly Almost More Less Up Down Over Under Just Only
     One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Forty Fifty Hundreds Thousands
-    Days Weeks Months Years Drunk Drunken Driving Damage Flood Floodwater Residents Officials Police Agents Authorities
+    Then Next Finally Also Meanwhile However Closer Still Days Weeks Months Years
+    Drunk Drunken Driving Damage Flood Floodwater Residents Officials Police Agents Authorities
     """.split()
 )
 _ORGANISATION_WORDS = frozenset(
     "Office Department Agency Service Services Management Administration Bureau Commission Council Ministry".split()
 )
+_PERCENT_GAP = re.compile(r"(?:\s+of\s+(?:them|those|which|these))?\s*(?:\(|,\s*or|—|–)\s*")
 _HEADING = re.compile(r"(?m)^(?P<heading>[^\n]{2,80}):[ \t]*\n")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:[ \t]*$")
@@ -311,7 +319,7 @@ def _excluded(
             return True
         if _MONTH_AFTER.match(after) and mention.value is not None and 1 <= mention.value <= 31:
             return True
-        if _is_year(mention, after):
+        if _is_year(mention, after) or (_YEAR_BEFORE.search(before) and _is_year(mention, "")):
             return True
         if _ID_BEFORE.search(before):
             return True
@@ -327,6 +335,8 @@ def _excluded(
 
 def _excluded_range(text: str, mention: NumberMention, before: str, after: str) -> bool:
     low, high = mention.low or 0, mention.high or 0
+    if re.search(r"\d{4}-\d\d-\d\d|(?<!\d)0\d", text[max(0, mention.start - 8) : mention.end + 3]):
+        return True  # an ISO date or a code with a leading zero
     if mention.text.count("-") == 1 and re.fullmatch(r"\d{4}\s*[-–]\s*\d{2,4}", mention.text):
         return True  # "2017-18", "1995-2001": a span of years, the date extractor's
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
@@ -401,7 +411,12 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
         pos = paren.end()
     partitive = _PARTITIVE_AFTER.match(text, pos, s_end)
     if partitive is not None:
-        quantity.qualifiers.append(("of " + partitive.group("ref") + partitive.group("tail")).strip())
+        ref, tail = partitive.group("ref"), partitive.group("tail").strip()
+        if tail and ref in ("them", "which", "whom"):
+            quantity.qualifiers.append(f"of {ref}")
+            quantity.concept = tail.lower()  # "312 of them destroyed": the whole's noun is added by _relate
+            return
+        quantity.qualifiers.append(f"of {ref} {tail}".strip())
         pos = partitive.end()
     dash = _DASH_LEAD.match(text, pos, s_end)
     if dash is not None:
@@ -610,7 +625,7 @@ def _head(concept: str | None) -> str | None:
 def _relate_percent(text: str, item: Found, previous: Found | None, found: list[Found]) -> None:
     quantity = item.quantity
     gap_before = text[previous.quantity.end : quantity.start] if previous is not None else ""
-    if previous is not None and previous.quantity.unit is None and re.fullmatch(r"\s*(?:\(|,\s*or|—|–)\s*", gap_before):
+    if previous is not None and previous.quantity.unit is None and _PERCENT_GAP.fullmatch(gap_before):
         quantity.percent_part = previous.quantity.number
         if previous.quantity.part_of is not None:
             quantity.percent_of = previous.quantity.part_of

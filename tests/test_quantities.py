@@ -1,0 +1,264 @@
+"""Quantities: what is a quantity, what it counts, where, and what it belongs to."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from factdiff.analyse.quantities import extract, find_quantities
+from factdiff.analyse.text import split_sentences
+from factdiff.model import Article, Quantity
+from tests.shared_data import SEED, STORIES, need
+
+
+def _article(text: str) -> Article:
+    title = text.split("\n", 1)[0]
+    return Article(text=text, title=title, title_end=len(title), body_start=min(len(text), len(title) + 2))
+
+
+def quantities(text: str, taken: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    article = _article(text)
+    return find_quantities(article, split_sentences(text), taken or [])
+
+
+def one(text: str, value: float) -> Quantity:
+    found = [q for q in quantities(text) if q.number == value]
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+def _normalised(raw: str) -> str:
+    """A story file as the reader leaves it: header lines gone, the doubled title once."""
+    lines = raw.split("\n")
+    kept = [line for line in lines if not re.match(r"(?:Source|Published):", line)]
+    if len(kept) > 2 and kept[0] == kept[2]:
+        kept = kept[2:]
+    return "\n".join(kept)
+
+
+# --- what is not a quantity ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant opened in 1987 and closed in 2017.",
+        "The operation ended on Wednesday, Sept. 27, 2017.",
+        "The river crested on 14 April after midnight.",
+        "The update will be issued at 6 p.m. Monday, or at 10:30.",
+        "Report damage to the county hotline at 555-0142.",
+        "Residents can also call 211.",
+        "— EAGLE WINGS (@NIVIsa4031) September 29, 2017",
+        "A pickup was carried off County Road 14 and Route 9.",
+        "The iPhone 11 Pro and COVID-19 tests.",
+        "Published: 2017-09-28",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_durations_are_left_to_the_date_extractor() -> None:
+    text = "ICE arrested 500 illegal immigrants in 4 days during a four-day operation over 18 months and 26 weeks."
+    assert [q.number for q in quantities(text)] == [500]
+    durations = [f for f in extract(text) if f.duration]
+    assert [(f.quantity.number, f.quantity.unit) for f in durations] == [
+        (4, "day"),
+        (4, "day"),
+        (18, "month"),
+        (26, "week"),
+    ]
+
+
+def test_taken_spans_are_never_emitted() -> None:
+    text = "Officers arrested 498 people from 42 countries."
+    start = text.index("42")
+    assert [q.number for q in quantities(text, taken=[(start, start + 2)])] == [498]
+
+
+# --- values, hedges, units -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "approx", "unit"),
+    [
+        ("The service arrested about 500 immigrants.", 500, "about", None),
+        ("Damage is put at $86 million so far.", 86_000_000, "exact", "USD"),
+        ("It took a $240 million charge.", 240_000_000, "exact", "USD"),
+        ("The river crested at 31.4 feet on Sunday.", 31.4, "exact", "foot"),
+        ("It peaked at 12.4 metres on Sunday.", 12.4, "exact", "metre"),
+        ("That is 27 percent of the total.", 27, "exact", "percent"),
+        ("That is 27% of the total.", 27, "exact", "percent"),
+        ("That is 27 per cent of the total.", 27, "exact", "percent"),
+        ("Eighteen of those arrested were gang members.", 18, "exact", None),
+        ("Sixty-eight were fugitives.", 68, "exact", None),
+        ("It cost 1.2 million euros.", 1_200_000, "exact", "EUR"),
+        ("More than 1,100 homes were damaged.", 1100, "over", None),
+        ("Nearly 500 arrests were made.", 500, "nearly", None),
+        ("Workers get up to 26 severance payments.", 26, "up_to", None),
+        ("It weighs 5 kg.", 5, "exact", "kilogram"),
+    ],
+)
+def test_values_hedges_units(text: str, value: float, approx: str, unit: str | None) -> None:
+    q = one(text, value)
+    assert (q.approx, q.unit) == (approx, unit)
+
+
+def test_hundreds_of_is_a_flagged_approximation() -> None:
+    (q,) = quantities("Hundreds of homes were flooded.")
+    assert (q.value, q.approx, q.unit_text, q.concept) == (100, "about", "hundreds of", "homes")
+
+
+def test_ranges() -> None:
+    (q,) = quantities("Prices rose between 4% and 6% this year.")
+    assert (q.low, q.high, q.approx, q.unit) == (4, 6, "range", "percent")
+    (q,) = quantities("Each site will take from 10 to 20 workers.")
+    assert (q.low, q.high, q.value) == (10, 20, None)
+
+
+def test_direction_of_a_change() -> None:
+    assert one("Shares rose 5 percent on Monday.", 5).direction == "up"
+    assert one("The index fell by 3 points.", 3).direction == "down"
+    assert one("The company will cut 1,850 jobs.", 1850).direction is None
+
+
+# --- concepts -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "concept"),
+    [
+        ("Officers arrested 498 people from 42 countries.", 498, "people"),
+        ("Officers arrested 498 people from 42 countries.", 42, "countries"),
+        ("ICE arrested 500 illegal immigrants in 4 days.", 500, "illegal immigrants"),
+        ("Of the 498 people arrested, 317 had criminal convictions.", 317, "had criminal convictions"),
+        ("Of the 498 people arrested, 317 had criminal convictions.", 498, "people arrested"),
+        ("In all, 86 of those arrested had DUI convictions.", 86, "had dui convictions"),
+        ("Eighteen of those arrested were gang members or affiliates.", 18, "gang members"),
+        ("Teams counted 1,140 homes damaged, 312 of them destroyed.", 1140, "homes damaged"),
+        ("Teams counted 1,140 homes damaged, 312 of them destroyed.", 312, "homes destroyed"),
+    ],
+)
+def test_concepts(text: str, value: float, concept: str) -> None:
+    assert one(text, value).concept == concept
+
+
+def test_list_items_take_the_heading() -> None:
+    text = "Title\n\nArrests by area:\n\nBaltimore: 28\nDenver: 63\nPortland, Oregon: 33\n"
+    found = {q.number: q for q in quantities(text)}
+    assert {n: (q.concept, q.places) for n, q in found.items()} == {
+        28: ("arrests", ["Baltimore"]),
+        63: ("arrests", ["Denver"]),
+        33: ("arrests", ["Portland, Oregon"]),
+    }
+
+
+def test_list_in_a_sentence_inherits_the_noun() -> None:
+    q = one("ICE reported 28 arrests in Baltimore and 14 in Washington, D.C.", 14)
+    assert (q.concept, q.places) == ("arrests", ["Washington, D.C."])
+
+
+# --- places -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "place"),
+    [
+        ("Officials counted 33 in Seattle.", 33, "Seattle"),
+        ("The busiest was Philadelphia — 107 persons.", 107, "Philadelphia"),
+        ("Philadelphia led the way with 107.", 107, "Philadelphia"),
+        ("Denver: 63", 63, "Denver"),
+        ("Then Portland (State Oregon) — 33 people.", 33, "Portland, Oregon"),
+        ("The company will move 250 positions to Ashby.", 250, "Ashby"),
+        ("Los Angeles, naturally, came in right behind with 101.", 101, "Los Angeles"),
+        ("Denver (63) and Philadelphia (107 arrests).", 63, "Denver"),
+    ],
+)
+def test_places(text: str, value: float, place: str) -> None:
+    assert one(text, value).places == [place]
+
+
+def test_no_place_from_a_sentence_start_or_an_organisation() -> None:
+    assert one("Nine shelters are housing 730 people.", 730).places == []
+    assert one("The Pruitt County Office of Emergency Management counted 4,600 residents.", 4600).places == []
+
+
+# --- relations ----------------------------------------------------------------------------------
+
+
+def test_part_of_the_total_in_its_paragraph() -> None:
+    text = (
+        "Of the 498 people arrested, 317 had criminal convictions. In addition, 68 were immigration "
+        "fugitives, and 104 were criminal aliens. Eighteen of those arrested were gang members."
+    )
+    found = {q.number: q.part_of for q in quantities(text)}
+    assert found == {498: None, 317: 498, 68: 498, 104: 498, 18: 498}
+
+
+def test_percent_part_and_base() -> None:
+    text = "Of the 498 people arrested, 317 (74 percent) had criminal convictions."
+    assert (one(text, 74).percent_part, one(text, 74).percent_of) == (317, 498)
+    text = "Teams counted 1,140 homes damaged; 312 of them, or 27 percent, were destroyed."
+    pct = one(text, 27)
+    assert (pct.percent_part, pct.percent_of) == (312, 1140)
+
+
+def test_spans_point_at_the_words() -> None:
+    text = "The service arrested about 500 immigrants and spent $86 million in 27 percent of cases."
+    for q in quantities(text):
+        assert text[q.start : q.end] == q.text
+    assert [q.text for q in quantities(text)] == ["500", "$86 million", "27 percent"]
+
+
+# --- the seed and the stories ------------------------------------------------------------------------
+
+
+def test_seed() -> None:
+    text = _normalised(need(SEED).read_text(encoding="utf-8"))
+    found = quantities(text)
+    values = [q.number for q in found]
+    assert values == [500, 498, 42, 500, 498, 317, 68, 104, 18]
+    headline = found[0]
+    assert (headline.approx, headline.concept) == ("about", "immigrants")
+    post = found[3]
+    assert post.concept == "illegal immigrants"
+    assert all(q.concept for q in found), [(q.number, q.concept) for q in found]
+    assert not any(v in (29, 2017, 4031) for v in values)
+
+
+def _story_places() -> list[tuple[str, str, str, float]]:
+    if not STORIES.exists():
+        return []
+    cases = []
+    for answers in sorted(STORIES.glob("*/answers.json")):
+        key = json.loads(answers.read_text(encoding="utf-8"))
+        for article in key["articles"]:
+            facts = list(article["facts"])
+            for post in article.get("embedded_posts", []):
+                facts.extend(post["facts"])
+            for fact in facts:
+                if "place" in fact and isinstance(fact.get("value"), int | float):
+                    file = f"{answers.parent.name}/{article['file']}"
+                    cases.append((file, fact["place"], fact["surface"], fact["value"]))
+    return cases
+
+
+@pytest.mark.parametrize(("file", "place", "surface", "value"), _story_places() or [("-", "-", "-", 0)])
+def test_story_places(file: str, place: str, surface: str, value: float) -> None:
+    if file == "-":
+        pytest.skip("shared stories not present")
+    text = _normalised((need(STORIES) / file).read_text(encoding="utf-8"))
+    found = [q for q in quantities(text) if q.number == value and place in q.places]
+    assert found, (surface, [(q.text, q.places) for q in quantities(text) if q.number == value])
+
+
+def test_stories_emit_no_years_phones_or_roads() -> None:
+    need(STORIES)
+    for path in sorted(STORIES.glob("*/*.txt")):
+        text = _normalised(path.read_text(encoding="utf-8"))
+        for q in quantities(text):
+            assert not (1900 <= q.number <= 2100 and q.unit is None and "," not in q.text), (path.name, q.text)
+            assert not re.search(r"(?:Road|Route|Highway|call|at) $", text[max(0, q.start - 8) : q.start]), q.text
+            assert "555" not in q.text and q.text != "211", (path.name, q.text)
