@@ -95,7 +95,7 @@ UNIT_CASES = [
     (
         "The Great Wall of China is more than 500 years old and extends for more than 5,000 miles.",
         [(500, "year of age"), (5000, "mile")],
-    ),  # noqa: E501
+    ),
     ("It happened when the baby was only ten months old.", [(10, "month of age")]),
     ("A 90 day old utilities bill is quite late.", [(90, "day of age")]),
 ]
