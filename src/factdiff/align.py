@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -181,6 +182,7 @@ _US_STATES = {
 }
 
 
+@lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """A crude lemma: lower case, synonyms folded, regular plurals and past tenses cut."""
     word = word.lower().strip("'’-")
@@ -197,7 +199,12 @@ def content_words(text: str | None) -> list[str]:
     """Lemmas of the content words of ``text`` (no stop words, no numbers)."""
     if not text:
         return []
-    return [lemma(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 1]
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(lemma(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 1)
 
 
 def concept_tokens(text: str | None) -> frozenset[str]:
@@ -534,10 +541,11 @@ DATE_MARGIN = 15.0
 QUOTE_MATCH = 75.0
 
 
-def align(analyses: list[Analysis], primary: list[str]) -> list[Slot]:
+def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fact]] | None = None) -> list[Slot]:
     """Slots for a story: the primary sources' facts, each with every report's matching claims."""
     by_id = {a.article.id: a for a in analyses}
-    facts = {a.article.id: facts_of(a) for a in analyses}
+    if facts is None:
+        facts = {a.article.id: facts_of(a) for a in analyses}
     used: set[str] = set()
     slots: list[Slot] = []
     for source_id in primary:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from factdiff.align import Match, Slot, align, content_words, facts_of
+from factdiff.align import Fact, Match, Slot, align, content_words, facts_of
 from factdiff.errors import Skipped
 from factdiff.judge import PrimaryChoice, choose_primary, consensus, display_value, percent_slot, verdict
 from factdiff.model import DIVERGENCES, VERDICTS, Analysis, Article
@@ -240,8 +240,9 @@ def compare_analyses(analyses: list[Analysis]) -> Comparison:
     comparison.story = story_line(analyses, primary)
     if len(analyses) < 2:
         return comparison
-    slots = align(analyses, primary.ids)
-    slots += _percent_slots(analyses, primary.ids, slots)
+    facts = {a.article.id: facts_of(a) for a in analyses}
+    slots = align(analyses, primary.ids, facts)
+    slots += _percent_slots(analyses, primary.ids, slots, facts)
     comparison.slots = [s for s in slots if s.source is not None or len(s.matches) > 0]
     copy_of = {c: r.original for c, r in copies.items()}
     for slot in comparison.slots:
@@ -323,15 +324,19 @@ def _record(judged: list[tuple[Match, str]], slot: Slot, art: Article, compariso
         )
 
 
-def _percent_slots(analyses: list[Analysis], primary: list[str], slots: list[Slot]) -> list[Slot]:
+def _percent_slots(
+    analyses: list[Analysis], primary: list[str], slots: list[Slot], facts: dict[str, list[Fact]]
+) -> list[Slot]:
     """Slots for percentages that no source states: each judged against the source's parts."""
     matched = {id(m.fact.claim) for s in slots for ms in s.matches.values() for m in ms}
-    source_numbers = [f for a in analyses if a.article.id in primary for f in facts_of(a) if f.family == "number"]
+    source_numbers = [
+        f for a in analyses if a.article.id in primary for f in facts[a.article.id] if f.family == "number"
+    ]
     made: dict[tuple[float, float], Slot] = {}
     for analysis in analyses:
         if analysis.article.id in primary:
             continue
-        for fact in facts_of(analysis):
+        for fact in facts[analysis.article.id]:
             if fact.family != "percent" or id(fact.claim) in matched:
                 continue
             found = percent_slot(fact, analysis, source_numbers)
@@ -390,12 +395,23 @@ def split_outliers(articles: list[Article]) -> tuple[list[Article], list[Article
     enough of its vocabulary with at least one report of the largest connected group."""
     if len(articles) < 3:
         return articles, []
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    import numpy as np
 
-    docs = [" ".join(content_words(a.text)) for a in articles]
-    matrix = TfidfVectorizer(sublinear_tf=True, min_df=1).fit_transform(docs)
-    sims = (matrix @ matrix.T).toarray()
+    counts = [Counter(content_words(a.text)) for a in articles]
+    vocabulary: dict[str, int] = {}
+    for c in counts:
+        for word in c:
+            vocabulary.setdefault(word, len(vocabulary))
     n = len(articles)
+    matrix = np.zeros((n, len(vocabulary)), dtype=np.float32)
+    for i, c in enumerate(counts):
+        for word, k in c.items():
+            matrix[i, vocabulary[word]] = 1.0 + np.log(k)  # sublinear term frequency
+    df = (matrix > 0).sum(axis=0)
+    matrix *= np.log((1 + n) / (1 + df)) + 1.0  # smoothed idf, as scikit-learn computes it
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix /= np.where(norms == 0, 1.0, norms)
+    sims = matrix @ matrix.T
     parent = list(range(n))
 
     def find(i: int) -> int:
