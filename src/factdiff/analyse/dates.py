@@ -130,7 +130,9 @@ _NUMERIC_DAY = re.compile(
 _WEEKDAY_THE_DAY = re.compile(rf"\b{_WD}\.?,?\s+the\s+{_DAY}", _I)
 # "the 27th", "on 22nd", "the 20th of next month"
 _THE_DAY = re.compile(
-    rf"\b(?P<lead>on\s+(?:the\s+)?|the\s+)?{_DAY}(?P<tail>\s+(?:of\s+)?(?P<rel>this|next|last|previous)\s+month)?", _I
+    rf"\b(?P<lead>on\s+(?:the\s+)?|the\s+)?{_DAY}"
+    rf"(?:(?P<tail>\s+(?:of\s+)?(?P<rel>this|next|last|previous)\s+month)|(?=\s*(?:[.,;:!?]|$)))",
+    _I,
 )
 # "the first friday of july", "second sunday", "the third Wednesday of previous month"
 _NTH_WEEKDAY = re.compile(
@@ -287,12 +289,71 @@ def find_dates(article: Article, sentences: list[tuple[int, int]]) -> list[Claim
     text = article.text
     ctx = _Context(text, parse_reference(article.published), [s for s, _ in sentences])
     found: list[Claim] = []
-    for pattern, handler in _PATTERNS:
-        for match in pattern.finditer(text):
+    # Each pattern is tried only where a word that can start it stands, never at every character (a
+    # scan of the whole text per pattern cost about 6 ms an article). A length of time is tried only
+    # where a unit of time follows, from each of the few trigger words before the unit.
+    lowered = text.lower()
+    triggers = [(t.start(), t.end(), t.group()) for t in _TRIGGER.finditer(lowered)]
+    # Where month and weekday names stand: a pattern that needs one is not tried where none is near.
+    near = {
+        "month": [start for start, _, key in triggers if key in _MONTHS],
+        "weekday": [start for start, _, key in triggers if key.rstrip("s") in _WEEKDAY_NAMES],
+    }
+    starts: list[int] = []
+    tried: set[int] = set()
+    for start, end, key in triggers:
+        if key[0].isdigit():
+            key = _DIGIT_KEYS.get(len(key), "#n")
+            after = text[end] if end < len(text) else " "
+            if key == "#d":  # a one- or two-digit number: which patterns can start here depends on what follows
+                key += _AFTER_DIGITS.get(after, "a" if after.isalpha() else "x")
+            if after.isalpha():  # "3day", "3.5years", "3h"
+                for before in (*starts[-1:], start):
+                    if start - before < 12:
+                        _try_duration(before, ctx, tried, found)
+        elif key in _UNIT_NAMES:
+            for before in reversed(starts[-6:]):
+                if start - before > 48:
+                    break
+                _try_duration(before, ctx, tried, found)
+            if key not in _TRIGGERS:
+                continue
+        starts.append(start)
+        gate = _GATES.get(key)
+        if gate is not None:
+            following = _NEXT_TOKEN.match(lowered, end)
+            if following is None or _token_key(following.group(1)) not in gate:
+                continue
+        for pattern, handler, need in _TRIGGERS.get(key, ()):
+            if need is not None:
+                positions = near[need[0]]
+                i = bisect.bisect_left(positions, start)
+                if i == len(positions) or positions[i] - start > need[1]:
+                    continue
+            match = pattern.match(text, start)
+            if match is not None:
+                claim = handler(match, ctx)
+                if claim is not None:
+                    found.append(claim)
+    return _longest(found)
+
+
+def _try_duration(start: int, ctx: _Context, tried: set[int], found: list[Claim]) -> None:
+    if start in tried:
+        return
+    tried.add(start)
+    for pattern, handler in _DURATION_RULES:
+        match = pattern.match(ctx.text, start)
+        if match is not None:
             claim = handler(match, ctx)
             if claim is not None:
                 found.append(claim)
-    return _longest(found)
+
+
+def _token_key(token: str) -> str:
+    if token[0].isdigit():
+        return _DIGIT_KEYS.get(len(token), "#n")
+    return token.lower()
 
 
 def _longest(claims: list[Claim]) -> list[Claim]:
@@ -532,10 +593,7 @@ def _on_the_day(match: re.Match[str], ctx: _Context) -> Claim | None:
     day = _day_number(word)
     if day is None or day > 31:
         return None
-    text = match.string
-    rel = match.group("rel")
-    if not rel and not re.match(r"\s*(?:[.,;:!?]|$)", text[match.end() :]):
-        return None  # "the 27th floor", "the first prize"
+    rel = match.group("rel")  # without it, only punctuation may follow: not "the 27th floor", "the first prize"
     lead = (match.group("lead") or "").lower()
     if not lead and not (rel and re.search(r"\d", word)):
         return None
@@ -899,21 +957,93 @@ def _on_in_future(match: re.Match[str], ctx: _Context) -> Claim | None:
     return _date(match, day.isoformat(), relative=True, start=match.start())
 
 
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_MONTH_DAY, _on_month_day),
-    (_DAY_MONTH, _on_day_month),
-    (_YMD, _on_ymd),
-    (_NUMERIC_DATE, _on_numeric_date),
-    (_NUMERIC_DAY, _on_numeric_day),
-    (_WEEKDAY_THE_DAY, _on_weekday_the_day),
-    (_THE_DAY, _on_the_day),
-    (_NTH_WEEKDAY, _on_nth_weekday),
-    (_WEEKDAY, _on_weekday),
-    (_NTH_WEEKDAY_FROM_NOW, _on_nth_weekday_from_now),
-    (_RELATIVE_DAY, _on_relative_day),
-    (_MONTH_YEAR, _on_month_year),
-    (_YEAR_ALONE, _on_year),
-    (_CLOCK, _on_clock),
-    (_DURATION, _on_duration),
-    (_IN_DURATION, _on_in_future),
-)
+_Rule = tuple[re.Pattern[str], _Handler]
+_NeededRule = tuple[re.Pattern[str], _Handler, tuple[str, int] | None]
+_NEXT_TOKEN = re.compile(r"[\s,.-]*([A-Za-z]+|\d+)")
+_DIGIT_KEYS = {1: "#d", 2: "#d", 4: "#y"}
+_AFTER_DIGITS = {"/": "/", ".": "/", "-": "/", ",": "/", ":": ":", " ": " ", "\u00a0": " ", "\n": " "}
+
+
+def _first_words(words: object) -> set[str]:
+    return {re.split(r"[\s-]", str(w))[0].lower() for w in words}  # type: ignore[attr-defined]
+
+
+def _triggers() -> tuple[dict[str, tuple[_NeededRule, ...]], dict[str, frozenset[str]]]:
+    """Which patterns can start at which word, and what must follow the commonest of those words."""
+    months, weekdays = set(_MONTHS), set(_WEEKDAY_NAMES)
+    day_words = _first_words([*_ORDINALS, *_CARDINALS])
+    number_words = _first_words(w for w, n in _CARDINALS.items() if n >= 1)
+    week_mods = {"this", "next", "last", "coming", "past", "previous"}
+    units = _first_words(_UNIT_NAMES)
+    quantity_words = {"a", "an", "half", "couple", "few", "several", "some", "another", "all", "full", "whole"}
+    table: list[tuple[re.Pattern[str], _Handler, set[str]]] = [
+        (_MONTH_DAY, _on_month_day, months | weekdays | week_mods),
+        (_DAY_MONTH, _on_day_month, weekdays | week_mods | day_words | {"the", "#d/", "#d ", "#da"}),
+        (_YMD, _on_ymd, weekdays | week_mods | {"#y"}),
+        (_NUMERIC_DATE, _on_numeric_date, weekdays | week_mods | {"#d/"}),
+        (_NUMERIC_DAY, _on_numeric_day, weekdays | week_mods | {"on", "in", "#d/"}),
+        (_WEEKDAY_THE_DAY, _on_weekday_the_day, weekdays),
+        (_THE_DAY, _on_the_day, day_words | {"on", "the", "#da"}),
+        (_NTH_WEEKDAY, _on_nth_weekday, {"the", "first", "second", "third", "fourth", "fifth", "last"}),
+        (_WEEKDAY, _on_weekday, weekdays | week_mods | {"on"}),
+        (_NTH_WEEKDAY_FROM_NOW, _on_nth_weekday_from_now, number_words | {"#d "}),
+        (_RELATIVE_DAY, _on_relative_day, {"the", "today", "tonight", "tomorrow", "yesterday", "tmrw"} | week_mods),
+        (_MONTH_YEAR, _on_month_year, months),
+        (_YEAR_ALONE, _on_year, {"#y"}),
+        (_CLOCK, _on_clock, {"#d:", "#d ", "#da", "#d/"}),
+    ]
+    #: Patterns that can only match where a month (or weekday) name stands within so many characters.
+    needs: dict[str, tuple[str, int]] = {"_on_day_month": ("month", 40), "_on_month_day": ("month", 30)}
+    needs["_on_nth_weekday_from_now"] = ("weekday", 24)
+    triggers: dict[str, list[_NeededRule]] = {}
+    for pattern, handler, words in table:
+        for word in words:
+            triggers.setdefault(word, []).append((pattern, handler, needs.get(handler.__name__)))
+    digits = {"#d", "#y", "#n"}  # what a gate compares: the next token's key, without the character after it
+    gates = {
+        "the": frozenset(day_words | digits | {"day", "following", "previous", "next", "last"}),
+        "on": frozenset(day_words | digits | weekdays | week_mods | {"the"}),
+        "in": frozenset(number_words | digits | quantity_words | {"the"}),
+        "a": frozenset(units | {"few", "couple", "half", "hundred"}),
+        "an": frozenset(units | {"few", "couple", "half", "hundred"}),
+    }
+    # Words that can start a length of time: tried from the unit of time after them (see find_dates).
+    for word in _first_words(_MODIFIERS) | number_words | quantity_words | {"in"}:
+        triggers.setdefault(word, [])
+    return {word: tuple(rules) for word, rules in triggers.items()}, gates
+
+
+_TRIGGERS, _GATES = _triggers()
+_DURATION_RULES: tuple[_Rule, ...] = ((_DURATION, _on_duration), (_IN_DURATION, _on_in_future))
+
+
+_PLURAL_WEEKDAYS = [f"{day.lower()}s" for day in WEEKDAYS]  # "two sundays from now"
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex alternation of words shared as a prefix tree, so a word start costs a few comparisons."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?"
+        return body
+
+    return emit(trie)
+
+
+_TRIGGER = re.compile(
+    r"(?<![a-z])(?:"
+    + _trie_pattern(sorted({*_UNIT_NAMES, *(w for w in _TRIGGERS if not w.startswith("#")), *_PLURAL_WEEKDAYS}))
+    + r"(?![a-z])|\d+)"
+)  # run on the lower-cased text: matching without IGNORECASE is about twice as fast
