@@ -64,7 +64,7 @@ def test_split_header_collapses_doubled_headline() -> None:
     header, body = split_header(text)
     assert header.title == "Same title"
     assert header.domain == "wire.example"
-    assert body.strip() == "The body."
+    assert collapse_doubled_title(header.title, body).strip() == "The body."
 
 
 def test_split_header_without_header_lines_keeps_body() -> None:
@@ -102,7 +102,7 @@ def test_header_round_trip(title: str, outlet: str, domain: str, day: date, doub
     assert header.outlet == outlet
     assert header.domain == domain
     assert header.published == day.isoformat()
-    assert rest.strip() == f"Body {body}."
+    assert collapse_doubled_title(title, rest).strip() == f"Body {body}."
 
 
 def test_split_source_forms() -> None:
@@ -245,3 +245,12 @@ def test_domain_from_url_and_outlet_fallback() -> None:
 def test_dataset_row_without_title_has_no_title_span() -> None:
     a = article(Draft(body=BODY, input="x"))
     assert a.title == "" and a.title_end == 0 and a.body_start == 0 and a.text == BODY
+
+
+def test_doubled_headline_is_collapsed_once() -> None:
+    body = "Same title\n\nSame title\n\nThe body goes on here for a while."
+    a = article(Draft(body=body, input="x", title="Same title"))
+    assert a.body == "Same title\n\nThe body goes on here for a while."
+    header, rest = split_header(f"Same title\n\n{body}\n")
+    a = article(Draft(body=rest, input="x", title=header.title))
+    assert a.body == "Same title\n\nThe body goes on here for a while."

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from factdiff.errors import Skipped
 from factdiff.model import Article
@@ -235,3 +237,37 @@ def test_stories_folder_reads_every_report_once() -> None:
         assert len(a.posts) == len(entry.get("embedded_posts", []))
         for post, expected in zip(a.posts, entry.get("embedded_posts", []), strict=True):
             assert (post.handle, post.date) == (expected["handle"], expected["date"])
+
+
+def test_csv_with_bom_and_windows_1252(tmp_path: Path) -> None:
+    (tmp_path / "bom.csv").write_bytes(b"\xef\xbb\xbfid,text\nb1," + BODY.replace("\n\n", " ").encode() + b"\n")
+    (tmp_path / "win.csv").write_bytes(
+        "id,text\nw1,\u201cThe caf\u00e9 lost 40 tables\u201d in the flood on Friday.\n".encode("cp1252")
+    )
+    a, b = read_all(str(tmp_path / "bom.csv"), str(tmp_path / "win.csv"))
+    assert isinstance(a, Article) and a.source_id == "b1"
+    assert isinstance(b, Article) and b.text == "\u201cThe café lost 40 tables\u201d in the flood on Friday."
+
+
+_paragraph = st.lists(
+    st.sampled_from("the agency said 212 officers arrested people on Friday in Portland".split()),
+    min_size=4,
+    max_size=20,
+).map(lambda words: " ".join(words).capitalize() + ".")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=_paragraph, paragraphs=st.lists(_paragraph, min_size=1, max_size=5))
+def test_reading_normalised_text_again_gives_the_same_article(
+    tmp_path: Path, title: str, paragraphs: list[str]
+) -> None:
+    assume(paragraphs[0] != title)  # a body that opens with its own headline is collapsed each time it is read
+    path = tmp_path / "once.txt"
+    path.write_text(f"\n{title}\n\n{title}\n\n" + "\n\n\n".join(p + "  " for p in paragraphs) + "\n")
+    first = read_all(str(path))
+    if len(first) != 1 or not isinstance(first[0], Article):
+        assert isinstance(first[0], Skipped) and first[0].reason == "too short"
+        return
+    path.write_text(first[0].text)
+    again = only_article(read_all(str(path)))
+    assert again.text == first[0].text and again.id == first[0].id

@@ -165,9 +165,10 @@ def domain_of(url: str | None) -> str | None:
 def split_header(text: str) -> tuple[Header, str]:
     """Split a plain-text report into its header and its body.
 
-    The first non-empty line is the title. A doubled headline is collapsed. ``Source:``,
-    ``Published:`` (and ``URL:``, ``Date:``, ``Kind:``, ``Language:``, ``By:``) lines that directly
-    follow the title, blank lines between them allowed, are taken out as metadata.
+    The first non-empty line is the title. ``Source:``, ``Published:`` (and ``URL:``, ``Date:``,
+    ``Kind:``, ``Language:``, ``By:``) lines that follow the title, or a repeat of the title, blank
+    lines between them allowed, are taken out as metadata. A repeated title is left at the head
+    of the body: :func:`normalise` collapses a doubled headline, once, whatever the input format.
     """
     lines = text.split("\n")
     pos = 0
@@ -178,9 +179,13 @@ def split_header(text: str) -> tuple[Header, str]:
     # A Markdown heading marker is not part of the title; a hashtag ("#MeToo") is.
     header = Header(title=_one_line(re.sub(r"^\s*#{1,6}\s+", "", lines[pos])))
     pos += 1
-    pos = _skip_doubled(lines, pos, header.title)
+    probe = pos
+    while probe < len(lines) and not lines[probe].strip():
+        probe += 1
+    doubled = probe < len(lines) and _same_title(lines[probe], header.title)
+    if doubled:
+        pos = probe + 1
     rest = pos
-    saw_header = False
     while rest < len(lines):
         line = lines[rest]
         if not line.strip():
@@ -190,22 +195,10 @@ def split_header(text: str) -> tuple[Header, str]:
         if not match:
             break
         _take_header(header, match["key"].lower(), match["value"])
-        saw_header = True
         rest += 1
         pos = rest
-    if saw_header:
-        # A headline may be repeated after the header block too.
-        pos = _skip_doubled(lines, pos, header.title)
-    return header, "\n".join(lines[pos:])
-
-
-def _skip_doubled(lines: list[str], pos: int, title: str) -> int:
-    probe = pos
-    while probe < len(lines) and not lines[probe].strip():
-        probe += 1
-    if probe < len(lines) and _same_title(lines[probe], title):
-        return probe + 1
-    return pos
+    body = "\n".join(lines[pos:])
+    return header, f"{lines[probe]}\n\n{body}" if doubled else body
 
 
 def _take_header(header: Header, key: str, value: str) -> None:
