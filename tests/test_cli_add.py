@@ -200,3 +200,29 @@ def test_killed_add_then_rerun_stores_every_article_once(tmp_path: Path) -> None
     stray = check.execute("SELECT count(*) FROM claims WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0]
     assert stray == 0
     check.close()
+
+
+def test_progress_shows_only_on_a_terminal_after_a_while(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factdiff.cli import store as store_cli
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    quiet = store_cli._Progress()
+    quiet.update(10, 5, 1)
+    assert quiet._progress is None
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr(store_cli, "PROGRESS_AFTER_SECONDS", 3600.0)
+    short = store_cli._Progress()
+    short.update(10, 5, 1)
+    assert short._progress is None  # a short run never shows a bar
+
+    monkeypatch.setattr(store_cli, "PROGRESS_AFTER_SECONDS", 0.0)
+    long = store_cli._Progress()
+    long.update(10, 5, 1)
+    assert long._progress is not None
+    long.echo("a.txt: skipped, empty")
+    long.stop()
+    long.stop()
+    assert long._progress is None
+    long.update(11, 5, 1)  # after stop, nothing comes back
+    assert long._progress is None
