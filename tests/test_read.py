@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import sys
@@ -271,3 +272,24 @@ def test_reading_normalised_text_again_gives_the_same_article(
     path.write_text(first[0].text)
     again = only_article(read_all(str(path)))
     assert again.text == first[0].text and again.id == first[0].id
+
+
+def test_gzipped_datasets(tmp_path: Path) -> None:
+    rows = "".join(json.dumps({"id": f"z{n}", "text": BODY + f" Row {n}."}) + "\n" for n in range(3))
+    (tmp_path / "set.jsonl.gz").write_bytes(gzip.compress(rows.encode()))
+    (tmp_path / "set.csv.gz").write_bytes(gzip.compress(f"id,text\nc1,{BODY.replace(chr(10), ' ')}\n".encode()))
+    (tmp_path / "notes.txt.gz").write_bytes(gzip.compress(b"not read in a folder"))
+    ids = [i.source_id for i in read_all(str(tmp_path)) if isinstance(i, Article)]
+    assert ids == ["c1", "z0", "z1", "z2"]
+    (tmp_path / "cut.jsonl.gz").write_bytes(gzip.compress(rows.encode() * 50)[:-40])
+    items = read_all(str(tmp_path / "cut.jsonl.gz"))
+    assert isinstance(items[-1], Skipped) and items[-1].reason == "unreadable"
+    assert all(isinstance(i, Article) for i in items[:-1]) and len(items) > 1
+
+
+def test_jsonl_with_the_wrong_text_field_is_one_skip(tmp_path: Path) -> None:
+    path = tmp_path / "set.jsonl"
+    path.write_text("".join(json.dumps({"id": n, "body": BODY}) + "\n" for n in range(1000)))
+    (skip,) = read_all(str(path))
+    assert isinstance(skip, Skipped) and skip.input == str(path)
+    assert skip.reason == "no 'text' field" and skip.detail == "fields are: id, body"

@@ -10,10 +10,11 @@ What is read:
   ``.jsonl``/``.ndjson``, ``.csv``/``.tsv``, ``.json`` (one object or a list); any other name is
   sniffed like standard input;
 - a folder: every ``.txt``, ``.text``, ``.html``, ``.htm``, ``.jsonl``, ``.ndjson``, ``.csv``, ``.tsv``,
-  ``.warc`` and ``.warc.gz`` in it, recursively, in sorted order, hidden files and folders left out.
+  web archive and gzipped dataset in it, recursively, in sorted order, hidden files and folders left out.
   A ``.json`` or ``.md`` in a folder is not read (folders of reports often hold answer keys as JSON
   and a README): name it directly to read it;
 - a web archive, ``.warc`` or ``.warc.gz``: the HTML pages of its successful responses;
+- a gzipped dataset: ``.jsonl.gz``, ``.ndjson.gz``, ``.csv.gz``, ``.tsv.gz``;
 - ``-``: standard input, sniffed: HTML if it starts with ``<``, JSON Lines if with ``{``, else text.
 
 Sizes are capped per document: a text, HTML or JSON file (or a dataset line) larger than
@@ -22,10 +23,12 @@ Sizes are capped per document: a text, HTML or JSON file (or a dataset line) lar
 
 from __future__ import annotations
 
+import gzip
 import io
 import os
 import stat
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,15 +108,26 @@ def _walk(top: str) -> Iterator[str | Skipped]:
             yield Skipped(exc.filename or folder, "unreadable", exc.strerror or str(exc))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith(".") and (Path(name).suffix.lower() in FOLDER_SUFFIXES or is_warc(name)):
+            if not name.startswith(".") and _in_folder(name):
                 yield os.path.join(folder, name)
     while errors:
         exc = errors.pop(0)
         yield Skipped(exc.filename or top, "unreadable", exc.strerror or str(exc))
 
 
+def _in_folder(name: str) -> bool:
+    lowered = name.lower().removesuffix(".gz")
+    suffix = Path(lowered).suffix
+    if name.lower().endswith(".gz"):
+        return suffix in JSONL_SUFFIXES | CSV_SUFFIXES or suffix == ".warc"
+    return suffix in FOLDER_SUFFIXES or suffix == ".warc"
+
+
 def _read_file(path: str, fields: Fields, max_bytes: int) -> Iterator[Draft | Skipped]:
     suffix = Path(path).suffix.lower()
+    compressed = suffix == ".gz" and Path(path[:-3]).suffix.lower() in JSONL_SUFFIXES | CSV_SUFFIXES
+    if compressed:
+        suffix = Path(path[:-3]).suffix.lower()
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # checked before opening: a FIFO would block
             yield Skipped(path, "unreadable", "not a regular file")
@@ -123,16 +137,21 @@ def _read_file(path: str, fields: Fields, max_bytes: int) -> Iterator[Draft | Sk
             if size == 0:
                 yield Skipped(path, "empty", "the file is empty")
                 return
+            rows: BinaryIO = gzip.GzipFile(fileobj=stream) if compressed else stream  # type: ignore[assignment]
             if is_warc(path):
                 yield from read_warc(stream, path, max_bytes)
             elif suffix in JSONL_SUFFIXES:
-                yield from read_jsonl(stream, path, fields, max_bytes)
+                yield from read_jsonl(rows, path, fields, max_bytes)
             elif suffix in CSV_SUFFIXES:
-                yield from read_csv(stream, path, fields, max_bytes, "\t" if suffix == ".tsv" else ",")
+                yield from read_csv(rows, path, fields, max_bytes, "\t" if suffix == ".tsv" else ",")
             elif size > max_bytes:
                 yield Skipped(path, "too large", f"{size:,} bytes, more than the limit of {max_bytes:,}")
             else:
                 yield from _read_document(stream.read(), path, suffix, fields)
+    except gzip.BadGzipFile as exc:
+        yield Skipped(path, "unreadable", f"not a gzip file: {exc}")
+    except (EOFError, zlib.error) as exc:
+        yield Skipped(path, "unreadable", f"the compressed file is cut short or corrupt: {exc}")
     except OSError as exc:
         yield Skipped(path, "unreadable", exc.strerror or str(exc))
 

@@ -77,7 +77,12 @@ def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | N
 
 
 def read_jsonl(stream: BinaryIO, file: str, fields: Fields, max_bytes: int) -> Iterator[Draft | Skipped]:
-    """One draft per JSON Lines row; a broken line is skipped as ``file:LINE`` and the rest read."""
+    """One draft per JSON Lines row; a broken line is skipped as ``file:LINE`` and the rest read.
+
+    When the first row is an object without the text field, the field name is wrong for the whole
+    file (a CSV's header says as much at once): one Skipped names the fields and the file is left.
+    """
+    first = True
     for number, line in bounded_lines(stream, max_bytes):
         label = f"{file}:{number}"
         if line is None:
@@ -95,6 +100,10 @@ def read_jsonl(stream: BinaryIO, file: str, fields: Fields, max_bytes: int) -> I
         except json.JSONDecodeError as exc:
             yield Skipped(label, "invalid JSON", f"{exc.msg}: column {exc.colno}")
             continue
+        if first and isinstance(row, Mapping) and fields.text not in row:
+            yield Skipped(file, f"no {fields.text!r} field", f"fields are: {', '.join(map(str, row))}")
+            return
+        first = False
         yield row_draft(row, fields, label, file)
 
 
