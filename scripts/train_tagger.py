@@ -7,8 +7,8 @@ small weights and writes ``src/factdiff/data/tagger_gum.json.gz``. Then it print
 the held-out documents (all tokens, tokens seen in training, unseen tokens), the agreement of
 :func:`factdiff.analyse.tagger.tokenize` with GUM's own tokens there, and the tagging speed.
 
-The labels are UPOS and XPOS joined ("NOUN NNS"): the finer Penn tags give the previous-tag features
-more to work with, and the XPOS comes free.
+The labels are UPOS tags. Joined UPOS and XPOS labels ("NOUN NNS") were tried: held-out UPOS accuracy
+was the same (94.85 against 94.81) and tagging 40% slower, so the XPOS is not learnt.
 
 Usage: python scripts/train_tagger.py [--data DIR] [--epochs 10] [--seed 7] [--out FILE]
 """
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factdiff.analyse import tagger
-from factdiff.analyse.tagger import FORMAT, context_features, padded_context, word_features
+from factdiff.analyse.tagger import FORMAT, context_features, padded_context, tag_features, word_features
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "gum"
@@ -42,7 +42,7 @@ PRUNE_BELOW = 0.5
 #: A word is tagged from the dictionary, without scoring, when it was seen at least TAGDICT_MIN_COUNT
 #: times in training and with one label at least TAGDICT_MIN_SHARE of the time.
 TAGDICT_MIN_COUNT = 20
-TAGDICT_MIN_SHARE = 0.995
+TAGDICT_MIN_SHARE = 0.97
 
 CREDIT = (
     "Trained on the GUM corpus (Georgetown University Multilayer corpus): Zeldes, Amir (2017) "
@@ -58,7 +58,7 @@ LICENCE = (
 @dataclass
 class Sentence:
     words: list[str]
-    labels: list[str]  # "UPOS XPOS"
+    labels: list[str]  # UPOS
     text: str = ""  # the sentence text as GUM gives it (# text = ...)
     surface: list[str] = field(default_factory=list)  # GUM's surface tokens (multi-word tokens whole)
 
@@ -90,7 +90,7 @@ def read_conllu(path: Path) -> list[Sentence]:
         if int(cols[0]) > skip_until:
             current.surface.append(cols[1])
         current.words.append(cols[1])
-        current.labels.append(f"{cols[3]} {cols[4]}")
+        current.labels.append(cols[3])
     if current.words:
         sentences.append(current)
     return sentences
@@ -183,7 +183,11 @@ def train(sentences: list[Sentence], epochs: int, seed: int) -> tuple[Perceptron
             for i, (word, label) in enumerate(zip(sent.words, sent.labels, strict=True)):
                 guess_label = tagdict.get(word)
                 if guess_label is None:
-                    features = intrinsic[word] + context_features(lowers, suffixes, shapes, i, prev, prev2)
+                    features = (
+                        intrinsic[word]
+                        + context_features(lowers, suffixes, shapes, i)
+                        + tag_features(prev, prev2, lowers[i + 2])
+                    )
                     scores = model.scores(features)
                     guess = scores.index(max(scores))
                     model.update(model.index[label], guess, features)
@@ -215,16 +219,14 @@ def export(model: Perceptron, tagdict: dict[str, str], meta: dict[str, object]) 
     }
 
 
-def evaluate(sentences: list[Sentence], known: set[str], tag_fn) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def evaluate(sentences: list[Sentence], known: set[str], model: tagger._Model) -> dict[str, float]:
+    """UPOS accuracy over all tokens, over tokens seen in training and over unseen ones."""
     right = total = kright = ktotal = 0
-    xright = 0
     for sent in sentences:
-        got = tag_fn(sent.words)
-        for word, label, (upos, xpos) in zip(sent.words, sent.labels, got, strict=True):
-            gold_upos, gold_xpos = label.split(" ")
-            ok = upos == gold_upos
+        got = [model.classes[c] for c in model.predict(sent.words)]
+        for word, label, guess in zip(sent.words, sent.labels, got, strict=True):
+            ok = guess == label
             right += ok
-            xright += xpos == gold_xpos
             total += 1
             if word in known:
                 kright += ok
@@ -232,7 +234,6 @@ def evaluate(sentences: list[Sentence], known: set[str], tag_fn) -> dict[str, fl
     return {
         "tokens": total,
         "upos": round(100 * right / total, 2),
-        "xpos": round(100 * xright / total, 2),
         "upos_known": round(100 * kright / ktotal, 2),
         "upos_unknown": round(100 * (right - kright) / (total - ktotal), 2),
         "unknown_share": round(100 * (total - ktotal) / total, 2),
@@ -251,11 +252,6 @@ def tokenizer_agreement(sentences: list[Sentence]) -> dict[str, float]:
         n_gold += sum(gold.values())
         n_ours += sum(ours.values())
     return {"precision": round(100 * tp / n_ours, 2), "recall": round(100 * tp / n_gold, 2)}
-
-
-def _labels(model: tagger._Model, words: list[str]) -> tuple[list[str], list[str]]:
-    classes = model.predict(words)
-    return [model.upos[c] for c in classes], [model.xpos[c] for c in classes]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -292,8 +288,7 @@ def main(argv: list[str] | None = None) -> None:
     }
     data = export(model, tagdict, meta)
     known = {w for s in train_sents for w in s.words}
-    shipped = tagger._Model(data)
-    accuracy = evaluate(held_sents, known, lambda words: list(zip(*_labels(shipped, words), strict=True)))
+    accuracy = evaluate(held_sents, known, tagger._Model(data))
     data["held_out_accuracy"] = accuracy
     args.out.parent.mkdir(parents=True, exist_ok=True)
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
@@ -311,7 +306,7 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"held-out UPOS accuracy {accuracy['upos']:.2f} (known words {accuracy['upos_known']:.2f}, "
         f"unknown {accuracy['upos_unknown']:.2f}, {accuracy['unknown_share']:.1f}% unknown), "
-        f"XPOS {accuracy['xpos']:.2f}, on {accuracy['tokens']} tokens"
+        f"on {accuracy['tokens']} tokens"
     )
     agreement = tokenizer_agreement(held_sents)
     print(f"tokenizer against GUM tokens: precision {agreement['precision']:.2f}, recall {agreement['recall']:.2f}")
