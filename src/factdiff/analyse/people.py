@@ -26,7 +26,36 @@ from factdiff.analyse.names import canonical_name, name_parts
 from factdiff.analyse.text import sentence_of
 from factdiff.model import Article, Person
 
-__all__ = ["NAME", "find_people", "normalise_title", "person_name", "resolve_name"]
+__all__ = ["NAME", "find_people", "normalise_title", "person_name", "resolve_name", "word_alternation"]
+
+
+def word_alternation(words: list[str] | frozenset[str] | set[str]) -> str:
+    """A regex alternation of ``words`` factored into a trie ("sa(?:id|ys)"), which Python's
+    regex engine rejects at the first letter instead of trying every word at every position."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict]) -> str:
+        branches = []
+        optional = False
+        for ch in sorted(node):
+            if ch == "":
+                optional = True
+                continue
+            branches.append(re.escape(ch) + render(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        if optional:
+            body = (body if body.startswith("(?:") else "(?:" + body + ")") + "?"
+        return body
+
+    return render(trie)
+
 
 # --- vocabulary -----------------------------------------------------------------------------------
 
@@ -235,7 +264,7 @@ def _strip_org(org: str | None) -> str | None:
 #: long patterns are tried at a few places per article rather than at every character.
 _HEAD_WORDS = frozenset(w.rstrip(".") for h in _HEADS for w in h.split())
 _SPEECH_WORDS = frozenset(_SPEECH.split("|"))
-_WORD_RE = re.compile(r"[a-z]+")
+_ANCHOR_RE = re.compile(rf"(?<![a-z])(?:{word_alternation(_HEAD_WORDS | _SPEECH_WORDS)})(?![a-z])")
 #: What follows a title before a name: a capital, or "of"/"for"/"at"/"and" and more title.
 _NAME_NEXT = re.compile(rf"\.?,?[ \t]+(?:[{_UP}]|(?:of|for|at|and|&)[ \t])")
 _POSS_RE = re.compile(r"['’]s[ \t]")
@@ -268,7 +297,7 @@ def _candidates(
     before: list[tuple[int, int]] = []
     after: list[tuple[int, int]] = []
     speech: list[tuple[int, int]] = []
-    for word in _WORD_RE.finditer(text.lower()):
+    for word in _ANCHOR_RE.finditer(text.lower()):
         low = word.group()
         if low in _HEAD_WORDS:
             # A title before a name has a capital (or "of ORG") next; one in an apposition has a

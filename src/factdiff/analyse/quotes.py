@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from factdiff.analyse.names import canonical_name, name_parts, same_person
-from factdiff.analyse.people import NAME, person_name
+from factdiff.analyse.people import NAME, person_name, word_alternation
 from factdiff.model import Article, Attribution, Person, Quote
 
 __all__ = ["QuoteMatch", "find_attributions", "find_quotes", "match_quotes"]
@@ -58,7 +58,7 @@ _CUE_PAIRS: dict[str, frozenset[str]] = {}
 for _pair in [v for v in _VERBS.split("|") if " " in v] + ["according to"]:
     _first, _second = _pair.split(" ", 1)
     _CUE_PAIRS[_first] = _CUE_PAIRS.get(_first, frozenset()) | {_second}
-_WORD_RE = re.compile(r"[a-z]+")
+_CUE_SCAN = re.compile(rf"(?<![a-z])(?:{word_alternation(_CUE_WORDS | set(_CUE_PAIRS))})(?![a-z])")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
 
@@ -87,10 +87,8 @@ class _Cues:
     def __init__(self, text: str) -> None:
         hits: list[_Hit] = []
         lower = text.lower()
-        for w in _WORD_RE.finditer(lower):
+        for w in _CUE_SCAN.finditer(lower):
             low = w.group()
-            if low not in _CUE_WORDS and low not in _CUE_PAIRS:
-                continue
             s, e = w.span()
             if s and lower[s - 1] in "'’-" and s > 1 and lower[s - 2].isalpha():
                 continue  # the second half of "don't" or "so-called"
@@ -171,6 +169,8 @@ _DET_NP = (
 _BARE_NP = r"(?:officials|authorities|police|prosecutors|investigators|analysts|experts|critics|aides|sources)"
 _NAME_OR_ORG = rf"(?:(?:{NAME}|[A-Z]{{2,6}}s?(?:[ \t]+{NAME})?)(?:[ \t]+\d{{1,3}}(?![\d,.]))?)"
 #: A noun phrase that can speak, read backwards from a cue: "Teague", "the agency", "officials".
+_CLAUSE_MARKS = frozenset(';:!?"“”«»—–')
+_WORD_START = re.compile(r"(?<![\w'’.-])[\w(]")
 _NP_BEFORE = re.compile(
     rf"(?:(?<![\w'’-])(?P<np>{_NAME_OR_ORG}|(?i:{_PRONOUNS})|(?i:{_DET_NP})|(?i:(?:[\w-]+[ \t]+)?{_BARE_NP}))"
     rf"(?:[ \t]*\([^()\n]{{1,25}}\))?(?:,[^,\"“”«»]{{1,100}},)?(?:['’]s)?[ \t]*"
@@ -448,7 +448,17 @@ def _np_before(text: str, floor: int, pos: int, people: _People) -> tuple[int, i
     person = people.at(pos - 2, pos - 1)
     if person is not None and person.end <= pos and not text[person.end : pos].strip(" \t,"):
         return person.start, person.end
-    m = _NP_BEFORE.search(text, max(floor, pos - 160), pos)
+    # Try the pattern at word starts only, leftmost first (the longest phrase that ends at the cue).
+    m = None
+    lo = max(floor, pos - 160)
+    for i in range(pos - 1, lo - 1, -1):  # a speaker does not reach back over these marks
+        if text[i] in _CLAUSE_MARKS:
+            lo = i + 1
+            break
+    for start in _WORD_START.finditer(text, lo, pos):
+        m = _NP_BEFORE.match(text, start.start(), pos)
+        if m:
+            break
     if not m or not _plausible(m.group("np")):
         return None
     s, e = m.start("np"), m.end("np")
@@ -466,8 +476,24 @@ def _sentence_index(sentences: list[tuple[int, int]], pos: int) -> int:
     return max(k, 0)
 
 
+#: The last article's matches: find_quotes and find_attributions read the same matches, and the
+#: analysis calls them one after the other.
+_LAST: tuple[str, str, int, list[QuoteMatch]] | None = None
+
+
 def match_quotes(article: Article, sentences: list[tuple[int, int]], people: list[Person]) -> list[QuoteMatch]:
     """Direct and indirect quotes of the article with their speakers, in text order."""
+    global _LAST
+    key = (article.id, article.text, hash(tuple((p.start, p.end, p.name, p.title, p.org) for p in people)))
+    last = _LAST
+    if last is not None and last[:3] == key:
+        return list(last[3])
+    matches = _match_quotes(article, sentences, people)
+    _LAST = (*key, matches)
+    return list(matches)
+
+
+def _match_quotes(article: Article, sentences: list[tuple[int, int]], people: list[Person]) -> list[QuoteMatch]:
     text = article.text
     known = _People(people)
     cues = _Cues(text)
