@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from factdiff.cli.common import dataset_options
-from factdiff.errors import FactdiffError, Skipped
+from factdiff.errors import FactdiffError, Skipped, UsageError
 from factdiff.model import Article
 
 
@@ -45,7 +45,7 @@ def compare(
         paths = [g for g in given if g == "-" or os.path.exists(g) or db is None]
         ids = [g for g in given if g not in paths]
         yield from read_inputs(paths, fields)
-        if ids:
+        if ids and db is not None:
             yield from _stored(ids, db)
 
     try:
@@ -54,7 +54,7 @@ def compare(
         if debug:
             raise
         click.echo(f"factdiff: {exc}", err=True)
-        raise SystemExit(3) from exc
+        raise SystemExit(2 if isinstance(exc, UsageError) else 3) from exc
     if html_file:
         from factdiff.report.compare_html import render_html
 
@@ -74,22 +74,16 @@ def compare(
         raise SystemExit(1)
 
 
-def _stored(ids: Sequence[str], db: str | None) -> Iterator[Article | Skipped]:
-    """Articles from the store by id; each missing id is skipped and named."""
-    try:
-        from factdiff import store
-    except ImportError:
+def _stored(ids: Sequence[str], db: str) -> Iterator[Article | Skipped]:
+    """Articles from the store by id; each id not stored is skipped and named."""
+    from factdiff.store import Store
+
+    if not os.path.exists(db):
+        raise UsageError(f"no store at {db}")
+    with Store(db) as store:
         for given in ids:
-            yield Skipped(given, "not found", "no such file, and no store to look the id up in")
-        return
-    opened = store.open_store(db) if hasattr(store, "open_store") else None
-    getter = getattr(opened, "get_article", None) or getattr(store, "get_article", None)
-    for given in ids:
-        article = getter(given) if getter else None
-        if article is None:
-            yield Skipped(given, "not found", "no such file or stored article")
-        else:
-            yield article
+            article = store.get_article(given)
+            yield article if article is not None else Skipped(given, "not found", "no such file or stored article")
 
 
 COMMANDS = [compare]
