@@ -293,3 +293,18 @@ def test_jsonl_with_the_wrong_text_field_is_one_skip(tmp_path: Path) -> None:
     (skip,) = read_all(str(path))
     assert isinstance(skip, Skipped) and skip.input == str(path)
     assert skip.reason == "no 'text' field" and skip.detail == "fields are: id, body"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        ("koi8-r", "Иммиграционная служба задержала 498 человек из 42 стран, сообщила служба в четверг."),
+        ("cp1251", "Иммиграционная служба задержала 498 человек из 42 стран, сообщила служба в четверг."),
+        ("gbk", "移民局星期四表示，在为期四天的特别行动中，执法人员在多个城市逮捕了来自42个国家的498人。"),
+        ("cp1252", "Der Bürgermeister sagte am Freitag, dass 40 Häuser zerstört wurden und 12 beschädigt."),
+    ],
+)
+def test_legacy_encodings(tmp_path: Path, encoding: str, text: str) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(f"Title\n\n{text}\n".encode(encoding))
+    assert only_article(read_all(str(path))).body == text

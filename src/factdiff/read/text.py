@@ -1,7 +1,9 @@
 """Bytes to text, and plain-text reports to drafts.
 
-Decoding order: a byte-order mark decides (UTF-8, UTF-16); otherwise strict UTF-8; otherwise
-Windows-1252, the encoding of most non-UTF-8 text on the web (latin-1 where cp1252 has holes).
+Decoding order: a byte-order mark decides (UTF-8, UTF-16); otherwise strict UTF-8; otherwise a
+legacy non-Latin code page when the bytes look like one (charset-normalizer guesses which);
+otherwise Windows-1252, the encoding of most non-UTF-8 text on the web (latin-1 where cp1252 has
+holes).
 Whatever mojibake survives is repaired later by ftfy in normalisation.
 """
 
@@ -19,6 +21,9 @@ SNIFF_BYTES = 64 * 1024
 #: Share of control characters above which a file is binary. Text has next to none; 10 percent
 #: leaves room for a few stray form feeds or escape codes in scraped text.
 MAX_CONTROL_SHARE = 0.10
+#: Share of letters written as high bytes above which 8-bit text is taken to be in a non-Latin
+#: script: a few percent in French or German, most of them in Russian, Greek or Chinese.
+NON_LATIN_HIGH_SHARE = 0.3
 _CONTROLS = bytes(b for b in range(32) if b not in b"\t\n\r\f\b\x1b")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -46,7 +51,7 @@ def detect_encoding(head: bytes) -> str:
     try:
         decoder.decode(head, final=False)  # a character cut at the end of the sample is not an error
     except UnicodeDecodeError:
-        return "cp1252"
+        return _legacy_non_latin(head) or "cp1252"
     return "utf-8"
 
 
@@ -64,6 +69,28 @@ def decode(data: bytes) -> str:
         except UnicodeDecodeError:  # bytes cp1252 leaves undefined (0x81, 0x8D, ...)
             return data.decode("latin-1")
     return data.decode(encoding, errors="replace")
+
+
+def _legacy_non_latin(data: bytes) -> str | None:
+    """The encoding of text in a legacy non-Latin code page (KOI8-R, cp1251, GBK, Shift JIS), if it is one.
+
+    In Western European text most letters are ASCII and accented ones are few, so a sample whose
+    letters are mostly high bytes is in another script. Only then is charset-normalizer asked:
+    on Western text it often prefers a wrong cousin of cp1252 (cp775, cp1250).
+    """
+    sample = data[:SNIFF_BYTES]
+    letters = sum(1 for byte in sample if byte >= 0x80 or chr(byte).isalpha())
+    high = sum(1 for byte in sample if byte >= 0x80)
+    if not letters or high / letters < NON_LATIN_HIGH_SHARE:
+        return None
+    import charset_normalizer
+
+    # Rank by coherence (how much the decoded text looks like a language) less chaos: the
+    # library's own best() can prefer a chaos-free but meaningless decoding (cp932 for KOI8-R).
+    guesses = list(charset_normalizer.from_bytes(sample))
+    if not guesses:
+        return None
+    return str(max(guesses, key=lambda g: g.coherence - g.chaos).encoding)
 
 
 def read_text(text: str, label: str, file: str | None) -> Draft | Skipped:
