@@ -174,7 +174,7 @@ _CLOCK = re.compile(
 
 _UNIT_NAMES: dict[str, tuple[str, float]] = {}
 for _names, _unit, _factor in (
-    ("second seconds sec secs s", "second", 1),
+    ("second seconds sec secs", "second", 1),
     ("minute minutes min mins", "minute", 1),
     ("hour hours hr hrs h", "hour", 1),
     ("day days", "day", 1),
@@ -189,7 +189,7 @@ for _names, _unit, _factor in (
     for _name in _names.replace("business day", "business_day").split():
         _UNIT_NAMES[_name.replace("_", " ")] = (_unit, _factor)
 #: Unit symbols only taken after digits ("3h", "3 h", "5 min"), never after a number word.
-_DIGIT_ONLY_UNITS = frozenset({"h", "s", "sec", "secs", "hr", "hrs", "yr", "yrs", "wk", "wks"})
+_DIGIT_ONLY_UNITS = frozenset({"h", "sec", "secs", "hr", "hrs", "yr", "yrs", "wk", "wks"})
 _ISO_UNIT = {"year": "Y", "month": "M", "week": "W", "business_day": "BD", "day": "D"}
 _ISO_TIME_UNIT = {"hour": "H", "minute": "M", "second": "S"}
 _UNIT_ORDER = ("year", "month", "week", "business_day", "day", "hour", "minute", "second")
