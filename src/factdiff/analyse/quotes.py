@@ -159,6 +159,9 @@ _AUXILIARIES = frozenset(
     """.split()
 )
 
+#: Verbs whose object is the reported judgement ("called the closure the hardest decision").
+_EVALUATIVE = frozenset("called calls described describes branded labeled labelled termed".split())
+
 _PRONOUNS = r"(?:he|she|they|we|I|it|you)"
 _PRONOUN_SET = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _DET_NP = (
@@ -783,6 +786,13 @@ def _indirect(
                 else:
                     c_start, c_end = s_start, cue.start()
                 out.extend(_clause(text, c_start, c_end, word, cue.start(), np, quoted))
+                continue
+            if word in _EVALUATIVE:
+                # "X called the closure the hardest decision ...": the verb is part of what is reported.
+                np = _np_before(text, s_start, cue.start(), known)
+                after = text[cue.end() : cue.end() + 3].lstrip()
+                if np is not None and not text[s_start : np[0]].strip() and after[:1] not in _QUOTE_CHARS:
+                    out.extend(_clause(text, cue.start(), s_end, word, cue.start(), np, quoted))
                 continue
             if word not in _INDIRECT_VERBS:
                 continue

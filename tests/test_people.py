@@ -1,0 +1,224 @@
+"""People with titles and organisations, and same-person name matching."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factdiff.analyse.names import canonical_name, given_name_key, name_parts, same_person, surname
+from factdiff.analyse.people import find_people, normalise_title, person_name
+from factdiff.analyse.text import split_sentences
+from factdiff.model import Article, Person
+from tests.shared_data import STORIES, need
+
+
+def people(text: str) -> list[Person]:
+    article = Article(text=text)
+    return find_people(article, split_sentences(text))
+
+
+def one(text: str, name: str) -> Person:
+    found = [p for p in people(text) if p.name == name]
+    assert found, (name, [(p.name, p.title, p.org) for p in people(text)])
+    return found[0]
+
+
+# --- titles before the name ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "org"),
+    [
+        ("Agents made 12 arrests, said FWS Acting Director Dana Whitlock.", "Dana Whitlock", "Acting Director", "FWS"),
+        (
+            "Ostrava County Emergency Management Coordinator Jiri Novak spoke.",
+            "Jiri Novak",
+            "Emergency Management Coordinator",
+            "Ostrava County",
+        ),
+        ("CEO Priya Ramanathan announced the sale.", "Priya Ramanathan", "Chief Executive Officer", None),
+        ("Chief Executive Priya Ramanathan announced the sale.", "Priya Ramanathan", "Chief Executive", None),
+        (
+            "Tallow President and CEO Priya Ramanathan said so.",
+            "Priya Ramanathan",
+            "President and Chief Executive Officer",
+            "Tallow",
+        ),
+        ("Labor Commissioner Ruth Okafor opened the session.", "Ruth Okafor", "Commissioner", "Labor"),
+        (
+            "The executive associate director Omar Haddad spoke to reporters.",
+            "Omar Haddad",
+            "Executive Associate Director",
+            None,
+        ),
+    ],
+)
+def test_title_before_name(text: str, name: str, title: str, org: str | None) -> None:
+    person = one(text, name)
+    assert person.title == title
+    assert person.org == org
+    assert text[person.start : person.end] == person.text
+    assert person.text.endswith(name)
+
+
+def test_head_of_org_keeps_its_wording() -> None:
+    person = one("The plan failed, said the head of FWS Dana Whitlock.", "Dana Whitlock")
+    assert person.title == "head of FWS"
+    assert person.org == "FWS"
+
+
+# --- appositions ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "org"),
+    [
+        (
+            "Omar Haddad, an FWS executive associate director, told reporters.",
+            "Omar Haddad",
+            "Executive Associate Director",
+            "FWS",
+        ),
+        (
+            "Priya Ramanathan, President and Chief Executive Officer of Tallow Works, said so.",
+            "Priya Ramanathan",
+            "President and Chief Executive Officer",
+            "Tallow Works",
+        ),
+        (
+            "Jiri Novak, the county's emergency management coordinator, said.",
+            "Jiri Novak",
+            "Emergency Management Coordinator",
+            "county",
+        ),
+        (
+            "Priya Ramanathan, Tallow's president and chief executive officer, said.",
+            "Priya Ramanathan",
+            "President and Chief Executive Officer",
+            "Tallow",
+        ),
+    ],
+)
+def test_apposition(text: str, name: str, title: str, org: str | None) -> None:
+    person = one(text, name)
+    assert person.title == title
+    assert person.org == org
+
+
+def test_apposition_gives_the_real_title() -> None:
+    text = "The plan failed, declared head of FWS Daniel Whitlock, who occupies the post of acting director."
+    found = people(text)
+    assert len(found) == 1
+    assert found[0].name == "Daniel Whitlock"
+    assert found[0].title == "Acting Director"
+    assert found[0].org == "FWS"
+
+
+def test_later_references_and_one_claim_per_mention() -> None:
+    text = "FWS Acting Director Dan Whitlock spoke first.\n\nLater, Daniel Whitlock told reporters more."
+    names = [p.name for p in people(text)]
+    assert names == ["Dan Whitlock", "Dan Whitlock"]  # the first full form is the canonical one
+
+
+def test_not_people() -> None:
+    text = "Operation Safe Harbor ended on Monday. The Department of Labor said little. Most said nothing."
+    assert people(text) == []
+
+
+def test_normalise_title() -> None:
+    assert normalise_title("executive associate director") == "Executive Associate Director"
+    assert normalise_title("President & CEO") == "President and Chief Executive Officer"
+    assert normalise_title("head of FWS") == "head of FWS"
+    assert normalise_title("Secretary of State") == "Secretary of State"
+
+
+def test_person_name() -> None:
+    assert person_name("Tom Homan's") == "Tom Homan"
+    assert person_name("The New York Times") is None
+    assert person_name("During") is None
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Tom Homan", "Thomas Homan"),
+        ("Homan", "Tom Homan"),
+        ("Mr. Homan", "Thomas D. Homan"),
+        ("Bill Okafor", "William Okafor"),
+        ("Bob Lintz", "Robert Lintz"),
+        ("T. Homan", "Thomas Homan"),
+        ("José Ortega", "Jose Ortega"),
+        ("Homan Jr.", "Tom Homan"),
+        ("Sen. Ruth Okafor", "Ruth Okafor"),
+    ],
+)
+def test_same_person(a: str, b: str) -> None:
+    assert same_person(a, b)
+    assert same_person(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Tom Homan", "Tom Holman"), ("Bill Clinton", "Hillary Clinton"), ("T. Homan", "Robert Homan"), ("", "Homan")],
+)
+def test_not_same_person(a: str, b: str) -> None:
+    assert not same_person(a, b)
+
+
+def test_canonical_name() -> None:
+    known = ["Tom Homan", "Matthew Albence"]
+    assert canonical_name("Mr. Homan", known) == "Tom Homan"
+    assert canonical_name("Homan", known) == "Tom Homan"
+    assert canonical_name("Thomas Homan", known) == "Tom Homan"
+    assert canonical_name("Sen. Ruth Okafor") == "Ruth Okafor"
+    assert given_name_key("Bill") == "william"
+    assert name_parts("Charles de Gaulle") == (["Charles"], "de Gaulle")
+    assert surname("Thomas D. Homan Jr.") == "Homan"
+
+
+_GIVEN = st.sampled_from(["Tom", "Thomas", "Bill", "William", "Ann", "Maria", "J."])
+_LAST = st.sampled_from(["Homan", "Okafor", "Lintz", "de Gaulle", "Ortega"])
+
+
+@given(_GIVEN, _LAST, _GIVEN, _LAST)
+def test_same_person_is_symmetric_and_needs_the_surname(g1: str, l1: str, g2: str, l2: str) -> None:
+    a, b = f"{g1} {l1}", f"{g2} {l2}"
+    assert same_person(a, b) == same_person(b, a)
+    assert same_person(a, a)
+    if l1 != l2:
+        assert not same_person(a, b)
+
+
+# --- the stories' answer keys ---------------------------------------------------------------------
+
+
+def _speaker_title_facts() -> list[tuple[str, dict]]:
+    if not STORIES.exists():
+        return []
+    facts = []
+    for key in sorted(STORIES.glob("*/answers.json")):
+        for article in json.loads(key.read_text(encoding="utf-8"))["articles"]:
+            for fact in article["facts"]:
+                if fact["slot"] == "speaker_title":
+                    facts.append((f"{key.parent.name}/{article['file']}", fact))
+    return facts
+
+
+def test_every_speaker_title_of_the_stories() -> None:
+    need(STORIES)
+    facts = _speaker_title_facts()
+    assert len(facts) >= 20
+    missed = []
+    for file, fact in facts:
+        found = people((STORIES / file).read_text(encoding="utf-8"))
+        if not any(
+            same_person(p.name, fact["person"]) and (p.title or "").lower() == fact["title"].lower() for p in found
+        ):
+            missed.append((file, fact["person"], fact["title"], [(p.name, p.title) for p in found]))
+    assert not missed
