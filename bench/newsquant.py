@@ -37,7 +37,8 @@ from pathlib import Path
 
 import numpy as np
 
-from factdiff.analyse.quantities import Found, extract
+from factdiff.analyse.quantities import Found, extract, referents
+from factdiff.analyse.text import split_sentences
 
 HERE = Path(__file__).resolve().parent
 UNIT_TABLE = HERE / "units_newsquant.tsv"
@@ -131,13 +132,11 @@ def singular(phrase: str) -> str:
 
 def predict(text: str, units: dict[str, str]) -> list[dict]:
     """factdiff's quantities of one sentence in the scorer's shape."""
-    out = []
-    for found in extract(text):
-        out.append(_shape(found, units))
-    return out
+    sentences = split_sentences(text)
+    return [_shape(found, units, referents(text, found, sentences)) for found in extract(text, sentences)]
 
 
-def _shape(found: Found, units: dict[str, str]) -> dict:
+def _shape(found: Found, units: dict[str, str], about: list[str]) -> dict:
     q = found.quantity
     if q.value is not None and found.mention.kind != "vague":
         value: float | tuple[float, float] = q.value
@@ -155,7 +154,7 @@ def _shape(found: Found, units: dict[str, str]) -> dict:
     change = _CHANGE.get(q.approx, "=")
     if q.direction is not None:
         change = q.direction
-    words = list(found.referents)
+    words = list(about)
     for place in q.places:
         words.extend(place.replace(",", " ").split())
     concepts = [w.lower() for w in words] or ["-"]

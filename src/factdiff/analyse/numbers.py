@@ -18,7 +18,7 @@ import math
 import re
 from dataclasses import dataclass
 
-__all__ = ["HEDGES", "NumberMention", "hedge_before", "parse_number", "scan_numbers"]
+__all__ = ["HEDGES", "NumberMention", "hedge_before", "parse_number", "scan_numbers", "word_trie"]
 
 _UNITS = {
     "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -61,24 +61,49 @@ HEDGES: dict[str, str] = {
     "below": "under", "well under": "under", "well below": "under",
 }  # fmt: skip
 
-_WORD_NUMBER = "|".join(sorted([*_UNITS, *_TENS, "hundred", *_SCALES, "dozen", "dozens"], key=len, reverse=True))
-_FRACTION_WORD = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
-_ORDINAL_WORD = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+
+def word_trie(words: list[str]) -> str:
+    """One regular expression for a word list, factored by prefix so that a failing position fails fast."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(sub) for char, sub in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(root)
+
+
+_NUMBER_WORDS = [*_UNITS, *_TENS, "hundred", *_SCALES, "dozen", "dozens"]
+_WORD_NUMBER = word_trie(_NUMBER_WORDS)
+_FRACTION_WORD = word_trie(list(_DENOMINATORS))
+_ORDINAL_WORD = word_trie(list(_ORDINALS))
+_WORD_ATOM = word_trie([*_NUMBER_WORDS, *_DENOMINATORS, "point"])
 _JOIN = r"(?:\s*-\s*|\s+)(?:and\s+)?"
 # "a"/"an"/"half" count as numbers only in front of a scale, a dozen or a denominator.
 _LEAD = rf"(?:(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|{_FRACTION_WORD})\b))"
-_WORD_ATOM = rf"(?:{_WORD_NUMBER}|{_FRACTION_WORD}|point)"
 _WORDS_RE = (
     rf"(?:{_LEAD}?(?:{_WORD_NUMBER})(?:{_JOIN}(?:an?\s+)?{_WORD_ATOM})*"
     rf"|{_LEAD}(?:{_FRACTION_WORD}|{_WORD_NUMBER})(?:{_JOIN}{_WORD_ATOM})*)"
 )
+# The letters a number word can start with: a cheap gate in front of the word alternatives.
+_FIRST_LETTERS = "".join(sorted({w[0] for w in [*_NUMBER_WORDS, *_DENOMINATORS, *_ORDINALS, "a", "an", "half"]}))
+_GATE = rf"(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}])(?<![A-Za-z])"
 _DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 
 _TOKEN = re.compile(
     rf"""
-    (?P<digits>(?:(?<![\w.,/@#])|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=INR)|(?<=MYR)|(?<=RM)|(?<=Rs))(?<![A-Za-z][-‑])(?:(?<=\s)[-−–]|(?<=^)[-−]|(?<=\()[-−])?(?:{_DIGITS_RE}))
-    | (?P<words>\b(?:minus\s+|negative\s+)?{_WORDS_RE}\b)
-    | (?P<ordinal>\b(?:{_ORDINAL_WORD})\b)
+    (?P<digits>(?=[-−–.\d])(?:(?<![\w.,/@#])|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=INR)|(?<=MYR)|(?<=RM)|(?<=Rs))(?<![A-Za-z][-‑])(?:(?<=\s)[-−–]|(?<=^)[-−]|(?<=\()[-−])?(?:{_DIGITS_RE}))
+    | {_GATE}(?:(?P<words>{_WORDS_RE}\b)|(?P<ordinal>(?:{_ORDINAL_WORD})\b))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -94,19 +119,19 @@ _AFTER_DIGITS = re.compile(
     re.VERBOSE,
 )
 _VAGUE = re.compile(
-    r"\b(?P<text>(?:(?:many|several|tens|hundreds)\s+of\s+)?(?P<scale>dozens|hundreds|thousands|millions|billions))"
+    r"(?=[mstdhbMSTDHB])\b(?P<text>(?:(?:many|several|tens|hundreds)\s+of\s+)?(?P<scale>dozens|hundreds|thousands|millions|billions))"
     r"\s+of\b",
     re.IGNORECASE,
 )
 _VAGUE_SCALES = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _HEDGE_RE = re.compile(
-    r"(?:^|(?<=[\s(\[\"“'‘—–-]))(?P<hedge>"
-    + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
-    + r")\s*(?:of\s+)?(?:the\s+)?$",
+    r"(?=[" + "".join(sorted({h[0] for h in HEDGES} | {h[0].upper() for h in HEDGES})) + r"])"
+    r"(?:^|(?<=[\s(\[\"“'‘—–-]))(?P<hedge>" + word_trie(list(HEDGES)) + r")\s*(?:of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 _RANGE_BETWEEN = re.compile(r"(?:^|\s)(?P<word>between|from)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:(?P<dash>[-–—])|(?P<to>to|through|and|or)\s+)\s*$", re.IGNORECASE)
+_MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+\Z", re.IGNORECASE)
 _PRONOUN_ONE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|no\s+other|another|what)\s+$", re.IGNORECASE)
 _TOKENISE_WORDS = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
 
@@ -253,7 +278,7 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
                 value *= factor
                 scaled = True
                 stop = after.end()
-    if re.search(r"\b(?:minus|negative)\s+$", text[max(0, match.start() - 10) : match.start()], re.IGNORECASE):
+    if _MINUS_BEFORE.search(text, max(0, match.start() - 10), match.start()):
         sign = -1.0
     if sign < 0 and kind != "ordinal":
         value = -value
@@ -270,9 +295,7 @@ def _currency_before(text: str, pos: int) -> bool:
 def _words_mention(match: re.Match[str]) -> NumberMention | None:
     raw = match.group("words")
     tokens = _TOKENISE_WORDS.findall(raw.lower())
-    negative = bool(tokens) and tokens[0] in ("minus", "negative")
-    if negative:
-        tokens = tokens[1:]
+    negative = bool(_MINUS_BEFORE.search(match.string, max(0, match.start() - 10), match.start()))
     # A lone "one" after a determiner is a pronoun ("the one you mentioned", "which one").
     if tokens == ["one"] and _PRONOUN_ONE.search(match.string[max(0, match.start() - 8) : match.start()]):
         return None

@@ -24,14 +24,15 @@ still returns them (flagged) for callers that score every quantity, such as the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from dataclasses import dataclass
 
-from factdiff.analyse.numbers import NumberMention, hedge_before, scan_numbers
+from factdiff.analyse.numbers import NumberMention, hedge_before, scan_numbers, word_trie
 from factdiff.analyse.text import split_sentences
 from factdiff.analyse.units import TIME_UNITS, UnitMatch, unit_after, unit_before
 from factdiff.model import Article, Quantity
 
-__all__ = ["Found", "extract", "find_quantities"]
+__all__ = ["Found", "extract", "find_quantities", "referents"]
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
@@ -68,13 +69,16 @@ _NOT_ID_WORDS = frozenset(
     Mon Monday Tue Tuesday Wed Wednesday Thu Thursday Fri Friday Sat Saturday Sun Sunday
     """.split()
 )
+_DIRECTION_VERBS = """
+    rose rise rises rising risen increased increase increases increasing up climbed climbs climb gained gains gain
+    jumped jumps jump grew grow grows growing added adds surged surges soared soars advanced advances rallied
+    rallies boosted raised hiked fell fall falls falling fallen down dropped drops drop declined declines decline
+    decreased decreases decrease lost loses lose slid slides slipped slips tumbled tumbles plunged plunges
+    plummeted plummets sank sinks eased eases shed sheds dipped dips cut cuts reduced lowered retreated retreats
+    shrank shrunk contracted skidded sagged slumped slumps
+    """.split()
 _DIRECTION = re.compile(
-    r"\b(?P<verb>rose|rise|rises|rising|risen|increased|increase|increases|increasing|up|climbed|climbs|climb|"
-    r"gained|gains|gain|jumped|jumps|jump|grew|grow|grows|growing|added|adds|surged|surges|soared|soars|"
-    r"advanced|advances|rallied|rallies|boosted|raised|hiked|fell|fall|falls|falling|fallen|down|dropped|drops|"
-    r"drop|declined|declines|decline|decreased|decreases|decrease|lost|loses|lose|slid|slides|slipped|slips|"
-    r"tumbled|tumbles|plunged|plunges|plummeted|plummets|sank|sinks|eased|eases|shed|sheds|dipped|dips|"
-    r"cut|cuts|reduced|lowered|retreated|retreats|shrank|shrunk|contracted|skidded|sagged|slumped|slumps)"
+    r"(?=[" + "".join(sorted({w[0] for w in _DIRECTION_VERBS})) + r"])\b(?P<verb>" + word_trie(_DIRECTION_VERBS) + r")"
     r"(?:\s+(?:by|another|a\s+further|further))?\s+(?:(?:about|around|roughly|nearly|almost|some|just|"
     r"more\s+than|over|less\s+than|under|an?\s+estimated|a)\s+)?$",
     re.IGNORECASE,
@@ -175,7 +179,6 @@ class Found:
     noun: str | None = None  # the counted noun as written right after the number ("workers")
     duration: bool = False  # a length of time ("4 days"): the date extractor's claim
     unit_match: UnitMatch | None = None
-    referents: list[str] = field(default_factory=list)  # words the quantity is about, from its sentence
 
 
 def find_quantities(article: Article, sentences: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Quantity]:
@@ -191,9 +194,16 @@ def extract(
         sentences = split_sentences(text)
     taken = sorted(taken or [])
     found: list[Found] = []
+    mentions = scan_numbers(text)  # once over the whole text: far cheaper than once per sentence
+    starts = [m.start for m in mentions]
     for s_start, s_end in sentences:
         sentence_found: list[Found] = []
-        for mention in scan_numbers(text, s_start, s_end):
+        index = bisect_left(starts, s_start)
+        while index < len(mentions) and mentions[index].start < s_end:
+            mention = mentions[index]
+            index += 1
+            if mention.end > s_end or mention.full_start < s_start:
+                continue
             item = _read(text, mention, s_start, s_end, taken)
             if item is not None:
                 sentence_found.append(item)
@@ -588,8 +598,6 @@ def _relate(text: str, found: list[Found], sentences: list[tuple[int, int]]) -> 
         if is_count and quantity.concept is None:
             _inherit_concept(text, item, previous, sentence)
         previous = item
-    for item in found:
-        item.referents = _referents(text, item, sentences)
 
 
 def _whole_for(found: list[Found], item: Found, text: str) -> Found | None:
@@ -683,12 +691,12 @@ def _list_heading(text: str, line_start: int) -> str | None:
 _REFERENT_WORD = re.compile(r"[A-Za-z][A-Za-z&'’.-]*")
 
 
-def _referents(text: str, item: Found, sentences: list[tuple[int, int]]) -> list[str]:
+def referents(text: str, item: Found, sentences: list[tuple[int, int]] | None = None) -> list[str]:
     """Words naming what the quantity is said of: the sentence's subject, the words just before the
     number and an "of" complement after it ("60% of the UAW workers"). Used for scoring."""
     from factdiff.analyse.text import sentence_of
 
-    s_start, s_end = sentence_of(sentences, item.quantity.start)
+    s_start, s_end = sentence_of(sentences if sentences is not None else split_sentences(text), item.quantity.start)
     head = text[s_start : item.quantity.start]
     subject = _content_words(head)[:4]
     clause = re.split(r"[;:,—–(]", head)[-1] if head else ""
