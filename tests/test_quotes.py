@@ -1,0 +1,282 @@
+"""Quotes, speakers, indirect speech and attributions."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factdiff.analyse.names import same_person
+from factdiff.analyse.people import find_people
+from factdiff.analyse.quotes import find_attributions, find_quotes, match_quotes
+from factdiff.analyse.text import split_sentences
+from factdiff.model import Article, Attribution, Quote
+from tests.shared_data import ROOT, SEED, STORIES, need
+
+
+def analyse(text: str) -> tuple[list[Quote], list[Attribution]]:
+    article = Article(text=text)
+    sentences = split_sentences(text)
+    people = find_people(article, sentences)
+    return find_quotes(article, sentences, people), find_attributions(article, sentences, people)
+
+
+def quotes(text: str, direct: bool = True) -> list[Quote]:
+    found = [q for q in analyse(text)[0] if q.direct == direct]
+    for q in found:
+        assert text[q.quote_start : q.quote_end] == q.quote
+        assert text[q.start : q.end] == q.text
+    return found
+
+
+# --- direct quotes and their speakers -------------------------------------------------------------
+
+
+def test_cue_after_the_quote_with_title() -> None:
+    text = '"We moved fast and we will keep moving," said FWS Acting Director Dana Whitlock.'
+    (q,) = quotes(text)
+    assert q.quote == "We moved fast and we will keep moving"
+    assert (q.speaker, q.speaker_title, q.speaker_org, q.cue) == ("Dana Whitlock", "Acting Director", "FWS", "said")
+
+
+def test_surname_resolves_to_the_full_name() -> None:
+    text = (
+        "Tallow President and CEO Priya Ramanathan announced the sale on Monday.\n\n"
+        '"This was the right price," Ramanathan said. "We waited for it."'
+    )
+    first, second = quotes(text)
+    assert first.speaker == second.speaker == "Priya Ramanathan"
+    assert first.speaker_title == "President and Chief Executive Officer"
+    assert second.quote == "We waited for it"  # takes the speaker of the quote before it
+
+
+def test_pronoun_and_colon_and_next_paragraph() -> None:
+    text = (
+        "Omar Haddad, an FWS executive associate director, spoke after the vote.\n\n"
+        '"The numbers are clear," he said.\n\n'
+        "Haddad continued:\n\n"
+        '"We will publish every figure next week, county by county, as we promised."'
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Omar Haddad", "Omar Haddad"]
+    assert found[0].speaker_title == "Executive Associate Director"
+
+
+def test_partial_quote_inside_a_sentence() -> None:
+    text = 'FWS Director Dana Whitlock said the agency expects the sweep to be "the first of many" this year.'
+    partial = quotes(text)
+    assert [(q.quote, q.speaker) for q in partial] == [("the first of many", "Dana Whitlock")]
+    indirect = quotes(text, direct=False)
+    assert indirect and indirect[0].quote.startswith("the agency expects the sweep")
+    assert indirect[0].speaker == "Dana Whitlock"
+
+
+def test_curly_and_single_and_doubled_marks() -> None:
+    text = (
+        "“It’s a long road,” said Ruth Okafor. ‘We’ll walk it anyway,’ Okafor added. "
+        "''Nobody here is giving up,'' Okafor told reporters."
+    )
+    found = quotes(text)
+    assert [q.quote for q in found] == ["It’s a long road", "We’ll walk it anyway", "Nobody here is giving up"]
+    assert {q.speaker for q in found} == {"Ruth Okafor"}
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert quotes("Whitlock's team didn't say when the agents' report would come out.") == []
+
+
+def test_scare_quotes_and_names_are_not_quotes() -> None:
+    text = 'Agents finished what the agency called "Operation Safe Harbor" on Monday.'
+    assert quotes(text) == []
+
+
+def test_long_quote_without_a_cue_is_kept() -> None:
+    text = '"Every single one of these cases was reviewed twice before anyone was arrested."'
+    (q,) = quotes(text)
+    assert q.speaker is None
+
+
+def test_machine_translated_quote_split_by_its_cue() -> None:
+    text = (
+        "«Cities of refuge protect the criminals from the law – said the head of FWS Dana Whitlock. – "
+        "As a result, we must send more officers»."
+    )
+    first, second = quotes(text)
+    assert first.quote == "Cities of refuge protect the criminals from the law"
+    assert second.quote == "As a result, we must send more officers"
+    for q in (first, second):
+        assert (q.speaker, q.speaker_title, q.speaker_org) == ("Dana Whitlock", "head of FWS", "FWS")
+
+
+def test_machine_translated_cue_after_guillemets() -> None:
+    text = (
+        "«When the county refuses our requests, it protects criminal foreigners», — declared head of FWS "
+        "Daniel Whitlock, who occupies the post of acting director."
+    )
+    (q,) = quotes(text)
+    assert q.speaker == "Daniel Whitlock"
+    assert q.speaker_title == "Acting Director"
+    assert q.cue == "declared"
+
+
+def test_transcript_turns() -> None:
+    text = '"HOST: Are you running again?\n\n"OKAFOR: I have not decided, and I will not decide this week.'
+    found = quotes(text)
+    assert [(q.quote[:10], q.speaker) for q in found] == [("Are you ru", "HOST"), ("I have not", "OKAFOR")]
+
+
+def test_dash_signature() -> None:
+    text = "“He never answered a single question about the budget.” ― Maria Lintz"
+    (q,) = quotes(text)
+    assert q.speaker == "Maria Lintz"
+
+
+# --- indirect speech and attributions ---------------------------------------------------------------
+
+
+def test_indirect_speech_forms() -> None:
+    text = (
+        "Workers will receive 26 weeks of severance pay, the company said.\n\n"
+        "Tallow said Tuesday that it will close the plant by June.\n\n"
+        "The plant opened in 1987, according to the county.\n\n"
+        "Chief Executive Priya Ramanathan called the closure the hardest call of her career."
+    )
+    found = quotes(text, direct=False)
+    assert [(q.quote, q.speaker) for q in found] == [
+        ("Workers will receive 26 weeks of severance pay", "company"),
+        ("it will close the plant by June", "Tallow"),
+        ("The plant opened in 1987", "county"),
+        ("called the closure the hardest call of her career", "Priya Ramanathan"),
+    ]
+    sources = [a.source for a in analyse(text)[1]]
+    assert sources == ["company", "Tallow", "county", "Priya Ramanathan"]
+
+
+def test_negated_and_verbless_are_not_indirect_speech() -> None:
+    text = "The agency did not say where the arrests took place. Most said nothing at all about it."
+    assert quotes(text, direct=False) == []
+
+
+def test_machine_translated_attribution() -> None:
+    _, attributions = analyse("Agents detained 120 people. About it reports a press-Department service.")
+    assert [a.source for a in attributions] == ["press-Department service"]
+    _, attributions = analyse("Agents detained 120 people. About this informs the press service of the agency.")
+    assert attributions[0].source == "press service of the agency"
+
+
+# --- invariants ---------------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        '"We will be back," said Ruth Okafor.',
+        "FWS Acting Director Dana Whitlock spoke.",
+        "“It’s done”, she said",
+        "«A – said the head of FWS Dana Whitlock. – B»",
+        "Whitlock's agents didn't stop.",
+        "'single",
+        '"unclosed',
+        "according to the county,",
+        "the company said.",
+        "\n\n",
+        ":",
+        " ",
+        "''",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=12))
+def test_spans_always_point_at_the_words(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    article = Article(text=text)
+    sentences = split_sentences(text)
+    people = find_people(article, sentences)
+    for q in find_quotes(article, sentences, people):
+        assert 0 <= q.start <= q.quote_start < q.quote_end <= len(text)
+        assert q.start <= q.end <= len(text)
+        assert text[q.quote_start : q.quote_end] == q.quote
+    for a in find_attributions(article, sentences, people):
+        assert text[a.start : a.end] == a.text
+    assert match_quotes(article, sentences, people) == match_quotes(article, sentences, people)
+
+
+# --- shared data: the seed and the stories --------------------------------------------------------------
+
+
+def test_seed_quote_speaker_and_attribution() -> None:
+    text = need(SEED).read_text(encoding="utf-8")
+    found, attributions = analyse(text)
+    refuge = [q for q in found if q.quote.startswith("States of refuge")]
+    assert refuge
+    assert (refuge[0].speaker, refuge[0].speaker_title, refuge[0].speaker_org) == ("Tom Homan", "head of ICE", "ICE")
+    assert any("press" in a.source for a in attributions)
+
+
+def _quote_facts() -> list[tuple[str, dict]]:
+    facts = []
+    for key in sorted(STORIES.glob("*/answers.json")):
+        for article in json.loads(key.read_text(encoding="utf-8"))["articles"]:
+            for fact in article["facts"]:
+                if fact["slot"].startswith("quote_"):
+                    facts.append((f"{key.parent.name}/{article['file']}", fact))
+    return facts
+
+
+def test_every_quote_of_the_stories() -> None:
+    need(STORIES)
+    facts = _quote_facts()
+    assert len(facts) >= 30
+    missed = []
+    for file, fact in facts:
+        text = (STORIES / file).read_text(encoding="utf-8")
+        found = analyse(text)[0]
+        direct = fact.get("direct", True)
+        if not any(
+            q.direct == direct
+            and fact["surface"] in text[q.quote_start : q.quote_end + 1]
+            and q.speaker
+            and same_person(q.speaker, fact["person"])
+            for q in found
+        ):
+            missed.append((file, fact["person"], fact["surface"][:40]))
+    assert not missed
+
+
+def test_benchmark_matching_can_fail(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The benchmark's scorer on a two-quote document: one quote right, one missed."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import quotes as bench  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    text = '"We are ready," said Ruth Okafor.\n\nShe later wrote that she was "not worried at all" about it.\n'
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "doc.txt").write_text(text, encoding="utf-8")
+    a, b = text.index('"We'), text.index('are ready,"') + len('are ready,"')
+    c, d = text.index("said"), text.index("said") + 4
+    e, f = text.index("Ruth"), text.index("Okafor") + 6
+    g, h = text.index("she was"), text.index('at all"') + 7
+    ann = [
+        f"T1\tContent {a} {b}\t{text[a:b]}",
+        f"T2\tCue {c} {d}\tsaid",
+        f"T3\tSource {e} {f}\tRuth Okafor",
+        "E1\tAttribution:T2 Content:T1 Cue:T2 Source:T3",
+        f"T4\tContent {g} {h}\t{text[g:h]}",
+        "E2\tAttribution:T4 Content:T4",
+    ]
+    (tmp_path / "attributions" / "doc_ab12.ann").write_text("\n".join(ann) + "\n", encoding="utf-8")
+    (doc,) = bench.load(tmp_path)
+    assert [text[u.span[0] : u.span[1]] for u in doc.direct] == ["We are ready", "not worried at all"]
+    assert len(doc.indirect) == 0  # "she was" has fewer than three words outside the quote
+    score = bench.Score()
+    direct, _ = bench.factdiff_units(text)
+    bench.score(doc, direct, doc.direct, score, "direct")
+    assert score.tp == 2 and score.fp == 0 and score.fn == 0
+    assert score.spk_n == 1 and score.spk_ok == 1
+    empty = bench.Score()
+    bench.score(doc, [], doc.direct, empty, "direct")
+    assert empty.prf() == (0.0, 0.0, 0.0) and empty.fn == 2
