@@ -156,6 +156,12 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _LIST_DASH = re.compile(r"^[-–—]\s")
 #: Counted nouns too general to tell two facts apart ("498 people", "86 cases").
 GENERIC_CONCEPTS = frozenset("person one case count total number figure incident those time".split())
+_PERSON = "person"
+#: Counted nouns that are people, or things only people have, so "people" may stand for them.
+PERSON_NOUNS = frozenset(
+    "arrest death job member fugitive victim worker student patient voter child adult family case conviction "
+    "employee officer soldier passenger injury injured evacuat".split()
+)
 #: A changed number is at most this many times larger or smaller than the source's: beyond, the
 #: two numbers are more likely different facts in a similar sentence than one fact misreported.
 MAX_CHANGE_RATIO = 5.0
@@ -426,6 +432,12 @@ def fact_concepts(a: Fact, b: Fact) -> str:
         return "same"
     if relation == "unknown" and ((ca and ca <= b.window) or (cb and cb <= a.window)):
         return "same"
+    if relation == "unknown" and (ca or cb) and _PERSON in (a.concept | b.concept) - (ca | cb):
+        # "22,000 residents" for "22,000 vehicles": people against things the source counts
+        # without a word for people near them.
+        named = a if ca else b
+        if _PERSON not in named.window and not (named.concept & PERSON_NOUNS):
+            return "conflict"
     if relation == "unknown" and not ca and not cb:
         # Neither names what it counts ("two people"): the words around the numbers decide.
         wa, wb = a.window - GENERIC_CONCEPTS, b.window - GENERIC_CONCEPTS
@@ -475,11 +487,13 @@ def number_relation(report: Fact, source: Fact) -> tuple[str, float] | None:
             and (context >= UNIT_SWAP_CONTEXT or shared_head)
         ):
             return "unit_swap", 60.0 + context / 10
+        if report.claim.in_title and place != "conflict":
+            return "same", 50.0  # a headline names its numbers loosely ("$38.5 million rebuild")
         return None
-    named = concept == "same" or (concept == "unknown" and context >= NEAR_CONTEXT)
-    if place in ("same", "none") and named and _near(report, source):
-        return "near", 80.0 + context / 10
     measured = (report.unit is not None and report.unit in UNITS) or report.unit == "USD"
+    named = concept == "same" or (concept == "unknown" and (context >= NEAR_CONTEXT or measured))
+    if place in ("same", "none", "unknown") and named and _near(report, source):
+        return "near", 80.0 + context / 10
     strong = concept == "same" or (concept == "unknown" and (place == "same" or measured))
     if strong and (place in ("same", "none") or (place == "unknown" and not report.places)):
         if report.claim.in_title:
@@ -553,6 +567,11 @@ def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fa
             _open_slots(slots, facts[source_id], source_id, used)
             _announcement_slot(slots, by_id[source_id], used)
     announced = {(by_id[i].article.published or "")[:10] for i in primary if i in by_id}
+    source_places = sorted({p for s in slots if s.source is not None for p in s.source.places})
+    if source_places:
+        for article_id, found in facts.items():
+            if article_id not in primary:
+                _clause_places(by_id[article_id].article.text, found, source_places)
     number_slots = [s for s in slots if s.family in ("number", "percent")]
     date_slots = [s for s in slots if s.family == "date"]
     person_slots = [s for s in slots if s.family == "person"]
@@ -582,6 +601,24 @@ def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fa
                 extras[key] = slot
             slot.matches.setdefault(article_id, []).append(Match(fact, "extra", 0.0))
     return slots + list(extras.values())
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?()\n]|\s(?:and|but|while|with)\s")
+
+
+def _clause_places(text: str, facts: list[Fact], places: list[str]) -> None:
+    """A place of the source named in the rest of a number's clause ("4,100 more vehicles a day
+    will pour into Southport"), for numbers the extractor attached to no place. Only one: a clause
+    that names two places says nothing certain about either."""
+    for fact in facts:
+        if fact.family != "number" or fact.places:
+            continue
+        end = fact.claim.end
+        stop = _CLAUSE_END.search(text, end, min(len(text), end + 120))
+        clause = text[end : stop.start() if stop else min(len(text), end + 120)]
+        named = [p for p in places if re.search(rf"\b{re.escape(place_key(p).split('|')[0])}\b", clause, re.I)]
+        if len({place_key(p) for p in named}) == 1:
+            fact.places = (named[0],)
 
 
 def _open_slots(slots: list[Slot], facts: list[Fact], article_id: str, used: set[str]) -> None:
@@ -736,6 +773,34 @@ def _match_date(fact: Fact, slots: list[Slot], announced: set[str]) -> None:
             return
     if best is not None and best[0] >= DATE_CONTEXT:
         best[1].matches.setdefault(fact.article, []).append(Match(fact, "changed", best[0]))
+        return
+    from factdiff.judge import _weekday_wrong
+
+    if _weekday_wrong(fact):
+        # "Monday, April 7" for Monday, April 6: a weekday that contradicts its own date is a
+        # changed date of the nearest source day.
+        nearest = _nearest_day(value or "", slots)
+        if nearest is not None:
+            nearest.matches.setdefault(fact.article, []).append(Match(fact, "changed", 0.0))
+
+
+def _nearest_day(value: str, slots: list[Slot], within: int = 7) -> Slot | None:
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    best: tuple[int, Slot] | None = None
+    for slot in slots:
+        other = getattr(slot.source.claim, "value", None) if slot.source else None
+        try:
+            gap = abs((dt.date.fromisoformat(other) - day).days) if other and len(other) == 10 else None
+        except ValueError:
+            gap = None
+        if gap is not None and gap <= within and (best is None or gap < best[0]):
+            best = (gap, slot)
+    return best[1] if best else None
 
 
 def _date_context(fact: Fact, slot: Slot) -> float:

@@ -1,0 +1,122 @@
+"""``factdiff compare`` end to end: the example story, the JSON and HTML outputs, and bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from factdiff.cli import cli
+from factdiff.model import VERDICTS
+from tests.shared_data import EXAMPLES
+
+STORY = EXAMPLES / "story"
+
+OTHER_EVENT = """Orchard growers report record apple harvest
+
+Source: Valley Farm Journal (valleyfarmjournal.com)
+Published: 2026-03-11
+
+Growers in the northern valley picked 1.2 million bushels of apples this season, the most since records began,
+the growers' cooperative said. Cider mills expect to run through the summer.
+"""
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["compare", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _json(*args: str) -> dict:
+    code, out, _err = _run(*args, "--json")
+    assert code == 0
+    return json.loads(out)
+
+
+def test_example_story_prints_the_matrix() -> None:
+    code, out, _err = _run(str(STORY))
+    assert code == 0
+    assert "Claim matrix" in out
+    assert "Primary source: Larkmont Department of Transportation" in out
+    assert "rule: own statement" in out
+    assert "Valley Wire (05-valley-wire.txt) copies The Larkmont Ledger (01-larkmont-ledger.txt)" in out
+
+
+def test_example_story_divergences() -> None:
+    doc = _json(str(STORY))
+    assert doc["schema"] == "factdiff.compare/1"
+    names = {a["id"]: Path(a["file"]).name for a in doc["articles"]}
+    found = {(names[d["article"]], d["type"]) for d in doc["divergences"]}
+    planted = {
+        ("02-channel-5-news.txt", "title_changed"),
+        ("02-channel-5-news.txt", "number_changed"),
+        ("02-channel-5-news.txt", "rounded_unhedged"),
+        ("03-metro-roundup.txt", "date_changed"),
+        ("03-metro-roundup.txt", "rounded_unhedged"),
+        ("03-metro-roundup.txt", "unit_swap"),
+        ("04-eastbank-voice.txt", "percent_wrong"),
+        ("04-eastbank-voice.txt", "quote_altered"),
+        ("04-eastbank-voice.txt", "entity_swap"),
+    }
+    assert len(found & planted) >= 8
+    clean = {"00-department-statement.txt", "01-larkmont-ledger.txt", "05-valley-wire.txt"}
+    assert not {f for f, _t in found} & clean
+
+
+def test_json_document_shape() -> None:
+    doc = _json(str(STORY))
+    ids = {a["id"] for a in doc["articles"]}
+    assert doc["articles"][0]["id"] == doc["primary_sources"][0]  # primary source first
+    copies = [a for a in doc["articles"] if a["copy_of"]]
+    assert [Path(a["file"]).name for a in copies] == ["05-valley-wire.txt"]
+    for slot in doc["slots"]:
+        assert {"id", "label", "source_value", "consensus", "cells"} <= set(slot)
+        for cell in slot["cells"]:
+            assert cell["article"] in ids
+            assert cell["verdict"] in VERDICTS
+    texts = {}
+    for a in doc["articles"]:
+        from factdiff.read import read_inputs
+
+        texts[a["id"]] = next(iter(read_inputs([a["file"]]))).text  # type: ignore[union-attr]
+    for d in doc["divergences"]:
+        assert texts[d["article"]][d["start"] : d["end"]] == d["text"]
+        assert d["type"] in VERDICTS
+
+
+def test_html_is_self_contained(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    code, _out, _err = _run(str(STORY), "--html", str(page))
+    assert code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "factdiff.compare/1" in html
+    assert "src=" not in html.lower().replace("textcontent", "")
+    assert "<link" not in html
+
+
+def test_one_report_has_nothing_to_compare() -> None:
+    code, out, _err = _run(str(STORY / "01-larkmont-ledger.txt"))
+    assert code == 0
+    assert "Nothing to compare" in out
+
+
+def test_bad_input_is_named_and_the_rest_compared(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    shutil.copytree(STORY, folder)
+    shutil.copy(folder / "02-channel-5-news.txt", folder / "02b-repeat.txt")
+    (folder / "06-other-event.txt").write_text(OTHER_EVENT, encoding="utf-8")
+    (folder / "07-broken.txt").write_bytes(b"\x00\x01\x02\x03 not text")
+    code, out, err = _run(str(folder))
+    assert code == 1  # an unreadable input
+    assert "07-broken.txt" in err
+    assert "Duplicate:" in out and "02b-repeat.txt" in out
+    assert "another event" in out and "06-other-event.txt" in out
+    assert "Claim matrix" in out
+
+
+def test_unknown_id_without_store_is_skipped() -> None:
+    code, _out, err = _run(str(STORY), "no-such-report-id")
+    assert code == 1
+    assert "no-such-report-id" in err
