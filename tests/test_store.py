@@ -183,3 +183,34 @@ def test_not_a_database_is_a_store_error(tmp_path: Path) -> None:
 def test_unopenable_path_is_a_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         Store(tmp_path / "no" / "such" / "folder" / "x.db")
+
+
+def test_ingest_counts_and_summarises(tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factdiff import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "MAX_KEPT_FAILURES", 2)
+    for n in range(3):
+        (tmp_path / f"short{n}.txt").write_text("T\n\nshort\n")
+    (tmp_path / "good.txt").write_text(f"Officers arrest 212\n\n{BODY}\n")
+    inputs = [str(tmp_path / "good.txt"), str(tmp_path), str(tmp_path / "missing.txt")]
+    result = ingest_module.ingest(inputs, store, batch_size=1)
+    assert (result.added, result.read, result.failed, result.skipped) == (1, 2, 4, 5)
+    assert result.summary() == "added 1, skipped 5: 3 too short, 1 duplicate, 1 not found"
+    assert len(result.failures) == 2  # kept up to the cap; the rest only counted
+    assert ingest_module.ingest([str(tmp_path / "good.txt")], store).summary() == "added 0, skipped 1: 1 duplicate"
+
+
+def test_ingest_survives_an_analyser_error(tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factdiff import ingest as ingest_module
+
+    def broken(article: Article) -> Analysis:
+        if "212" in article.title:
+            raise ValueError("cannot read this one")
+        return Analysis(article=article)
+
+    monkeypatch.setattr(ingest_module, "analyse", broken)
+    (tmp_path / "a.txt").write_text(f"Officers arrest 212\n\n{BODY}\n")
+    (tmp_path / "b.txt").write_text(f"Another report\n\n{BODY}\n")
+    result = ingest_module.ingest([str(tmp_path)], store)
+    assert result.added == 1 and result.failed == 1
+    assert result.failures[0].reason == "analysis failed" and "cannot read this one" in result.failures[0].detail

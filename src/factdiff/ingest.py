@@ -7,34 +7,56 @@ nor written again, so rerunning an interrupted ingest costs little more than rea
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from factdiff.analyse import analyse
-from factdiff.errors import Skipped
+from factdiff.errors import Skipped, summarise_skips
 from factdiff.model import Analysis, Article
 from factdiff.read import DEFAULT_MAX_BYTES, Fields, read_inputs
 from factdiff.store import Store
 
-__all__ = ["DEFAULT_BATCH_SIZE", "IngestResult", "ingest"]
+__all__ = ["DEFAULT_BATCH_SIZE", "MAX_KEPT_FAILURES", "IngestResult", "ingest"]
 
 #: Articles written per transaction. 500 keeps a transaction well under a second on this kind of
 #: machine while making the per-commit cost negligible; a killed run loses at most one batch.
 DEFAULT_BATCH_SIZE = 500
 
 
+#: Failures an :class:`IngestResult` keeps for its caller; past this they are only counted, so
+#: a run over a million bad rows does not hold a million outcomes (each is reported as it happens).
+MAX_KEPT_FAILURES = 10_000
+
+
 @dataclass(slots=True)
 class IngestResult:
-    """The outcome of one ingest run."""
+    """The outcome of one ingest run: counts, and the failures (up to MAX_KEPT_FAILURES)."""
 
     added: int = 0
     read: int = 0  # articles read and normalised, duplicates included
-    skipped: list[Skipped] = field(default_factory=list)
+    failed: int = 0  # skips that are failures (not duplicates)
+    reasons: Counter[str] = field(default_factory=Counter)  # skips by reason, in the order first seen
+    failures: list[Skipped] = field(default_factory=list)
+    _samples: dict[str, Skipped] = field(default_factory=dict)
 
     @property
-    def failed(self) -> list[Skipped]:
-        """The skips that are failures (not duplicates)."""
-        return [s for s in self.skipped if s.error]
+    def skipped(self) -> int:
+        return sum(self.reasons.values())
+
+    def count(self, outcome: Skipped) -> None:
+        self.reasons[outcome.reason] += 1
+        self._samples.setdefault(outcome.reason, outcome)
+        if outcome.error:
+            self.failed += 1
+            if len(self.failures) < MAX_KEPT_FAILURES:
+                self.failures.append(outcome)
+
+    def summary(self) -> str:
+        """'added 41, skipped 3: 2 too short, 1 duplicate'."""
+        every = [self._samples[reason] for reason, n in self.reasons.items() for _ in range(n)]
+        skips = summarise_skips(every)
+        return f"added {self.added}, skipped {skips}" if skips else f"added {self.added}"
 
 
 def ingest(
@@ -53,7 +75,7 @@ def ingest(
     in_batch: set[str] = set()
 
     def skip(outcome: Skipped) -> None:
-        result.skipped.append(outcome)
+        result.count(outcome)
         if on_skip is not None:
             on_skip(outcome)
 

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from factdiff.cli.common import dataset_options, fail
-from factdiff.errors import FactdiffError, Skipped, summarise_skips
+from factdiff.errors import FactdiffError, Skipped
 
 #: A progress display appears only once a run has lasted this long: a short run is over before a
 #: bar would help, and a bar that flashes up and vanishes is noise.
@@ -64,7 +64,7 @@ def add(ctx: click.Context, inputs: tuple[str, ...], db: str, batch_size: int, *
                 fields,
                 batch_size=batch_size,
                 on_skip=on_skip,
-                on_progress=lambda r: progress.update(r.read, r.added, len(r.skipped)),
+                on_progress=lambda r: progress.update(r.read, r.added, r.skipped),
             )
     except FactdiffError as exc:
         progress.stop()
@@ -72,8 +72,7 @@ def add(ctx: click.Context, inputs: tuple[str, ...], db: str, batch_size: int, *
         return
     finally:
         progress.stop()
-    summary = summarise_skips(result.skipped)
-    click.echo(f"added {result.added}, skipped {summary}" if summary else f"added {result.added}")
+    click.echo(result.summary())
     if result.read == 0:
         raise SystemExit(3)
     if result.failed:
