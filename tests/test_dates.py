@@ -140,6 +140,9 @@ def test_story_relative_expressions_are_found_without_a_value() -> None:
         "The 60 mph winds blew twice a day, at $15 an hour.",
         "A 47-year-old man was arrested.",
         "You may need more time.",
+        "Bush failed to make it to the last week of the season.",
+        "He led the 22, 000 crowd in song.",
+        "The family made as much as $100 million a year.",
     ],
 )
 def test_numbers_that_are_not_dates_or_durations(text: str) -> None:
@@ -175,6 +178,30 @@ def test_a_compound_duration_has_one_iso_value() -> None:
 def test_a_duration_range() -> None:
     (found,) = durations("Repairs take two to three weeks.")
     assert (found.text, found.approx, found.unit) == ("two to three weeks", "range", "week")
+
+
+def test_an_ordinal_word_after_a_weekday_is_not_its_day() -> None:
+    found = one_date("The team placed him on reserve Wednesday, the second time in as many days.")
+    assert (found.text, found.value) == ("Wednesday", "2017-09-27")
+
+
+def test_military_time_after_at_is_a_clock_time() -> None:
+    found = one_date("Commandos boarded the dhow at 1230 hours.")
+    assert (found.text, found.value, found.granularity) == ("1230 hours", "12:30", "time")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The navy in November said it had sunk the ship.", "2009-11"),
+        ("The navy will patrol the gulf in November.", "2010-11"),
+        ("The trial begins in January.", "2011-01"),
+        ("The festival returned in July.", "2010-07"),
+        ("Sales fell in May.", "2010-05"),
+    ],
+)
+def test_a_month_alone_is_the_last_one_unless_the_sentence_speaks_of_the_future(text: str, value: str) -> None:
+    assert one_date(text, "2010-07-15").value == value
 
 
 @pytest.mark.parametrize(

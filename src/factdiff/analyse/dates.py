@@ -43,6 +43,7 @@ _MONTHS = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
+_FULL_MONTHS = frozenset(name for name in _MONTHS if len(name) > 4 or name in ("may", "june", "july"))
 _WEEKDAY_NAMES = {
     "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "weds": 2, "wed": 2,
     "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
@@ -127,11 +128,13 @@ _NUMERIC_DAY = re.compile(
     _I,
 )
 # "wednesday the 27th", "friday the fifteen"
-_WEEKDAY_THE_DAY = re.compile(rf"\b{_WD}\.?,?\s+the\s+{_DAY}", _I)
+_WEEKDAY_THE_DAY = re.compile(rf"\b{_WD}\.?\s+the\s+{_DAY}", _I)
+#: After "Friday the second" written in words, only these words may follow: not "Wednesday the second time".
+_AFTER_WORD_DAY = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+(?:with|at|and|or|in|of|to|for|from|when|so|but)\b", _I)
 # "the 27th", "on 22nd", "the 20th of next month"
 _THE_DAY = re.compile(
     rf"\b(?P<lead>on\s+(?:the\s+)?|the\s+)?{_DAY}"
-    rf"(?:(?P<tail>\s+(?:of\s+)?(?P<rel>this|next|last|previous)\s+month)|(?=\s*(?:[.,;:!?]|$)))",
+    rf"(?:(?P<tail>\s+(?:of\s+)?(?P<rel>this|next|last|previous)\s+month)|(?=\s*(?:[.;:!?](?!\d)|,(?!\s*\d)|$)))",
     _I,
 )
 # "the first friday of july", "second sunday", "the third Wednesday of previous month"
@@ -219,14 +222,18 @@ _DURATION = re.compile(rf"(?:\b(?P<mod>{_alternation(_MODIFIERS)})\s+)?{_DURATIO
 # "in 3 weeks": taken as a date only after a verb in the future ("will leave in 3 weeks")
 _IN_DURATION = re.compile(rf"\bin\s+(?P<mod>(?!x)x)?{_DURATION_CORE}", _I)
 _PAIR_RE = re.compile(rf"(?P<q>{_QTY_DIGITS}|{_QTY_WORDS})(?P<sep>\s*-\s*|\s*)(?P<u>{_UNIT})", _I)
+_MILITARY_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+hours", _I)
 _NOT_DURATION_AFTER = re.compile(r"[- ]old\b|[- ]olds\b", _I)
 #: Words before "a day", "an hour" that make it a rate ("twice a day", "60 miles an hour"), not a length.
 _RATE_WORDS = frozenset(
     "times twice once thrice miles mile kilometers kilometres km mph dollars cents percent gallons pounds "
-    "per euros barrels tons tonnes feet meters metres inches people cases deaths".split()
+    "per euros barrels tons tonnes feet meters metres inches people cases deaths million billion thousand "
+    "hundred each".split()
 )
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|going\s+to|plans?\s+to|scheduled|expected\s+to|set\s+to|due\s+to|upcoming)\b|'ll\b", _I
+    r"\b(?:will|won't|shall|going\s+to|plans?\s+to|(?:is|are)\s+(?:scheduled|expected|set|due)|upcoming"
+    r"|begins|starts|opens)\b|'ll\b",
+    _I,
 )
 
 #: Words after which a four-digit number is a year ("in 1987", "since 1987", "mid-2018").
@@ -581,6 +588,8 @@ def _on_weekday_the_day(match: re.Match[str], ctx: _Context) -> Claim | None:
     day = _day_number(match.group("day"))
     if day is None or day > 31:
         return None
+    if not match.group("day")[0].isdigit() and not _AFTER_WORD_DAY.match(match.string, match.end()):
+        return None
     value = None
     if ctx.ref is not None:
         found = _nearest_month_day(day, ctx.ref)
@@ -726,6 +735,9 @@ def _on_relative_day(match: re.Match[str], ctx: _Context) -> Claim | None:
         value = (ref + timedelta(days=offsets[words])).isoformat() if ref else None
         return _date(match, value, relative=True)
     if words.endswith(("week", "month", "year")) and words.split()[0] in ("this", "next", "last"):
+        text = match.string
+        if _prev_word(text, match.start()) == "the" or re.match(r"\s+of\b", text[match.end() :]):
+            return None  # "the last week of November", "the last year": not a week or year of the calendar
         shift = {"this": 0, "next": 1, "last": -1}[words.split()[0]]
         unit = words.split()[1]
         value = None
@@ -755,15 +767,20 @@ def _on_month_year(match: re.Match[str], ctx: _Context) -> Claim | None:
         return None
     if year:
         return _date(match, f"{int(year):04d}-{month:02d}", granularity="month")
-    if len(word.rstrip(".")) <= 3 or _prev_word(match.string, match.start()) not in _MONTH_WORDS:
+    if word.lower() not in _FULL_MONTHS or _prev_word(match.string, match.start()) not in _MONTH_WORDS:
         return None  # "Jan" the name, "April" the name, "May" the verb
     if ctx.ref is None:
         return _date(match, None, granularity="month", relative=True)
-    options = [date(ctx.ref.year + d, month, 15) for d in (-1, 0, 1)]
-    middle = ctx.ref.replace(day=15)
+    # A month alone after a verb in the future is the next such month; otherwise the last one, up to the
+    # publication month, unless that is so far back (over 9 months) that the coming one is nearer.
+    this_month = ctx.ref.replace(day=1)
+    options = [date(ctx.ref.year + d, month, 1) for d in (-1, 0, 1)]
     if ctx.future(match.start()):
-        options = [o for o in options if o >= middle.replace(day=1)]
-    chosen = min(options, key=lambda o: abs((o - middle).days))
+        chosen = min(o for o in options if o >= this_month)
+    else:
+        chosen = max(o for o in options if o <= this_month)
+        if (this_month.year - chosen.year) * 12 + this_month.month - chosen.month > 9:
+            chosen = min(o for o in options if o > this_month)
     return _date(match, chosen.isoformat()[:7], granularity="month", relative=True)
 
 
@@ -840,6 +857,11 @@ def _on_duration(match: re.Match[str], ctx: _Context) -> Claim | None:
     pairs = list(_PAIR_RE.finditer(match.group("pairs")))
     if not pairs:
         return None
+    if len(pairs) == 1 and _MILITARY_TIME.fullmatch(match.group("pairs")) and _prev_word(text, match.start()) == "at":
+        hhmm = pairs[0].group("q")
+        return DateClaim(
+            start=match.start(), end=match.end(), text=match.group(), value=f"{hhmm[:2]}:{hhmm[2:]}", granularity="time"
+        )  # "at 1230 hours": a clock time
     first_unit: str | None = None
     first_amount: float | None = None
     for pair in pairs:
