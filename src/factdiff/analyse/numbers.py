@@ -189,7 +189,9 @@ def scan_numbers(
     """Every number mention in ``text[start:end]``, in text order, ranges joined and hedges read."""
     end = len(text) if end is None else end
     mentions: list[NumberMention] = []
-    for match in _VAGUE.finditer(text, start, end):
+    lowered = text.lower()
+    vague = any(word in lowered for word in _VAGUE_SCALES)
+    for match in _VAGUE.finditer(text, start, end) if vague else ():
         scale = _VAGUE_SCALES[match.group("scale").lower()]
         low, high = scale, scale * 10
         if match.group("text").lower().startswith("tens of"):

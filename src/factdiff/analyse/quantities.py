@@ -165,6 +165,11 @@ _ORGANISATION_WORDS = frozenset(
     "Office Department Agency Service Services Management Administration Bureau Commission Council Ministry".split()
 )
 _PERCENT_GAP = re.compile(r"(?:\s+of\s+(?:them|those|which|these))?\s*(?:\(|,\s*or|—|–)\s*")
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_PHONE_JOIN = re.compile(r"\d[-.]\d|\)\s*\d")
+# Cheap test of the end of a place link ("Denver: ", "Philadelphia led the way with ", "arrests, "), before
+# the full place pattern runs.
+_PLACE_LINK_END = re.compile(r"(?:[:—–(,]|\bwith|\bdetained|\barrested|\bmade|\breported|\brecorded)\s*$")
 _HEADING = re.compile(r"(?m)^(?P<heading>[^\n]{2,80}):[ \t]*\n")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:[ \t]*$")
@@ -314,24 +319,25 @@ def _excluded(
         return True
     if not mention.words and unit is None and _GLUED_AFTER.match(after):
         return True  # "5G", "4x4", "1990s", "A380"
-    if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before):
+    tail = before[-16:]
+    if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(tail):
         return True
-    if not mention.words and re.search(r"\d{4}-\d\d-\d\d", text[max(0, mention.start - 8) : mention.end + 6]):
-        return True  # an ISO date
-    if not mention.words and currency is None:
-        window = text[max(0, mention.start - 6) : mention.end + 9]
-        if _PHONE.search(window) and re.search(r"\d[-.]\d|\)\s*\d", window):
-            return True
-        if _CALL_BEFORE.search(before):
+    if not mention.words:
+        window = text[max(0, mention.start - 8) : mention.end + 9]
+        if ("-" in window or ")" in window or "+" in window) and (
+            _ISO_DATE.search(window) or (currency is None and _PHONE.search(window) and _PHONE_JOIN.search(window))
+        ):
+            return True  # an ISO date or a phone number
+        if currency is None and _CALL_BEFORE.search(tail):
             return True
     if currency is None and unit is None:
-        if _MONTH_BEFORE.search(before) and mention.value is not None and 1 <= mention.value <= 31:
+        if _MONTH_BEFORE.search(tail) and mention.value is not None and 1 <= mention.value <= 31:
             return True
         if _MONTH_AFTER.match(after) and mention.value is not None and 1 <= mention.value <= 31:
             return True
-        if _is_year(mention, after) or (_YEAR_BEFORE.search(before) and _is_year(mention, "")):
+        if _is_year(mention, after) or (_YEAR_BEFORE.search(tail) and _is_year(mention, "")):
             return True
-        if _ID_BEFORE.search(before):
+        if _ID_BEFORE.search(before[-24:]):
             return True
         capital = _CAPITAL_BEFORE.search(before)
         if capital is not None and not mention.words:
@@ -495,7 +501,7 @@ def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
     full_start = item.mention.full_start if item.mention.hedge_start >= 0 else quantity.start
     full_start = min(full_start, quantity.start)
     before = text[max(s_start, full_start - 80) : full_start]
-    match = _PLACE_BEFORE.search(before)
+    match = _PLACE_BEFORE.search(before) if _PLACE_LINK_END.search(before[-24:]) else None
     if match is not None:
         place = _clean_place(match.group("place"))
         if place is not None:
