@@ -46,7 +46,8 @@ _VERBS = (
     "|charged|alleged|alleges|called|calls|described|describes|went on|pointed out|points out|put it"
     "|spoke|speaks|sings|sang|reads|read|branded|brands|accused|accuses|exhorted|rated|rates|labeled|labelled"
     "|termed|praised|criticized|criticised|denounced|blasted|slammed|mocked|condemned|hailed|demanded|demands"
-    "|wondered|wonders|scolded|snapped|shot back|retorted"
+    "|wondered|wonders|scolded|snapped|shot back|retorted|concluded|concludes|commented|comments|yells|yelled"
+    "|shouts|attacked|characterized|characterised|admitting|acknowledging|conceding|countering|quipping"
     "|asking|claiming|insisting|calling|suggesting|describing|urging"
     "|writing|saying|telling|adding|noting|explaining|arguing|warning|declaring|tweeting|recalling"
 )
@@ -149,7 +150,7 @@ _SAY = frozenset("said says added adds continued wrote writes declared declares 
 #: A sentence cut after an abbreviation or initial rather than at its real end.
 _CONTINUES = re.compile(r"(?:\b[A-Z]\.|\b(?:[A-Z]\.){2,})[ \t]*$")
 _PARTICIPLES = frozenset(
-    "saying asking claiming insisting calling suggesting describing urging writing telling adding noting"
+    "admitting acknowledging conceding countering quipping saying asking claiming insisting calling suggesting describing urging writing telling adding noting"
     " explaining arguing warning declaring tweeting recalling".split()
 )
 _AUXILIARIES = frozenset(
@@ -177,9 +178,10 @@ _WORD_START = re.compile(r"(?<![\w'’.-])[\w(]")
 _NP_BEFORE = re.compile(
     rf"(?:(?<![\w'’-])(?P<np>{_NAME_OR_ORG}|(?i:{_PRONOUNS})|(?i:{_DET_NP})|(?i:(?:[\w-]+[ \t]+)?{_BARE_NP}))"
     rf"(?:[ \t]*\([^()\n]{{1,25}}\))?(?:,[^,\"“”«»]{{1,100}},)?(?:['’]s)?[ \t]*"
-    rf"(?:(?:\w+ly|also|then|later|has|had|have|is|was|are|were|been|previously|once|again|repeatedly|recently|reportedly"
+    rf"(?:(?:\w+ly|often|even|still|now|just|also|then|later|has|had|have|is|was|are|were|been|previously|once|again|repeatedly|recently|reportedly"
     rf"|on[ \t]+\w+|last[ \t]+\w+)[ \t]+){{0,2}})$"
 )
+_NP_ENDING_IN_NAME = re.compile(rf"[ \t]+(?P<np>[^,.;:!?\"“”«»\n]{{1,40}}?[ \t]{NAME})(?=[ \t]*(?:[,.;:!?]|$))")
 #: The noun phrase after a cue: "said ICE Acting Director Tom Homan", "said the company".
 _NP_AFTER = re.compile(
     rf"[ \t]+(?P<np>{_NAME_OR_ORG}|(?i:{_PRONOUNS})(?![\w'’])|(?i:{_DET_NP})|(?i:(?:[\w-]+[ \t]+)?{_BARE_NP}))"
@@ -417,7 +419,9 @@ def _np_after(text: str, pos: int, limit: int, people: _People) -> tuple[int, in
         return person.start, _trim_np(text, person.start, person.start + len(person.text.split(",")[0]))
     m = _NP_AFTER.match(text, pos, limit)
     if not m or not _plausible(m.group("np")):
-        return None
+        m = _NP_ENDING_IN_NAME.match(text, pos, limit)  # "said 9/11 widow Terry Strada."
+        if not m:
+            return None
     s, e = m.start("np"), m.end("np")
     if m.group("np").split()[0].lower() in _DETERMINERS:
         # "according to the Pruitt County Office of Emergency Management.": up to the punctuation.
@@ -460,9 +464,10 @@ def _np_before(text: str, floor: int, pos: int, people: _People) -> tuple[int, i
             break
     for start in _WORD_START.finditer(text, lo, pos):
         m = _NP_BEFORE.match(text, start.start(), pos)
-        if m:
+        if m and _plausible(m.group("np")):
             break
-    if not m or not _plausible(m.group("np")):
+        m = None
+    if m is None:
         return None
     s, e = m.start("np"), m.end("np")
     person = people.at(s, e)
@@ -550,7 +555,9 @@ def _match_quotes(article: Article, sentences: list[tuple[int, int]], people: li
         spoken = [m for m in kept if m.speaker_text is not None]
         stripped = text[line_start:line_end].rstrip()
         ends_in_quote = bool(stretches) and stretches[-1][1] >= len(stripped) + line_start - 1
-        previous_line_speaker = spoken[-1] if spoken and ends_in_quote else None
+        # A paragraph that opens with an uncued quote goes on with the last speaker before it
+        # (news gives the speaker once for consecutive quote paragraphs).
+        previous_line_speaker = spoken[-1] if spoken and (ends_in_quote or spoken[-1].direct) else None
         previous_line_colon = stripped.endswith(":")
         if previous_line_colon and not stretches:
             # "Caddell continued:" / "The New York Times reports:" introduces the next paragraph.
@@ -631,6 +638,19 @@ def _speaker_for(
             m.cue, m.cue_start = ":", floor + colon.start()
             m.speaker_start, m.speaker_end = np
             return
+    # The sentence before, in the same paragraph, ends in its cue: '... over Syria, Schiff said. "The ...'
+    if not lead.strip(" \t" + _QUOTE_CHARS):
+        k = _sentence_index(sentences, q_open)
+        if k > 0 and sentences[k - 1][1] <= q_open and not text[sentences[k - 1][1] : q_open].count("\n"):
+            p_start, p_end = sentences[k - 1]
+            tail = cues.finditer(text, max(p_start, p_end - 40), p_end)
+            quoted_before = any(ch in _QUOTE_CHARS for ch in text[p_start:q_open])
+            if tail and not quoted_before and _ENDS_AFTER_CUE.match(text, tail[-1].end(), p_end):
+                np = _np_before(text, p_start, tail[-1].start(), known)
+                if np is not None:
+                    m.cue, m.cue_start = tail[-1].group().lower(), tail[-1].start()
+                    m.speaker_start, m.speaker_end = np
+                    return
     # A partial quote before its cue in the same sentence: '... "the first of many," X said.'
     k = _sentence_index(sentences, max(q_close - 1, q_open))
     s_end = sentences[k][1] if sentences else line_end
@@ -651,7 +671,11 @@ def _speaker_for(
 
 #: The most words between a closing quotation mark and its cue: '," a narrator in the ad asks.'
 MAX_SPEAKER_WORDS = 12
-_SIGNATURE = re.compile(rf"[ \t]*[―—–-][ \t]*(?P<np>{NAME})[ \t.]*$")
+#: The most words of a name with an apposition between a quote and its cue.
+MAX_APPOSITION_WORDS = 40
+_ENDS_AFTER_CUE = re.compile(r"(?:[ \t]+\w+){0,3}[ \t]*[.:]?[ \t]*$")
+_NAME_THEN_COMMA = re.compile(rf"(?P<np>{NAME}),")
+_SIGNATURE = re.compile(rf"[^\S\n]*[―—–-][^\S\n]*(?P<np>{NAME})[^\S\n.]*\.?[^\S\n]*$")
 _AFTER_SPAN = re.compile(
     r"(?:[^.!?;()\"“”«»\n]|(?<=[A-Z])\.|(?<=[A-Z][a-z])\.|(?<=[A-Z][a-z][a-z])\.|(?<=[A-Z][a-z][a-z][a-z])\.)*"
 )
@@ -686,6 +710,12 @@ def _speaker_after(text: str, m: QuoteMatch, q_close: int, next_open: int, known
         return False
     between = text[after : cue.start()]
     first = between.split()[0] if between.split() else ""
+    named = _NAME_THEN_COMMA.match(text, after, cue.start())
+    if named and len(_WORDS.findall(between)) <= MAX_APPOSITION_WORDS and person_name(named.group("np")):
+        # '," Leonard E. Burman, director of ... and a professor at ..., said.'
+        m.cue, m.cue_start = cue.group("cue").lower(), cue.start()
+        m.speaker_start, m.speaker_end = named.start("np"), named.end("np")
+        return True
     if not first or len(_WORDS.findall(between)) > MAX_SPEAKER_WORDS:
         return False
     if first[:1].islower() and first.lower() not in _DETERMINERS and first.lower() not in _PRONOUN_SET:
