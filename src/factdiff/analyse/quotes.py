@@ -46,7 +46,7 @@ _VERBS = (
     "|charged|alleged|alleges|called|calls|described|describes|went on|pointed out|points out|put it"
     "|spoke|speaks|sings|sang|reads|read|branded|brands|accused|accuses|exhorted|rated|rates|labeled|labelled"
     "|termed|praised|criticized|criticised|denounced|blasted|slammed|mocked|condemned|hailed|demanded|demands"
-    "|wondered|wonders|scolded|snapped|shot back|retorted|concluded|concludes|commented|comments|yells|yelled"
+    "|wondered|wonders|scolded|snapped|shot back|retorted|concluded|concludes|commented|yells|yelled"
     "|shouts|attacked|characterized|characterised|admitting|acknowledging|conceding|countering|quipping"
     "|asking|claiming|insisting|calling|suggesting|describing|urging"
     "|writing|saying|telling|adding|noting|explaining|arguing|warning|declaring|tweeting|recalling"
@@ -150,8 +150,8 @@ _SAY = frozenset("said says added adds continued wrote writes declared declares 
 #: A sentence cut after an abbreviation or initial rather than at its real end.
 _CONTINUES = re.compile(r"(?:\b[A-Z]\.|\b(?:[A-Z]\.){2,})[ \t]*$")
 _PARTICIPLES = frozenset(
-    "admitting acknowledging conceding countering quipping saying asking claiming insisting calling suggesting describing urging writing telling adding noting"
-    " explaining arguing warning declaring tweeting recalling".split()
+    "admitting acknowledging conceding countering quipping saying asking claiming insisting calling suggesting"
+    " describing urging writing telling adding noting explaining arguing warning declaring tweeting recalling".split()
 )
 _AUXILIARIES = frozenset(
     """
@@ -177,9 +177,9 @@ _CLAUSE_MARKS = frozenset(';:!?"“”«»—–')
 _WORD_START = re.compile(r"(?<![\w'’.-])[\w(]")
 _NP_BEFORE = re.compile(
     rf"(?:(?<![\w'’-])(?P<np>{_NAME_OR_ORG}|(?i:{_PRONOUNS})|(?i:{_DET_NP})|(?i:(?:[\w-]+[ \t]+)?{_BARE_NP}))"
-    rf"(?:[ \t]*\([^()\n]{{1,25}}\))?(?:,[^,\"“”«»]{{1,100}},)?(?:['’]s)?[ \t]*"
-    rf"(?:(?:\w+ly|often|even|still|now|just|also|then|later|has|had|have|is|was|are|were|been|previously|once|again|repeatedly|recently|reportedly"
-    rf"|on[ \t]+\w+|last[ \t]+\w+)[ \t]+){{0,2}})$"
+    rf"(?:[ \t]*\([^()\n]{{1,25}}\))?(?:,[^,\"“”«»]{{1,100}},)?(?:['’]s)?"
+    rf"(?:[ \t]+(?:\w+ly|often|even|still|now|just|also|then|later|has|had|have|is|was|are|were|been|previously"
+    rf"|once|again|on[ \t]+\w+|last[ \t]+\w+)){{0,2}}[ \t]*)$"
 )
 _NP_ENDING_IN_NAME = re.compile(rf"[ \t]+(?P<np>[^,.;:!?\"“”«»\n]{{1,40}}?[ \t]{NAME})(?=[ \t]*(?:[,.;:!?]|$))")
 #: The noun phrase after a cue: "said ICE Acting Director Tom Homan", "said the company".
