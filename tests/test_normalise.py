@@ -46,8 +46,8 @@ def test_text_is_title_blank_line_body() -> None:
 
 def test_same_report_same_id_whatever_the_whitespace() -> None:
     one = article(Draft(body=BODY, input="x", title="Officers arrest 212"))
-    messy = BODY.replace("\n\n", "\r\n   \r\n\r\n").replace(".", ".  ", 1) + "\n\n\n"
-    two = article(Draft(body=messy.replace(".  ", ".", 1), input="y", title="  Officers   arrest 212 "))
+    messy = "\t" + BODY.replace("\n\n", "  \r\n   \r\n\r\n  ").replace(", ", ",\t  ") + "\n\n\n"
+    two = article(Draft(body=messy, input="y", title="  Officers   arrest 212 "))
     assert one.id == two.id
 
 
@@ -120,6 +120,7 @@ def test_collapse_doubled_title_only_when_identical() -> None:
 
 def test_clean_text_collapses_blank_runs_and_trailing_space() -> None:
     assert clean_text("  a  \r\n\r\n \n\nb\t\nc  ") == "a\n\nb\nc"
+    assert clean_text("one  two\tthree\u00a0000\n   four") == "one two three\u00a0000\nfour"
 
 
 def test_dates() -> None:

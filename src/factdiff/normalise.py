@@ -95,10 +95,11 @@ class Header:
 
 # --- text repair ------------------------------------------------------------------------------
 
-_BLANK_RUN = re.compile(r"\n[ \t\f\v]*(?:\n[ \t\f\v]*)+")
-_TRAILING_SPACE = re.compile(r"[ \t\f\v\u00a0]+\n")
-
-
+_BLANK_RUN = re.compile(r"\n{3,}")
+_EDGE_SPACE = " \t\f\v\u00a0"
+#: Runs of spaces and tabs inside a line: HTML extraction collapses them, so text must too for a
+#: report to get the same id from either. A no-break space is kept ("5\u00a0000" is one number).
+_SPACE_RUN = re.compile(r"[ \t]{2,}|\t")
 _NEEDS_FTFY_IN_ASCII = re.compile(r"[&\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -113,11 +114,11 @@ def repair_text(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Unify line endings, drop trailing spaces, collapse blank-line runs to one blank line, strip."""
+    """Unify line endings, trim each line, collapse runs of spaces and of blank lines, strip."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = _TRAILING_SPACE.sub("\n", text + "\n")
-    text = _BLANK_RUN.sub(lambda m: "\n\n" if m.group().count("\n") > 1 else "\n", text)
-    return text.strip()
+    text = "\n".join(line.strip(_EDGE_SPACE) for line in text.split("\n"))
+    text = _SPACE_RUN.sub(" ", text)
+    return _BLANK_RUN.sub("\n\n", text).strip()
 
 
 def _one_line(text: str) -> str:
