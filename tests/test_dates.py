@@ -105,6 +105,28 @@ def test_a_missing_year_is_the_nearest_one(text: str, published: str, value: str
     assert one_date(text, published).value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It happened on September 10, nineteen zero one.", "1901-09-10"),
+        ("It happened on the tenth of September, two thousand.", "2000-09-10"),
+        ("It happened on Jan. 21, two thousand and eighteen.", "2018-01-21"),
+        ("It happened on September the twenty-first nineteen seventy eight.", "1978-09-21"),
+    ],
+)
+def test_spelled_out_years(text: str, value: str) -> None:
+    assert one_date(text).value == value
+
+
+def test_a_spelled_number_after_a_date_stays_a_count() -> None:
+    found = one_date("On May 5 two thousand people marched.")
+    assert (found.text, found.value) == ("May 5", "2017-05-05")
+
+
+def test_nine_eleven_is_the_attacks() -> None:
+    assert one_date("Security tightened after 9/11.", "2010-06-15").value == "2001-09-11"
+
+
 def test_without_a_publication_date_relative_dates_have_no_value() -> None:
     assert one_date("It ended Wednesday.", None).value is None
     assert one_date("It ended Sept. 27.", None).value == "--09-27"

@@ -93,7 +93,17 @@ _WD = rf"(?P<wd>{_alternation(_WEEKDAY_NAMES)})(?![a-z])"
 _DAY_WORDS = _alternation([*_ORDINALS, *(w for w, n in _CARDINALS.items() if 1 <= n <= 31)])
 _DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 _DAY = rf"(?P<day>{_DAY_NUM}|(?:{_DAY_WORDS})(?![a-z])(?!-[a-z]))"
-_YEAR = r"(?P<year>[12]\d{3})(?![\d]|[.,]\d|:)"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TWO_DIGIT_WORDS = rf"(?:(?:{_TENS})(?:[- ](?:{_DIGIT_WORDS}))?|{_TEENS}|(?:oh|zero)[- ](?:{_DIGIT_WORDS}))"
+# "nineteen seventy eight", "nineteen zero one", "two thousand and eighteen": only at the end of a clause,
+# so that "May 5 two thousand people" keeps its count
+_SPELLED_YEAR = (
+    rf"(?:(?:{_TEENS}|twenty)[- ](?:{_TWO_DIGIT_WORDS}|hundred)"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_TWO_DIGIT_WORDS}|{_DIGIT_WORDS}))?)(?=\s*(?:[.,;:!?)]|$))"
+)
+_YEAR = rf"(?P<year>[12]\d{{3}}(?![\d]|[.,]\d|:)|{_SPELLED_YEAR})"
 _WD_PREFIX = rf"(?:(?:(?:this|next|last|coming)\s+)?{_WD}\.?,?\s*)?"
 
 _I = re.IGNORECASE
@@ -105,7 +115,7 @@ _MONTH_DAY = re.compile(
 )
 # "27 September", "15 june 2016", "wed, 22 of jan", "fourth of may", "16. nov. 2016", "26th june of 2020"
 _DAY_MONTH = re.compile(
-    rf"(?<![\w.,/-]){_WD_PREFIX}(?:the\s+)?{_DAY}(?P<sep>\s*-\s*|\s+of\s+|\.?\s+|(?<=\d)(?=[a-z])){_MONTH}"
+    rf"(?<![\w.,/-]){_WD_PREFIX}{_DAY}(?P<sep>\s*-\s*|\s+of\s+|\.?\s+|(?<=\d)(?=[a-z])){_MONTH}"
     rf"(?:(?:\s*,\s*|\s+|\s+of\s+){_YEAR})?",
     _I,
 )
@@ -392,6 +402,26 @@ def _day_number(token: str) -> int | None:
     return _ORDINALS.get(token) or _CARDINALS.get(token)
 
 
+def _year_number(token: str) -> int | None:
+    """1987 from "1987", "nineteen eighty seven", "nineteen oh five" or "two thousand and eighteen"."""
+    if token.isdigit():
+        return int(token)
+    words = re.sub(r"[\s-]+", " ", token.lower()).replace(" and ", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = " ".join(words[2:])
+        return 2000 + (_CARDINALS.get(rest, 0) if rest else 0)
+    century = _CARDINALS.get(words[0])
+    if century is None:
+        return None
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return century * 100
+    if rest and rest[0] in ("oh", "zero"):
+        rest = rest[1:]
+    tail = _CARDINALS.get(" ".join(rest))
+    return None if tail is None else century * 100 + tail
+
+
 def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= monthrange(year, month)[1] if 1 <= year <= 9999 else False
 
@@ -485,7 +515,7 @@ def _on_month_day(match: re.Match[str], ctx: _Context) -> Claim | None:
     if day is None or _lower_may(match, match.group("day")):
         return None
     month = _MONTHS[match.group("month").lower().rstrip(".")]
-    year = int(match.group("year")) if match.group("year") else None
+    year = _year_number(match.group("year")) if match.group("year") else None
     value, _ = _iso_day(year, month, day, ctx.ref)
     return _date(match, value, weekday=_weekday_of(match))
 
@@ -503,7 +533,7 @@ def _on_day_month(match: re.Match[str], ctx: _Context) -> Claim | None:
         if "of" not in match.group("sep").lower() and rest[:1].isalpha() and not match.group("year"):
             return None  # "5 may be": the verb, not the month
     month = _MONTHS[month_word.lower().rstrip(".")]
-    year = int(match.group("year")) if match.group("year") else None
+    year = _year_number(match.group("year")) if match.group("year") else None
     value, _ = _iso_day(year, month, day, ctx.ref)
     return _date(match, value, weekday=_weekday_of(match))
 
@@ -567,6 +597,8 @@ def _on_numeric_day(match: re.Match[str], ctx: _Context) -> Claim | None:
     if order is None:
         return None
     value, _ = _iso_day(None, *order, ctx.ref)
+    if (a, b, sep, has_weekday) == (9, 11, "/", False):
+        value = "2001-09-11"  # "after 9/11": the attacks, not this year's September 11
     start = match.start("wd") if has_weekday else match.start("a")
     return _date(match, value, weekday=_weekday_of(match), start=start)
 
@@ -1000,7 +1032,7 @@ def _triggers() -> tuple[dict[str, tuple[_NeededRule, ...]], dict[str, frozenset
     quantity_words = {"a", "an", "half", "couple", "few", "several", "some", "another", "all", "full", "whole"}
     table: list[tuple[re.Pattern[str], _Handler, set[str]]] = [
         (_MONTH_DAY, _on_month_day, months | weekdays | week_mods),
-        (_DAY_MONTH, _on_day_month, weekdays | week_mods | day_words | {"the", "#d/", "#d ", "#da"}),
+        (_DAY_MONTH, _on_day_month, weekdays | week_mods | day_words | {"#d/", "#d ", "#da"}),
         (_YMD, _on_ymd, weekdays | week_mods | {"#y"}),
         (_NUMERIC_DATE, _on_numeric_date, weekdays | week_mods | {"#d/"}),
         (_NUMERIC_DAY, _on_numeric_day, weekdays | week_mods | {"on", "in", "#d/"}),
