@@ -36,7 +36,7 @@ __all__ = ["QuoteMatch", "find_attributions", "find_quotes", "match_quotes"]
 
 _VERBS = (
     "said|says|say|told|tells|tell|added|adds|asked|asks|noted|notes|explained|explains|declared|declares"
-    "|stated|states|wrote|writes|warned|warns|argued|argues|insisted|insists|acknowledged|acknowledges"
+    "|stated|wrote|writes|warned|warns|argued|argues|insisted|insists|acknowledged|acknowledges"
     "|announced|announces|claimed|claims|continued|continues|replied|replies|responded|responds|recalled"
     "|recalls|urged|urges|predicted|predicts|tweeted|tweets|posted|remarked|conceded|concedes|admitted"
     "|admits|observed|emphasized|emphasised|stressed|stresses|suggested|suggests|complained|complains"
@@ -121,7 +121,7 @@ class _Cues:
 #: Verbs that introduce indirect speech ("said the agency expects ..."): a narrower set.
 _INDIRECT_VERBS = frozenset(
     """
-    said says say told tells added adds noted notes explained explains declared declares stated states wrote
+    said says say told tells added adds noted notes explained explains declared declares stated wrote
     writes warned warns argued argues insisted insists acknowledged acknowledges announced announces claimed
     claims predicted predicts conceded concedes admitted admits suggested suggests confirmed confirms denied
     denies estimated reported reports informs informed believes believed thinks contended contends maintained
@@ -136,7 +136,7 @@ _NOT_SPEAKERS = frozenset(
     """
     Most Many Some Several Few All Both Each Others Other Nobody Everyone Someone No None Neither Either
     The This That These Those Its Also Yet So Still Even However Meanwhile Monday Tuesday Wednesday
-    Thursday Friday Saturday Sunday Today Yesterday Here There Now Then
+    Thursday Friday Saturday Sunday Today Yesterday Here There Now Then Once Perhaps Maybe Though Although
     """.split()
 )
 #: First words that show a phrase is not a noun phrase at all.
