@@ -17,18 +17,14 @@ from factdiff.errors import FactdiffError, Skipped
 #: bar would help, and a bar that flashes up and vanishes is noise.
 PROGRESS_AFTER_SECONDS = 2.0
 
-_DB_OPTION = click.option(
-    "--db",
-    default="factdiff.db",
-    show_default=True,
-    type=click.Path(dir_okay=False),
-    help="The store: an SQLite file, created when missing.",
-)
+
+def _db_option(help: str) -> Any:
+    return click.option("--db", default="factdiff.db", show_default=True, type=click.Path(dir_okay=False), help=help)
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
-@_DB_OPTION
+@_db_option("The store: an SQLite file, created when missing.")
 @click.option(
     "--batch-size",
     default=500,
@@ -41,8 +37,9 @@ _DB_OPTION = click.option(
 def add(ctx: click.Context, inputs: tuple[str, ...], db: str, batch_size: int, **field_options: str) -> None:
     """Read, analyse and store articles; those already stored are not added twice.
 
-    PATH is a text or HTML file, a folder, a JSON Lines or CSV dataset, or - for standard input.
-    Ends with one summary line; each input that could not be read is named on standard error.
+    PATH is a text or HTML file, a folder, a JSON Lines or CSV dataset (gzipped or not), a WARC
+    web archive, or - for standard input. Ends with one summary line; each input that could not
+    be read is named on standard error.
     """
     from factdiff.ingest import ingest
     from factdiff.read import Fields
@@ -80,7 +77,7 @@ def add(ctx: click.Context, inputs: tuple[str, ...], db: str, batch_size: int, *
 
 
 @click.command(name="ls")
-@_DB_OPTION
+@_db_option("The store to list.")
 @click.option("--json", "as_json", is_flag=True, help="A JSON list of the articles' metadata.")
 @click.option(
     "--limit",
