@@ -308,3 +308,15 @@ def test_legacy_encodings(tmp_path: Path, encoding: str, text: str) -> None:
     path = tmp_path / "legacy.txt"
     path.write_bytes(f"Title\n\n{text}\n".encode(encoding))
     assert only_article(read_all(str(path))).body == text
+
+
+def test_html_without_its_extractor_is_a_skip_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factdiff.read import html as html_reader
+
+    def missing(html: str, url: str | None) -> None:
+        raise ImportError("No module named 'lxml_html_clean'")
+
+    monkeypatch.setattr(html_reader, "_extract", missing)
+    (tmp_path / "page.html").write_text(HTML)
+    (skip,) = read_all(str(tmp_path / "page.html"))
+    assert isinstance(skip, Skipped) and skip.reason == "no HTML reader" and "lxml_html_clean" in skip.detail

@@ -16,7 +16,10 @@ MIN_PARAGRAPH_WORDS = 6
 
 def read_html(html: str, label: str, file: str | None, url: str | None = None) -> Draft | Skipped:
     """The article of an HTML page, or Skipped("no article text") when the page has none."""
-    document = _extract(html, url)
+    try:
+        document = _extract(html, url)
+    except ImportError as exc:  # trafilatura or one of its parts (lxml_html_clean) is not installed
+        return Skipped(label, "no HTML reader", f"HTML extraction is not available: {exc}")
     text = (getattr(document, "text", None) or "") if document is not None else ""
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
     if not paragraphs or max(len(p.split()) for p in paragraphs) < MIN_PARAGRAPH_WORDS:
