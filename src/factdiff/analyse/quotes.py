@@ -44,7 +44,7 @@ _VERBS = (
     "|reiterated|testified|confirmed|confirms|denied|denies|estimated|reported|reports|informs|informed"
     "|believes|believed|thinks|thought|contended|contends|maintained|maintains|vowed|promised|pledged"
     "|charged|alleged|alleges|called|calls|described|describes|went on|pointed out|points out|put it"
-    "|spoke|speaks|sings|sang|reads|read|branded|brands|accused|accuses|exhorted|rated|rates|labeled|labelled"
+    "|spoke|speaks|sings|sang|reads|read|branded|brands|accused|accuses|accuse|exhorted|rated|rates|labeled|labelled"
     "|termed|praised|criticized|criticised|denounced|blasted|slammed|mocked|condemned|hailed|demanded|demands"
     "|wondered|wonders|scolded|snapped|shot back|retorted|concluded|concludes|commented|yells|yelled"
     "|shouts|attacked|characterized|characterised|admitting|acknowledging|conceding|countering|quipping"
@@ -335,12 +335,19 @@ _NAMING = re.compile(
 )
 
 
+def _after_naming_verb(text: str, m: QuoteMatch) -> bool:
+    return bool(_NAMING.search(text, max(0, m.start - 20), max(0, m.start - 1)))
+
+
 def _is_name_like(text: str, m: QuoteMatch) -> bool:
-    """A quoted name or title rather than quoted speech: "Operation Safe City", what X "called" Y."""
+    """A quoted name or title rather than quoted speech: "Operation Safe City", what X "called" Y.
+
+    Kept as a quote only when a cue of its own credits it to someone and no naming verb precedes it.
+    """
     words = _WORDS.findall(text[m.start : m.end])
     if not words or len(words) > 6:
         return False
-    if _NAMING.search(text, max(0, m.start - 20), max(0, m.start - 1)):
+    if _after_naming_verb(text, m):
         return True
     content = [w for w in words if w.lower() not in {"of", "the", "and", "a", "in", "for", "on", "to"}]
     capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in content)
@@ -548,7 +555,7 @@ def _match_quotes(article: Article, sentences: list[tuple[int, int]], people: li
         kept = [
             m
             for m in line_matches
-            if not _is_name_like(text, m)
+            if not (_is_name_like(text, m) and (m.cue_start < 0 or _after_naming_verb(text, m)))
             and (m.speaker_text is not None or len(_WORDS.findall(text[m.start : m.end])) >= MIN_WORDS_UNCUED)
         ]
         matches.extend(kept)
