@@ -198,11 +198,27 @@ class UnitMatch:
     text: str
 
 
-def _form_pattern(form: str) -> str:
-    pattern = re.escape(form).replace(r"\ ", r"\s+")
-    if form[-1].isalnum():
-        pattern += r"(?![\w$])"
-    return pattern
+def _form_trie(forms: list[str]) -> str:
+    """One prefix-factored pattern for unit forms; a form ending in a letter or digit must end a word."""
+    root: dict = {}
+    for form in forms:
+        node = root
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = r"(?![\w$])" if form[-1].isalnum() else ""
+
+    def emit(node: dict) -> str:
+        branches = []
+        for char, sub in sorted(node.items(), key=lambda kv: kv[0] == ""):
+            if char == "":
+                branches.append(sub)
+            else:
+                branches.append((r"\s+" if char == " " else re.escape(char)) + emit(sub))
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
 
 
 def _build_after() -> tuple[re.Pattern[str], dict[str, str]]:
@@ -210,16 +226,12 @@ def _build_after() -> tuple[re.Pattern[str], dict[str, str]]:
     for unit, written in _AFTER.items():
         for form in written:
             forms.setdefault(form, unit)
-    ordered = sorted(forms, key=len, reverse=True)
-    parts = []
-    for form in ordered:
-        pattern = _form_pattern(form)
-        if form in _CASED:
-            parts.append(pattern)
-        else:
-            parts.append(f"(?i:{pattern})")
+    caseless = sorted({form.lower() for form in forms if form not in _CASED})
+    cased = sorted(form for form in forms if form in _CASED)
     # A hyphen joins a unit to its number in compounds ("31.4-foot", "four-day", "5-mpg").
-    regex = re.compile(r"(?P<gap>\s?-\s?|[ \u00a0]?)(?P<unit>" + "|".join(parts) + ")")
+    regex = re.compile(
+        r"(?P<gap>\s?-\s?|[ \u00a0]?)(?P<unit>(?i:" + _form_trie(caseless) + ")|" + _form_trie(cased) + ")"
+    )
     return regex, forms
 
 
@@ -251,8 +263,7 @@ def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
         return None
     form = match.group("unit")
     gap = match.group("gap")
-    key = form.lower() if form.lower() in _AFTER_LOWER else form
-    unit = _AFTER_LOWER.get(key.lower())
+    unit = _AFTER_FORMS.get(form) or _AFTER_LOWER.get(form.lower())
     if unit is None:
         return None
     # Short forms count only glued to the number ("5kW", "200lbs", "30'"); "5 W" and "5 V" may keep a space.
