@@ -13,7 +13,7 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["canonical_name", "given_name_key", "name_parts", "same_person", "surname"]
+__all__ = ["canonical_name", "gender_of", "given_name_key", "name_parts", "same_person", "surname"]
 
 #: Words before a name that are not part of it (lower-cased, without the dot).
 HONORIFICS = frozenset(
@@ -142,3 +142,32 @@ def _given_agree(a: str, b: str) -> bool:
         return fa[0] == fb[0]
     table = _nicknames()
     return bool(table.get(fa, frozenset((fa,))) & table.get(fb, frozenset((fb,))))
+
+
+@cache
+def _genders() -> dict[str, str]:
+    table: dict[str, str] = {}
+    text = resources.files("factdiff").joinpath("data/people_given_names.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        gender, _, names = line.partition(":")
+        for name in names.split():
+            table[name] = gender.strip()
+    return table
+
+
+_FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "dame", "lady", "sister"})
+_MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "father", "brother"})
+
+
+def gender_of(name: str) -> str | None:
+    """ "female", "male" or None (unknown): from an honorific ("Mrs. Clinton") or a common given name."""
+    words = _WORD.findall(name)
+    if words:
+        first = _fold(words[0])
+        if first in _FEMALE_HONORIFICS:
+            return "female"
+        if first in _MALE_HONORIFICS:
+            return "male"
+    given = name_parts(name)[0]
+    return _genders().get(_fold(given[0])) if given else None

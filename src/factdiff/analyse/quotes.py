@@ -26,7 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from factdiff.analyse.names import canonical_name, name_parts, same_person
+from factdiff.analyse.names import canonical_name, gender_of, name_parts, same_person
 from factdiff.analyse.people import NAME, person_name, word_alternation
 from factdiff.model import Article, Attribution, Person, Quote
 
@@ -37,7 +37,7 @@ __all__ = ["QuoteMatch", "find_attributions", "find_quotes", "match_quotes"]
 _VERBS = (
     "said|says|say|told|tells|tell|added|adds|asked|asks|noted|notes|explained|explains|declared|declares"
     "|stated|wrote|writes|warned|warns|argued|argues|insisted|insists|acknowledged|acknowledges"
-    "|announced|announces|claimed|claims|continued|continues|replied|replies|responded|responds|recalled"
+    "|announced|announces|claimed|continued|continues|replied|replies|responded|responds|recalled"
     "|recalls|urged|urges|predicted|predicts|tweeted|tweets|posted|remarked|conceded|concedes|admitted"
     "|admits|observed|emphasized|emphasised|stressed|stresses|suggested|suggests|complained|complains"
     "|joked|quipped|boasted|boasts|mused|shouted|yelled|cautioned|countered|agreed|agrees|repeated"
@@ -398,7 +398,11 @@ def _resolve(m: QuoteMatch, people: _People, last_named: list[tuple[int, str]]) 
     person = people.at(m.speaker_start, m.speaker_end)
     if mention.lower() in _PRONOUN_SET:
         if mention.lower() in {"he", "she"}:
+            # The last person named before, skipping names known to take the other pronoun.
+            other = "female" if mention.lower() == "he" else "male"
             k = bisect.bisect_left(last_named, (m.speaker_start, "")) - 1
+            while k >= 0 and gender_of(last_named[k][1]) == other:
+                k -= 1
             if k >= 0:
                 m.speaker = last_named[k][1]
         else:
@@ -445,6 +449,8 @@ def _plausible(np: str) -> bool:
     """False for phrases that look like a speaker but are not one ("Most", "the agency did not")."""
     words = np.split()
     if not words or (len(words) == 1 and words[0] in _NOT_SPEAKERS) or words[0].lower() in _NOT_SPEAKER_LOWER:
+        return False
+    if len(words) > 1 and words[-1].lower() in {"that", "which", "who", "whom", "and", "or", "by", "of"}:
         return False
     if words[0] in {"Most", "Many", "Some", "Few", "None", "Nobody"} and len(words) == 1:
         return False
@@ -626,7 +632,7 @@ def _speaker_for(
         np: tuple[int, int] | None
         if word == "according to":
             np = _np_after(text, cue.end(), q_open, known)
-        elif word in _PARTICIPLES and re.search(r",[ \t]*$", text[floor : cue.start()]):
+        elif word in _PARTICIPLES:
             np = _subject(text, floor, cue.start(), known)
         else:
             np = _np_before(text, floor, cue.start(), known)
