@@ -157,10 +157,16 @@ _LIST_DASH = re.compile(r"^[-–—]\s")
 #: Counted nouns too general to tell two facts apart ("498 people", "86 cases").
 GENERIC_CONCEPTS = frozenset("person one case count total number figure incident those time".split())
 _PERSON = "person"
+#: Words that mark a figure as computed from others ("13.4 feet above flood stage", "a net 1,250").
+DERIVATION_CUES = frozenset(
+    "above below net leaves leav remain remaining rest without combin combined altogether difference beyond "
+    "excluding exceed".split()
+)
 #: Counted nouns that are people, or things only people have, so "people" may stand for them.
 PERSON_NOUNS = frozenset(
     "arrest death job member fugitive victim worker student patient voter child adult family case conviction "
-    "employee officer soldier passenger injury injured evacuat".split()
+    "employee officer soldier passenger injury injured evacuat deport alien immigrant resident homeowner "
+    "migrant refugee prisoner inmate suspect affiliate".split()
 )
 #: A changed number is at most this many times larger or smaller than the source's: beyond, the
 #: two numbers are more likely different facts in a similar sentence than one fact misreported.
@@ -436,7 +442,7 @@ def fact_concepts(a: Fact, b: Fact) -> str:
         # "22,000 residents" for "22,000 vehicles": people against things the source counts
         # without a word for people near them.
         named = a if ca else b
-        if _PERSON not in named.window and not (named.concept & PERSON_NOUNS):
+        if _PERSON not in named.concept and not (named.concept & PERSON_NOUNS):
             return "conflict"
     if relation == "unknown" and not ca and not cb:
         # Neither names what it counts ("two people"): the words around the numbers decide.
@@ -603,6 +609,8 @@ def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fa
     return slots + list(extras.values())
 
 
+#: A speech verb right before a date ("said Thursday", "announced the results on Thursday").
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|announced|told\s+\w+|stated|reported|confirmed)\b[^.;,]{0,45}$", re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?()\n]|\s(?:and|but|while|with)\s")
 
 
@@ -716,7 +724,9 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
                 relation, score = found
                 candidates.append((score, i, relation, fact, slot))
     values = sorted({(s.source.value, s.source.unit) for s in slots if s.source is not None and s.source.value})
-    candidates = [c for c in candidates if not (c[2] == "changed" and not c[3].places and _derived(c[3], values))]
+    candidates = [
+        c for c in candidates if not (c[2] == "changed" and not c[3].places and _derived(c[3], values, facts))
+    ]
     candidates.sort(key=lambda c: (-c[0], c[1]))
     assigned: set[int] = set()
     settled: set[str] = set()  # slots this report states in agreement
@@ -736,10 +746,12 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
     return [f for i, f in enumerate(numbers) if i not in assigned]
 
 
-def _derived(fact: Fact, values: list[tuple[float, str | None]]) -> bool:
+def _derived(fact: Fact, values: list[tuple[float, str | None]], facts: list[Fact]) -> bool:
     """A figure the report computed from two source figures (a sum or a difference): 13.4 feet
-    above flood stage from 31.4 and 18, 181 without a conviction from 498 and 317."""
-    if fact.value is None:
+    above flood stage from 31.4 and 18, 181 without a conviction from 498 and 317. Sums and
+    differences of a story's figures cover much of the number line, so the report must also say
+    that it computed: a word such as "above", "net" or "leaves" next to the number."""
+    if fact.value is None or not (fact.window & DERIVATION_CUES):
         return False
     same_unit = [v for v, u in values if u == fact.unit]
     for i, a in enumerate(same_unit):
@@ -752,6 +764,15 @@ def _derived(fact: Fact, values: list[tuple[float, str | None]]) -> bool:
 
 def _match_date(fact: Fact, slots: list[Slot], announced: set[str]) -> None:
     value = getattr(fact.claim, "value", None)
+    announcement = next(
+        (s for s in slots if s.source is not None and getattr(s.source.claim, "value", None) in announced), None
+    )
+    if announcement is not None and _SPEECH_BEFORE.search(fact.sentence[: max(0, fact.sentence.find(fact.claim.text))]):
+        # "the agency said Wednesday": the day of the statement, whatever else the source dates.
+        relation = "same" if getattr(announcement.source.claim, "value", None) == value else "changed"
+        if relation == "same" or _nearest_day(value or "", [announcement]) is not None:
+            announcement.matches.setdefault(fact.article, []).append(Match(fact, relation, 100.0))
+            return
     equal: Slot | None = None
     best: tuple[float, Slot] | None = None
     for slot in slots:
