@@ -22,7 +22,7 @@ import random
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from factdiff.analyse import tagger
@@ -60,37 +60,25 @@ class Sentence:
     words: list[str]
     labels: list[str]  # UPOS
     text: str = ""  # the sentence text as GUM gives it (# text = ...)
-    surface: list[str] = field(default_factory=list)  # GUM's surface tokens (multi-word tokens whole)
 
 
 def read_conllu(path: Path) -> list[Sentence]:
-    """The sentences of one CoNLL-U file: syntactic words with their labels, and the surface tokens."""
+    """The sentences of one CoNLL-U file: the syntactic words (GUM splits "don't" into "do" and "n't"),
+    their labels and the sentence text."""
     sentences: list[Sentence] = []
     current = Sentence([], [])
-    skip_until = 0
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line:
             if current.words:
                 sentences.append(current)
-            current, skip_until = Sentence([], []), 0
-            continue
-        if line.startswith("# text = "):
+            current = Sentence([], [])
+        elif line.startswith("# text = "):
             current.text = line[len("# text = ") :]
-            continue
-        if line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if "." in cols[0]:  # an empty node of enhanced dependencies: not a token
-            continue
-        if "-" in cols[0]:  # a multi-word token ("don't"): its parts follow as words
-            _, last = cols[0].split("-")
-            current.surface.append(cols[1])
-            skip_until = int(last)
-            continue
-        if int(cols[0]) > skip_until:
-            current.surface.append(cols[1])
-        current.words.append(cols[1])
-        current.labels.append(cols[3])
+        elif not line.startswith("#"):
+            cols = line.split("\t")
+            if cols[0].isdigit():  # not a multi-word token ("1-2") or an empty node ("8.1")
+                current.words.append(cols[1])
+                current.labels.append(cols[3])
     if current.words:
         sentences.append(current)
     return sentences
@@ -241,13 +229,13 @@ def evaluate(sentences: list[Sentence], known: set[str], model: tagger._Model) -
 
 
 def tokenizer_agreement(sentences: list[Sentence]) -> dict[str, float]:
-    """Precision and recall of tokenize() against GUM's surface tokens, sentence by sentence."""
+    """Precision and recall of tokenize() against GUM's words, sentence by sentence."""
     tp = n_gold = n_ours = 0
     for sent in sentences:
         if not sent.text:
             continue
         ours = Counter(t for _, _, t in tagger.tokenize(sent.text))
-        gold = Counter(sent.surface)
+        gold = Counter(sent.words)
         tp += sum((ours & gold).values())
         n_gold += sum(gold.values())
         n_ours += sum(ours.values())

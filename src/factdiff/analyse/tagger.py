@@ -56,16 +56,19 @@ _ABBREVIATIONS = (
     "Inc Corp Co Ltd Llc Bros Dept No Nos Vol Fig Op Ed Eds "
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky Md Mass Mich Minn Miss Mo Mont Neb Nev "
     "Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo "
-    "etc vs al approx ca cf esp div eds pp ed vol"
+    "etc vs al approx ca cf esp div eds pp ed vol c v"
 ).split()
 # Prefixes that GUM keeps attached to the rest of a hyphenated word; other hyphens are split off.
-_HYPHEN_PREFIXES = "non pro anti re co cross semi post pre pan mini multi e mid inter".split()
+_HYPHEN_PREFIXES = "non pro anti re co cross semi post pre mini multi e mid inter sub counter ex".split()
 
 _TOKEN = re.compile(
     r"""
       https?://[^\s<>"'”’]*[^\s<>"'”’.,;:!?)\]]              # URL
     | www\.[^\s<>"'”’]*[^\s<>"'”’.,;:!?)\]]                  # bare web address
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                            # e-mail address
+    | (?<![\w.@])[^\W_]+(?:[.-][^\W_]+)*\.(?:com|org|net|gov|edu|int|info|io)(?![\w.])  # bare domain
+    | (?<![\w@#])[#@][^\W_]\w*                                 # hashtag, handle
+    | (?m:^)[ \t]*\d{1,2}(?:\.\d{1,2})*\.(?=[ \t]+[A-Z])        # a numbered list item: "2. Methods"
     | (?<![\w.])(?:ABBR)\.(?![\w])                            # known abbreviation
     | (?<![\w.])(?:[^\W\d_]{1,2}\.){2,}(?![\w])               # U.S., e.g., Ph.D.
     | (?<![\w.])[A-Z]\.(?=\s+[A-Z])                           # an initial: J. Smith
@@ -73,7 +76,7 @@ _TOKEN = re.compile(
     | [^\W_]+?(?=[nN]['’][tT](?!\w))                          # do|n't, ca|n't, wo|n't
     | [nN]['’][tT](?!\w)                                      # n't
     | (?<=\w)['’](?:[sSdDmM]|re|RE|ve|VE|ll|LL)(?!\w)         # 's 're 've 'll 'd 'm
-    | (?<![\w.])\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th|s)?(?![^\W_])  # 1,140  3.5  08:00  9/11  19th  1990s
+    | (?<![\w.])\d+(?:,\d{3}(?!\d))*(?:[.:/-]\d+)*(?:st|nd|rd|th|s)?(?![^\W_])  # 1,140 3.5 08:00 9/11 19th 1990s
     | (?<![\w.])\.\d+(?![^\W_])                               # .432
     | (?i:\b(?:PREFIXES)-)[^\W_]+                             # re-elected, non-profit
     | [^\W_]+(?:['’](?!(?:[sSdDmM]|re|RE|ve|VE|ll|LL)(?!\w))[^\W_]+)*  # a word, O'Brien
