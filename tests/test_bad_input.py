@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factdiff.cli import cli
 from factdiff.errors import Skipped
@@ -178,3 +180,17 @@ def test_all_inputs_bad_is_exit_3(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, args, catch_exceptions=False)
     assert result.exit_code == 3
     assert len(result.stderr.strip().splitlines()) == 2
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.binary(max_size=600) | st.text(max_size=400).map(lambda t: t.encode("utf-8")),
+    suffix=st.sampled_from([".txt", ".html", ".jsonl", ".csv", ".tsv", ".json", ".warc", ".warc.gz", ".jsonl.gz", ""]),
+)
+def test_any_bytes_give_outcomes_never_an_exception(tmp_path: Path, data: bytes, suffix: str) -> None:
+    path = tmp_path / f"input{suffix}"
+    path.write_bytes(data)
+    for item in read_inputs([str(path)]):
+        assert isinstance(item, Article | Skipped)
+        if isinstance(item, Article):
+            assert item.text and item.id

@@ -255,3 +255,15 @@ def test_doubled_headline_is_collapsed_once() -> None:
     header, rest = split_header(f"Same title\n\n{body}\n")
     a = article(Draft(body=rest, input="x", title=header.title))
     assert a.body == "Same title\n\nThe body goes on here for a while."
+
+
+_TOKENS = [*"ab @()—-\n.,1", "(@x)", "pic.twitter.com/q", "May 2, 2020", "\n\n"]
+
+
+@given(st.lists(st.sampled_from(_TOKENS), max_size=60).map("".join))
+def test_post_spans_always_point_into_the_text(text: str) -> None:
+    for post in find_posts(text):
+        assert 0 <= post.start < post.end <= len(text)
+        assert text[post.start : post.end] == post.text == post.text.strip()
+        if post.signature_start >= 0:
+            assert post.end <= post.signature_start < post.signature_end <= len(text)
