@@ -214,3 +214,31 @@ def test_ingest_survives_an_analyser_error(tmp_path: Path, store: Store, monkeyp
     result = ingest_module.ingest([str(tmp_path)], store)
     assert result.added == 1 and result.failed == 1
     assert result.failures[0].reason == "analysis failed" and "cannot read this one" in result.failures[0].detail
+
+
+def test_two_writers_at_once_store_each_article_once(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "shared.db"
+    Store(path).close()
+    shared = [make_article(title=f"Shared {n}") for n in range(100)]
+    own = {w: [make_article(title=f"Writer {w} report {n}") for n in range(100)] for w in (1, 2)}
+    errors: list[BaseException] = []
+
+    def write(w: int) -> None:
+        try:
+            with Store(path) as store:
+                for start in range(0, 100, 10):
+                    batch = shared[start : start + 10] + own[w][start : start + 10]
+                    store.add_batch([Analysis(article=a) for a in batch])
+        except BaseException as exc:  # reported to the test below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in (1, 2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with Store(path) as store:
+        assert store.count() == 300
