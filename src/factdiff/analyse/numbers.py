@@ -114,7 +114,7 @@ _AFTER_DIGITS = re.compile(
     | (?P<slash>/\d+(?![\d/]))
     | (?P<ordsuffix>(?:st|nd|rd|th)\b)
     | (?P<scale>\s*-?\s*(?:hundred|thousand|million|billion|trillion|dozen)s?\b
-        | (?:bn|mn|mln|bln|tn|[kKMBG])(?![\w]))
+        | (?:bn|mn|mln|bln|tn|[kKmMbBG])(?![\w]))
     """,
     re.VERBOSE,
 )
@@ -276,7 +276,9 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
             factor = _ABBREVIATED_SCALES.get(word.lower())
             # A bare lower-case "m" or "b" glued to digits is a metre or a byte as often as a million.
             glued_small = word in ("m", "g", "t")
-            if factor is not None and not (glued_small and not _currency_before(text, match.start())):
+            if factor is not None and not (
+                glued_small and not _currency_before(text, match.start()) and not _million_m(text, after, body)
+            ):
                 value *= factor
                 scaled = True
                 stop = after.end()
@@ -287,6 +289,22 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
     grouped = "," in body or "\u202f" in body or "\u00a0" in body
     return NumberMention(
         match.start(), stop, text[match.start() : stop], value, kind=kind, scaled=scaled, grouped=grouped
+    )
+
+
+_MILLION_M_AFTER = re.compile(
+    r"m\s+(?:of\b|(?!(?:tall|high|long|wide|deep|away|from|above|below|in|sprint|race|hurdles|freestyle|final|"
+    r"dash|relay|run|swim|mark)\b)[a-z]+\s+[a-z]+s\b)"
+)
+
+
+def _million_m(text: str, after: re.Match[str], body: str) -> bool:
+    """A glued "m" means million before "of" ("35m of its devices") or a decimal before a noun phrase
+    ("2.7m combined sales"); otherwise it is a metre ("5m tall", "the 100m final")."""
+    if after.group().strip() != "m":
+        return False
+    return bool(_MILLION_M_AFTER.match(text, after.start())) and (
+        "." in body or text[after.end() :].lstrip().startswith("of")
     )
 
 
@@ -301,6 +319,8 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
     # A lone "one" after a determiner is a pronoun ("the one you mentioned", "which one").
     if tokens == ["one"] and _PRONOUN_ONE.search(match.string[max(0, match.start() - 8) : match.start()]):
         return None
+    if all(t in _SCALES or t in ("hundred", "dozen", "dozens") for t in tokens):
+        return None  # "parts per million", "a baker's dozen": a scale word alone is not a number
     value = _words_value(tokens)
     if value is None:
         return None

@@ -52,6 +52,7 @@ _ID_BEFORE = re.compile(
     r"Building|Lot|Model|Series|Version|Phase|Stage|Title|Form|Bill|Case|Docket|Code)\.?\s*#?\s*|[#№]\s*)$"
 )
 _CAPITAL_BEFORE = re.compile(r"(?:^|[\s/])(?P<word>[a-z]{0,2}[A-Z][\w&.'’-]*)\s$")
+_MONTH_WORD = re.compile(_MONTH + r"\.?")
 _GLUED_AFTER = re.compile(r"^[A-Za-z0-9]")
 _YEAR_AFTER_OK = re.compile(
     r"^\s+(?!(?:was|is|has|does|was|as|its|his|this|thus|plus|versus|across|towards)\b)"
@@ -170,6 +171,7 @@ _PHONE_JOIN = re.compile(r"\d[-.]\d|\)\s*\d")
 # Cheap test of the end of a place link ("Denver: ", "Philadelphia led the way with ", "arrests, "), before
 # the full place pattern runs.
 _PLACE_LINK_END = re.compile(r"(?:[:—–(,]|\bwith|\bdetained|\barrested|\bmade|\breported|\brecorded)\s*$")
+_UNIT_RANGE_JOIN = re.compile(r"\s*(?:(?P<dash>-|–)|(?P<word>to|and))\s*")
 _HEADING = re.compile(r"(?m)^(?P<heading>[^\n]{2,80}):[ \t]*\n")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:[ \t]*$")
@@ -344,7 +346,11 @@ def _excluded(
             word = capital.group("word")
             word_start = mention.start - len(before) + capital.start("word")
             at_sentence_start = not text[s_start:word_start].strip()
-            if word not in _NOT_ID_WORDS and not at_sentence_start and not re.fullmatch(_MONTH + r"\.?", word):
+            if (
+                word not in _NOT_ID_WORDS
+                and not (at_sentence_start and word.lower() in _STOP)
+                and not _MONTH_WORD.fullmatch(word)
+            ):
                 return True
     return bool(re.fullmatch(r"0\d+", raw))  # "0142", "007": codes, not counts
 
@@ -364,9 +370,9 @@ def _excluded_range(text: str, mention: NumberMention, before: str, after: str) 
 
 def _is_year(mention: NumberMention, after: str) -> bool:
     value = mention.value
-    if value is None or mention.words or mention.grouped or mention.scaled:
+    if value is None or mention.words or mention.grouped or mention.scaled or mention.hedge is not None:
         return False
-    if not (1000 <= value <= 2100 and float(value).is_integer() and len(mention.text) == 4):
+    if not (1000 <= value <= 2200 and float(value).is_integer() and len(mention.text) == 4):
         return False
     return not _YEAR_AFTER_OK.match(after) or bool(re.match(r"^\s+(?:and|to)\b", after))
 
@@ -386,7 +392,7 @@ def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[st
             break
         word = match.group("word")
         lower = word.lower()
-        if lower in _STOP or lower in _VERBS:
+        if lower in _STOP or lower in _VERBS or (not words and word[0].isdigit()):
             break
         if words and word[0].isupper() and not word.isupper() and words[-1][0].islower():
             break  # "42 countries During ..." or a place after the noun
@@ -538,18 +544,25 @@ def _merge_unit_ranges(text: str, found: list[Found]) -> None:
         first, second = found[i].quantity, found[i + 1].quantity
         gap = text[first.end : second.start]
         lead = re.search(r"\b(between|from)\s+$", text[max(0, first.start - 9) : first.start], re.I)
-        joiner = re.fullmatch(r"\s*(?:(-|–)|(to|and))\s*", gap)
+        joiner = _UNIT_RANGE_JOIN.fullmatch(gap)
         same_unit = first.unit is not None and second.unit is not None and first.unit == second.unit.split(" per ")[0]
+        # "from 208 pounds to 193": the second number takes the first one's unit.
+        bare_second = (
+            first.unit is not None and second.unit is None and lead is not None and lead.group(1).lower() == "from"
+        )
         if (
             joiner is not None
-            and same_unit
+            and (same_unit or bare_second)
             and first.value is not None
             and second.value is not None
-            and (joiner.group(1) is not None or lead is not None)
+            and (joiner.group("dash") is not None or joiner.group("word") == "to" or lead is not None)
             and not found[i].duration
         ):
-            first.low, first.high, first.value = first.value, second.value, None
-            first.unit = second.unit
+            low = first.value
+            if found[i + 1].mention.scaled and not found[i].mention.scaled and abs(low) < abs(second.value) / 100:
+                low *= _scale_factor(found[i + 1].mention.text) or 1  # "$10 to $15 billion"
+            first.low, first.high, first.value = low, second.value, None
+            first.unit = second.unit or first.unit
             first.approx = "range"
             first.end = second.end
             first.text = text[first.start : first.end]
@@ -560,6 +573,16 @@ def _merge_unit_ranges(text: str, found: list[Found]) -> None:
             del found[i + 1]
             continue
         i += 1
+
+
+def _scale_factor(number: str) -> float | None:
+    match = _SCALE_WORD.search(number)
+    return _SCALE_FACTORS[match.group(1).lower()] if match else None
+
+
+_SCALE_WORD = re.compile(r"(thousand|million|billion|trillion|bn|mn|tn|k|m|b)\W*$", re.IGNORECASE)
+_SCALE_FACTORS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
+_SCALE_FACTORS |= {"trillion": 1e12, "tn": 1e12}
 
 
 def _relate(text: str, found: list[Found], sentences: list[tuple[int, int]]) -> None:
