@@ -242,9 +242,8 @@ _RATE_WORDS = frozenset(
 )
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|going\s+to|plans?\s+to|(?:is|are)\s+(?:scheduled|expected|set|due)|upcoming"
-    r"|begins|starts|opens)\b|'ll\b",
-    _I,
-)
+    r"|begins|starts|opens)\b|'ll\b"
+)  # searched in the lower-cased text
 
 #: Words after which a four-digit number is a year ("in 1987", "since 1987", "mid-2018").
 _YEAR_WORDS = frozenset(
@@ -270,6 +269,7 @@ class _Context:
     text: str
     ref: date | None
     sentence_starts: list[int]
+    lowered: str = ""
 
     def sentence_start(self, pos: int) -> int:
         i = bisect.bisect_right(self.sentence_starts, pos) - 1
@@ -278,7 +278,7 @@ class _Context:
     def future(self, pos: int) -> bool:
         """Whether the words before ``pos`` in its sentence speak of the future."""
         start = max(self.sentence_start(pos), pos - 80)
-        return bool(_FUTURE.search(self.text, start, pos))
+        return bool(_FUTURE.search(self.lowered, start, pos))
 
 
 _Handler = Callable[[re.Match[str], _Context], Claim | None]
@@ -304,12 +304,12 @@ def weekday_index(name: str | None) -> int | None:
 def find_dates(article: Article, sentences: list[tuple[int, int]]) -> list[Claim]:
     """Every date, clock time and duration in the article, as DateClaim and Duration claims."""
     text = article.text
-    ctx = _Context(text, parse_reference(article.published), [s for s, _ in sentences])
+    lowered = text.lower()
+    ctx = _Context(text, parse_reference(article.published), [s for s, _ in sentences], lowered)
     found: list[Claim] = []
     # Each pattern is tried only where a word that can start it stands, never at every character (a
     # scan of the whole text per pattern cost about 6 ms an article). A length of time is tried only
     # where a unit of time follows, from each of the few trigger words before the unit.
-    lowered = text.lower()
     triggers = [(t.start(), t.end(), t.group()) for t in _TRIGGER.finditer(lowered)]
     # Where month and weekday names stand: a pattern that needs one is not tried where none is near.
     near = {
@@ -336,11 +336,6 @@ def find_dates(article: Article, sentences: list[tuple[int, int]]) -> list[Claim
             if key not in _TRIGGERS:
                 continue
         starts.append(start)
-        gate = _GATES.get(key)
-        if gate is not None:
-            following = _NEXT_TOKEN.match(lowered, end)
-            if following is None or _token_key(following.group(1)) not in gate:
-                continue
         for pattern, handler, need in _TRIGGERS.get(key, ()):
             if need is not None:
                 positions = near[need[0]]
@@ -422,14 +417,20 @@ def _year_number(token: str) -> int | None:
     return None if tail is None else century * 100 + tail
 
 
+_DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _valid(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= monthrange(year, month)[1] if 1 <= year <= 9999 else False
+    if not (1 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month]):
+        return False
+    return not (month == 2 and day == 29) or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
 
 
 def _nearest_year(month: int, day: int, ref: date) -> int | None:
     """The year that puts month/day nearest to ref (for Feb. 29, the nearest leap year)."""
     best: tuple[int, int] | None = None
-    for year in range(ref.year - 4, ref.year + 5):
+    spread = 4 if (month, day) == (2, 29) else 1
+    for year in range(ref.year - spread, ref.year + spread + 1):
         if _valid(year, month, day):
             gap = abs((date(year, month, day) - ref).days)
             if best is None or gap < best[0]:
@@ -1096,8 +1097,16 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
-_TRIGGER = re.compile(
-    r"(?<![a-z])(?:"
-    + _trie_pattern(sorted({*_UNIT_NAMES, *(w for w in _TRIGGERS if not w.startswith("#")), *_PLURAL_WEEKDAYS}))
-    + r"(?![a-z])|\d+)"
-)  # run on the lower-cased text: matching without IGNORECASE is about twice as fast
+def _trigger_pattern() -> re.Pattern[str]:
+    """Words that can start a pattern; the commonest ("the", "in", ...) only before a word their gate allows."""
+    plain = {*_UNIT_NAMES, *(w for w in _TRIGGERS if not w.startswith("#")), *_PLURAL_WEEKDAYS} - set(_GATES)
+    gated = []
+    for word, allowed in sorted(_GATES.items()):
+        words = sorted(w for w in allowed if not w.startswith("#"))
+        digits = r"|\d" if any(w.startswith("#") for w in allowed) else ""
+        gated.append(rf"{word}(?=[\s,.-]+(?:(?:{_trie_pattern(words)})(?![a-z]){digits}))")
+    # run on the lower-cased text: matching without IGNORECASE is about twice as fast
+    return re.compile(r"(?<![a-z])(?:" + "|".join(gated) + "|" + _trie_pattern(sorted(plain)) + r"(?![a-z])|\d+)")
+
+
+_TRIGGER = _trigger_pattern()
