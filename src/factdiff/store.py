@@ -102,6 +102,29 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX claims_kind ON claims (kind);
         """,
     ),
+    (
+        "0003_stories",  # written by factdiff.group_store (see its docstring)
+        """
+        CREATE TABLE story_members (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL UNIQUE,
+            joined TEXT NOT NULL,
+            story_id TEXT NOT NULL,
+            fingerprint TEXT NOT NULL
+        );
+        CREATE INDEX story_members_story ON story_members (story_id);
+        CREATE TABLE story_summaries (
+            id TEXT PRIMARY KEY,
+            label TEXT NOT NULL DEFAULT '',
+            size INTEGER NOT NULL,
+            first_date TEXT,
+            last_date TEXT,
+            outlets TEXT NOT NULL DEFAULT '[]',
+            facts TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX story_summaries_last_date ON story_summaries (last_date);
+        """,
+    ),
 ]
 
 #: Seconds a writer waits for another process's write to finish before giving up.
@@ -215,6 +238,11 @@ class Store:
                         result.skipped.append(
                             Skipped(_label(article), "duplicate", f"already stored as {article.id}", error=False)
                         )
+                if result.added_ids:  # new articles join their stories in the same transaction
+                    from factdiff.group_store import assign_new
+
+                    added = set(result.added_ids)
+                    assign_new(self, [a for a in analyses if a.article.id in added])
                 self._db.execute("COMMIT")
             except BaseException:
                 if self._db.in_transaction:
