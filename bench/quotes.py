@@ -3,9 +3,10 @@
 Gold units, derived from each annotated attribution:
 
 - **direct quote**: every stretch of a paragraph between paired quotation marks ("...", “...”,
-  «...», ‘...’, ''...''; an opening mark left unclosed runs to the paragraph's end), clipped to
-  a Content fragment it overlaps. Its words are the clipped stretch without marks and edge
-  punctuation.
+  «...», ‘...’, ''...'', and the mixed "...” that some copy has; an opening mark left unclosed
+  runs to the paragraph's end), clipped to the Content fragments of an attribution it overlaps.
+  Its words are the clipped parts without marks and edge punctuation: one unit per stretch and
+  attribution, however many fragments the annotator cut it into.
 - **indirect attribution**: a Content whose words outside quotation marks number 3 or more;
   its words are those outside the quotes (token set over all its fragments).
 
@@ -53,7 +54,9 @@ GGT_QUOTE_F1 = 83.7
 GGT_SPEAKER_ACC = 86.5
 
 _TOKEN = re.compile(r"\w+")
-_QUOTED = re.compile(r"''[^\n]*?''|``[^\n]*?''|\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»|‘[^’\n]*’(?![\w])")
+_QUOTED = re.compile(
+    r"''[^\n]*?''|``[^\n]*?''|\"[^\"“”\n]*”|“[^“”\"\n]*\"|\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»|‘[^’\n]*’(?![\w])"
+)
 _OPENING = re.compile(r"[\"“«]|''|``")
 _EDGE = " \t\n\"“”«»‘’',.;:…"
 
@@ -134,17 +137,20 @@ def load_ann(path: Path, text: str) -> tuple[list[Unit], list[Unit]]:
         sources = spans[rel["Source"]][1] if rel.get("Source") in spans else []
         quoted_tokens: set[int] = set()
         all_tokens: set[int] = set()
+        pieces: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # stretch -> clipped parts
         for a, b in content[1]:
             all_tokens |= _tokens(text, a, b)
             for q_start, q_end in stretches:
                 if q_end <= a or b <= q_start:
                     continue
-                q_start, q_end = max(q_start, a), min(q_end, b)
-                s, e = _strip(text, q_start, q_end)
-                toks = _tokens(text, s, e)
-                if toks:
-                    direct.append(Unit(tokens=toks, span=(s, e), sources=sources))
-                    quoted_tokens |= _tokens(text, q_start, q_end)
+                clipped = _strip(text, max(q_start, a), min(q_end, b))
+                if _tokens(text, *clipped):
+                    pieces[(q_start, q_end)].append(clipped)
+                    quoted_tokens |= _tokens(text, max(q_start, a), min(q_end, b))
+        for parts in pieces.values():
+            # One quoted stretch is one unit, however many Content fragments the annotator cut it into.
+            toks = frozenset().union(*(_tokens(text, s, e) for s, e in parts))
+            direct.append(Unit(tokens=toks, span=(parts[0][0], parts[-1][1]), sources=sources))
         rest = frozenset(all_tokens - quoted_tokens)
         if len(rest) >= 3:
             frags = content[1]

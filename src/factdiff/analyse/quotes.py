@@ -302,10 +302,19 @@ def _quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int, b
 
 def _find_close(text: str, i: int, end: int, opener: str, close: str) -> int:
     depth = 0
+    curly = 0  # “...” pairs inside a straight-quoted stretch
     k = i + 1
     while k < end:
         ch = text[k]
-        if opener != close and ch == opener:
+        if opener == '"' and ch in "“”":
+            # Copy that opens with a straight mark and closes with a curly one: "...”
+            if ch == "“":
+                curly += 1
+            elif curly:
+                curly -= 1
+            else:
+                return k
+        elif opener != close and ch == opener:
             depth += 1
         elif ch == close:
             if close in "'’" and _is_apostrophe(text, k):
