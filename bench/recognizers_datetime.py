@@ -20,7 +20,10 @@ reason; the table shows how many failures they explain. The peer, dateparser (``
 extraction, ``parse`` for the parser cases, both with the case's reference date), runs on the date
 files in the same run; it has no duration parser.
 
-Usage: python bench/recognizers_datetime.py --data ../shared/data/recognizers [--misses]
+The last row is speed on whole news reports: the reports of the shared stories (``--stories``),
+CPU milliseconds per report for factdiff's ``find_dates`` and for dateparser's ``search_dates``.
+
+Usage: python bench/recognizers_datetime.py --data ../shared/data/recognizers [--stories DIR] [--misses]
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from factdiff.analyse.text import split_sentences
 from factdiff.model import Article, Claim, DateClaim, Duration
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "recognizers"
+DEFAULT_STORIES = DEFAULT_DATA.parent / "stories"
 SPEC_FILES = ("DateExtractor.json", "DateParser.json", "DurationExtractor.json", "DurationParser.json")
 #: Reference date for extractor cases that give none (the parser specs' usual one).
 DEFAULT_REFERENCE = "2016-11-07"
@@ -217,7 +221,36 @@ def run_datetime(data_dir: Path) -> list[tuple[str, int, int]]:
     return [(row.file, row.passed, row.total) for row in measure(data_dir, with_peer=False)]
 
 
-def table(rows: list[Row]) -> str:
+def story_speed(stories: Path, with_peer: bool = True) -> tuple[int, float, float | None]:
+    """(reports, factdiff ms per report, dateparser ms per report or None) on the stories' reports."""
+    from factdiff.read import read_inputs
+
+    paths = [str(p) for p in sorted(stories.glob("*/*.txt"))]
+    articles = [a for a in read_inputs(paths) if isinstance(a, Article)]
+    if not articles:
+        return 0, 0.0, None
+    sentences = [split_sentences(a.text) for a in articles]
+    repeat = 20
+    start = time.process_time()
+    for _ in range(repeat):
+        for article, spans in zip(articles, sentences, strict=True):
+            find_dates(article, spans)
+    mine = 1000 * (time.process_time() - start) / (repeat * len(articles))
+    peer = None
+    if with_peer and _peer_dateparser() is not None:
+        from dateparser.search import search_dates
+
+        start = time.process_time()
+        for article in articles:
+            base = datetime.fromisoformat(article.published or DEFAULT_REFERENCE)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                search_dates(article.text, languages=["en"], settings={"RELATIVE_BASE": base})
+        peer = 1000 * (time.process_time() - start) / len(articles)
+    return len(articles), mine, peer
+
+
+def table(rows: list[Row], speed: tuple[int, float, float | None] | None = None) -> str:
     header = (
         f"{'spec file':<24}{'factdiff':>10}{'%':>7}{'rejected':>10}{'% of rest':>11}{'ms/case':>9}"
         f"{'dateparser':>12}{'%':>7}{'ms/case':>9}"
@@ -243,12 +276,18 @@ def table(rows: list[Row]) -> str:
         f"{'all':<24}{f'{passed}/{total}':>10}{100 * passed / total:>7.1f}{rejected:>10}"
         f"{100 * passed / (total - rejected):>11.1f}"
     )
+    if speed is not None and speed[0]:
+        reports, mine, peer = speed
+        label = f"{reports} story reports"
+        peer_cells = f"{'':>12}{'':>7}{peer:>9.2f}" if peer is not None else ""
+        lines.append(f"{label:<24}{'':>10}{'':>7}{'':>10}{'':>11}{mine:>9.2f}{peer_cells}   (ms/report)")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the recognizers folder (or DateTime/English)")
+    parser.add_argument("--stories", type=Path, default=DEFAULT_STORIES, help="reports timed for the speed row")
     parser.add_argument("--no-peer", action="store_true", help="leave dateparser out")
     parser.add_argument("--misses", action="store_true", help="list the failed cases that REJECTED does not explain")
     args = parser.parse_args(argv)
@@ -259,7 +298,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     misses: list[str] | None = [] if args.misses else None
     rows = measure(args.data, with_peer=not args.no_peer, misses=misses)
-    print(table(rows))
+    speed = story_speed(args.stories, with_peer=not args.no_peer) if args.stories.is_dir() else None
+    print(table(rows, speed))
     for line in misses or []:
         print(line)
     return 0
