@@ -151,7 +151,8 @@ def _shape(found: Found, units: dict[str, str], about: list[str]) -> dict:
         unit = units.get(q.unit) or units.get(base, base)
         if per and q.unit not in units:
             unit = f"{unit} per {per}"
-    change = _CHANGE.get(q.approx, "=")
+    # NewsQuant writes vague amounts ("hundreds of") as exact ranges.
+    change = "=" if found.mention.kind == "vague" else _CHANGE.get(q.approx, "=")
     if q.direction is not None:
         change = q.direction
     words = list(about)
@@ -204,6 +205,8 @@ def score(
                 if with_extras:
                     if tag["change"] == gold["change"]:
                         scores.change += 1
+                    elif errors is not None:
+                        errors.append(("change", row["text"], gold, tag))
                     if g_concepts & set(tag["concepts"]):
                         scores.concept += 1
                     elif errors is not None:

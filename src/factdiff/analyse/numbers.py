@@ -52,12 +52,14 @@ HEDGES: dict[str, str] = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx.": "about",
     "some": "about", "an estimated": "about", "estimated": "about", "circa": "about", "c.": "about",
     "~": "about", "≈": "about", "or so": "about", "nearly": "nearly", "almost": "nearly",
-    "close to": "nearly", "just under": "nearly", "just shy of": "nearly", "more than": "over", "over": "over",
+    "close to": "nearly", "just under": "under", "just shy of": "nearly", "more than": "over", "over": "over",
     "above": "over", "in excess of": "over", "upwards of": "over", "exceeding": "over", "well over": "over",
     "just over": "over", "more then": "over", "at least": "at_least", "no fewer than": "at_least",
     "no less than": "at_least", "a minimum of": "at_least", "up to": "up_to", "as many as": "up_to",
     "as much as": "up_to", "as high as": "up_to", "at most": "up_to", "no more than": "up_to",
     "a maximum of": "up_to", "fewer than": "under", "less than": "under", "under": "under",
+    "lower than": "under", "smaller than": "under", "higher than": "over", "greater than": "over",
+    "larger than": "over", "bigger than": "over",
     "below": "under", "well under": "under", "well below": "under",
 }  # fmt: skip
 

@@ -80,8 +80,14 @@ _DIRECTION_VERBS = """
     """.split()
 _DIRECTION = re.compile(
     r"(?=[" + "".join(sorted({w[0] for w in _DIRECTION_VERBS})) + r"])\b(?P<verb>" + word_trie(_DIRECTION_VERBS) + r")"
-    r"(?:\s+(?:by|another|a\s+further|further))?\s+(?:(?:about|around|roughly|nearly|almost|some|just|"
+    r"(?:\s+(?:by|to|another|a\s+further|further))?\s+(?:(?:about|around|roughly|nearly|almost|some|just|"
     r"more\s+than|over|less\s+than|under|an?\s+estimated|a)\s+)?$",
+    re.IGNORECASE,
+)
+_PHRASAL_BEFORE = re.compile(
+    r"\b(?:gave|give|gives|giving|set|sets|picked|pick|made|make|add|sum|summed|take|took|put|puts|signed|sign|"
+    r"ended|end|ends|showed|show|turned|turn|shut|broke|break|broken|back|backed|mop|mopped|wrap|wrapped|"
+    r"stepped|step|stood|stand|stands|sat|sit|slow|slowed|cool|cooled|calm|calmed|wind|wound|narrowed)\s+\Z",
     re.IGNORECASE,
 )
 _DOWN = frozenset(
@@ -534,6 +540,10 @@ def _read_direction(text: str, item: Found, s_start: int) -> None:
     verb = match.group("verb").lower()
     if verb in _NEEDS_BY and " by" not in match.group().lower():
         return
+    if verb in ("up", "down") and _PHRASAL_BEFORE.search(before, 0, match.start("verb")):
+        return  # "gave up 517 yards", "set up 3 teams"
+    if quantity.approx == "range":
+        return  # "increased from 13.5 to 14.0 mm": the range is the change
     quantity.direction = "down" if verb in _DOWN else "up"
 
 
@@ -624,9 +634,29 @@ def _relate(text: str, found: list[Found], sentences: list[tuple[int, int]]) -> 
                     quantity.concept = f"{head} {concept}" if concept else head
         if quantity.unit == "percent":
             _relate_percent(text, item, previous, found)
+        if previous is not None and previous.quantity.start >= sentence[0]:
+            _inherit_from_previous(text, item, previous)
         if is_count and quantity.concept is None:
             _inherit_concept(text, item, previous, sentence)
         previous = item
+
+
+_CONVERSION_GAP = re.compile(r"\s*(?:\(|,\s*or\s+|/\s*)")
+_TARGET_GAP = re.compile(r"\s+to\s+")
+
+
+def _inherit_from_previous(text: str, item: Found, previous: Found) -> None:
+    """A conversion or restatement keeps the hedge and the direction of what it restates:
+    "more than 100 kilometers (60 miles)", "lost 190 points, or 0.6%", "plunged 4.28 percent to 28,030"."""
+    quantity, before = item.quantity, previous.quantity
+    gap = text[before.end : quantity.start]
+    if _CONVERSION_GAP.fullmatch(gap):
+        if quantity.approx == "exact" and before.approx not in ("exact", "range"):
+            quantity.approx = before.approx
+        if quantity.direction is None:
+            quantity.direction = before.direction
+    elif _TARGET_GAP.fullmatch(gap) and quantity.direction is None and before.direction is not None:
+        quantity.direction = before.direction
 
 
 def _whole_for(found: list[Found], item: Found, text: str) -> Found | None:
