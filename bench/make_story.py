@@ -116,7 +116,7 @@ def _rounded(surface: str, rng: random.Random) -> str | None:
 def _unit_swap(surface: str, fact: dict[str, Any], rng: random.Random) -> str | None:
     m = NUMBER.search(surface)
     unit = str(fact.get("unit") or "")
-    if not m or not unit.isalpha():
+    if not m or not unit.isalpha() or unit == "percent":
         return None
     after = re.match(rf"\s+({re.escape(unit)})\b", surface[m.end() :])
     if not after:

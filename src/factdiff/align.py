@@ -559,6 +559,9 @@ DATE_CONTEXT = 40.0
 DATE_MARGIN = 15.0
 #: rapidfuzz partial_ratio above which a report's quote is a rendering of a source quote.
 QUOTE_MATCH = 75.0
+#: A source quote this long may be found inside a longer report quote as well as the best match;
+#: shorter ones ("the first of many") match inside unrelated words too easily.
+QUOTE_RUN_ON_WORDS = 6
 
 
 def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fact]] | None = None) -> list[Slot]:
@@ -862,15 +865,19 @@ def _quote_score(a: Fact, b: Fact) -> float:
 
 
 def _match_quote(fact: Fact, slots: list[Slot]) -> None:
-    best: tuple[float, Slot] | None = None
+    """A report's quote joins the source quote it renders; a long quote that runs on over
+    several source quotes joins each of them."""
+    scored: list[tuple[float, Slot]] = []
     for slot in slots:
         if slot.source is None:
             continue
         score = max(
             _quote_score(fact, slot.source),
-            float(fuzz.token_set_ratio(fact.claim.quote.lower(), slot.source.claim.quote.lower())),
-        )  # type: ignore[attr-defined]
-        if best is None or score > best[0]:
-            best = (score, slot)
-    if best is not None and best[0] >= QUOTE_MATCH:
-        best[1].matches.setdefault(fact.article, []).append(Match(fact, "same", best[0]))
+            float(fuzz.token_set_ratio(fact.claim.quote.lower(), slot.source.claim.quote.lower())),  # type: ignore[attr-defined]
+        )
+        scored.append((score, slot))
+    scored.sort(key=lambda pair: -pair[0])
+    for rank, (score, slot) in enumerate(scored):
+        long_enough = len(slot.source.claim.quote.split()) >= QUOTE_RUN_ON_WORDS  # type: ignore[union-attr]
+        if score >= QUOTE_MATCH and (rank == 0 or long_enough):
+            slot.matches.setdefault(fact.article, []).append(Match(fact, "same", score))

@@ -178,13 +178,17 @@ def quote_verdict(report: str, source: str, direct: bool = True) -> str:
         return "agrees"
     matcher = difflib.SequenceMatcher(a=sw, b=rw, autojunk=False)
     ops = matcher.get_opcodes()
-    # A partial quote leaves out the start or the end of the source: not a change.
-    while ops and ops[0][0] == "delete":
+    # A partial quote leaves out the start or the end of the source, and a longer one goes on
+    # with other words of the statement: neither is a change of these words.
+    while ops and ops[0][0] in ("delete", "insert"):
         ops = ops[1:]
-    while ops and ops[-1][0] == "delete":
+    while ops and ops[-1][0] in ("delete", "insert"):
         ops = ops[:-1]
+    if not ops:
+        return "agrees"
     verbatim = sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag == "equal")
-    if verbatim < QUOTE_VERBATIM_SHARE * len(rw):
+    aligned = ops[-1][4] - ops[0][3]
+    if verbatim < QUOTE_VERBATIM_SHARE * aligned or verbatim < QUOTE_VERBATIM_SHARE * min(len(rw), len(sw)):
         return "agrees"
     changed = 0
     for tag, i1, i2, j1, j2 in ops:
