@@ -134,8 +134,11 @@ NAME = (
 #: Organisation words before a title: acronyms and capitalised words ("ICE", "Pruitt County").
 _ORGWORD = rf"(?:{_ACRONYM}|{_CAP}|[{_UP}]\.(?:[{_UP}]\.)+)"
 _ORG = rf"{_ORGWORD}(?:[ \t]+(?:&[ \t]+|and[ \t]+|of[ \t]+(?:the[ \t]+)?)?{_ORGWORD}){{0,4}}?"
-_HEAD = "|".join(re.escape(h).replace(r"\ ", r"[ \t]+") for h in _HEADS)
-_TITLE_CORE = rf"(?:(?:{_MODIFIERS})[ \t]+)*(?:(?:{_DOMAINS})[ \t]+)*(?:{_HEAD})(?![\w-])"
+# Trie-shaped alternations (see word_alternation): the title grammar is tried at many places.
+_HEAD = word_alternation(_HEADS).replace("\\ ", "[ \\t]+")
+_MOD = word_alternation(_MODIFIERS.split("|")).replace("\\ ", "[ \\t]+")
+_DOMAIN = word_alternation(_DOMAINS.split("|")).replace("\\ ", "[ \\t]+")
+_TITLE_CORE = rf"(?:{_MOD}[ \t]+)*(?:{_DOMAIN}[ \t]+)*{_HEAD}(?![\w-])"
 _TITLE = rf"(?i:{_TITLE_CORE}(?:[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+{_TITLE_CORE})?)"
 _POSS = r"['’]s"
 #: One word of a title ("Acting", "Director", "Management"): not the first word of a name.
@@ -166,7 +169,7 @@ _BEFORE = re.compile(
 _AFTER = re.compile(
     rf"(?<![\w'’-])(?P<name>{NAME}),[ \t]+(?:who[ \t]+(?:is|was|occupies|holds|serves[ \t]+as|served[ \t]+as)[ \t]+)?"
     rf"(?:(?i:the)[ \t]+(?:post|position|office|role)[ \t]+of[ \t]+)?"
-    rf"(?:(?i:a|an|the)[ \t]+)?(?:(?P<mods>(?i:(?:{_MODIFIERS})[ \t]+)+))?"
+    rf"(?:(?i:a|an|the)[ \t]+)?(?:(?P<mods>(?i:{_MOD}[ \t]+)+))?"
     rf"(?:(?P<org>{_ORG}|(?i:the[ \t]+)?[a-z]+)(?P<poss>{_POSS})?[ \t]+)??"
     rf"(?P<title>{_TITLE})"
     rf"(?:[ \t]+(?P<of>of|for|at|with)[ \t]+(?:the[ \t]+)?(?P<oforg>{_ORG}))?"
@@ -271,9 +274,16 @@ _POSS_RE = re.compile(r"['’]s[ \t]")
 #: Window sizes in characters around an anchor (the longest organisation + title before a
 #: name, or name + apposition, seen in news is well inside these).
 _BACK, _AHEAD = 120, 90
+#: A title before a name: the organisation and title words before the head word, the name after
+#: it ("Pruitt County Emergency Management Coordinator Marisol Teague", "head of ICE Thomas Homan").
+_BEFORE_BACK, _BEFORE_AHEAD = 70, 60
+#: An apposition: what may follow the head word ("... Officer of Corvane Industries,").
+_AFTER_AHEAD = 50
 
 
-def _windows(text: str, sentences: list[tuple[int, int]], hits: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+def _windows(
+    text: str, sentences: list[tuple[int, int]], hits: Iterable[tuple[int, int]], back: int = _BACK, ahead: int = _AHEAD
+) -> list[tuple[int, int]]:
     """Stretches of text around each anchor hit, clipped to its sentence, overlapping ones merged."""
     starts = [s for s, _ in sentences]
     out: list[tuple[int, int]] = []
@@ -282,7 +292,7 @@ def _windows(text: str, sentences: list[tuple[int, int]], hits: Iterable[tuple[i
         if k < 0 or h_start >= sentences[k][1]:
             continue
         s, e = sentences[k]
-        ws, we = max(s, h_start - _BACK), min(e, h_end + _AHEAD)
+        ws, we = max(s, h_start - back), min(e, h_end + ahead)
         if out and ws <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], we))
         else:
@@ -308,9 +318,9 @@ def _candidates(
                 after.append(word.span())
         elif low in _SPEECH_WORDS:
             speech.append(word.span())
-    for start, end in _windows(text, sentences, before):
+    for start, end in _windows(text, sentences, before, _BEFORE_BACK, _BEFORE_AHEAD):
         yield from _titled_before(text, start, end)
-    for start, end in _windows(text, sentences, after):
+    for start, end in _windows(text, sentences, after, _BACK, _AFTER_AHEAD):
         yield from _titled_after(text, start, end)
     for start, end in _windows(text, sentences, (m.span() for m in _POSS_RE.finditer(text))):
         yield from _possessed(text, start, end)
