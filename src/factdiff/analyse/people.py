@@ -182,10 +182,11 @@ _SPEECH = (
     r"said|says|told|added|asked|noted|explained|declared|stated|wrote|warned|argued|insisted|acknowledged"
     r"|announced|claimed|continued|replied|responded|recalled|urged|predicted|tweeted|believes|thinks"
 )
+_SPEECH_ALT = word_alternation(_SPEECH.split("|"))
 #: A name next to a speech verb: "Pat Caddell told", "said Helen Marchetti".
 _SPEAKS = re.compile(
-    rf"(?<![\w'’])(?:(?P<before>{NAME})[ \t]+(?:(?:also|then|later|has|had|previously)[ \t]+)?(?:{_SPEECH})\b"
-    rf"|\b(?:{_SPEECH})[ \t]+(?P<after>{NAME})(?![\w'’-]))"
+    rf"(?<![\w'’])(?:(?P<before>{NAME})[ \t]+(?:(?:also|then|later|has|had|previously)[ \t]+)?{_SPEECH_ALT}\b"
+    rf"|\b{_SPEECH_ALT}[ \t]+(?P<after>{NAME})(?![\w'’-]))"
 )
 
 _SMALL_WORDS = frozenset({"and", "of", "the", "for", "at", "on", "in", "to", "with"})

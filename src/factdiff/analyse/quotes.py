@@ -51,8 +51,7 @@ _VERBS = (
     "|asking|claiming|insisting|calling|suggesting|describing|urging"
     "|writing|saying|telling|adding|noting|explaining|arguing|warning|declaring|tweeting|recalling"
 )
-_CUE = rf"(?:{_VERBS})"
-_CUE_RE = re.compile(rf"(?<![\w'’-])(?P<cue>{_CUE}|according to)(?![\w'’-])", re.IGNORECASE)
+_CUE = "(?:" + word_alternation(_VERBS.split("|")).replace("\\ ", "[ \\t]+") + ")"
 _CUE_WORDS = frozenset(v for v in _VERBS.split("|") if " " not in v)
 #: Cues of two words, by their first word.
 _CUE_PAIRS: dict[str, frozenset[str]] = {}
