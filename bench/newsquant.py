@@ -71,6 +71,9 @@ _QUANTULUM_UNITS = {
     "yard yard": "yard",
     "cubic centimetre": "millilitre",
 }
+# NewsQuant's names for a few counted nouns and written forms that factdiff normalises otherwise.
+_COUNT_NOUNS = {"time": "count", "fold": "count"}
+_WRITTEN_UNITS = {"sen": "sen", "bhp": "brake horsepower"}
 _IRREGULAR = {
     "people": "people",
     "persons": "person",
@@ -146,9 +149,10 @@ def _shape(found: Found, units: dict[str, str], about: list[str]) -> dict:
         value = (q.low or 0.0, q.high or 0.0)
     if q.unit is None:
         unit = singular(found.noun) if found.noun else "-"
+        unit = _COUNT_NOUNS.get(unit, unit)
     else:
         base, _, per = q.unit.partition(" per ")
-        unit = units.get(q.unit) or units.get(base, base)
+        unit = _WRITTEN_UNITS.get(q.unit_text or "") or units.get(q.unit) or units.get(base, base)
         if per and q.unit not in units:
             unit = f"{unit} per {per}"
     # NewsQuant writes vague amounts ("hundreds of") as exact ranges.

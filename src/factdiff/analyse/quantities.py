@@ -52,6 +52,7 @@ _ID_BEFORE = re.compile(
     r"Building|Lot|Model|Series|Version|Phase|Stage|Title|Form|Bill|Case|Docket|Code)\.?\s*#?\s*|[#№]\s*)$"
 )
 _CAPITAL_BEFORE = re.compile(r"(?:^|[\s/])(?P<word>[a-z]{0,2}[A-Z][\w&.'’-]*)\s$")
+_OF_NP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|[A-Z][\w-]*['’]s\s+)")
 _MONTH_WORD = re.compile(_MONTH + r"\.?")
 _GLUED_AFTER = re.compile(r"^[A-Za-z0-9]")
 _YEAR_AFTER_OK = re.compile(
@@ -257,6 +258,8 @@ def _read(text: str, mention: NumberMention, s_start: int, s_end: int, taken: li
         q_end = _skip_of(text, end)
     unit_match = currency or unit
     norm = unit_match.unit if unit_match is not None else None
+    if norm is None and _is_age(text, mention, before, after):
+        norm = "year of age"
     unit_text = unit_match.text if unit_match is not None else None
     if mention.kind == "vague":
         unit_text = mention.text.lower() + " of"
@@ -383,6 +386,21 @@ def _is_year(mention: NumberMention, after: str) -> bool:
     return not _YEAR_AFTER_OK.match(after) or bool(re.match(r"^\s+(?:and|to)\b", after))
 
 
+_AGE_BEFORE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s\Z")
+_AGE_AFTER = re.compile(r",\s+(?:a|an|the|who|said|says|is|was|has|had|now|will|from|of)\b")
+
+
+def _is_age(text: str, mention: NumberMention, before: str, after: str) -> bool:
+    """ "Senard, 65, now faces ...": a person's age in the news style of name, age, comma."""
+    value = mention.value
+    if value is None or mention.words or not (1 <= value <= 110) or not float(value).is_integer():
+        return False
+    name = _AGE_BEFORE.search(before)
+    if name is None or name.group().split(",")[0].split()[-1] in _US_STATES:
+        return False
+    return bool(_AGE_AFTER.match(after))
+
+
 def _skip_of(text: str, pos: int) -> int:
     match = re.match(r"\s+of\b", text[pos : pos + 4])
     return pos + match.end() if match else pos
@@ -468,6 +486,15 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
             phrase = [verb.group("verb"), *_strip_articles(text, verb_end, s_end), *object_words]
             quantity.concept = " ".join(phrase).lower().strip() or None
         return
+    of_np = _OF_NP.match(text, pos, s_end)
+    if of_np is not None and partitive is None:
+        words, _ = _noun_phrase(text, of_np.end(), s_end)
+        if words:
+            quantity.qualifiers.append(text[pos : of_np.end()].strip())
+            noun = words[:-1] if len(words) > 1 and words[-1].lower().endswith("ed") else words
+            item.noun = " ".join(noun)
+            quantity.concept = " ".join(words).lower()
+            return
     words, _ = _noun_phrase(text, pos, s_end)
     if words:
         if partitive is None:
@@ -725,6 +752,7 @@ def _inherit_concept(text: str, item: Found, previous: Found | None, sentence: t
         gap = text[previous.quantity.end : quantity.start]
         if previous.quantity.start >= sentence[0] and not previous.duration and ";" not in gap:
             quantity.concept = previous.quantity.concept
+            item.noun = previous.noun
 
 
 def _list_heading(text: str, line_start: int) -> str | None:

@@ -52,7 +52,7 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "kilometre": ("kilometres", "kilometers", "kilometre", "kilometer", "km", "kms"),
     "centimetre": ("centimetres", "centimeters", "centimetre", "centimeter", "cm"),
     "millimetre": ("millimetres", "millimeters", "millimetre", "millimeter", "mm"),
-    "micrometre": ("micrometres", "micrometers", "micrometre", "micrometer", "microns", "micron", "µm"),
+    "micrometre": ("micrometres", "micrometers", "micrometre", "micrometer", "microns", "micron", "µm", "μm"),
     "nanometre": ("nanometres", "nanometers", "nanometre", "nanometer", "nm"),
     "square foot": ("square feet", "square foot", "sq ft", "sq. ft.", "sq. ft", "sqft"),
     "square metre": ("square metres", "square meters", "square metre", "square meter", "sq m", "m2", "m²"),
@@ -65,7 +65,7 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "kilogram": ("kilograms", "kilogrammes", "kilogram", "kilos", "kilo", "kg", "kgs"),
     "gram": ("grams", "grammes", "gram", "g"),
     "milligram": ("milligrams", "milligram", "mg"),
-    "microgram": ("micrograms", "microgram", "µg", "mcg"),
+    "microgram": ("micrograms", "microgram", "µg", "μg", "mcg"),
     "pound": ("pounds", "pound", "lbs", "lb"),
     "ounce": ("ounces", "ounce", "oz"),
     "ton": ("tons", "ton", "short tons"),
@@ -267,7 +267,7 @@ def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
     if unit is None:
         return None
     # Short forms count only glued to the number ("5kW", "200lbs", "30'"); "5 W" and "5 V" may keep a space.
-    if form.lower() in _NEED_TIGHT and gap and form not in ("W", "V", "°"):
+    if form.lower() in _NEED_TIGHT and gap and form not in ("W", "V", "C", "F", "°"):
         return None
     if form in ("'", '"', "″") and not text[pos - 1 : pos].isdigit():
         return None
