@@ -160,6 +160,8 @@ def _shape(found: Found, units: dict[str, str], about: list[str]) -> dict:
     if q.direction is not None:
         change = q.direction
     words = list(about)
+    if q.unit is not None and q.concept:
+        words.extend(q.concept.split())  # "a 352 μm pixel pitch": the noun a measure modifies
     for place in q.places:
         words.extend(place.replace(",", " ").split())
     concepts = [w.lower() for w in words] or ["-"]
