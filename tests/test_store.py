@@ -189,6 +189,7 @@ def test_ingest_counts_and_summarises(tmp_path: Path, store: Store, monkeypatch:
     from factdiff import ingest as ingest_module
 
     monkeypatch.setattr(ingest_module, "MAX_KEPT_FAILURES", 2)
+    monkeypatch.setattr(ingest_module, "analyse", lambda article: Analysis(article=article))
     for n in range(3):
         (tmp_path / f"short{n}.txt").write_text("T\n\nshort\n")
     (tmp_path / "good.txt").write_text(f"Officers arrest 212\n\n{BODY}\n")
