@@ -168,6 +168,8 @@ PERSON_NOUNS = frozenset(
     "employee officer soldier passenger injury injured evacuat deport alien immigrant resident homeowner "
     "migrant refugee prisoner inmate suspect affiliate".split()
 )
+#: Score taken off a candidate entity swap whose place has a figure of its own in the source.
+ENTITY_SWAP_KNOWN_PLACE = 15.0
 #: A changed number is at most this many times larger or smaller than the source's: beyond, the
 #: two numbers are more likely different facts in a similar sentence than one fact misreported.
 MAX_CHANGE_RATIO = 5.0
@@ -718,6 +720,7 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
     """Greedy assignment, most certain first; returns the facts that fit no slot."""
     candidates: list[tuple[float, int, str, Fact, Slot]] = []
     numbers = [f for f in facts if f.family in ("number", "percent")]
+    places = {p for s in slots if s.source is not None for p in s.source.places}
     for i, fact in enumerate(numbers):
         for slot in slots:
             if slot.source is None or slot.family != fact.family:
@@ -725,6 +728,10 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
             found = number_relation(fact, slot.source)
             if found is not None:
                 relation, score = found
+                if relation == "entity_swap" and any(same_place(p, q) for p in fact.places for q in places):
+                    # The place is one the source gives another figure for: more likely a place the
+                    # extractor took from a neighbouring phrase than a swap.
+                    score -= ENTITY_SWAP_KNOWN_PLACE
                 candidates.append((score, i, relation, fact, slot))
     values = sorted({(s.source.value, s.source.unit) for s in slots if s.source is not None and s.source.value})
     candidates = [
