@@ -335,6 +335,36 @@ def test_any_text_gives_valid_non_overlapping_spans(text: str) -> None:
         last_end = claim.end
 
 
+_SOUP = (
+    "Monday Sept. 27 2017 in the of a an day days week hours at 7:35 p.m. last next this ago later up to as many "
+    "2/29 13.5.2015 twenty first second on Feb 30 , . - – / ( ) half and years 1980s 's may March weds tues sun 0 "
+    "99 12 31 32 1,850 $ % mid -era two thousand nineteen oh will 99999999999 business from now tomorrow fifth"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_SOUP), max_size=12),
+    joiner=st.sampled_from([" ", "", "\n"]),
+    published=st.one_of(st.none(), st.dates().map(date.isoformat)),
+)
+def test_date_words_in_any_order_and_any_publication_date(words: list[str], joiner: str, published: str | None) -> None:
+    text = joiner.join(words)
+    last_end = -1
+    for claim in claims(text, published):
+        assert text[claim.start : claim.end] == claim.text
+        assert claim.start >= last_end
+        last_end = claim.end
+
+
+def test_far_offsets_have_no_value() -> None:
+    assert one_date("It happened 99999999999 years ago.").value is None
+    # a date that far after publication cannot be written down: the length of time stays
+    assert [(c.kind, c.text) for c in claims("He will return in 5000 years.", "8000-01-01")] == [
+        ("duration", "5000 years")
+    ]
+
+
 # The stories' answer keys ----------------------------------------------------------------------
 
 _DURATION_UNITS = {"days": "D", "weeks": "W", "months": "M", "years": "Y"}

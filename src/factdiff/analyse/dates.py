@@ -302,9 +302,11 @@ def parse_reference(published: str | None) -> date | None:
     if not published:
         return None
     try:
-        return date.fromisoformat(published[:10])
+        day = date.fromisoformat(published[:10])
     except ValueError:
         return None
+    # Outside these years a publication date is a mistake, and date arithmetic near year 1 or 9999 overflows.
+    return day if 1000 <= day.year <= 8999 else None
 
 
 def weekday_index(name: str | None) -> int | None:
@@ -963,24 +965,36 @@ def _relative_offset(match: re.Match[str], ctx: _Context, parts: dict[str, float
         return _date(match, None, relative=True)
     sign = -1 if rel in ("ago", "before today", "before tomorrow", "before yesterday") else 1
     base = ctx.ref + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(rel.split()[-1], 0))
-    day = base
-    for unit, amount in parts.items():
-        if not float(amount).is_integer():
-            return _date(match, None, relative=True)
-        n = int(amount) * sign
-        if unit == "year":
-            day = _shift_months(day, 12 * n)
-        elif unit == "month":
-            day = _shift_months(day, n)
-        elif unit == "week":
-            day += timedelta(weeks=n)
-        elif unit == "day":
-            day += timedelta(days=n)
-        elif unit == "business_day":
-            day = _add_business_days(day, n)
-        else:
-            return _date(match, None, relative=True)  # hours ago: a time, not a date
-    return _date(match, day.isoformat(), relative=True)
+    day = _offset(base, parts, sign)  # None for "two hours ago": a time, not a date
+    return _date(match, day.isoformat() if day else None, relative=True)
+
+
+#: More business days than this are not counted one by one (and are not a date anyone writes).
+_MAX_BUSINESS_DAYS = 5000
+
+
+def _offset(day: date, parts: dict[str, float], sign: int) -> date | None:
+    """``day`` moved by a length of time in whole days, weeks, months or years; None when it cannot be."""
+    try:
+        for unit, amount in parts.items():
+            if not float(amount).is_integer():
+                return None
+            n = int(amount) * sign
+            if unit == "year":
+                day = _shift_months(day, 12 * n)
+            elif unit == "month":
+                day = _shift_months(day, n)
+            elif unit == "week":
+                day += timedelta(weeks=n)
+            elif unit == "day":
+                day += timedelta(days=n)
+            elif unit == "business_day" and abs(n) <= _MAX_BUSINESS_DAYS:
+                day = _add_business_days(day, n)
+            else:
+                return None
+    except (OverflowError, ValueError):  # before year 1 or after 9999
+        return None
+    return day
 
 
 def _add_business_days(day: date, n: int) -> date:
@@ -1001,21 +1015,11 @@ def _on_in_future(match: re.Match[str], ctx: _Context) -> Claim | None:
         return None
     if ctx.ref is None:
         return _date(match, None, relative=True)
-    parts = {u: float(a) for a, u in re.findall(r"(\d+(?:\.\d+)?)(BD|Y|M|W|D)", duration.value)}
     names = {"Y": "year", "M": "month", "W": "week", "D": "day", "BD": "business_day"}
-    day = ctx.ref
-    for code, amount in parts.items():
-        if not amount.is_integer():
-            return None
-        unit, n = names[code], int(amount)
-        if unit == "year":
-            day = _shift_months(day, 12 * n)
-        elif unit == "month":
-            day = _shift_months(day, n)
-        elif unit == "business_day":
-            day = _add_business_days(day, n)
-        else:
-            day += timedelta(days=n * (7 if unit == "week" else 1))
+    parts = {names[u]: float(a) for a, u in re.findall(r"(\d+(?:\.\d+)?)(BD|Y|M|W|D)", duration.value)}
+    day = _offset(ctx.ref, parts, 1)
+    if day is None:
+        return None
     return _date(match, day.isoformat(), relative=True, start=match.start())
 
 
