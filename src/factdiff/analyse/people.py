@@ -21,12 +21,21 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from factdiff.analyse.names import canonical_name, name_parts
 from factdiff.analyse.text import sentence_of
 from factdiff.model import Article, Person
 
-__all__ = ["NAME", "find_people", "normalise_title", "person_name", "resolve_name", "word_alternation"]
+__all__ = [
+    "NAME",
+    "find_people",
+    "lower_same_length",
+    "normalise_title",
+    "person_name",
+    "resolve_name",
+    "word_alternation",
+]
 
 
 def word_alternation(words: list[str] | frozenset[str] | set[str]) -> str:
@@ -245,11 +254,23 @@ def _clean_name(name: str) -> str | None:
     return " ".join(words)
 
 
+_NAME_RE = re.compile(NAME)
+
+
+def lower_same_length(text: str) -> str:
+    """``text`` lower-cased with every offset kept ("İ".lower() is two characters; it stays as is)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+@lru_cache(maxsize=8192)
 def person_name(text: str) -> str | None:
     """``text`` as a person's name ("Tom Homan", "Homan"), or None when it is not one
     ("The New York Times", "Operation Safe City", "During")."""
     name = _clean_name(text)
-    if not name or not re.fullmatch(NAME, name):
+    if not name or not _NAME_RE.fullmatch(name):
         return None
     return name
 
@@ -308,7 +329,7 @@ def _candidates(
     before: list[tuple[int, int]] = []
     after: list[tuple[int, int]] = []
     speech: list[tuple[int, int]] = []
-    for word in _ANCHOR_RE.finditer(text.lower()):
+    for word in _ANCHOR_RE.finditer(lower_same_length(text)):
         low = word.group()
         if low in _HEAD_WORDS:
             # A title before a name has a capital (or "of ORG") next; one in an apposition has a

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from factdiff.analyse.names import canonical_name, gender_of, name_parts, same_person
-from factdiff.analyse.people import NAME, person_name, word_alternation
+from factdiff.analyse.people import NAME, lower_same_length, person_name, word_alternation
 from factdiff.model import Article, Attribution, Person, Quote
 
 __all__ = ["QuoteMatch", "find_attributions", "find_quotes", "match_quotes"]
@@ -86,7 +86,7 @@ class _Cues:
 
     def __init__(self, text: str) -> None:
         hits: list[_Hit] = []
-        lower = text.lower()
+        lower = lower_same_length(text)
         for w in _CUE_SCAN.finditer(lower):
             low = w.group()
             s, e = w.span()
@@ -173,7 +173,12 @@ _BARE_NP = r"(?:officials|authorities|police|prosecutors|investigators|analysts|
 _NAME_OR_ORG = rf"(?:(?:{NAME}|[A-Z]{{2,6}}s?(?:[ \t]+{NAME})?)(?:[ \t]+\d{{1,3}}(?![\d,.]))?)"
 #: A noun phrase that can speak, read backwards from a cue: "Teague", "the agency", "officials".
 _CLAUSE_MARKS = frozenset(';:!?"“”«»—–')
-_WORD_START = re.compile(r"(?<![\w'’.-])[\w(]")
+#: Where a speaker's phrase can start: a capital or a digit, a determiner or pronoun, or a word
+#: before (or at) a bare plural like "officials"; the rest of the words need not be tried.
+_WORD_START = re.compile(
+    rf"(?<![\w'’.-])(?:[A-Z0-9(]|(?i:{word_alternation(_DETERMINERS | _PRONOUN_SET)})(?![\w'’-])"
+    rf"|(?:[\w-]+[ \t]+)?{_BARE_NP}(?![\w'’-]))"
+)
 _NP_BEFORE = re.compile(
     rf"(?:(?<![\w'’-])(?P<np>{_NAME_OR_ORG}|(?i:{_PRONOUNS})|(?i:{_DET_NP})|(?i:(?:[\w-]+[ \t]+)?{_BARE_NP}))"
     rf"(?:[ \t]*\([^()\n]{{1,25}}\))?(?:,[^,\"“”«»]{{1,100}},)?(?:['’]s)?"
@@ -417,7 +422,7 @@ def _resolve(m: QuoteMatch, people: _People, last_named: list[tuple[int, str]]) 
             m.speaker = mention
     elif person is not None:
         m.speaker = person.name
-    elif re.fullmatch(NAME, mention) and name_parts(mention)[1] and not mention.isupper():
+    elif _NAME_RE.fullmatch(mention) and name_parts(mention)[1] and not mention.isupper():
         m.speaker = canonical_name(mention, people.full)
     else:
         m.speaker = re.sub(r"^(?i:the|a|an)\s+", "", mention)
@@ -479,10 +484,8 @@ def _np_before(text: str, floor: int, pos: int, people: _People) -> tuple[int, i
     # Try the pattern at word starts only, leftmost first (the longest phrase that ends at the cue).
     m = None
     lo = max(floor, pos - 160)
-    for i in range(pos - 1, lo - 1, -1):  # a speaker does not reach back over these marks
-        if text[i] in _CLAUSE_MARKS:
-            lo = i + 1
-            break
+    # A speaker does not reach back over these marks.
+    lo = max([lo] + [text.rfind(mark, lo, pos) + 1 for mark in _CLAUSE_MARKS])
     for start in _WORD_START.finditer(text, lo, pos):
         m = _NP_BEFORE.match(text, start.start(), pos)
         if m and _plausible(m.group("np")):
@@ -501,8 +504,11 @@ def _np_before(text: str, floor: int, pos: int, people: _People) -> tuple[int, i
 
 
 def _sentence_index(sentences: list[tuple[int, int]], pos: int) -> int:
-    k = bisect.bisect_right([s for s, _ in sentences], pos) - 1
+    k = bisect.bisect_right(sentences, (pos, _AFTER_ANY_END)) - 1
     return max(k, 0)
+
+
+_AFTER_ANY_END = 1 << 62  # sorts after any end offset, so (pos, _AFTER_ANY_END) bisects by start alone
 
 
 #: The last article's matches: find_quotes and find_attributions read the same matches, and the
@@ -757,6 +763,7 @@ def _speaker_after(text: str, m: QuoteMatch, q_close: int, next_open: int, known
 
 
 _TRANSCRIPT = re.compile(r"(?P<np>[A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){0,2}):[ \t]+")
+_NAME_RE = re.compile(NAME)
 _SUBJECT = re.compile(rf"(?<![\w'’-])(?:{NAME}|(?:he|she|they|we|I)(?![\w'’]))")
 
 
@@ -822,65 +829,80 @@ def _indirect(
         k = bisect.bisect_right(q_starts, pos) - 1
         return k >= 0 and quoted[k][0] <= pos < quoted[k][1]
 
-    for s_start, s_end in sentences:
-        for cue in cues.finditer(text, s_start, s_end):
-            word = cue.group("cue").lower()
-            if in_quote(cue.start()):
-                continue
-            if word == "according to":
-                np = _np_after(text, cue.end(), s_end, known)
-                if np is None:
-                    continue
-                tail = re.match(r"[ \t]*,[ \t]*", text[np[1] : s_end])
-                if cue.start() - s_start <= 2 and tail:
-                    c_start, c_end = np[1] + tail.end(), s_end
-                else:
-                    c_start, c_end = s_start, cue.start()
-                out.extend(_clause(text, c_start, c_end, word, cue.start(), np, quoted))
-                continue
-            if word in _EVALUATIVE:
-                # "X called the closure the hardest decision ...": the verb is part of what is reported.
-                np = _np_before(text, s_start, cue.start(), known)
-                after = text[cue.end() : cue.end() + 3].lstrip()
-                if np is not None and not text[s_start : np[0]].strip() and after[:1] not in _QUOTE_CHARS:
-                    out.extend(_clause(text, cue.start(), s_end, word, cue.start(), np, quoted))
-                continue
-            if word not in _INDIRECT_VERBS:
-                continue
-            np = _np_before(text, s_start, cue.start(), known)
-            if np is not None:
-                pre = text[s_start : np[0]]
-                if re.search(r",[ \t]*$", pre) and len(_WORDS.findall(pre)) >= 4:
-                    # "CLAUSE, NP said."
-                    out.extend(_clause(text, s_start, np[0], word, cue.start(), np, quoted))
-                    continue
-                if pre.strip(' \t"“”«»') and not re.search(r"(?:^|[,;:(—–-])[ \t]*$", pre):
-                    continue  # the NP is not the subject of the clause
-                rest = cue.end()
-                if word in {"told", "tells", "informed", "informs"}:
-                    obj = _NP_AFTER.match(text, rest, s_end)
-                    if obj is None:
-                        continue
-                    rest = obj.end()
-                tail = _CUE_TAIL.match(text, rest, s_end)
-                rest = tail.end() if tail else rest
-                that = _THAT.match(text, rest, s_end)
-                rest = that.end() if that else rest
-                if rest >= s_end or text[rest] in '.,;:!?"“«' or in_quote(rest):
-                    continue
-                out.extend(_clause(text, rest, s_end, word, cue.start(), np, quoted))
-                continue
-            # "CLAUSE, said NP." (inverted)
+    sentence_starts = [s for s, _ in sentences]
+    for cue in cues.hits:
+        k = bisect.bisect_right(sentence_starts, cue.start()) - 1
+        if k < 0 or cue.end() > sentences[k][1]:
+            continue
+        s_start, s_end = sentences[k]
+        word = cue.group("cue").lower()
+        if in_quote(cue.start()):
+            continue
+        if word == "according to":
             np = _np_after(text, cue.end(), s_end, known)
-            pre = text[s_start : cue.start()]
-            if np is not None and re.search(r",[ \t]*$", pre) and len(_WORDS.findall(pre)) >= 4:
-                out.extend(_clause(text, s_start, cue.start(), word, cue.start(), np, quoted))
-    for about in _ABOUT.finditer(text):
+            if np is None:
+                continue
+            tail = re.match(r"[ \t]*,[ \t]*", text[np[1] : s_end])
+            if cue.start() - s_start <= 2 and tail:
+                c_start, c_end = np[1] + tail.end(), s_end
+            else:
+                c_start, c_end = s_start, cue.start()
+            out.extend(_clause(text, c_start, c_end, word, cue.start(), np, quoted))
+            continue
+        if word in _EVALUATIVE:
+            # "X called the closure the hardest decision ...": the verb is part of what is reported.
+            np = _np_before(text, s_start, cue.start(), known)
+            after = text[cue.end() : cue.end() + 3].lstrip()
+            if np is not None and not text[s_start : np[0]].strip() and after[:1] not in _QUOTE_CHARS:
+                out.extend(_clause(text, cue.start(), s_end, word, cue.start(), np, quoted))
+            continue
+        if word not in _INDIRECT_VERBS:
+            continue
+        np = _np_before(text, s_start, cue.start(), known)
+        if np is not None:
+            pre = text[s_start : np[0]]
+            if pre.rstrip(" \t").endswith(",") and len(_WORDS.findall(pre)) >= 4:
+                # "CLAUSE, NP said."
+                out.extend(_clause(text, s_start, np[0], word, cue.start(), np, quoted))
+                continue
+            if pre.strip(' \t"“”«»') and not re.search(r"(?:^|[,;:(—–-])[ \t]*$", pre):
+                continue  # the NP is not the subject of the clause
+            rest = cue.end()
+            if word in {"told", "tells", "informed", "informs"}:
+                obj = _NP_AFTER.match(text, rest, s_end)
+                if obj is None:
+                    continue
+                rest = obj.end()
+            tail = _CUE_TAIL.match(text, rest, s_end)
+            rest = tail.end() if tail else rest
+            that = _THAT.match(text, rest, s_end)
+            rest = that.end() if that else rest
+            if rest >= s_end or text[rest] in '.,;:!?"“«' or in_quote(rest):
+                continue
+            out.extend(_clause(text, rest, s_end, word, cue.start(), np, quoted))
+            continue
+        # "CLAUSE, said NP." (inverted)
+        np = _np_after(text, cue.end(), s_end, known)
+        pre = text[s_start : cue.start()]
+        if np is not None and pre.rstrip(" \t").endswith(",") and len(_WORDS.findall(pre)) >= 4:
+            out.extend(_clause(text, s_start, cue.start(), word, cue.start(), np, quoted))
+    lower = lower_same_length(text)
+    hints = [i for word in ("about ", "on ") for i in _find_all(lower, word)]
+    for about in filter(None, (_ABOUT.match(text, i) for i in sorted(hints))):
         np_s, np_e = about.start("np"), about.end("np")
         m = QuoteMatch(start=about.start(), end=about.start(), direct=False, cue=about.group("cue").lower())
         m.cue_start, m.speaker_start, m.speaker_end = about.start("cue"), np_s, np_e
         m.speaker_text = text[np_s:np_e]
         out.append(m)
+    return out
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        if not i or not text[i - 1].isalnum():
+            out.append(i)
+        i = text.find(word, i + 1)
     return out
 
 
