@@ -179,6 +179,7 @@ _PHONE_JOIN = re.compile(r"\d[-.]\d|\)\s*\d")
 # the full place pattern runs.
 _PLACE_LINK_END = re.compile(r"(?:[:—–(,]|\bwith|\bdetained|\barrested|\bmade|\breported|\brecorded)\s*$")
 _UNIT_RANGE_JOIN = re.compile(r"\s*(?:(?P<dash>-|–)|(?P<word>to|and))\s*")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|edu|io|co\.uk)/\S*", re.IGNORECASE)
 _HEADING = re.compile(r"(?m)^(?P<heading>[^\n]{2,80}):[ \t]*\n")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:[ \t]*$")
@@ -206,7 +207,7 @@ def extract(
     """Every quantity of ``text``, durations included (flagged), with concepts, places and relations."""
     if sentences is None:
         sentences = split_sentences(text)
-    taken = sorted(taken or [])
+    taken = sorted([*(taken or []), *(m.span() for m in _URL.finditer(text))])
     found: list[Found] = []
     mentions = scan_numbers(text)  # once over the whole text: far cheaper than once per sentence
     starts = [m.start for m in mentions]

@@ -84,9 +84,36 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "metre per second": ("metres per second", "meters per second", "m/s"),
     "mile per gallon": ("miles per gallon", "mpg"),
     "knot": ("knots", "knot"),
-    "degree": ("degrees", "degree", "°"),
-    "celsius": ("C", "degrees celsius", "degrees centigrade", "degree celsius", "celsius", "°c", "ºc", "c"),
-    "fahrenheit": ("F", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "°f", "ºf", "f"),
+    "degree": ("degrees", "degree", "deg.", "deg", "°"),
+    "celsius": (
+        "C",
+        "degrees celsius",
+        "degrees centigrade",
+        "degree celsius",
+        "deg celsius",
+        "deg c",
+        "degrees c",
+        "celsius",
+        "celcius",
+        "centigrade",
+        "°c",
+        "ºc",
+        "c",
+    ),
+    "fahrenheit": (
+        "F",
+        "degrees fahrenheit",
+        "degree fahrenheit",
+        "deg fahrenheit",
+        "deg f",
+        "degrees f",
+        "degrees farenheit",
+        "fahrenheit",
+        "farenheit",
+        "°f",
+        "ºf",
+        "f",
+    ),
     "kelvin": ("kelvin",),
     "horsepower": ("PS", "horsepower", "hp", "bhp", "ps"),
     "watt": ("W", "watts", "watt", "w"),
@@ -255,6 +282,9 @@ _BEFORE_LOWER = {form.replace(" ", "").lower(): unit for unit, forms in _BEFORE.
 _CASED_BEFORE = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "NIS": "ILS", "RMB": "CNY"}
 
 
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+
+
 def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
     """The unit that starts at ``pos`` (right after a number), or None."""
     end = len(text) if end is None else end
@@ -268,6 +298,9 @@ def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
         return None
     # Short forms count only glued to the number ("5kW", "200lbs", "30'"); "5 W" and "5 V" may keep a space.
     if form.lower() in _NEED_TIGHT and gap and form not in ("W", "V", "C", "F", "°"):
+        return None
+    # "12 C melting point" but not "PA 23456 F Block": a spaced capital letter is a unit before lower case.
+    if form in ("C", "F") and gap and _CAPITAL_NEXT.match(text, match.end("unit")):
         return None
     if form in ("'", '"', "″") and not text[pos - 1 : pos].isdigit():
         return None
