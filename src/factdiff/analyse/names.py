@@ -105,15 +105,22 @@ def canonical_name(name: str, known: list[str] | tuple[str, ...] = ()) -> str:
     reference resolves to the fullest known name of the same person: "Homan" and "Mr. Homan"
     -> "Tom Homan". Without a match, the name itself, honorifics and suffixes removed.
     """
-    given, last = name_parts(name)
+    return _canonical_name(name, tuple(known))
+
+
+@lru_cache(maxsize=8192)
+def _canonical_name(name: str, known: tuple[str, ...]) -> str:
+    given, last = _name_parts(name)
     own = " ".join([*given, last]).strip()
     best, best_size = "", 0
     for candidate in known:
         size = len(_WORD.findall(candidate))
         if size > best_size and same_person(name, candidate):
             best, best_size = candidate, size
-    if best and len(name_parts(best)[0]) >= len(given):
-        return " ".join(w for w in (*name_parts(best)[0], name_parts(best)[1]) if w)
+    if best:
+        best_given, best_last = _name_parts(best)
+        if len(best_given) >= len(given):
+            return " ".join(w for w in (*best_given, best_last) if w)
     return own
 
 

@@ -260,6 +260,13 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before.isalnum() and after.isalnum()
 
 
+#: The marks that matter when looking for the close of a quote opened with each mark.
+_CLOSE_MARKS = {
+    opener: re.compile(
+        "[" + re.escape("".join(sorted({opener, close} | ({"“", "”"} if opener == '"' else set())))) + "]"
+    )
+    for opener, close in _OPENERS.items()
+}
 _MARK = re.compile(r"[\"“«‘'`„]")
 
 
@@ -307,8 +314,13 @@ def _quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int, b
 def _find_close(text: str, i: int, end: int, opener: str, close: str) -> int:
     depth = 0
     curly = 0  # “...” pairs inside a straight-quoted stretch
+    marks = _CLOSE_MARKS[opener]
     k = i + 1
     while k < end:
+        hit = marks.search(text, k, end)
+        if hit is None:
+            return -1
+        k = hit.start()
         ch = text[k]
         if opener == '"' and ch in "“”":
             # Copy that opens with a straight mark and closes with a curly one: "...”
@@ -376,7 +388,7 @@ class _People:
     def __init__(self, people: list[Person]) -> None:
         self.people = sorted(people, key=lambda p: p.start)
         self.starts = [p.start for p in self.people]
-        self.full = [p.name for p in self.people if name_parts(p.name)[0]]
+        self.full = tuple(p.name for p in self.people if name_parts(p.name)[0])
 
     def at(self, start: int, end: int) -> Person | None:
         """The person mention that overlaps the span, if any."""
