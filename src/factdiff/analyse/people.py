@@ -322,6 +322,33 @@ def _windows(
     return out
 
 
+#: The most words between the comma after a name and the head of its apposition's title
+#: ("Thomas Homan, who occupies the post of acting director").
+_APPOSITION_WORDS = 10
+
+
+def _apposition_possible(text: str, head: int) -> bool:
+    """A comma not far before ``head`` that closes a capitalised word (a name may end there)."""
+    comma = text.rfind(",", max(0, head - _BACK), head)
+    if comma < 1 or not text[comma - 1].isalpha():
+        return False
+    between = text[comma + 1 : head]
+    if "." in between or len(between.split()) > _APPOSITION_WORDS:
+        return False
+    j = comma - 1
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "'’-"):
+        j -= 1
+    return text[j].isupper()
+
+
+def _capital_near(text: str, start: int, end: int) -> bool:
+    """A capitalised word right after a speech verb, or among the two words before it."""
+    if end + 1 < len(text) and text[end] in " \t" and text[end + 1].isupper():
+        return True
+    words = text[max(0, start - 40) : start].split()[-3:]
+    return any(w[:1].isupper() for w in words)
+
+
 def _candidates(
     text: str, sentences: list[tuple[int, int]]
 ) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
@@ -336,9 +363,9 @@ def _candidates(
             # comma somewhere before it. Most "general", "head" or "host" in a text have neither.
             if _NAME_NEXT.match(text, word.end()):
                 before.append(word.span())
-            if text.rfind(",", max(0, word.start() - _BACK), word.start()) >= 0:
+            if _apposition_possible(text, word.start()):
                 after.append(word.span())
-        elif low in _SPEECH_WORDS:
+        elif low in _SPEECH_WORDS and _capital_near(text, word.start(), word.end()):
             speech.append(word.span())
     for start, end in _windows(text, sentences, before, _BEFORE_BACK, _BEFORE_AHEAD):
         yield from _titled_before(text, start, end)
