@@ -133,6 +133,16 @@ def test_without_a_publication_date_relative_dates_have_no_value() -> None:
     assert one_date("It ended Sept. 27, 2017.", None).value == "2017-09-27"
 
 
+def test_a_range_of_days_is_two_dates() -> None:
+    found = dates("The operation ran Sept. 24-27, 2017 in six cities.")
+    assert [(c.text, c.value) for c in found] == [("Sept. 24", "2017-09-24"), ("27, 2017", "2017-09-27")]
+
+
+def test_a_range_of_years_is_two_years() -> None:
+    found = dates("The 2017-18 season was long.")
+    assert [(c.text, c.value, c.granularity) for c in found] == [("2017", "2017", "year"), ("18", "2018", "year")]
+
+
 def test_a_signature_date_is_a_date() -> None:
     text = "500 illegal immigrants off the streets!\n\n— Dale Example (@example) September 29, 2017"
     assert one_date(text).value == "2017-09-29"

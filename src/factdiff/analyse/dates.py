@@ -123,6 +123,7 @@ _I = re.IGNORECASE
 # "Wednesday, Sept. 27, 2017", "january 12 of 2016", "may the eleventh", "Oct-2", "jan/1"
 _MONTH_DAY = re.compile(
     rf"\b{_WD_PREFIX}{_MONTH}(?P<sep>\s*[-/]\s*|\s*,\s*|\s+(?:the\s+)?|(?<=\.)|(?<=[a-z])(?=\d)){_DAY}"
+    rf"(?:\s*(?:-|–|to|through)\s*(?P<day2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?![\d:]|[.,]\d))?"
     rf"(?:(?:\s*,\s*|\s+|\s+of\s+){_YEAR})?",
     _I,
 )
@@ -294,7 +295,7 @@ class _Context:
         return bool(_FUTURE.search(self.lowered, start, pos))
 
 
-_Handler = Callable[[re.Match[str], _Context], Claim | None]
+_Handler = Callable[[re.Match[str], _Context], Claim | list[Claim] | None]
 
 
 def parse_reference(published: str | None) -> date | None:
@@ -360,7 +361,9 @@ def find_dates(article: Article, sentences: list[tuple[int, int]]) -> list[Claim
             match = pattern.match(text, start)
             if match is not None:
                 claim = handler(match, ctx)
-                if claim is not None:
+                if isinstance(claim, list):
+                    found.extend(claim)
+                elif claim is not None:
                     found.append(claim)
     return _longest(found)
 
@@ -469,11 +472,11 @@ def _week_monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _strip_end(match: re.Match[str], start: int | None = None) -> tuple[int, int, str]:
+def _strip_end(match: re.Match[str], start: int | None = None, end: int | None = None) -> tuple[int, int, str]:
     """The span of a match without trailing spaces, commas or the full stop of an abbreviation."""
     text = match.string
     start = match.start() if start is None else start
-    end = match.end()
+    end = match.end() if end is None else end
     while end > start and text[end - 1] in " \t\n,":
         end -= 1
     if end > start and text[end - 1] == ".":
@@ -489,8 +492,9 @@ def _date(
     relative: bool = False,
     weekday: str | None = None,
     start: int | None = None,
+    end: int | None = None,
 ) -> DateClaim:
-    s, e, t = _strip_end(match, start)
+    s, e, t = _strip_end(match, start, end)
     return DateClaim(start=s, end=e, text=t, value=value, weekday=weekday, relative=relative, granularity=granularity)
 
 
@@ -520,14 +524,19 @@ def _lower_may(match: re.Match[str], day_word: str) -> bool:
 # Handlers -------------------------------------------------------------------------------------
 
 
-def _on_month_day(match: re.Match[str], ctx: _Context) -> Claim | None:
+def _on_month_day(match: re.Match[str], ctx: _Context) -> Claim | list[Claim] | None:
     day = _day_number(match.group("day"))
     if day is None or _lower_may(match, match.group("day")):
         return None
     month = _MONTHS[match.group("month").lower().rstrip(".")]
     year = _year_number(match.group("year")) if match.group("year") else None
     value, _ = _iso_day(year, month, day, ctx.ref)
-    return _date(match, value, weekday=_weekday_of(match))
+    if not match.group("day2"):
+        return _date(match, value, weekday=_weekday_of(match))
+    # "Sept. 24-27, 2017": two days, the first ending at its day, the second carrying the year
+    last_value, _ = _iso_day(year, month, int(re.match(r"\d+", match.group("day2")).group()), ctx.ref)  # type: ignore[union-attr]
+    first = _date(match, value, weekday=_weekday_of(match), end=match.end("day"))
+    return [first, _date(match, last_value, start=match.start("day2"))]
 
 
 def _on_day_month(match: re.Match[str], ctx: _Context) -> Claim | None:
@@ -826,7 +835,7 @@ def _on_month_year(match: re.Match[str], ctx: _Context) -> Claim | None:
     return _date(match, chosen.isoformat()[:7], granularity="month", relative=True)
 
 
-def _on_year(match: re.Match[str], ctx: _Context) -> Claim | None:
+def _on_year(match: re.Match[str], ctx: _Context) -> Claim | list[Claim] | None:
     text = match.string
     year = int(match.group("year"))
     if match.group("decade"):
@@ -838,7 +847,18 @@ def _on_year(match: re.Match[str], ctx: _Context) -> Claim | None:
     prev = _prev_word(text, match.start())
     if before.endswith("-") and prev != "mid" and not re.search(r"\d{4}\s*-$", before):
         return None  # "F-1990", "3-2017": part of a code or a score
-    if re.match(r"-era\b|'s\b|\s*(?:–|-)\s*(?:\d{2}|\d{4})\b", after) or re.search(r"\(\s*$", before):
+    short_range = re.match(r"(\s*[–-]\s*)(\d{2})\b(?![.,]\d)", after)
+    if short_range and year % 100 < int(short_range.group(2)):
+        # "the 2017-18 season", "in 1981-82": two years, so that "18" is not read as a count
+        second = match.end() + len(short_range.group(1))
+        end_year = year - year % 100 + int(short_range.group(2))
+        return [
+            _date(match, str(year), granularity="year"),
+            DateClaim(
+                start=second, end=second + 2, text=text[second : second + 2], value=str(end_year), granularity="year"
+            ),
+        ]
+    if re.match(r"-era\b|'s\b|\s*(?:–|-)\s*\d{4}\b", after) or re.search(r"\(\s*$", before):
         return _date(match, str(year), granularity="year")
     if re.search(r"(?:\d{4}|[A-Za-z]{3,}\.?)\s*(?:–|-|and|or|to|through)\s*$", before) and prev in (
         "and", "or", "to", "through", ""
