@@ -64,6 +64,17 @@ _RECOGNIZERS_UNITS = {
     "finnish markka": "FIM",
     "hong kong dollar": "HKD",
     "new zealand dollar": "NZD",
+    "peseta": "ESP",
+    "netherlands guilder": "NLG",
+    "costa rican colón": "CRC",
+    "georgian lari": "GEL",
+    "lao kip": "LAK",
+    "satoshi": "satoshi",
+    "bit": "bit",
+    "megabit": "megabit",
+    "tablespoon": "tablespoon",
+    "teaspoon": "teaspoon",
+    "cup": "cup",
     "foot": "foot",
     "meter": "metre",
     "mile": "mile",
@@ -98,7 +109,8 @@ _RECOGNIZERS_UNITS = {
 _LENGTH_ETC = frozenset(
     """
     foot metre mile gallon ton tonne kilogram microgram inch kilometre millimetre centimetre millilitre litre
-    barrel ounce acre pound gram dram yard megabyte gigabyte kilobyte terabyte degree
+    barrel ounce acre pound gram dram yard megabyte gigabyte kilobyte terabyte degree bit megabit tablespoon teaspoon
+    cup
     """.split()
 )
 _UNIT_KINDS: dict[str, Callable[[str], bool]] = {

@@ -44,7 +44,8 @@ _ORDINALS = {
 }  # fmt: skip
 _ABBREVIATED_SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
-    "bln": 1e9, "billion": 1e9, "g": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12, "hundred": 100, "dozen": 12,
+    "bln": 1e9, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "g": 1e9, "t": 1e12,
+    "tn": 1e12, "trillion": 1e12, "hundred": 100, "dozen": 12,
 }  # fmt: skip
 
 #: Hedge words in front of a number and the approximation they mean (Quantity.approx).
@@ -92,7 +93,10 @@ _ORDINAL_WORD = word_trie(list(_ORDINALS))
 _WORD_ATOM = word_trie([*_NUMBER_WORDS, *_DENOMINATORS, "point"])
 _JOIN = r"(?:\s*-\s*|\s+)(?:and\s+)?"
 # "a"/"an"/"half" count as numbers only in front of a scale, a dozen or a denominator.
-_LEAD = rf"(?:(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|{_FRACTION_WORD})\b))"
+_LEAD = (
+    rf"(?:(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|{_FRACTION_WORD})\b)"
+    r"|(?:half|quarter)\s+(?=(?:million|billion|trillion|thousand)\b))"
+)
 _WORDS_RE = (
     rf"(?:{_LEAD}?(?:{_WORD_NUMBER})(?:{_JOIN}(?:an?\s+)?{_WORD_ATOM})*"
     rf"|{_LEAD}(?:{_FRACTION_WORD}|{_WORD_NUMBER})(?:{_JOIN}{_WORD_ATOM})*)"
@@ -100,7 +104,7 @@ _WORDS_RE = (
 # The letters a number word can start with: a cheap gate in front of the word alternatives.
 _FIRST_LETTERS = "".join(sorted({w[0] for w in [*_NUMBER_WORDS, *_DENOMINATORS, *_ORDINALS, "a", "an", "half"]}))
 _GATE = rf"(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}])(?<![A-Za-z])"
-_DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_DIGITS_RE = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 
 _TOKEN = re.compile(
     rf"""
@@ -115,7 +119,7 @@ _AFTER_DIGITS = re.compile(
     | (?P<mixed>\s+\d+/\d+\b)
     | (?P<slash>/\d+(?![\d/]))
     | (?P<ordsuffix>(?:st|nd|rd|th)\b)
-    | (?P<scale>\s*-?\s*(?:hundred|thousand|million|billion|trillion|dozen)s?\b
+    | (?P<scale>\s*-?\s*(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore)s?\b
         | (?:bn|mn|mln|bln|tn|[kKmMbBG])(?![\w]))
     """,
     re.VERBOSE,

@@ -219,6 +219,8 @@ def extract(
             index += 1
             if mention.end > s_end or mention.full_start < s_start:
                 continue
+            if sentence_found and mention.start < sentence_found[-1].quantity.end:
+                continue  # already read as part of the previous quantity ("5 feet 2 inches")
             item = _read(text, mention, s_start, s_end, taken)
             if item is not None:
                 sentence_found.append(item)
@@ -259,8 +261,10 @@ def _read(text: str, mention: NumberMention, s_start: int, s_end: int, taken: li
         q_end = _skip_of(text, end)
     unit_match = currency or unit
     norm = unit_match.unit if unit_match is not None else None
-    if norm is None and _is_age(text, mention, before, after):
+    if norm is None and (_is_age(text, mention, before, after) or _AGED_BEFORE.search(before[-8:])):
         norm = "year of age"
+    if norm == "pound" and mention.scaled:
+        norm = "GBP"  # "361 million pounds" is money, "25 pounds" a weight
     unit_text = unit_match.text if unit_match is not None else None
     if mention.kind == "vague":
         unit_text = mention.text.lower() + " of"
@@ -275,6 +279,11 @@ def _read(text: str, mention: NumberMention, s_start: int, s_end: int, taken: li
         if rate is not None:
             norm = f"{norm} per {rate.group('per').lower()}"
             q_end = rate.end()
+    if norm == "foot" and mention.value is not None:
+        inches = _FEET_INCHES.match(text, q_end, s_end)
+        if inches is not None:  # "5 feet 2 inches", "12 ft 2 in"
+            mention.value += float(inches.group(1)) / 12
+            q_end = inches.end()
     duration = unit is not None and unit.unit in TIME_UNITS and currency is None
     value = mention.value if mention.kind != "range" else None
     low = mention.low if mention.kind == "range" else None
@@ -387,6 +396,8 @@ def _is_year(mention: NumberMention, after: str) -> bool:
     return not _YEAR_AFTER_OK.match(after) or bool(re.match(r"^\s+(?:and|to)\b", after))
 
 
+_AGED_BEFORE = re.compile(r"\b(?:aged?|ages)\s+\Z", re.IGNORECASE)
+_FEET_INCHES = re.compile(r"\s+(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b\.?|\"|″)")
 _AGE_BEFORE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s\Z")
 _AGE_AFTER = re.compile(r",\s+(?:a|an|the|who|said|says|is|was|has|had|now|will|from|of)\b")
 

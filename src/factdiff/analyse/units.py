@@ -25,7 +25,13 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "GBP": ("pounds sterling", "pound sterling", "british pounds", "sterling", "gbp"),
     "JPY": ("japanese yen", "yen", "jpy"),
     "CNY": ("chinese yuan", "yuan", "renminbi", "cny", "rmb", "元"),
-    "INR": ("indian rupees", "rupees", "rupee", "inr", "crore"),
+    "INR": ("indian rupees", "rupees", "rupee", "inr"),
+    "ESP": ("spanish pesetas", "pesetas", "peseta"),
+    "NLG": ("dutch guilders", "guilders", "guilder"),
+    "CRC": ("costa rican colones", "colones", "₡"),
+    "GEL": ("georgian lari", "lari", "₾"),
+    "LAK": ("lao kip", "₭"),
+    "satoshi": ("satoshis", "satoshi"),
     "MYR": ("malaysian ringgit", "ringgit", "myr"),
     "HKD": ("hong kong dollars", "hk dollars", "hkd"),
     "CAD": ("canadian dollars", "cad"),
@@ -80,7 +86,7 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "barrel": ("barrels", "barrel", "bbl"),
     "barrel per day": ("barrels a day", "barrels per day", "barrel-a-day", "barrels-a-day", "bpd"),
     "mile per hour": ("miles per hour", "miles an hour", "mile per hour", "mph"),
-    "kilometre per hour": ("kilometres per hour", "kilometers per hour", "km/h", "kph", "kmh", "km/hr"),
+    "kilometre per hour": ("kilometres per hour", "kilometers per hour", "km/h", "kph", "kmh", "kmph", "km/hr"),
     "metre per second": ("metres per second", "meters per second", "m/s"),
     "mile per gallon": ("miles per gallon", "mpg"),
     "knot": ("knots", "knot"),
@@ -134,6 +140,11 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "pound-foot": ("pound-feet", "pound-foot", "lb-ft", "lb ft"),
     "revolutions per minute": ("revolutions per minute", "rpm"),
     "byte": ("bytes",),
+    "bit": ("bits", "bit"),
+    "megabit": ("megabits", "megabit"),
+    "tablespoon": ("tablespoons", "tablespoon", "tbsp"),
+    "teaspoon": ("teaspoons", "teaspoon", "tsp"),
+    "cup": ("cups", "cup"),
     "kilobyte": ("KB", "kilobytes", "kb"),
     "megabyte": ("MB", "megabytes", "mb"),
     "gigabyte": ("GB", "gigabytes", "gb"),
@@ -152,7 +163,7 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "hour": ("hours", "hour", "hrs", "hr"),
     "minute": ("minutes", "minute", "mins", "min"),
     "second": ("seconds", "second", "secs", "sec"),
-    "year of age": ("years old", "year old", "years of age", "-year-old", "year-old"),
+    "year of age": ("years old", "year old", "years of age", "-year-old", "year-old", "yo", "y/o"),
     "month of age": ("months old", "month old", "months of age", "-month-old", "month-old"),
     "week of age": ("weeks old", "week old", "weeks of age", "-week-old", "week-old"),
     "day of age": ("days old", "day old", "days of age", "-day-old", "day-old"),
@@ -170,7 +181,8 @@ _NEED_TIGHT = frozenset({"'", '"', "″", "m", "g", "l", "t", "w", "a", "v", "c"
 
 #: Currency symbols and codes written before the number.
 _BEFORE: dict[str, tuple[str, ...]] = {
-    "USD": ("us$", "us $", "u.s.$", "usd", "$"),
+    "USD": ("us$", "us $", "u.s.$", "usd$", "usd", "$"),
+    "MXN": ("mex$", "mxn$", "mxn"),
     "EUR": ("€", "eur"),
     "GBP": ("£", "gbp"),
     "JPY": ("¥", "jpy"),
@@ -178,9 +190,9 @@ _BEFORE: dict[str, tuple[str, ...]] = {
     "INR": ("Rs.", "Rs", "inr", "₹"),
     "MYR": ("RM", "myr"),
     "HKD": ("hk$", "hk $", "hkd"),
-    "CAD": ("c$", "c $", "ca$", "cad"),
-    "AUD": ("a$", "au$", "aud"),
-    "NZD": ("nz$",),
+    "CAD": ("c$", "c $", "ca$", "cad$", "cad"),
+    "AUD": ("a$", "au$", "aud$", "aud"),
+    "NZD": ("nz$", "nzd$", "nzd"),
     "SGD": ("s$", "sgd"),
     "BRL": ("r$", "brl"),
     "ILS": ("₪", "NIS", "ils"),
@@ -196,7 +208,11 @@ _BEFORE_CASED = frozenset({"RM", "Rs", "Rs.", "NIS", "RMB"})
 
 #: Currency codes (the normalised names of money units).
 CURRENCIES = frozenset(
-    [*_BEFORE, "FIM", "DEM", "ZAR", "HRK", "MXN", "KRW", "RUB", "CHF", "ILS", "INR", "CNY", "JPY", "GBP", "EUR", "BTC"]
+    [
+        *_BEFORE,
+        *"FIM DEM ZAR HRK MXN KRW RUB CHF ILS INR CNY JPY GBP EUR BTC ESP NLG CRC GEL LAK".split(),
+        "satoshi",
+    ]
 )
 #: Units of time: a number followed by one of these is a duration, not a count.
 TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "century", "hour", "minute", "second"})
