@@ -436,7 +436,11 @@ def fact_concepts(a: Fact, b: Fact) -> str:
     words: "104 deported" and "104 criminal aliens who had been previously deported" agree."""
     relation = concept_relation(a.concept, b.concept)
     ca, cb = a.concept - GENERIC_CONCEPTS, b.concept - GENERIC_CONCEPTS
-    if relation == "conflict" and (ca <= b.window or cb <= a.window):
+    if relation == "conflict" and ca <= b.window:
+        return "same"  # the report's word is next to the source's number: another word for it
+    if relation == "conflict" and getattr(a.claim, "part_of", None) and cb <= a.window:
+        # "312 of them ... were destroyed": a part takes its whole's noun from the extractor, so
+        # the source's own words next to the number count.
         return "same"
     if relation == "unknown" and ((ca and ca <= b.window) or (cb and cb <= a.window)):
         return "same"
@@ -579,6 +583,7 @@ def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fa
             _announcement_slot(slots, by_id[source_id], used)
     announced = {(by_id[i].article.published or "")[:10] for i in primary if i in by_id}
     source_places = sorted({p for s in slots if s.source is not None for p in s.source.places})
+    _name_unnamed(facts, primary, slots)
     if source_places:
         for article_id, found in facts.items():
             if article_id not in primary:
@@ -616,6 +621,24 @@ def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fa
 
 #: A speech verb right before a date ("said Thursday", "announced the results on Thursday").
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|announced|told\s+\w+|stated|reported|confirmed)\b[^.;,]{0,45}$", re.I)
+
+
+def _name_unnamed(facts: dict[str, list[Fact]], primary: list[str], slots: list[Slot]) -> None:
+    """A report number that counts only "people" takes the source's name for what it counts
+    when exactly one of the source's counted things is named right next to it ("86 people as
+    immigration fugitives")."""
+    named = {s.source.concept - GENERIC_CONCEPTS for s in slots if s.source is not None and s.family == "number"}
+    named.discard(frozenset())
+    for article_id, found in facts.items():
+        if article_id in primary:
+            continue
+        for fact in found:
+            if fact.family == "number" and not (fact.concept - GENERIC_CONCEPTS):
+                fitting = [c for c in named if c <= fact.window]
+                if len(fitting) == 1:
+                    fact.concept = fact.concept | fitting[0]
+
+
 _CLAUSE_END = re.compile(r"[,;:.!?()\n]|\s(?:and|but|while|with)\s")
 
 
