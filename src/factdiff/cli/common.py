@@ -12,14 +12,24 @@ from factdiff.errors import FactdiffError
 FC = Callable[..., Any]
 
 
+_FIELDS = (
+    ("id", "the row's own id (kept and shown as source_id)"),
+    ("title", "the title (may be empty)"),
+    ("text", "the article text"),
+    ("url", "the article's address"),
+    ("published", "the publication date"),
+    ("source", "the outlet's name or domain"),
+)
+
+
 def dataset_options(func: FC) -> FC:
     """Options naming the fields of JSON Lines and CSV datasets."""
-    for name in ("source", "published", "url", "text", "title", "id"):
+    for name, what in reversed(_FIELDS):
         func = click.option(
             f"--{name}-field",
             default=name,
             show_default=True,
-            help=f"Dataset field that holds the article's {name}.",
+            help=f"Dataset field that holds {what}.",
         )(func)
     return func
 
