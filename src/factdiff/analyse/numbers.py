@@ -21,7 +21,8 @@ from dataclasses import dataclass
 __all__ = ["HEDGES", "NumberMention", "hedge_before", "parse_number", "scan_numbers", "word_trie"]
 
 _UNITS = {
-    "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "zero": 0, "nought": 0, "naught": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
@@ -45,7 +46,7 @@ _ORDINALS = {
 _ABBREVIATED_SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
     "bln": 1e9, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "g": 1e9, "t": 1e12,
-    "tn": 1e12, "trillion": 1e12, "hundred": 100, "dozen": 12,
+    "tn": 1e12, "tln": 1e12, "trillion": 1e12, "hundred": 100, "dozen": 12, "mil": 1e6, "MM": 1e6,
 }  # fmt: skip
 
 #: Hedge words in front of a number and the approximation they mean (Quantity.approx).
@@ -106,10 +107,15 @@ _FIRST_LETTERS = "".join(sorted({w[0] for w in [*_NUMBER_WORDS, *_DENOMINATORS, 
 _GATE = rf"(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}])(?<![A-Za-z])"
 _DIGITS_RE = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 
+_VULGAR = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5, "⅘": 4 / 5,
+    "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8,
+}  # fmt: skip
 _TOKEN = re.compile(
     rf"""
     (?P<digits>(?=[-−–.\d])(?:(?<![\w.,/@#])|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=INR)|(?<=MYR)|(?<=RM)|(?<=Rs))(?<![A-Za-z][-‑])(?:(?<=\s)[-−–]|(?<=^)[-−]|(?<=\()[-−])?(?:{_DIGITS_RE}))
     | {_GATE}(?:(?P<words>{_WORDS_RE}\b)|(?P<ordinal>(?:{_ORDINAL_WORD})\b))
+    | (?P<vulgar>(?<![\w.])(?:\d+\s?)?[{"".join(_VULGAR)}])
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -120,7 +126,7 @@ _AFTER_DIGITS = re.compile(
     | (?P<slash>/\d+(?![\d/]))
     | (?P<ordsuffix>(?:st|nd|rd|th)\b)
     | (?P<scale>\s*-?\s*(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore)s?\b
-        | (?:bn|mn|mln|bln|tn|[kKmMbBG])(?![\w]))
+        | (?:bn|mn|mln|bln|tln|tn|mil|MM|[kKmMbBG])(?![\w]))
     """,
     re.VERBOSE,
 )
@@ -215,6 +221,7 @@ def scan_numbers(
             mentions.append(mention)
             last_end = mention.end
     mentions.sort(key=lambda m: m.start)
+    mentions = _join_ratios(text, mentions)
     if ranges:
         mentions = _join_ranges(text, mentions)
     if hedges:
@@ -240,6 +247,11 @@ def hedge_before(text: str, pos: int) -> tuple[int, str, str] | None:
 
 
 def _mention(text: str, match: re.Match[str], end: int) -> NumberMention | None:
+    if match.group("vulgar") is not None:
+        raw = match.group("vulgar")
+        whole = raw[:-1].strip()
+        value = (float(whole) if whole else 0.0) + _VULGAR[raw[-1]]
+        return NumberMention(match.start(), match.end(), raw, value, kind="fraction")
     if match.group("digits") is not None:
         return _digits_mention(text, match, end)
     if match.group("ordinal") is not None:
@@ -279,6 +291,7 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
             stop = after.end()
         elif group == "scale":
             word = after.group().strip(" -").lower().rstrip("s") if len(after.group().strip()) > 2 else after.group()
+            word = "MM" if word == "MM" else word
             factor = _ABBREVIATED_SCALES.get(word.lower())
             # A bare lower-case "m" or "b" glued to digits is a metre or a byte as often as a million.
             glued_small = word in ("m", "g", "t")
@@ -325,7 +338,7 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
     # A lone "one" after a determiner is a pronoun ("the one you mentioned", "which one").
     if tokens == ["one"] and _PRONOUN_ONE.search(match.string[max(0, match.start() - 8) : match.start()]):
         return None
-    if all(t in _SCALES or t in ("hundred", "dozen", "dozens") for t in tokens):
+    if len(tokens) == 1 and (tokens[0] in _SCALES or tokens[0] in ("hundred", "dozen", "dozens")):
         return None  # "parts per million", "a baker's dozen": a scale word alone is not a number
     value = _words_value(tokens)
     if value is None:
@@ -342,11 +355,12 @@ def _words_value(tokens: list[str]) -> float | None:
     if "point" in tokens:
         i = tokens.index("point")
         whole = _words_value(tokens[:i]) if i else 0.0
-        digits = "".join(str(_UNITS[t]) for t in tokens[i + 1 :] if t in _UNITS and _UNITS[t] < 10)
-        rest = [t for t in tokens[i + 1 :] if t not in _UNITS or _UNITS[t] >= 10]
-        if rest:
-            tail = _words_value(rest)
-            digits += str(int(tail)) if tail is not None else ""
+        after = [t for t in tokens[i + 1 :] if t != "and"]
+        if all(t in _UNITS and _UNITS[t] < 10 for t in after):  # "point zero three"
+            digits = "".join(str(_UNITS[t]) for t in after)
+        else:  # "point seventy-one"
+            tail = _integer_value(after)
+            digits = str(int(tail)) if tail is not None else ""
         if whole is None or not digits:
             return whole
         return whole + float("0." + digits)
@@ -360,12 +374,15 @@ def _words_value(tokens: list[str]) -> float | None:
         trailing = [t for t in tokens[denominator_at + 1 :] if t not in ("a", "an", "and")]
         if whole is None or numerator is None:
             return None
-        value = whole + numerator / den
+        fraction = numerator / den
         if trailing and trailing[0] in ("dozen", "dozens"):  # "half a dozen"
-            value *= 12
-        elif trailing and trailing[-1] in _SCALES:  # "half a million"
-            value *= _SCALES[trailing[-1]]
-        return value
+            return (whole + fraction) * 12
+        if trailing and trailing[-1] in _SCALES:  # "half a million", "one billion and a half million"
+            return whole + fraction * _SCALES[trailing[-1]] if whole else fraction * _SCALES[trailing[-1]]
+        scales = [t for t in head[:cut] if t in _SCALES] if cut > 0 else []
+        if scales:  # "three million and a half" is 3.5 million
+            return whole + fraction * _SCALES[scales[-1]]
+        return whole + fraction
     return _integer_value(tokens)
 
 
@@ -398,6 +415,36 @@ def _integer_value(tokens: list[str]) -> float | None:
     if not seen:
         return None
     return total + current
+
+
+_RATIO_JOIN = re.compile(r"\s+(?P<word>over|out\s+of|in)\s+")
+
+
+def _join_ratios(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "one in five", "two out of five hundred", "1 over 3": a fraction written as a ratio."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(mentions):
+        first = mentions[i]
+        if i + 1 < len(mentions) and first.kind == "cardinal" and first.value is not None:
+            second = mentions[i + 1]
+            join = _RATIO_JOIN.fullmatch(text, first.end, second.start)
+            if join is not None and second.kind == "cardinal" and second.value and not _year_like(second):
+                word = join.group("word").lower()
+                small = float(first.value).is_integer() and 0 < first.value <= 10 and second.value > first.value
+                if word != "in" or small:
+                    value = first.value / second.value
+                    words = first.words and second.words
+                    out.append(
+                        NumberMention(
+                            first.start, second.end, text[first.start : second.end], value, kind="fraction", words=words
+                        )
+                    )
+                    i += 2
+                    continue
+        out.append(first)
+        i += 1
+    return out
 
 
 def _join_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
