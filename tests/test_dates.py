@@ -175,6 +175,7 @@ def test_story_relative_expressions_are_found_without_a_value() -> None:
         "Bush failed to make it to the last week of the season.",
         "He led the 22, 000 crowd in song.",
         "The family made as much as $100 million a year.",
+        "Police arrested a second suspect for a second time.",
     ],
 )
 def test_numbers_that_are_not_dates_or_durations(text: str) -> None:

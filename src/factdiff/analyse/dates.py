@@ -247,6 +247,8 @@ _DURATION = re.compile(rf"(?:\b(?P<mod>{_alternation(_MODIFIERS)})\s+)?{_DURATIO
 _IN_DURATION = re.compile(rf"\bin\s+(?P<mod>(?!x)x)?{_DURATION_CORE}", _I)
 _PAIR_RE = re.compile(rf"(?P<q>{_QTY_DIGITS}|{_QTY_WORDS})(?P<sep>\s*-\s*|\s*)(?P<u>{_UNIT})", _I)
 _MILITARY_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+hours", _I)
+#: After "a second", a word that makes "second" the ordinal: anything but these.
+_ORDINAL_SECOND = re.compile(r"\s+(?!(?:later|earlier|ago|or|and|before|after|of|to|in|for|too)\b)[a-z]", _I)
 _NOT_DURATION_AFTER = re.compile(r"[- ]old\b|[- ]olds\b", _I)
 #: Words before "a day", "an hour" that make it a rate ("twice a day", "60 miles an hour"), not a length.
 _RATE_WORDS = frozenset(
@@ -931,6 +933,8 @@ def _on_duration(match: re.Match[str], ctx: _Context) -> Claim | None:
         is_digits = q[0].isdigit()
         if unit_word in _DIGIT_ONLY_UNITS and not is_digits:
             return None
+        if unit_word == "second" and not is_digits and _ORDINAL_SECOND.match(text, pair.end() + match.start("pairs")):
+            return None  # "a second suspect", "for a second time": the ordinal
         unit, factor = _UNIT_NAMES[unit_word]
         qword = re.sub(r"\s+", " ", q.lower())
         if qword in ("all", "full", "whole") and (unit_word.endswith("s") or factor != 1):
