@@ -6,7 +6,8 @@ The spec files used are the four that match what factdiff finds: single dates an
   granularity) or duration claims factdiff finds in the input are exactly the expected results'
   texts, no more and no fewer. Cases with no expected result pass when nothing is found.
 - ``DateParser.json`` / ``DurationParser.json``: a case passes when, for every expected result, a claim
-  of that kind with the same text has the expected value for the case's reference date: for a date,
+  of that kind with the same text (ignoring case: one spec result lower-cases its input's "June") has
+  the expected value for the case's reference date: for a date,
   the ISO date equals the spec's future or past resolution (factdiff resolves a bare "Friday" to the
   past one, as news does; the spec gives both); for a duration, the ISO duration equals the spec's
   timex. The spec marks an impossible date ("Feb 30") with the resolution 0001-01-01: that case
