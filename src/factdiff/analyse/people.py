@@ -136,7 +136,7 @@ _INITIAL = rf"[{_UP}]\."
 _ACRONYM = rf"[{_UP}]{{2,6}}s?"
 #: A person's name: a capitalised word, then up to three more words, initials or particles.
 NAME = (
-    rf"(?:{_INITIAL}\s?)*{_CAP}"
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Del|Supt)\.[ \t\u00a0]+)?(?:{_INITIAL}\s?)*{_CAP}"
     rf"(?:[ \t]+(?:{_INITIAL}|(?:(?:van|von|de|del|da|di|la|le|bin)[ \t]+)?(?:Mc|Mac|O['’])?{_CAP})){{0,3}}"
     rf"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV))?"
 )

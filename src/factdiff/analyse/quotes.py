@@ -170,7 +170,9 @@ _DET_NP = (
     r"|if|as|because|saying|than|then|not)[ \t])[\w'’.&-]+[ \t]+){0,9}?[\w'’.&-]+"
 )
 _BARE_NP = r"(?:officials|authorities|police|prosecutors|investigators|analysts|experts|critics|aides|sources)"
-_NAME_OR_ORG = rf"(?:(?:{NAME}|[A-Z]{{2,6}}s?(?:[ \t]+{NAME})?)(?:[ \t]+\d{{1,3}}(?![\d,.]))?)"
+_NAME_OR_ORG = (
+    rf"(?:(?:{NAME}|[A-Z]{{2,6}}s?(?:[ \t]+{NAME})?)(?:[ \t]+\d{{1,3}}(?![\d,.]))?(?:[ \t]+and[ \t]+{NAME})?)"
+)
 #: A noun phrase that can speak, read backwards from a cue: "Teague", "the agency", "officials".
 _CLAUSE_MARKS = frozenset(';:!?"“”«»—–')
 #: Where a speaker's phrase can start: a capital or a digit, a determiner or pronoun, or a word
@@ -180,7 +182,7 @@ _WORD_START = re.compile(
     rf"|(?:[\w-]+[ \t]+)?{_BARE_NP}(?![\w'’-]))"
 )
 _NP_BEFORE = re.compile(
-    rf"(?:(?<![\w'’-])(?P<np>{_NAME_OR_ORG}|(?i:{_PRONOUNS})|(?i:{_DET_NP})|(?i:(?:[\w-]+[ \t]+)?{_BARE_NP}))"
+    rf"(?:(?<![\w'’-])(?P<np>{_NAME_OR_ORG}|(?i:{_PRONOUNS})|(?i:{_DET_NP})|(?i:(?:[\w-]+[ \t]+){{0,3}}{_BARE_NP}))"
     rf"(?:[ \t]*\([^()\n]{{1,25}}\))?(?:,[^,\"“”«»]{{1,100}},)?(?:['’]s)?"
     rf"(?:[ \t]+(?:\w+ly|often|even|still|now|just|also|then|later|has|had|have|is|was|are|were|been|previously"
     rf"|once|again|on[ \t]+\w+|last[ \t]+\w+)){{0,2}}[ \t]*)$"
@@ -200,6 +202,13 @@ _CUE_TAIL = re.compile(
     r"to[ \t]+(?:reporters|journalists|the[ \t]+press)|(?:reporters|journalists)|"
     r"(?:released|issued)[ \t]+\w+|with[ \t]+\w+))*"
 )
+#: What may come right before the subject of a clause of saying: punctuation or a conjunction.
+_SUBJECT_SLOT = re.compile(
+    r"(?:^|[,;:(—–-]|\b(?:after|when|while|because|as|since|before|although|though|if|until|whereas|and|but))[ \t]*$"
+)
+_AND_BEFORE = re.compile(r"[ \t,]+and[ \t]+(?:(?:also|then|later)[ \t]+)?$")
+#: Words that may open a sentence before its subject without a comma ("But Hester said ...").
+_OPENING_WORDS = frozenset("But And Yet So Still Also Now Then Instead Separately Later Earlier".split())
 _THAT = re.compile(r"[ \t,]*(?:that[ \t]+)?")
 #: Machine-translated cue inside a guillemet quote: «A – said the head of ICE Tom Homan. – B».
 _INSIDE_CUE = re.compile(rf"[ \t]+[–—-]+[ \t]*(?P<cue>{_CUE})(?P<np>[ \t]+[^–—«»\"]+?)[.,]?[ \t]*[–—-]+[ \t]+")
@@ -873,11 +882,14 @@ def _indirect(
         np = _np_before(text, s_start, cue.start(), known)
         if np is not None:
             pre = text[s_start : np[0]]
-            if pre.rstrip(" \t").endswith(",") and len(_WORDS.findall(pre)) >= 4:
+            tail = _CUE_TAIL.match(text, cue.end(), s_end)
+            ends = not text[tail.end() if tail else cue.end() : s_end].strip(' \t.!?"”’»')
+            if pre.rstrip(" \t").endswith(",") and len(_WORDS.findall(pre)) >= 4 and ends:
                 # "CLAUSE, NP said."
                 out.extend(_clause(text, s_start, np[0], word, cue.start(), np, quoted))
                 continue
-            if pre.strip(' \t"“”«»') and not re.search(r"(?:^|[,;:(—–-])[ \t]*$", pre):
+            lead_words = pre.strip(' \t"“”«»')
+            if lead_words and lead_words not in _OPENING_WORDS and not _SUBJECT_SLOT.search(pre):
                 continue  # the NP is not the subject of the clause
             rest = cue.end()
             if word in {"told", "tells", "informed", "informs"}:
@@ -889,9 +901,18 @@ def _indirect(
             rest = tail.end() if tail else rest
             that = _THAT.match(text, rest, s_end)
             rest = that.end() if that else rest
+            if rest < s_end and text[rest] == "," and pre.rstrip(" \t").endswith(","):
+                # "But to prevent problems, he said, local officials should be vigilant."
+                out.extend(_clause(text, s_start, s_end, word, cue.start(), np, quoted))
+                continue
             if rest >= s_end or text[rest] in '.,;:!?"“«' or in_quote(rest):
                 continue
-            out.extend(_clause(text, rest, s_end, word, cue.start(), np, quoted))
+            # "... said he would order a review and warned against ...": the second verb is its own report.
+            stop = next(
+                (h.start() for h in cues.finditer(text, rest, s_end) if _AND_BEFORE.search(text, rest, h.start())),
+                s_end,
+            )
+            out.extend(_clause(text, rest, stop, word, cue.start(), np, quoted))
             continue
         # "CLAUSE, said NP." (inverted)
         np = _np_after(text, cue.end(), s_end, known)
