@@ -57,6 +57,10 @@ HEDGES: dict[str, str] = {
     "close to": "nearly", "just under": "under", "just shy of": "nearly", "more than": "over", "over": "over",
     "above": "over", "in excess of": "over", "upwards of": "over", "exceeding": "over", "well over": "over",
     "just over": "over", "more then": "over", "at least": "at_least", "no fewer than": "at_least",
+    ">": "over", ">=": "at_least", "> =": "at_least", "≥": "at_least", "<": "under", "<=": "up_to", "< =": "up_to",
+    "≤": "up_to", "exceed": "over", "exceeds": "over", "surpass": "over",
+    "greater than or equal to": "at_least", "less than or equal to": "up_to", "equal to": "exact",
+    "equals": "exact", "equals to": "exact", "equaling to": "exact",
     "no less than": "at_least", "a minimum of": "at_least", "up to": "up_to", "as many as": "up_to",
     "as much as": "up_to", "as high as": "up_to", "at most": "up_to", "no more than": "up_to",
     "a maximum of": "up_to", "fewer than": "under", "less than": "under", "under": "under",
@@ -233,7 +237,54 @@ def scan_numbers(
                 mention.hedge_start, mention.hedge, approx = hedge
                 if mention.kind != "range":
                     mention.approx = approx
+            if mention.kind != "range" and mention.approx == "exact":
+                tail = _OR_MORE.match(text, mention.end)
+                if tail is not None:  # "500 or more", "5,000 or fewer"
+                    mention.approx = "at_least" if tail.group("dir").lower() in _MORE_WORDS else "up_to"
+        mentions = _join_bounds(text, mentions)
     return mentions
+
+
+_MORE_WORDS = frozenset({"more", "greater", "higher", "above", "over", "larger", "bigger"})
+_OR_MORE = re.compile(
+    r"\s+(?:and|or)\s+(?P<dir>more|greater|higher|above|over|larger|bigger|less|fewer|lower|below|under|smaller)\b"
+    r"(?!\s+than\s+\d)",
+    re.IGNORECASE,
+)
+_BOUND_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|but|,)\s*", re.IGNORECASE)
+
+
+def _join_bounds(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "more than 10 and less than 20": a lower and an upper bound make one range."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(mentions):
+        first = mentions[i]
+        if i + 1 < len(mentions) and first.hedge_start >= 0 and first.value is not None:
+            second = mentions[i + 1]
+            bounds = {first.approx, second.approx}
+            lower = bounds & {"over", "at_least"}
+            upper = bounds & {"under", "up_to"}
+            if (
+                lower
+                and upper
+                and second.hedge_start >= 0
+                and second.value is not None
+                and _BOUND_JOIN.fullmatch(text, first.end, second.hedge_start)
+            ):
+                low, high = (first, second) if first.approx in ("over", "at_least") else (second, first)
+                if (low.value or 0) <= (high.value or 0):
+                    out.append(
+                        NumberMention(
+                            first.start, second.end, text[first.start : second.end], None, low.value, high.value,
+                            "range", "range", hedge_start=first.hedge_start, hedge=first.hedge,
+                        )
+                    )  # fmt: skip
+                    i += 2
+                    continue
+        out.append(first)
+        i += 1
+    return out
 
 
 def hedge_before(text: str, pos: int) -> tuple[int, str, str] | None:
@@ -432,7 +483,7 @@ def _join_ratios(text: str, mentions: list[NumberMention]) -> list[NumberMention
             if join is not None and second.kind == "cardinal" and second.value and not _year_like(second):
                 word = join.group("word").lower()
                 small = float(first.value).is_integer() and 0 < first.value <= 10 and second.value > first.value
-                if word != "in" or small:
+                if word.startswith("out") or small:
                     value = first.value / second.value
                     words = first.words and second.words
                     out.append(
@@ -445,6 +496,9 @@ def _join_ratios(text: str, mentions: list[NumberMention]) -> list[NumberMention
         out.append(first)
         i += 1
     return out
+
+
+_PHONE_LIKE = re.compile(r"(?<!\d)\d{3}[-–]\d{4}(?!\d)|[-–]0\d")
 
 
 def _join_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
@@ -481,7 +535,7 @@ def _range(text: str, first: NumberMention, second: NumberMention) -> NumberMent
         return None
     # "4-6" only between plain digits; "COVID-19", "2-0" scores and "555-0142" are not ranges.
     if join.group("dash") is not None and (
-        first.words or second.words or re.search(r"\d[-–]\d{4}", text[first.start : second.end])
+        first.words or second.words or _PHONE_LIKE.search(text, first.start, second.end)
     ):
         return None
     low, high = first.value, second.value

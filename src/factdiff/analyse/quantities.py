@@ -81,13 +81,13 @@ _DIRECTION_VERBS = """
     """.split()
 _DIRECTION = re.compile(
     r"(?=[" + "".join(sorted({w[0] for w in _DIRECTION_VERBS})) + r"])\b(?P<verb>" + word_trie(_DIRECTION_VERBS) + r")"
-    r"(?:\s+(?:by|to|another|a\s+further|further))?\s+(?:(?:about|around|roughly|nearly|almost|some|just|"
+    r"(?:\s+(?:by|another|a\s+further|further))?\s+(?:(?:about|around|roughly|nearly|almost|some|just|"
     r"more\s+than|over|less\s+than|under|an?\s+estimated|a)\s+)?$",
     re.IGNORECASE,
 )
 _PHRASAL_BEFORE = re.compile(
     r"\b(?:gave|give|gives|giving|set|sets|picked|pick|made|make|add|sum|summed|take|took|put|puts|signed|sign|"
-    r"ended|end|ends|showed|show|turned|turn|shut|broke|break|broken|back|backed|mop|mopped|wrap|wrapped|"
+    r"showed|show|turned|turn|shut|broke|break|broken|back|backed|mop|mopped|wrap|wrapped|"
     r"stepped|step|stood|stand|stands|sat|sit|slow|slowed|cool|cooled|calm|calmed|wind|wound|narrowed)\s+\Z",
     re.IGNORECASE,
 )
@@ -681,12 +681,11 @@ def _relate(text: str, found: list[Found], sentences: list[tuple[int, int]]) -> 
 
 
 _CONVERSION_GAP = re.compile(r"\s*(?:\(|,\s*or\s+|/\s*)")
-_TARGET_GAP = re.compile(r"\s+to\s+")
 
 
 def _inherit_from_previous(text: str, item: Found, previous: Found) -> None:
-    """A conversion or restatement keeps the hedge and the direction of what it restates:
-    "more than 100 kilometers (60 miles)", "lost 190 points, or 0.6%", "plunged 4.28 percent to 28,030"."""
+    """A conversion or restatement keeps the hedge and the direction of what it restates: "more than
+    100 kilometers (60 miles)", "lost 190 points, or 0.6%". In "rose 5% to $84" the $84 is a level, no change."""
     quantity, before = item.quantity, previous.quantity
     gap = text[before.end : quantity.start]
     if _CONVERSION_GAP.fullmatch(gap):
@@ -694,8 +693,6 @@ def _inherit_from_previous(text: str, item: Found, previous: Found) -> None:
             quantity.approx = before.approx
         if quantity.direction is None:
             quantity.direction = before.direction
-    elif _TARGET_GAP.fullmatch(gap) and quantity.direction is None and before.direction is not None:
-        quantity.direction = before.direction
 
 
 def _whole_for(found: list[Found], item: Found, text: str) -> Found | None:
