@@ -25,6 +25,7 @@ def test_is_rounding(report: float, source: float, expected: bool) -> None:
         ("Chief Executive", "President and Chief Executive Officer", "agrees"),
         ("President and CEO", "President and Chief Executive Officer", "agrees"),
         ("Labor Commissioner", "Commissioner", "agrees"),
+        ("Vice President and CEO", "President and Chief Executive Officer", "title_changed"),
         ("head", "Acting Director", "agrees"),
         ("senior official", "Executive Associate Director", "agrees"),
         (None, "Acting Director", "omitted"),

@@ -151,6 +151,8 @@ CONVERSION_TOLERANCE = 0.02
 #: Sentence-context similarity (rapidfuzz token_set_ratio on content words) above which two claims
 #: with the same value but different counted nouns are taken to state the same fact (unit swap).
 UNIT_SWAP_CONTEXT = 55.0
+#: The same, between a length of time and a count ("18 months" and "18 vehicles").
+CROSS_UNIT_SWAP_CONTEXT = 50.0
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _LIST_DASH = re.compile(r"^[-–—]\s")
@@ -480,6 +482,17 @@ def _units_comparable(a: Fact, b: Fact) -> bool:
 def number_relation(report: Fact, source: Fact) -> tuple[str, float] | None:
     """How a report's number relates to a source number, with a score; None when unrelated."""
     if not _units_comparable(report, source):
+        # "over 18 vehicles" for "over 18 months": the same number counting another kind of thing.
+        timed = {report.unit, source.unit} & {"day", "week", "month", "year", "hour", "minute"}
+        if (
+            timed
+            and None in (report.unit, source.unit)
+            and report.value == source.value
+            and not report.claim.in_title
+            and place_relation(report.places, source.places) != "conflict"
+            and context_similarity(report, source) >= CROSS_UNIT_SWAP_CONTEXT
+        ):
+            return "unit_swap", 55.0
         return None
     concept = fact_concepts(report, source)
     place = place_relation(report.places, source.places)

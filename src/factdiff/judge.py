@@ -153,11 +153,11 @@ def title_verdict(report: str | None, source: str | None) -> str:
     r, s = set(_title_words(report)), set(_title_words(source))
     if not r or r <= _VAGUE_TITLES or _title_words(report)[-1] in _VAGUE_TITLES:
         return "agrees"  # "head of ICE", "a senior ICE official": a description, not a title
-    if r == s or s <= r:
-        return "agrees"  # same, or more specific ("Labor Commissioner" for "Commissioner")
     missing, added = s - r, r - s
     if missing & _RANK_WORDS or added & _RANK_WORDS:
-        return "title_changed"  # "Acting Director" -> "Director"
+        return "title_changed"  # "Acting Director" -> "Director", "President" -> "Vice President"
+    if r == s or s <= r:
+        return "agrees"  # same, or more specific ("Labor Commissioner" for "Commissioner")
     # Shortened forms keep the head word ("Chief Executive" for "Chief Executive Officer"); a
     # different head word is another office ("Coordinator" -> "Director").
     if added and not added <= (s | _VAGUE_TITLES | {"officer"}):
