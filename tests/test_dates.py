@@ -55,6 +55,8 @@ def one_date(text: str, published: str | None = "2017-09-28") -> DateClaim:
         ("Prices have risen since the 1980s.", "1980s", "198", "decade"),
         ("It was the worst flood in mid-2018.", "2018", "2018", "year"),
         ("The Sept. 30 deadline passed.", "Sept. 30", "2017-09-30", "day"),
+        ("He lost the 2016 election.", "2016", "2016", "year"),
+        ("Trump's 2016 campaign spent more.", "2016", "2016", "year"),
     ],
 )
 def test_written_dates(text: str, surface: str, value: str, granularity: str) -> None:
@@ -176,6 +178,8 @@ def test_story_relative_expressions_are_found_without_a_value() -> None:
         "He led the 22, 000 crowd in song.",
         "The family made as much as $100 million a year.",
         "Police arrested a second suspect for a second time.",
+        "Shots were fired in the 2000 block of Main Street.",
+        "Officials thanked the 2000 volunteers.",
     ],
 )
 def test_numbers_that_are_not_dates_or_durations(text: str) -> None:

@@ -270,6 +270,13 @@ _YEAR_WORDS = frozenset(
 _YEAR_OF_WORDS = frozenset(
     "spring summer autumn fall winter end start beginning middle half quarter class month months year".split()
 )
+#: Words before a year that stands before its noun ("the 2016 election", "Trump's 2016 campaign").
+_YEAR_DETERMINERS = frozenset("the its his her their our this that s a".split())
+#: Singular nouns that make the number before them a count or a measure ("the 2000 block of Main Street").
+_COUNTED_NOUNS = frozenset(
+    "block percent per acre square foot mile pound ton yard point member hundred thousand million billion dollar "
+    "word meter metre kilometer kilometre person".split()
+)
 #: After a number, a following plural noun makes it a count ("in 2000 homes"), not a year.
 _NOT_PLURAL = frozenset("as is was has its this thus us plus news always perhaps ends".split())
 _IRREGULAR_PLURALS = frozenset("people men women children persons staff police cattle".split())
@@ -870,6 +877,11 @@ def _on_year(match: re.Match[str], ctx: _Context) -> Claim | list[Claim] | None:
     elif prev == "of":
         word_before_of = _prev_word(text, match.start() - len(re.search(r"of\s*$", before).group()))  # type: ignore[union-attr]
         if word_before_of not in _YEAR_OF_WORDS:
+            return None
+    elif prev in _YEAR_DETERMINERS and 1900 <= year <= 2099:
+        # "the 2016 election", "Trump's 2016 campaign": a year before a noun, not a count of them
+        noun = re.match(r"\s+([A-Za-z]+)", after)
+        if noun is None or noun.group(1).lower() in _COUNTED_NOUNS:
             return None
     elif prev not in _YEAR_WORDS:
         return None
