@@ -52,15 +52,20 @@ FACT_SHARE = 0.5
 MIN_FACTS = 0.0
 #: Sizes at which a story is checked for a split, and how much less alike (mean cosine across
 #: the two groups over the mean within them) its two groups must be to be split.
-SPLIT_CHECKS: tuple[int, ...] = (4, 6, 8, 12, 16, 24, 32)
+SPLIT_CHECKS: tuple[int, ...] = (4, 8, 16, 32)
 SPLIT_RATIO = 0.6
+#: Only a story that some report joined with a score below this is checked for a split. On ECB+
+#: dev the first report of a second event joined its sibling's story with 0.27 to 0.45.
+SPLIT_GATE = 0.5
 #: Days before the first or after the last report of a story within which a dated article may
 #: still join it. Stories with no report for this long leave the in-memory index.
 WINDOW_DAYS = 14
 #: A feature shared by more open stories than this is too common to find candidates with.
-MAX_POSTING = 64
+MAX_POSTING = 32
 #: How many candidate stories (by idf-weighted shared features) are scored in full.
-MAX_CANDIDATES = 24
+MAX_CANDIDATES = 10
+#: How many of an article's features (the heaviest by weight and idf) are looked up in the index.
+MAX_PROBES = 16
 #: Size of the hashed document-frequency table (counts collide rarely and only ever upwards).
 DF_BUCKETS = 1 << 21
 
@@ -285,6 +290,7 @@ class StoryState:
     outlets: Counter[str] = field(default_factory=Counter)
     norm: list[float] = field(default_factory=lambda: [0.0, 0.0])  # idf-weighted norms: words, facts
     fingerprints: list[Fingerprint] | None = field(default_factory=list)  # kept while a split may still come
+    weakest: float = 1.0  # the lowest score with which a report joined (the opener aside)
 
     def fits(self, day: int | None, window: int) -> bool:
         if day is None or self.first_day is None or self.last_day is None:
@@ -322,6 +328,7 @@ class Grouper:
         window: int = WINDOW_DAYS,
         max_posting: int = MAX_POSTING,
         max_candidates: int = MAX_CANDIDATES,
+        max_probes: int = MAX_PROBES,
         fact_share: float = FACT_SHARE,
         min_facts: float = MIN_FACTS,
         split_ratio: float = SPLIT_RATIO,
@@ -334,6 +341,7 @@ class Grouper:
         self.window = window
         self.max_posting = max_posting
         self.max_candidates = max_candidates
+        self.max_probes = max_probes
         self.articles = 0
         self.df = array("I", bytes(4 * DF_BUCKETS))
         self.stories: OrderedDict[str, StoryState] = OrderedDict()  # open stories, least recently joined first
@@ -355,12 +363,12 @@ class Grouper:
         idf = {f: self.idf(f) for f in fp.features}
         hits: dict[str, float] = {}
         postings = self.postings
-        for f, weight in fp.features.items():
-            ids = postings.get(f)
-            if ids:
-                gain = idf[f] * weight
-                for sid in ids:
-                    hits[sid] = hits.get(sid, 0.0) + gain
+        # Candidates come from the article's most telling features only: a look-up then costs
+        # at most MAX_PROBES postings of at most MAX_POSTING stories each.
+        probes = sorted(((idf[f] * w, f) for f, w in fp.features.items() if f in postings), reverse=True)
+        for gain, f in probes[: self.max_probes]:
+            for sid in postings[f]:
+                hits[sid] = hits.get(sid, 0.0) + gain
         if not hits:
             return None, 0.0
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: self.max_candidates]
@@ -396,19 +404,26 @@ class Grouper:
         """Decide and apply: ``fp`` joins a story or opens one."""
         self._count(fp)
         story_id, score = self.best(fp)
+        return self._apply(fp, story_id, round(score, 4))
+
+    def replay(self, fp: Fingerprint, story_id: str | None, score: float) -> Assignment:
+        """Apply a stored decision (the story joined, or None for a new one, and its score) without
+        deciding again: rebuilding the grouper from the store gives the state it had."""
+        self._count(fp)
+        return self._apply(fp, story_id, score)
+
+    def _apply(self, fp: Fingerprint, story_id: str | None, score: float) -> Assignment:
         opened = story_id is None
         target = story_id or fp.article_id
-        self._join(fp, target)
+        self._join(fp, target, score)
         story = self.stories[target]
-        if story.members in SPLIT_CHECKS and self.split_ratio > 0:
+        if story.members in SPLIT_CHECKS and self.split_ratio > 0 and story.weakest < SPLIT_GATE:
             moved = self._split(story)
             if moved:
                 new_id = moved[0]
                 final = new_id if fp.article_id in moved else target
-                return Assignment(
-                    fp.article_id, final, opened, round(score, 4), tuple(moved), split_from=target, split_to=new_id
-                )
-        return Assignment(fp.article_id, target, opened, round(score, 4))
+                return Assignment(fp.article_id, final, opened, score, tuple(moved), split_from=target, split_to=new_id)
+        return Assignment(fp.article_id, target, opened, score)
 
     def _split(self, story: StoryState) -> list[str]:
         """Split a young story whose members fall into two clearly different groups.
@@ -438,11 +453,6 @@ class Grouper:
             self._join(fp, new_id)
         return [fp.article_id for fp in move]
 
-    def replay(self, fp: Fingerprint, story_id: str) -> None:
-        """Apply a stored decision without deciding again (rebuilding the index from the store)."""
-        self._count(fp)
-        self._join(fp, story_id)
-
     def _count(self, fp: Fingerprint) -> None:
         self.articles += 1
         df = self.df
@@ -452,7 +462,7 @@ class Grouper:
             self.newest_day = fp.day
             self._close_old()
 
-    def _join(self, fp: Fingerprint, story_id: str) -> None:
+    def _join(self, fp: Fingerprint, story_id: str, score: float = 1.0) -> None:
         story = self.stories.get(story_id)
         if story is None:
             story = StoryState(story_id)
@@ -487,6 +497,8 @@ class Grouper:
                 story.fingerprints.append(fp)
             else:
                 story.fingerprints = None
+        if story.members:
+            story.weakest = min(story.weakest, score)
         story.members += 1
         if fp.outlet:
             story.outlets[fp.outlet] += 1

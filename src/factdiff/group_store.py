@@ -5,7 +5,7 @@ Tables (created by the ``0003_stories`` step of ``MIGRATIONS`` in :mod:`factdiff
 ``story_members``
     One row per grouped article, in the order it was grouped (``seq``): the story it joined when
     it arrived (``joined``), the story it belongs to now (``story_id``; differs after a split) and
-    its fingerprint (JSON). Replaying these rows in ``seq`` order through :class:`Grouper`
+    its fingerprint with the deciding score (JSON). Replaying these rows in ``seq`` order through :class:`Grouper`
     rebuilds the grouper exactly, so a new process continues where the last one stopped.
 ``story_summaries``
     One row per story: size, first and last publication date, outlets and the facts most of its
@@ -87,7 +87,9 @@ def _live(store: Any) -> _Live:
         "SELECT seq, joined, fingerprint FROM story_members WHERE seq > ? ORDER BY seq", (live.seq,)
     ).fetchall()
     for seq, joined, data in rows:
-        live.grouper.replay(Fingerprint.from_dict(json.loads(data)), joined)
+        values = json.loads(data)
+        fp = Fingerprint.from_dict(values)
+        live.grouper.replay(fp, None if joined == fp.article_id else joined, float(values.get("score", 0.0)))
         live.seq = seq
     return live
 
@@ -126,7 +128,7 @@ def _assign(store: Any, analyses: Iterable[Analysis]) -> int:
         joined = assignment.split_from or assignment.story_id
         db.execute(
             "INSERT INTO story_members (article_id, seq, joined, story_id, fingerprint) VALUES (?, ?, ?, ?, ?)",
-            (article_id, live.seq, joined, assignment.story_id, json.dumps(fp.to_dict(), ensure_ascii=False)),
+            (article_id, live.seq, joined, assignment.story_id, _decision(fp, assignment.score)),
         )
         touched.add(assignment.story_id)
         if assignment.moved:
@@ -138,6 +140,11 @@ def _assign(store: Any, analyses: Iterable[Analysis]) -> int:
         done += 1
     _write_stories(db, grouper, touched)
     return done
+
+
+def _decision(fp: Fingerprint, score: float) -> str:
+    """The stored fingerprint, with the score that decided (a replay needs it to split the same)."""
+    return json.dumps({**fp.to_dict(), "score": score}, ensure_ascii=False)
 
 
 def _write_stories(db: sqlite3.Connection, grouper: Grouper, ids: Iterable[str]) -> None:
@@ -208,7 +215,7 @@ def regroup(store: Any) -> int:
                     live.seq,
                     assignment.split_from or assignment.story_id,
                     assignment.story_id,
-                    json.dumps(fp.to_dict(), ensure_ascii=False),
+                    _decision(fp, assignment.score),
                 ),
             )
             if assignment.moved:

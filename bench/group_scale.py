@@ -1,0 +1,134 @@
+"""Story assignment at scale: time per 100,000 articles and memory as a generated corpus grows.
+
+    python bench/group_scale.py --n 1000000
+
+Fingerprints come from bench/gen_corpus.py (generated directly, no text analysis). For each
+block of ``--step`` articles the table gives the seconds the block took (generation excluded),
+articles per second, the resident memory after it, the open stories in the index and BCubed F1
+against the generated events. The peer, in the same run on the first ``--peer-n`` articles, is
+the same one-pass assignment without the inverted index (every open story is scored); a second
+row measures rebuilding the index from stored decisions (``Grouper.replay``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from factdiff.group import Fingerprint, Grouper
+from gen_corpus import generate
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        pages = int(handle.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def bcubed_f1(predicted: list[str], gold: list[int]) -> float:
+    pairs = Counter(zip(predicted, gold, strict=True))
+    size_p, size_g = Counter(predicted), Counter(gold)
+    precision = sum(c * c / size_p[p] for (p, _), c in pairs.items()) / len(gold)
+    recall = sum(c * c / size_g[g] for (_, g), c in pairs.items()) / len(gold)
+    return 2 * precision * recall / (precision + recall)
+
+
+class ScanAll(Grouper):
+    """The peer: one-pass assignment that scores every open story (no inverted index)."""
+
+    def best(self, fp: Fingerprint) -> tuple[str | None, float]:
+        saved = self.postings
+        self.postings = {next(iter(fp.features)): set(self.stories)}
+        try:
+            return super().best(fp)
+        finally:
+            self.postings = saved
+
+
+def run_blocks(n: int, step: int, seed: int) -> list[tuple[int, float, float, int, float]]:
+    grouper = Grouper(max_candidates=24)
+    rows = []
+    predicted: dict[str, str] = {}
+    gold: dict[str, int] = {}
+    block_ids: list[str] = []
+    busy = 0.0
+    for i, (fp, event) in enumerate(generate(n, seed), start=1):
+        start = time.perf_counter()
+        a = grouper.assign(fp)
+        busy += time.perf_counter() - start
+        predicted[fp.article_id] = a.story_id
+        for moved in a.moved:
+            if moved in predicted:
+                predicted[moved] = a.split_to or ""
+        gold[fp.article_id] = event
+        block_ids.append(fp.article_id)
+        if i % step == 0 or i == n:
+            ids = block_ids[-20_000:]  # F1 on the block's last 20,000 (events finished within the window)
+            f1 = bcubed_f1([predicted[x] for x in ids], [gold[x] for x in ids])
+            rows.append((i, busy, rss_mb(), len(grouper.stories), f1))
+            print(f"  {i:>9,}  {busy:7.1f}s  {rss_mb():7.0f} MB  open {len(grouper.stories):,}", file=sys.stderr)
+            busy = 0.0
+            predicted.clear()
+            gold.clear()
+            block_ids.clear()
+            gc.collect()
+    return rows
+
+
+def peer(n: int, seed: int) -> list[tuple[str, float, float]]:
+    out = []
+    data = list(generate(n, seed))
+    for name, cls in (("inverted index (factdiff)", Grouper), ("scan every open story (peer)", ScanAll)):
+        grouper = cls(max_candidates=10**9) if cls is ScanAll else cls()
+        predicted: dict[str, str] = {}
+        start = time.perf_counter()
+        decisions = []
+        for fp, _ in data:
+            a = grouper.assign(fp)
+            predicted[fp.article_id] = a.story_id
+            joined = a.split_from or a.story_id
+            decisions.append((fp, None if joined == fp.article_id else joined, a.score))
+            for moved in a.moved:
+                predicted[moved] = a.split_to or ""
+        seconds = time.perf_counter() - start
+        f1 = bcubed_f1([predicted[fp.article_id] for fp, _ in data], [e for _, e in data])
+        out.append((name, n / seconds, f1))
+        if cls is Grouper:
+            rebuilt = Grouper()
+            start = time.perf_counter()
+            for fp, joined, score in decisions:
+                rebuilt.replay(fp, joined, score)
+            seconds = time.perf_counter() - start
+            out.append(("rebuild from stored decisions (replay)", n / seconds, float("nan")))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1_000_000, help="articles to generate and assign")
+    parser.add_argument("--step", type=int, default=100_000, help="articles per row of the table")
+    parser.add_argument("--peer-n", type=int, default=20_000, help="articles for the peer comparison")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+
+    comparison = peer(args.peer_n, args.seed)
+    rows = run_blocks(args.n, args.step, args.seed)
+    print(f"story assignment, generated corpus, one core (first {args.peer_n:,} articles for the peer rows)")
+    print(f"{'method / articles so far':<40} {'sec':>7} {'art/s':>8} {'RSS MB':>7} {'open':>7} {'F1':>6}")
+    for name, rate, f1 in comparison:
+        f1_text = f"{f1:6.3f}" if f1 == f1 else "     -"
+        print(f"{name:<40} {args.peer_n / rate:>7.1f} {rate:>8.0f} {'':>7} {'':>7} {f1_text}")
+    for i, seconds, rss, open_stories, f1 in rows:
+        label = f"assign, articles {i - args.step + 1 if i % args.step == 0 else i - i % args.step + 1:,}-{i:,}"
+        print(f"{label:<40} {seconds:>7.1f} {args.step / seconds:>8.0f} {rss:>7.0f} {open_stories:>7,} {f1:6.3f}")
+
+
+if __name__ == "__main__":
+    main()
