@@ -57,6 +57,8 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "metre": ("metres", "meters", "metre", "meter", "m"),
     "kilometre": ("kilometres", "kilometers", "kilometre", "kilometer", "km", "kms"),
     "centimetre": ("centimetres", "centimeters", "centimetre", "centimeter", "cm"),
+    "decimetre": ("decimetres", "decimeters", "decimetre", "decimeter", "dm"),
+    "picometre": ("picometres", "picometers", "picometre", "picometer"),
     "millimetre": ("millimetres", "millimeters", "millimetre", "millimeter", "mm"),
     "micrometre": ("micrometres", "micrometers", "micrometre", "micrometer", "microns", "micron", "µm", "μm"),
     "nanometre": ("nanometres", "nanometers", "nanometre", "nanometer", "nm"),
@@ -248,7 +250,8 @@ def _form_trie(forms: list[str]) -> str:
         node = root
         for char in form:
             node = node.setdefault(char, {})
-        node[""] = r"(?![\w$])" if form[-1].isalnum() else ""
+        # A one-letter unit must stand alone: not "F-Series", "C.P.I." or "14.7C/ per".
+        node[""] = (r"(?![\w$\-./])" if len(form) == 1 else r"(?![\w$])") if form[-1].isalnum() else ""
 
     def emit(node: dict) -> str:
         branches = []
@@ -298,6 +301,7 @@ _BEFORE_LOWER = {form.replace(" ", "").lower(): unit for unit, forms in _BEFORE.
 _CASED_BEFORE = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "NIS": "ILS", "RMB": "CNY"}
 
 
+_AFTER_SPACED_M = re.compile(r"\s*(?:$|[^\w\s]|\d|x\b)")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 
 
@@ -313,7 +317,9 @@ def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
     if unit is None:
         return None
     # Short forms count only glued to the number ("5kW", "200lbs", "30'"); "5 W" and "5 V" may keep a space.
-    if form.lower() in _NEED_TIGHT and gap and form not in ("W", "V", "C", "F", "°"):
+    # "1 m x 1 m", "12 m." but not "5 m from": a spaced metre only before a number, a sign or the end.
+    spaced_metre = form == "m" and _AFTER_SPACED_M.match(text, match.end("unit"))
+    if form.lower() in _NEED_TIGHT and gap and form not in ("W", "V", "C", "F", "°") and not spaced_metre:
         return None
     # "12 C melting point" but not "PA 23456 F Block": a spaced capital letter is a unit before lower case.
     if form in ("C", "F") and gap and _CAPITAL_NEXT.match(text, match.end("unit")):
