@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from factdiff.analyse.names import canonical_name, name_parts
+from factdiff.analyse.names import canonical_name, gender_of, name_parts
 from factdiff.analyse.text import sentence_of
 from factdiff.model import Article, Person
 
@@ -387,6 +387,8 @@ def _titled_before(text: str, start: int, end: int) -> Iterable[tuple[int, int, 
             org = None
         title = m.group("title")
         if m.group("of"):
+            if gender_of(f"{m.group('oforg').split()[0]} {name}"):
+                continue  # "a spokeswoman for Hillary Clinton": the name is whom the title is for
             title = f"{title} {m.group('of')} {m.group('oforg')}"
             org = org or _strip_org(m.group("oforg"))
         # A single-word "name" after a title is only a surname when it is not a common word.
@@ -427,12 +429,17 @@ def _possessed(text: str, start: int, end: int) -> Iterable[tuple[int, int, int,
         )
 
 
+_INSIDE_ORG = re.compile(rf"[{_UP}][\w.&-]*[ \t]+(?:of|on|for|and|at|&)[ \t]+(?:the[ \t]+)?$")
+
+
 def _speakers(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
     for m in _SPEAKS.finditer(text, start, end):
         group = "before" if m.group("before") else "after"
         name = _clean_name(m.group(group))
         if not name or " " not in name:
             continue
+        if group == "before" and _INSIDE_ORG.search(text, max(0, m.start(group) - 30), m.start(group)):
+            continue  # "the Commission on Presidential Debates says": the end of a longer name
         s = m.start(group) + m.group(group).find(name)
         yield s, s + len(name), s, s + len(name), name, None, None
 

@@ -170,6 +170,8 @@ _DET_NP = (
     r"|if|as|because|saying|than|then|not)[ \t])[\w'’.&-]+[ \t]+){0,9}?[\w'’.&-]+"
 )
 _BARE_NP = r"(?:officials|authorities|police|prosecutors|investigators|analysts|experts|critics|aides|sources)"
+#: "Clinton's team", "Connecticut's tax commissioner", "the GOP's complaint".
+_POSSESSIVE_NP = rf"(?:(?:the[ \t]+)?(?:{NAME}|[A-Z]{{2,6}}))['’]s(?:[ \t]+[\w-]+){{1,3}}"
 _NAME_OR_ORG = (
     rf"(?:(?:{NAME}|[A-Z]{{2,6}}s?(?:[ \t]+{NAME})?)(?:[ \t]+\d{{1,3}}(?![\d,.]))?(?:[ \t]+and[ \t]+{NAME})?)"
 )
@@ -182,7 +184,8 @@ _WORD_START = re.compile(
     rf"|(?:[\w-]+[ \t]+)?{_BARE_NP}(?![\w'’-]))"
 )
 _NP_BEFORE = re.compile(
-    rf"(?:(?<![\w'’-])(?P<np>{_NAME_OR_ORG}|(?i:{_PRONOUNS})|(?i:{_DET_NP})|(?i:(?:[\w-]+[ \t]+){{0,3}}{_BARE_NP}))"
+    rf"(?:(?<![\w'’-])(?P<np>{_POSSESSIVE_NP}|{_NAME_OR_ORG}|(?i:{_PRONOUNS})|(?i:{_DET_NP})"
+    rf"|(?i:(?:[\w-]+[ \t]+){{0,3}}{_BARE_NP}))"
     rf"(?:[ \t]*\([^()\n]{{1,25}}\))?(?:,[^,\"“”«»]{{1,100}},)?(?:['’]s)?"
     rf"(?:[ \t]+(?:\w+ly|often|even|still|now|just|also|then|later|has|had|have|is|was|are|were|been|previously"
     rf"|once|again|on[ \t]+\w+|last[ \t]+\w+)){{0,2}}[ \t]*)$"
@@ -501,24 +504,30 @@ def _np_before(text: str, floor: int, pos: int, people: _People) -> tuple[int, i
     """The speaker mention that ends right before a cue at ``pos``."""
     person = people.at(pos - 2, pos - 1)
     if person is not None and person.end <= pos and not text[person.end : pos].strip(" \t,"):
-        return person.start, person.end
-    # Try the pattern at word starts only, leftmost first (the longest phrase that ends at the cue).
-    m = None
-    lo = max(floor, pos - 160)
-    # A speaker does not reach back over these marks.
-    lo = max([lo] + [text.rfind(mark, lo, pos) + 1 for mark in _CLAUSE_MARKS])
-    for start in _WORD_START.finditer(text, lo, pos):
-        m = _NP_BEFORE.match(text, start.start(), pos)
-        if m and _plausible(m.group("np")):
-            break
-        m = None
+        # A phrase that starts before the person and holds it ("a spokeswoman for X") is the speaker.
+        wider = _np_before_phrase(text, max(floor, person.start - 60), person.start, pos)
+        return wider if wider is not None else (person.start, person.end)
+    m = _np_before_phrase(text, floor, pos, pos)
     if m is None:
         return None
-    s, e = m.start("np"), m.end("np")
+    s, e = m
     person = people.at(s, e)
     if person is not None and person.start <= s and person.end >= e:
         return person.start, person.end
     return s, e
+
+
+def _np_before_phrase(text: str, floor: int, last_start: int, pos: int) -> tuple[int, int] | None:
+    """The longest plausible phrase that starts before ``last_start`` and ends at ``pos``."""
+    m = None
+    lo = max(floor, pos - 160)
+    # A speaker does not reach back over these marks.
+    lo = max([lo] + [text.rfind(mark, lo, pos) + 1 for mark in _CLAUSE_MARKS])
+    for start in _WORD_START.finditer(text, lo, last_start):
+        m = _NP_BEFORE.match(text, start.start(), pos)
+        if m and _plausible(m.group("np")):
+            return m.start("np"), m.end("np")
+    return None
 
 
 # --- matching -------------------------------------------------------------------------------------
