@@ -123,7 +123,7 @@ _I = re.IGNORECASE
 # "Wednesday, Sept. 27, 2017", "january 12 of 2016", "may the eleventh", "Oct-2", "jan/1"
 _MONTH_DAY = re.compile(
     rf"\b{_WD_PREFIX}{_MONTH}(?P<sep>\s*[-/]\s*|\s*,\s*|\s+(?:the\s+)?|(?<=\.)|(?<=[a-z])(?=\d)){_DAY}"
-    rf"(?:\s*(?:-|–|to|through)\s*(?P<day2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?![\d:]|[.,]\d))?"
+    rf"(?:\s*(?:-|–|to|through)\s*(?P<day2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?![\d:]|[.,]\d|\s*(?:%|percent|(?:day|week|month|year|hour|minute)s?\b)))?"
     rf"(?:(?:\s*,\s*|\s+|\s+of\s+){_YEAR})?",
     _I,
 )
