@@ -218,14 +218,15 @@ def percent_slot(fact: Fact, analysis: Analysis, source_numbers: list[Fact]) -> 
     value = fact.value
     if value is None:
         return None
-    same_sentence = [
-        c.number  # type: ignore[attr-defined]
+    neighbours = [
+        c
         for c in analysis.claims
         if c.kind == "quantity"
         and c.sentence_start == claim.sentence_start
         and c is not claim
         and getattr(c, "unit", None) in (None, "people", "count")
     ]
+    same_sentence = [c.number for c in neighbours]  # type: ignore[attr-defined]
     part = getattr(claim, "percent_part", None)
     parts = [part] if part is not None else [n for n in same_sentence if n > 0]
     if not parts:
@@ -233,18 +234,21 @@ def percent_slot(fact: Fact, analysis: Analysis, source_numbers: list[Fact]) -> 
     base = getattr(claim, "percent_of", None)
     counts = [f.value for f in source_numbers if f.value is not None and f.unit is None]
     for p in parts:
-        bases = [base] if base is not None else []
-        bases += [n for n in same_sentence if n > p]
-        bases += [f.claim.part_of for f in source_numbers if f.value == p and getattr(f.claim, "part_of", None)]
-        bases += sorted((n for n in counts if n > p), key=lambda n: -counts.count(n))
-        bases = [b for b in bases if b and b > p]
+        # Bases the text ties to this part first; any larger count of the source only when the
+        # text ties none, since among a story's many counts one fits almost any percentage.
+        tied = [base] if base is not None else []
+        tied += [n for n in same_sentence if n > p]
+        tied += [c.part_of for c in neighbours if c.number == p and getattr(c, "part_of", None)]  # type: ignore[attr-defined]
+        tied += [f.claim.part_of for f in source_numbers if f.value == p and getattr(f.claim, "part_of", None)]
+        tied = [b for b in tied if b and b > p]
+        bases = tied or sorted((n for n in counts if n > p), key=lambda n: -counts.count(n))
         if not bases:
             continue
         for b in bases:
             if percent_verdict(value, p, b) == "agrees":
                 return p, b
         if p in counts or part is not None:
-            return p, _main_total(bases, source_numbers)
+            return p, bases[0] if tied else _main_total(bases, source_numbers)
     return None
 
 
