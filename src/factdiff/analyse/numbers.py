@@ -42,6 +42,7 @@ _ORDINALS = {
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
     "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
     "ninetieth": 90, "hundredth": 100, "thousandth": 1000, "millionth": 1e6, "billionth": 1e9,
+    "trillionth": 1e12, "nineth": 9,
 }  # fmt: skip
 _ABBREVIATED_SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
@@ -391,6 +392,9 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
         return None
     if len(tokens) == 1 and (tokens[0] in _SCALES or tokens[0] in ("hundred", "dozen", "dozens")):
         return None  # "parts per million", "a baker's dozen": a scale word alone is not a number
+    ordinal = _compound_ordinal(tokens)
+    if ordinal is not None:  # "twenty-fifth", "one hundred twenty fifth", "two hundredth"
+        return NumberMention(match.start(), match.end(), raw, ordinal, kind="ordinal", words=True)
     value = _words_value(tokens)
     if value is None:
         return None
@@ -399,6 +403,25 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
     return NumberMention(
         match.start(), match.end(), raw, -value if negative else value, kind=kind, words=True, scaled=scaled
     )
+
+
+def _compound_ordinal(tokens: list[str]) -> float | None:
+    """The ordinal that number words end in, when the last word is a singular ordinal after a tens
+    word or a numerator above one ("twenty-first" 21, "two hundredth" 200); None for fractions
+    ("a fifth", "two thirds", "one twenty-fifth")."""
+    last = tokens[-1]
+    if len(tokens) < 2 or last not in _ORDINALS or last in ("half", "quarter") or last.endswith("s"):
+        return None
+    head = [t for t in tokens[:-1] if t != "and"]
+    if not head or head[0] in ("a", "an"):
+        return None
+    if head[-1] in _TENS:  # "twenty-fifth", "one hundred twenty fifth"
+        base = _integer_value(head)
+        return None if base is None else base + _ORDINALS[last]
+    if _ORDINALS[last] >= 100:  # "two hundredth", "three trillionth"
+        base = _integer_value(head)
+        return None if base is None or base <= 1 else base * _ORDINALS[last]
+    return None
 
 
 def _words_value(tokens: list[str]) -> float | None:
@@ -429,7 +452,8 @@ def _words_value(tokens: list[str]) -> float | None:
         if trailing and trailing[0] in ("dozen", "dozens"):  # "half a dozen"
             return (whole + fraction) * 12
         if trailing and trailing[-1] in _SCALES:  # "half a million", "one billion and a half million"
-            return whole + fraction * _SCALES[trailing[-1]] if whole else fraction * _SCALES[trailing[-1]]
+            scale = _SCALES[trailing[-1]]
+            return whole + fraction * scale if whole >= scale else (whole + fraction) * scale
         scales = [t for t in head[:cut] if t in _SCALES] if cut > 0 else []
         if scales:  # "three million and a half" is 3.5 million
             return whole + fraction * _SCALES[scales[-1]]
@@ -482,8 +506,8 @@ def _join_ratios(text: str, mentions: list[NumberMention]) -> list[NumberMention
             join = _RATIO_JOIN.fullmatch(text, first.end, second.start)
             if join is not None and second.kind == "cardinal" and second.value and not _year_like(second):
                 word = join.group("word").lower()
-                small = float(first.value).is_integer() and 0 < first.value <= 10 and second.value > first.value
-                if word.startswith("out") or small:
+                small = float(first.value).is_integer() and 0 < abs(first.value) <= 10
+                if abs(first.value) <= second.value and (word.startswith("out") or small):
                     value = first.value / second.value
                     words = first.words and second.words
                     out.append(
