@@ -180,6 +180,7 @@ def test_story_relative_expressions_are_found_without_a_value() -> None:
         "Police arrested a second suspect for a second time.",
         "Shots were fired in the 2000 block of Main Street.",
         "Officials thanked the 2000 volunteers.",
+        "The hotline is staffed 24/7 and rates rose 7.30 points.",
     ],
 )
 def test_numbers_that_are_not_dates_or_durations(text: str) -> None:
@@ -249,6 +250,7 @@ def test_a_month_alone_is_the_last_one_unless_the_sentence_speaks_of_the_future(
         ("The river crested at 4 a.m. EDT.", "4 a.m. EDT", "04:00"),
         ("The count closed at 12:30.", "12:30", "12:30"),
         ("The vote was at 12 am.", "12 am", "00:00"),
+        ("The match starts at 7.30pm.", "7.30pm", "19:30"),
     ],
 )
 def test_clock_times(text: str, surface: str, value: str) -> None:

@@ -191,7 +191,7 @@ _RELATIVE_DAY = re.compile(
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:,?\s+(?P<year>[12]\d{{3}})(?![\d]|[.,]\d))?", _I)
 _YEAR_ALONE = re.compile(r"(?<![\w.,$£€/])(?P<year>1\d{3}|20\d{2})(?P<decade>'?s)?(?![\w%]|[.,]\d|:\d)")
 _CLOCK = re.compile(
-    r"(?<![\w:.,$])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*"
+    r"(?<![\w:.,$])(?P<h>[01]?\d|2[0-3])(?:(?P<colon>[:.])(?P<mi>[0-5]\d))?\s*"
     r"(?P<ap>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b)?"
     r"(?:\s+(?P<tz>[ECMP][SD]?T|UTC|GMT)\b)?",
     _I,
@@ -611,8 +611,8 @@ def _on_numeric_day(match: re.Match[str], ctx: _Context) -> Claim | None:
     has_weekday = bool(match.group("wd"))
     text = match.string
     if sep == "/":
-        if not has_weekday and a < b and b in _FRACTION_DENOMINATORS:
-            return None
+        if not has_weekday and ((a < b and b in _FRACTION_DENOMINATORS) or (a, b) == (24, 7)):
+            return None  # "3/4" is a fraction, "24/7" is "all the time"
         before = text[max(0, match.start() - 2) : match.start()]
         if re.search(r"\d\s$", before):
             return None  # "6 1/4": a mixed number
@@ -895,8 +895,8 @@ def _on_year(match: re.Match[str], ctx: _Context) -> Claim | list[Claim] | None:
 
 def _on_clock(match: re.Match[str], ctx: _Context) -> Claim | None:
     minutes, ap = match.group("mi"), match.group("ap")
-    if minutes is None and ap is None:
-        return None
+    if ap is None and (minutes is None or match.group("colon") == "."):
+        return None  # "7.30" alone is a decimal; "7.30pm" is a time
     hour = int(match.group("h"))
     if ap:
         if hour > 12 or hour == 0:
