@@ -305,7 +305,8 @@ def _read(text: str, mention: NumberMention, s_start: int, s_end: int, taken: li
     if hedge is not None and hedge[0] >= s_start:
         item.mention.hedge_start = hedge[0]
     _read_concept(text, item, s_start, s_end)
-    if mention.words and value == 1 and item.noun is None and norm is None and not mention.scaled:
+    lone_one = mention.words and value == 1 and norm is None and not mention.scaled
+    if lone_one and (item.noun is None or _ONE_OF.match(text, mention.end)):
         return None  # "one of them", "the one you mentioned"
     _read_places(text, item, s_start, s_end)
     _read_direction(text, item, s_start)
@@ -396,6 +397,8 @@ def _is_year(mention: NumberMention, after: str) -> bool:
     return not _YEAR_AFTER_OK.match(after) or bool(re.match(r"^\s+(?:and|to)\b", after))
 
 
+# "one of the victims", "a one-story house": "one" as a pronoun or in a compound is not a count.
+_ONE_OF = re.compile(r"\s+of\b|-")
 _AGED_BEFORE = re.compile(r"\b(?:aged?|ages)\s+\Z", re.IGNORECASE)
 _FEET_INCHES = re.compile(r"\s+(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b\.?|\"|″)")
 _AGE_BEFORE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s\Z")
