@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factdiff.analyse.names import canonical_name, given_name_key, name_parts, same_person, surname
-from factdiff.analyse.people import find_people, normalise_title, person_name
+from factdiff.analyse.names import canonical_name, gender_of, given_name_key, name_parts, same_person, surname
+from factdiff.analyse.people import find_people, lower_same_length, normalise_title, person_name, word_alternation
 from factdiff.analyse.text import split_sentences
 from factdiff.model import Article, Person
 from tests.shared_data import STORIES, need
@@ -133,6 +134,35 @@ def test_normalise_title() -> None:
     assert normalise_title("President & CEO") == "President and Chief Executive Officer"
     assert normalise_title("head of FWS") == "head of FWS"
     assert normalise_title("Secretary of State") == "Secretary of State"
+
+
+def test_a_title_for_someone_else_is_not_theirs() -> None:
+    text = "A spokeswoman for Hillary Okafor said the trip was over. The Commission on Fair Debates says so."
+    assert [(p.name, p.title) for p in people(text) if p.title] == []
+
+
+def test_gender_of() -> None:
+    assert gender_of("Helen Marchetti") == "female"
+    assert gender_of("Mr. Homan") == "male"
+    assert gender_of("Mrs. Okafor") == "female"
+    assert gender_of("Homan") is None
+    assert gender_of("Zyx Homan") is None
+
+
+@given(
+    st.lists(st.sampled_from(["said", "says", "say", "told", "tells", "according", "sa", "s", "told off"]), min_size=1)
+)
+def test_word_alternation_matches_exactly_its_words(words: list[str]) -> None:
+    pattern = re.compile(f"(?:{word_alternation(words)})")
+    for word in [*words, "sai", "saidx", "tol", "x"]:
+        assert bool(pattern.fullmatch(word)) == (word in words), word
+
+
+def test_lower_same_length_keeps_offsets() -> None:
+    text = "İstanbul Mayor Ekrem İmamoğlu SAID"
+    lower = lower_same_length(text)
+    assert len(lower) == len(text)
+    assert lower.endswith("said")
 
 
 def test_person_name() -> None:

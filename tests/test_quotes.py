@@ -154,6 +154,24 @@ def test_indirect_speech_forms() -> None:
     assert sources == ["company", "Tallow", "county", "Priya Ramanathan"]
 
 
+def test_indirect_speech_subjects() -> None:
+    text = (
+        "For his part, Mr. Okafor said he planned to stay on.\n\n"
+        "Tallow's chief spokesman says the plant will close in June.\n\n"
+        "But to prevent delays, she said, the county should hire more inspectors.\n\n"
+        "The Commission on Fair Elections says turnout rose in every county.\n\n"
+        "Members met on Friday, shortly after Lintz said he finally believes the count was right."
+    )
+    found = quotes(text, direct=False)
+    assert [(q.quote, q.speaker) for q in found] == [
+        ("he planned to stay on", "Okafor"),
+        ("the plant will close in June", "Tallow's chief spokesman"),
+        ("But to prevent delays, she said, the county should hire more inspectors", None),  # not Mr. Okafor
+        ("turnout rose in every county", "Commission on Fair Elections"),
+        ("he finally believes the count was right", "Lintz"),
+    ]
+
+
 def test_negated_and_verbless_are_not_indirect_speech() -> None:
     text = "The agency did not say where the arrests took place. Most said nothing at all about it."
     assert quotes(text, direct=False) == []

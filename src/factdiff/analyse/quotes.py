@@ -427,7 +427,7 @@ class _People:
         return self.people[k] if k >= 0 else None
 
 
-def _resolve(m: QuoteMatch, people: _People, last_named: list[tuple[int, str]]) -> None:
+def _resolve(m: QuoteMatch, people: _People, last_named: list[tuple[int, str, str | None]]) -> None:
     """Fill speaker, title and organisation of ``m`` from its speaker mention."""
     if m.speaker_text is None:
         return
@@ -437,8 +437,8 @@ def _resolve(m: QuoteMatch, people: _People, last_named: list[tuple[int, str]]) 
         if mention.lower() in {"he", "she"}:
             # The last person named before, skipping names known to take the other pronoun.
             other = "female" if mention.lower() == "he" else "male"
-            k = bisect.bisect_left(last_named, (m.speaker_start, "")) - 1
-            while k >= 0 and gender_of(last_named[k][1]) == other:
+            k = bisect.bisect_left(last_named, (m.speaker_start, "", None)) - 1
+            while k >= 0 and last_named[k][2] == other:  # the gender any mention of that person shows
                 k -= 1
             if k >= 0:
                 m.speaker = last_named[k][1]
@@ -908,12 +908,12 @@ def _indirect(
                 rest = obj.end()
             tail = _CUE_TAIL.match(text, rest, s_end)
             rest = tail.end() if tail else rest
-            that = _THAT.match(text, rest, s_end)
-            rest = that.end() if that else rest
             if rest < s_end and text[rest] == "," and pre.rstrip(" \t").endswith(","):
                 # "But to prevent problems, he said, local officials should be vigilant."
                 out.extend(_clause(text, s_start, s_end, word, cue.start(), np, quoted))
                 continue
+            that = _THAT.match(text, rest, s_end)
+            rest = that.end() if that else rest
             if rest >= s_end or text[rest] in '.,;:!?"“«' or in_quote(rest):
                 continue
             # "... said he would order a review and warned against ...": the second verb is its own report.
@@ -967,13 +967,19 @@ def _clause(
 
 
 def _resolve_all(matches: list[QuoteMatch], known: _People) -> None:
-    last_named: list[tuple[int, str]] = [(p.start, p.name) for p in known.people]
+    # (where, full name, "female"/"male"/None as the mention shows it: "Mrs. Okafor", "Helen Okafor")
+    last_named: list[tuple[int, str, str | None]] = [(p.start, p.name, gender_of(p.name)) for p in known.people]
     for m in matches:
         if m.speaker_text is not None and m.speaker_start >= 0:
             mention = person_name(m.speaker_text.strip())
             if mention and name_parts(mention)[1]:
-                last_named.append((m.speaker_start, canonical_name(mention, known.full)))
-    last_named.sort()
+                full = canonical_name(mention, known.full)
+                last_named.append((m.speaker_start, full, gender_of(mention) or gender_of(full)))
+    genders: dict[str, str] = {}
+    for _, name, gender in last_named:
+        if gender:
+            genders.setdefault(name, gender)
+    last_named = sorted(((pos, name, genders.get(name)) for pos, name, _ in last_named), key=lambda item: item[0])
     for m in matches:
         _resolve(m, known, last_named)
 
