@@ -140,6 +140,18 @@ def test_a_range_of_days_is_two_dates() -> None:
     assert [(c.text, c.value) for c in found] == [("Sept. 24", "2017-09-24"), ("27, 2017", "2017-09-27")]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("It ran 24-27 September.", [("24", "2017-09-24"), ("27 September", "2017-09-27")]),
+        ("Held 5–6 September 2019 in Spain.", [("5", "2019-09-05"), ("6 September 2019", "2019-09-06")]),
+        ("It ran from March to August 2011.", [("March", "2011-03"), ("August 2011", "2011-08")]),
+    ],
+)
+def test_ranges_written_with_one_month_or_year(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(c.text, c.value) for c in dates(text)] == found
+
+
 def test_a_range_of_years_is_two_years() -> None:
     found = dates("The 2017-18 season was long.")
     assert [(c.text, c.value, c.granularity) for c in found] == [("2017", "2017", "year"), ("18", "2018", "year")]

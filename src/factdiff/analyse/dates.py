@@ -129,7 +129,7 @@ _MONTH_DAY = re.compile(
 )
 # "27 September", "15 june 2016", "wed, 22 of jan", "fourth of may", "16. nov. 2016", "26th june of 2020"
 _DAY_MONTH = re.compile(
-    rf"(?<![\w.,/-]){_WD_PREFIX}{_DAY}(?P<sep>\s*-\s*|\s+of\s+|\.?\s+|(?<=\d)(?=[a-z])){_MONTH}"
+    rf"(?<![\w.,/]){_WD_PREFIX}{_DAY}(?P<sep>\s*-\s*|\s+of\s+|\.?\s+|(?<=\d)(?=[a-z])){_MONTH}"
     rf"(?:(?:\s*,\s*|\s+|\s+of\s+){_YEAR})?",
     _I,
 )
@@ -548,7 +548,7 @@ def _on_month_day(match: re.Match[str], ctx: _Context) -> Claim | list[Claim] | 
     return [first, _date(match, last_value, start=match.start("day2"))]
 
 
-def _on_day_month(match: re.Match[str], ctx: _Context) -> Claim | None:
+def _on_day_month(match: re.Match[str], ctx: _Context) -> Claim | list[Claim] | None:
     word = match.group("day")
     day = _day_number(word)
     if day is None:
@@ -563,7 +563,17 @@ def _on_day_month(match: re.Match[str], ctx: _Context) -> Claim | None:
     month = _MONTHS[month_word.lower().rstrip(".")]
     year = _year_number(match.group("year")) if match.group("year") else None
     value, _ = _iso_day(year, month, day, ctx.ref)
-    return _date(match, value, weekday=_weekday_of(match))
+    claim = _date(match, value, weekday=_weekday_of(match))
+    first = _RANGE_START.search(match.string, max(0, match.start() - 8), match.start())
+    if first is None or not word[0].isdigit() or match.group("wd"):
+        return claim
+    # "5–6 September 2019": the first day of the range shares the month and year
+    first_value, _ = _iso_day(year, month, int(first.group(1)), ctx.ref)
+    start = first.start(1)
+    return [DateClaim(start=start, end=start + len(first.group(1)), text=first.group(1), value=first_value), claim]
+
+
+_RANGE_START = re.compile(r"(?<![\w.,-])((?:[12]\d|3[01]|0?[1-9]))\s*[–-]\s*$")
 
 
 def _month_of(token: str) -> int:
@@ -829,6 +839,9 @@ def _on_month_year(match: re.Match[str], ctx: _Context) -> Claim | None:
         return _date(match, f"{int(year):04d}-{month:02d}", granularity="month")
     if word.lower() not in _FULL_MONTHS or _prev_word(match.string, match.start()) not in _MONTH_WORDS:
         return None  # "Jan" the name, "April" the name, "May" the verb
+    shared = _SHARED_YEAR.match(match.string, match.end())
+    if shared:  # "from March to August 2011": the year written once is both months'
+        return _date(match, f"{int(shared.group(1)):04d}-{month:02d}", granularity="month")
     if ctx.ref is None:
         return _date(match, None, granularity="month", relative=True)
     # A month alone after a verb in the future is the next such month; otherwise the last one, up to the
@@ -842,6 +855,11 @@ def _on_month_year(match: re.Match[str], ctx: _Context) -> Claim | None:
         if (this_month.year - chosen.year) * 12 + this_month.month - chosen.month > 9:
             chosen = min(o for o in options if o > this_month)
     return _date(match, chosen.isoformat()[:7], granularity="month", relative=True)
+
+
+_SHARED_YEAR = re.compile(
+    rf"\s*(?:to|through|until|till|and|or|–|-)\s*(?:{_alternation(_FULL_MONTHS)})\.?,?\s+([12]\d{{3}})\b", _I
+)
 
 
 def _on_year(match: re.Match[str], ctx: _Context) -> Claim | list[Claim] | None:
