@@ -14,7 +14,6 @@ the matches, which is what keeps the analysis at hundreds of articles a second.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -365,7 +364,7 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
 
 _MILLION_M_AFTER = re.compile(
     r"m\s+(?:of\b|(?!(?:tall|high|long|wide|deep|away|from|above|below|in|sprint|race|hurdles|freestyle|final|"
-    r"dash|relay|run|swim|mark)\b)[a-z]+\s+[a-z]+s\b)"
+    r"dash|relay|run|swim|mark)\b)(?:[a-z]+\s+){0,4}(?:[a-z]+s|people)\b)"
 )
 
 
@@ -567,9 +566,11 @@ def _range(text: str, first: NumberMention, second: NumberMention) -> NumberMent
         return None  # "2-1", "2-2": a score, not a range
     if _year_like(first) and not _year_like(second):
         return None  # "in 2018 to 3.9 million"
-    if second.scaled and not first.scaled and low is not None and high is not None and low < high / 100:
-        scale = 10 ** math.floor(math.log10(high / max(abs(low), 1e-12))) if low else 1
-        low *= _scale_of(second.text) or scale
+    if second.scaled and not first.scaled and low is not None and high is not None:
+        factor = _scale_of(second.text)
+        # "5 to 10 million" is 5 million, "$200 to $4 million" is 200 dollars.
+        if factor and abs(low) < 10 * abs(high) / factor:
+            low *= factor
     start = first.start
     hedge_start = -1
     hedge = None

@@ -178,6 +178,7 @@ _PHONE_JOIN = re.compile(r"\d[-.]\d|\)\s*\d")
 # Cheap test of the end of a place link ("Denver: ", "Philadelphia led the way with ", "arrests, "), before
 # the full place pattern runs.
 _PLACE_LINK_END = re.compile(r"(?:[:—–(,]|\bwith|\bdetained|\barrested|\bmade|\breported|\brecorded)\s*$")
+_BY_BEFORE = re.compile(r"\bby\s+\Z")
 _UNIT_RANGE_JOIN = re.compile(r"\s*(?:(?P<dash>-|–)|(?P<word>to|and))\s*")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|edu|io|co\.uk)/\S*", re.IGNORECASE)
 _HEADING = re.compile(r"(?m)^(?P<heading>[^\n]{2,80}):[ \t]*\n")
@@ -597,6 +598,8 @@ def _merge_unit_ranges(text: str, found: list[Found]) -> None:
         gap = text[first.end : second.start]
         lead = re.search(r"\b(between|from)\s+$", text[max(0, first.start - 9) : first.start], re.I)
         joiner = _UNIT_RANGE_JOIN.fullmatch(gap)
+        # "increased by $43.6 billion to $419.2 billion" is a change and a level, not a range.
+        by = bool(_BY_BEFORE.search(text, max(0, first.start - 12), first.start))
         same_unit = first.unit is not None and second.unit is not None and first.unit == second.unit.split(" per ")[0]
         # "from 208 pounds to 193": the second number takes the first one's unit.
         bare_second = (
@@ -607,12 +610,13 @@ def _merge_unit_ranges(text: str, found: list[Found]) -> None:
             and (same_unit or bare_second)
             and first.value is not None
             and second.value is not None
-            and (joiner.group("dash") is not None or joiner.group("word") == "to" or lead is not None)
+            and (joiner.group("dash") is not None or lead is not None or (joiner.group("word") == "to" and not by))
             and not found[i].duration
         ):
             low = first.value
-            if found[i + 1].mention.scaled and not found[i].mention.scaled and abs(low) < abs(second.value) / 100:
-                low *= _scale_factor(found[i + 1].mention.text) or 1  # "$10 to $15 billion"
+            factor = _scale_factor(found[i + 1].mention.text) if found[i + 1].mention.scaled else None
+            if factor and not found[i].mention.scaled and abs(low) < 10 * abs(second.value) / factor:
+                low *= factor  # "$10 to $15 billion", but "$200 to $4 million" stays 200
             first.low, first.high, first.value = low, second.value, None
             first.unit = second.unit or first.unit
             first.approx = "range"
