@@ -177,6 +177,12 @@ def test_negated_and_verbless_are_not_indirect_speech() -> None:
     assert quotes(text, direct=False) == []
 
 
+def test_attribution_without_reported_words() -> None:
+    found, attributions = analyse("FWS said in a statement on Thursday.")
+    assert found == []
+    assert [(a.source, a.cue, a.text) for a in attributions] == [("FWS", "said", "FWS said")]
+
+
 def test_machine_translated_attribution() -> None:
     _, attributions = analyse("Agents detained 120 people. About it reports a press-Department service.")
     assert [a.source for a in attributions] == ["press-Department service"]

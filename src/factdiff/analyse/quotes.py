@@ -914,7 +914,15 @@ def _indirect(
                 continue
             that = _THAT.match(text, rest, s_end)
             rest = that.end() if that else rest
-            if rest >= s_end or text[rest] in '.,;:!?"“«' or in_quote(rest):
+            if rest >= s_end or text[rest] in ".;!?":
+                if not any(s_start <= q_open < s_end for q_open, _ in quoted):
+                    # "ICE said in a statement Thursday.": a credited source with no words reported.
+                    credit = QuoteMatch(start=cue.start(), end=cue.start(), direct=False, cue=word)
+                    credit.cue_start, (credit.speaker_start, credit.speaker_end) = cue.start(), np
+                    credit.speaker_text = text[np[0] : np[1]]
+                    out.append(credit)
+                continue
+            if text[rest] in ',:"“«' or in_quote(rest):
                 continue
             # "... said he would order a review and warned against ...": the second verb is its own report.
             stop = next(
