@@ -49,7 +49,8 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "DEM": ("deutsche marks", "deutsche mark", "german marks"),
     "NGN": ("nigerian naira", "naira"),
     "BTC": ("bitcoins", "bitcoin", "btc"),
-    "cent": ("cents", "cent", "pence", "penny", "sen", "p"),
+    # A lower-case "c" glued to a number is a cent ("17c a share"); "12 C" and "12°C" are Celsius.
+    "cent": ("cents", "cent", "pence", "penny", "sen", "p", "c"),
     "foot": ("feet", "foot", "ft", "'"),
     "inch": ("inches", "inch", "in.", '"', "″"),
     "yard": ("yards", "yard", "yds", "yd"),
@@ -106,7 +107,6 @@ _AFTER: dict[str, tuple[str, ...]] = {
         "centigrade",
         "°c",
         "ºc",
-        "c",
     ),
     "fahrenheit": (
         "F",
