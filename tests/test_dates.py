@@ -193,6 +193,7 @@ def test_story_relative_expressions_are_found_without_a_value() -> None:
         "Shots were fired in the 2000 block of Main Street.",
         "Officials thanked the 2000 volunteers.",
         "The hotline is staffed 24/7 and rates rose 7.30 points.",
+        "He wore No. 12 Second baseman's gloves.",
     ],
 )
 def test_numbers_that_are_not_dates_or_durations(text: str) -> None:

@@ -963,8 +963,10 @@ def _on_duration(match: re.Match[str], ctx: _Context) -> Claim | None:
         is_digits = q[0].isdigit()
         if unit_word in _DIGIT_ONLY_UNITS and not is_digits:
             return None
-        if unit_word == "second" and not is_digits and _ORDINAL_SECOND.match(text, pair.end() + match.start("pairs")):
-            return None  # "a second suspect", "for a second time": the ordinal
+        if unit_word == "second" and _ORDINAL_SECOND.match(text, pair.end() + match.start("pairs")):
+            return None  # "a second suspect", "No. 12 Second baseman": the ordinal
+        if is_digits and re.fullmatch(r"(?:19|20)\d\d", q) and not unit_word.endswith("s"):
+            return None  # "World Cup 2018 day five": a year before a noun
         unit, factor = _UNIT_NAMES[unit_word]
         qword = re.sub(r"\s+", " ", q.lower())
         if qword in ("all", "full", "whole") and (unit_word.endswith("s") or factor != 1):
