@@ -27,9 +27,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from factdiff.analyse.numbers import NumberMention, hedge_before, scan_numbers, word_trie
+from factdiff.analyse.numbers import NumberMention, hedge_before, parse_number, scan_numbers, word_trie
 from factdiff.analyse.text import split_sentences
-from factdiff.analyse.units import TIME_UNITS, UnitMatch, unit_after, unit_before
+from factdiff.analyse.units import CURRENCIES, TIME_UNITS, UnitMatch, unit_after, unit_before
 from factdiff.model import Article, Quantity
 
 __all__ = ["Found", "extract", "find_quantities", "referents"]
@@ -280,6 +280,13 @@ def _read(text: str, mention: NumberMention, s_start: int, s_end: int, taken: li
         if rate is not None:
             norm = f"{norm} per {rate.group('per').lower()}"
             q_end = rate.end()
+    if unit is not None and norm in CURRENCIES and mention.value is not None and float(mention.value).is_integer():
+        cents = _CENTS.match(text, q_end, s_end)
+        if cents is not None:  # "3 dollars 50 cents", "15 dollars and 50"
+            amount = parse_number(cents.group("n"))
+            if amount is not None and 0 < amount < 100 and float(amount).is_integer():
+                mention.value += amount / 100
+                q_end = cents.end()
     if norm == "foot" and mention.value is not None:
         inches = _FEET_INCHES.match(text, q_end, s_end)
         if inches is not None:  # "5 feet 2 inches", "12 ft 2 in"
@@ -400,6 +407,7 @@ def _is_year(mention: NumberMention, after: str) -> bool:
 
 # "one of the victims", "a one-story house": "one" as a pronoun or in a compound is not a count.
 _ONE_OF = re.compile(r"\s+of\b|-")
+_CENTS = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2}|[a-z]+(?:[- ][a-z]+)?)(?:\s+cents?\b|(?=\s*(?:[.,;!?]|$|\s+more\b)))")
 _AGED_BEFORE = re.compile(r"\b(?:aged?|ages)\s+\Z", re.IGNORECASE)
 _FEET_INCHES = re.compile(r"\s+(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b\.?|\"|″)")
 _AGE_BEFORE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s\Z")
