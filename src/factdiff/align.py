@@ -152,7 +152,7 @@ CONVERSION_TOLERANCE = 0.02
 #: with the same value but different counted nouns are taken to state the same fact (unit swap).
 UNIT_SWAP_CONTEXT = 55.0
 #: The same, between a length of time and a count ("18 months" and "18 vehicles").
-CROSS_UNIT_SWAP_CONTEXT = 50.0
+CROSS_UNIT_SWAP_CONTEXT = 45.0
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _LIST_DASH = re.compile(r"^[-–—]\s")
@@ -180,7 +180,7 @@ NEAR_CONTEXT = 60.0
 #: Context similarity a different number needs to be read as the same fact changed.
 CHANGED_CONTEXT = 45.0
 #: Share of the words around two unnamed counts that must be shared for them to count the same thing.
-WINDOW_OVERLAP = 0.5
+WINDOW_OVERLAP = 0.4
 _US_STATES = {
     "ore": "oregon",
     "calif": "california",
@@ -202,9 +202,11 @@ _US_STATES = {
 def lemma(word: str) -> str:
     """A crude lemma: lower case, synonyms folded, regular plurals and past tenses cut."""
     word = word.lower().strip("'’-")
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
     if word in SYNONYMS:
         return SYNONYMS[word]
-    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("es", ""), ("s", ""), ("ed", ""), ("ing", "")):
+    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ion", ""), ("es", ""), ("s", ""), ("ed", ""), ("ing", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             stem = word[: len(word) - len(suffix)] + keep
             return SYNONYMS.get(stem, stem)
@@ -394,8 +396,13 @@ _DATE_WORDS = frozenset(
 
 def _window_concept(text: str, claim: Claim, width: int = 60) -> frozenset[str]:
     """Content words right around a number whose counted noun the extractor did not name."""
-    start = max(claim.sentence_start if claim.sentence_start >= 0 else 0, claim.start - width)
-    end = min(claim.sentence_end if claim.sentence_end >= 0 else len(text), claim.end + width)
+    lo = claim.sentence_start if claim.sentence_start >= 0 else 0
+    hi = claim.sentence_end if claim.sentence_end >= 0 else len(text)
+    start, end = max(lo, claim.start - width), min(hi, claim.end + width)
+    while start > lo and text[start - 1].isalpha():  # whole words only
+        start -= 1
+    while end < hi and text[end].isalpha():
+        end += 1
     return concept_tokens(text[start:end])
 
 
