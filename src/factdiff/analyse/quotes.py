@@ -724,6 +724,13 @@ def _speaker_for(
         if np is not None:
             m.cue, m.cue_start = "according to", cue.start()
             m.speaker_start, m.speaker_end = np
+            return
+    # A few words quoted inside a sentence without a cue ('accused the campaign of being "duped"'):
+    # the words are the sentence subject's, when it names someone.
+    if _WORDS.search(lead) and len(_WORDS.findall(text, m.start, m.end)) < MIN_WORDS_UNCUED:
+        np = _subject(text, floor, q_open, known, people_only=True)
+        if np is not None:
+            m.speaker_start, m.speaker_end = np
 
 
 #: The most words between a closing quotation mark and its cue: '," a narrator in the ad asks.'
@@ -797,8 +804,9 @@ _NAME_RE = re.compile(NAME)
 _SUBJECT = re.compile(rf"(?<![\w'’-])(?:{NAME}|(?:he|she|they|we|I)(?![\w'’]))")
 
 
-def _subject(text: str, floor: int, pos: int, known: _People) -> tuple[int, int] | None:
-    """The subject of the clause before ``pos``: the first person named, else the first name."""
+def _subject(text: str, floor: int, pos: int, known: _People, people_only: bool = False) -> tuple[int, int] | None:
+    """The subject of the clause before ``pos``: the first person named, else the first name
+    (with ``people_only``, only a name that is a person found in the article)."""
     person = known.at(floor, pos)
     first = None
     for p in known.people:
@@ -810,6 +818,12 @@ def _subject(text: str, floor: int, pos: int, known: _People) -> tuple[int, int]
     if first is not None:
         return first.start, first.start + len(first.text.split(",")[0])
     for name in _SUBJECT.finditer(text, floor, pos):
+        if people_only:
+            cleaned = person_name(name.group())
+            if cleaned and cleaned.lower() not in _PRONOUN_SET and any(same_person(cleaned, f) for f in known.full):
+                s = name.start() + name.group().find(cleaned)
+                return s, s + len(cleaned)
+            continue
         found = name.group()
         if found.lower() in _PRONOUN_SET:
             return name.start(), name.end()
