@@ -47,6 +47,7 @@ def one_date(text: str, published: str | None = "2017-09-28") -> DateClaim:
         ("It ended on 27 September.", "27 September", "2017-09-27", "day"),
         ("Posted September 29, 2017", "September 29, 2017", "2017-09-29", "day"),
         ("Filed 2017-09-28 in court.", "2017-09-28", "2017-09-28", "day"),
+        ("Updated 2017-09-28T10:05:00Z by the desk.", "2017-09-28T10:05:00Z", "2017-09-28", "day"),
         ("The company said on March 4, 2025 that it would close.", "March 4, 2025", "2025-03-04", "day"),
         ("First separations come in June 2025.", "June 2025", "2025-06", "month"),
         ("The plant opened in 1987.", "1987", "1987", "year"),
@@ -264,6 +265,7 @@ def test_a_month_alone_is_the_last_one_unless_the_sentence_speaks_of_the_future(
         ("The count closed at 12:30.", "12:30", "12:30"),
         ("The vote was at 12 am.", "12 am", "00:00"),
         ("The match starts at 7.30pm.", "7.30pm", "19:30"),
+        ("The shelter closes at noon.", "noon", "12:00"),
     ],
 )
 def test_clock_times(text: str, surface: str, value: str) -> None:

@@ -136,7 +136,8 @@ _DAY_MONTH = re.compile(
 # "2017-09-28", "2015/08/12", "2015.5.13", "2019-sep-1", "friday 2018-7-6"
 _YMD = re.compile(
     rf"(?<![\w/.-]){_WD_PREFIX}(?P<y>[12]\d{{3}})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9]|{_alternation(_MONTHS)})(?P=s)"
-    r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/-]|\.\d)",
+    r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/-]|\.\d)"
+    r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\b)?",  # the time of an ISO timestamp
     _I,
 )
 # "02/22/2016", "21/04/16", "9-18-15", "13.5.2015", "11/12,2016"
@@ -911,6 +912,14 @@ def _on_year(match: re.Match[str], ctx: _Context) -> Claim | list[Claim] | None:
     return _date(match, str(year), granularity="year")
 
 
+_NOON = re.compile(r"\b(?P<w>noon|midnight)\b", _I)
+
+
+def _on_noon(match: re.Match[str], ctx: _Context) -> Claim | None:
+    value = "12:00" if match.group("w").lower() == "noon" else "00:00"
+    return DateClaim(start=match.start(), end=match.end(), text=match.group(), value=value, granularity="time")
+
+
 def _on_clock(match: re.Match[str], ctx: _Context) -> Claim | None:
     minutes, ap = match.group("mi"), match.group("ap")
     if ap is None and (minutes is None or match.group("colon") == "."):
@@ -1112,6 +1121,7 @@ def _triggers() -> tuple[dict[str, tuple[_NeededRule, ...]], dict[str, frozenset
         (_MONTH_YEAR, _on_month_year, months),
         (_YEAR_ALONE, _on_year, {"#y"}),
         (_CLOCK, _on_clock, {"#d:", "#d ", "#da", "#d/"}),
+        (_NOON, _on_noon, {"noon", "midnight"}),
     ]
     #: Patterns that can only match where a month (or weekday) name stands within so many characters.
     needs: dict[str, tuple[str, int]] = {"_on_day_month": ("month", 40), "_on_month_day": ("month", 30)}
