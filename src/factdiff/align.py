@@ -556,15 +556,19 @@ def _near(report: Fact, source: Fact) -> bool:
 
 
 def _label_number(fact: Fact) -> str:
+    """What a number counts, in the source's words: its concept and place, or else the number
+    with the words that follow it ("“23 of the bridge's 40”")."""
     claim = fact.claim
     concept = claim.concept if isinstance(claim, Quantity) and claim.concept else ""
-    if not concept:
-        concept = " ".join(sorted(fact.concept))[:40] or (fact.unit or "count")
-    if fact.unit and fact.unit not in ("count",) and isinstance(claim, Quantity) and not claim.concept:
-        concept = f"{concept} ({fact.unit})"
-    if fact.places:
-        return f"{concept} in {fact.places[0]}"
-    return concept
+    if concept:
+        return f"{concept} in {fact.places[0]}" if fact.places else concept
+    sentence, at = fact.sentence, -1
+    if sentence:
+        at = sentence.find(claim.text)
+    if at < 0:
+        return f"“{claim.text}”" + (f" in {fact.places[0]}" if fact.places else "")
+    rest = re.split(r"[,;:.()!?\"“”]", sentence[at + len(claim.text) :], maxsplit=1)[0].split()[:4]
+    return "“" + " ".join([claim.text, *rest]) + "”" + (f" in {fact.places[0]}" if fact.places else "")
 
 
 def _slot_id(label: str, used: set[str]) -> str:

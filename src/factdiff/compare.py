@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from factdiff.align import Fact, Match, Slot, align, content_words, facts_of
+from factdiff.align import Fact, Match, Slot, align, content_words, facts_of, place_relation
 from factdiff.errors import Skipped
 from factdiff.judge import PrimaryChoice, choose_primary, consensus, display_value, percent_slot, verdict
 from factdiff.model import DIVERGENCES, VERDICTS, Analysis, Article
@@ -268,10 +268,19 @@ def _cells(slot: Slot, analyses: list[Analysis], comparison: Comparison) -> dict
         judged.sort(key=lambda mv: (mv[0].fact.in_post, mv[1] not in DIVERGENCES, mv[0].fact.claim.in_title))
         match, name = judged[0]
         claim = match.fact.claim
+        if slot.derived:
+            value = slot.derived.get("cell", {}).get(art.id)
+        else:
+            # The row names what is counted and where: a cell adds them only where they differ.
+            source = slot.source
+            moved = bool(match.fact.places) and (
+                source is None or place_relation(match.fact.places, source.places) != "same"
+            )
+            value = display_value(match.fact, noun=name == "unit_swap" or source is None, place=moved)
         cells[art.id] = Cell(
             art.id,
             name,
-            value=slot.derived.get("cell", {}).get(art.id) if slot.derived else display_value(match.fact),
+            value=value,
             text=claim.text,
             start=claim.start,
             end=claim.end,

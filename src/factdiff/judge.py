@@ -364,25 +364,17 @@ def consensus(slot: Slot, copy_of: dict[str, str]) -> str | None:
     return votes.most_common(1)[0][0]
 
 
-def display_value(fact: Fact) -> str:
-    """A claim's value as the matrix shows it: "498", "nearly 500", "2017-09-27 (Monday)"."""
+def display_value(fact: Fact, *, noun: bool = True, place: bool = True) -> str:
+    """A claim's value as reports show it: "498 people", "nearly 500", "$38.5 million",
+    "2017-09-27 (Monday)". ``noun`` and ``place`` add what is counted and where."""
     claim = fact.claim
     if fact.family in ("number", "percent"):
-        value = _fmt(fact.value)
-        unit = {"percent": "%", "USD": "$"}.get(fact.unit or "", "")
         hedge = "" if fact.approx == "exact" else fact.approx.replace("_", " ") + " "
-        if unit == "$":
-            text = f"${value}"
-        elif unit:
-            text = f"{value}{unit}"
-        elif fact.unit:
-            text = f"{value} {fact.unit}"
-        else:
-            text = value
+        text = _amount(fact.value, fact.unit, getattr(claim, "unit_text", None))
         concept = getattr(claim, "concept", None)
-        place = f" in {fact.places[0]}" if fact.places else ""
-        noun = f" {concept}" if concept and fact.family == "number" else ""
-        return f"{hedge}{text}{noun}{place}"
+        words = f" {concept}" if noun and concept and fact.family == "number" else ""
+        where = f" in {fact.places[0]}" if place and fact.places else ""
+        return f"{hedge}{text}{words}{where}"
     if fact.family == "date":
         weekday = getattr(claim, "weekday", None)
         return f"{claim.value} ({weekday})" if weekday else str(claim.value)  # type: ignore[attr-defined]
@@ -391,6 +383,23 @@ def display_value(fact: Fact) -> str:
     if fact.family == "quote":
         return f"“{claim.quote}”"  # type: ignore[attr-defined]
     return claim.text
+
+
+def _amount(value: float | None, unit: str | None, unit_text: str | None) -> str:
+    if unit == "USD":
+        if value is not None and abs(value) >= 1e9:
+            return f"${_fmt(round(value / 1e9, 2))} billion"
+        if value is not None and abs(value) >= 1e6:
+            return f"${_fmt(round(value / 1e6, 2))} million"
+        return f"${_fmt(value)}"
+    if unit == "percent":
+        return f"{_fmt(value)}%"
+    if unit:
+        name = unit_text if unit_text and unit_text.isalpha() else unit
+        if unit_text is None and value != 1 and name.isalpha() and not name.endswith("s"):
+            name = {"foot": "feet"}.get(name, name + "s")
+        return f"{_fmt(value)} {name}"
+    return _fmt(value)
 
 
 def _fmt(value: float | None) -> str:

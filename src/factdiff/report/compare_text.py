@@ -18,6 +18,9 @@ __all__ = ["MATRIX_COLUMNS", "VERDICT_MARKS", "render_compare", "short_name"]
 
 #: Reports shown as matrix columns in a terminal; the JSON and HTML reports hold all of them.
 MATRIX_COLUMNS = 12
+#: A cell's value is cut to this many characters in a terminal (quotes are long; the list of
+#: divergences below the matrix gives them whole).
+CELL_CHARS = 44
 
 #: One short mark and one colour per verdict, in model.VERDICTS order.
 VERDICT_MARKS: dict[str, tuple[str, str]] = {
@@ -80,6 +83,8 @@ def render_compare(comparison: Comparison, *, color: bool = False, width: int = 
                 continue
             symbol, style = VERDICT_MARKS[cell.verdict]
             value = cell.value if cell.verdict != "omitted" else ""
+            if value and len(value) > CELL_CHARS:
+                value = value[: CELL_CHARS - 1] + "…"
             post = " [post]" if cell.in_post else ""
             row.append(Text(f"{symbol} {value or ''}{post}".strip(), style=style if color else ""))
         table.add_row(*row)
