@@ -92,6 +92,12 @@ def test_scare_quotes_and_names_are_not_quotes() -> None:
     assert quotes(text) == []
 
 
+def test_a_few_words_quoted_mid_sentence() -> None:
+    text = 'FWS Director Dana Whitlock met the board.\n\nWhitlock accused the county of being "reckless" again.'
+    assert [(q.quote, q.speaker) for q in quotes(text)] == [("reckless", "Dana Whitlock")]
+    assert quotes('The so-called "sanctuary" towns refused again.') == []
+
+
 def test_long_quote_without_a_cue_is_kept() -> None:
     text = '"Every single one of these cases was reviewed twice before anyone was arrested."'
     (q,) = quotes(text)

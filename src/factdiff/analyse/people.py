@@ -121,8 +121,8 @@ _ORG_WORDS = frozenset(
     Committee Commission Court Police Party Inc Corp Co Company Corporation Group News Post Times Journal
     University College School Institute Foundation Association Center Centre Union Congress Senate House
     Ministry Government Republic Kingdom Industries Bank Fund Board Authority Enforcement Immigration
-    Customs Security Army Navy Force Forces Guard Campaign America American Americans Democrats
-    Republicans Democratic Republican Street Road River Avenue Airport Hospital Church Club Network Press
+    Customs Security Army Navy Force Forces Guard Campaign Forum Assembly Act Report Heel Caucus Conference
+    America American Americans Democrats Republicans Democratic Republican Street Road River Avenue Airport Hospital Church Club Network Press
     Daily Weekly Wire Tribune Review Register Sentinel Dispatch Courier Today Watch Radio Television TV
     Management Development Workforce Affairs Relations Operations Services Health Safety
     """.split()
@@ -251,6 +251,8 @@ def _clean_name(name: str) -> str | None:
         return None
     if words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
+    if len(words) > 1 and re.fullmatch(r"[A-Z]\.", words[-1]):
+        return None  # cut short ("Robert C." before a nickname in quotes)
     return " ".join(words)
 
 
@@ -377,6 +379,15 @@ def _candidates(
         yield from _speakers(text, start, end)
 
 
+#: Titles that news puts before a bare surname ("President Obama", "Gov. Cuomo", "Mayor Roberts").
+_SURNAME_TITLES = frozenset(
+    """
+    president senator sen. governor gov. representative rep. mayor secretary chancellor judge justice minister
+    commissioner sheriff ambassador director chairman chairwoman premier pope king queen prince speaker
+    """.split()
+)
+
+
 def _titled_before(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
     for m in _BEFORE.finditer(text, start, end):
         name = _clean_name(m.group("name"))
@@ -391,8 +402,11 @@ def _titled_before(text: str, start: int, end: int) -> Iterable[tuple[int, int, 
                 continue  # "a spokeswoman for Hillary Clinton": the name is whom the title is for
             title = f"{title} {m.group('of')} {m.group('oforg')}"
             org = org or _strip_org(m.group("oforg"))
-        # A single-word "name" after a title is only a surname when it is not a common word.
-        if " " not in name and name.lower() in _SMALL_WORDS:
+        # A single word after a title is a surname only after the titles used that way
+        # ("President Obama", "Sen. Warren"), not after "General" ("General Assembly").
+        if " " not in name and (
+            name.lower() in _SMALL_WORDS or m.group("title").lower().split()[-1] not in _SURNAME_TITLES
+        ):
             continue
         yield m.start(), m.start("name") + len(name), m.start("name"), m.start("name") + len(name), name, title, org
 
@@ -418,6 +432,8 @@ def _possessed(text: str, start: int, end: int) -> Iterable[tuple[int, int, int,
         name = _clean_name(m.group("name"))
         if not name or " " not in name or m.group("org") in _STOP:
             continue
+        if not m.group("org").isupper() and gender_of(name) is None:
+            continue  # "Trump's East European Achilles Heel": only a known given name makes it a person
         yield (
             m.start(),
             m.start("name") + len(name),
