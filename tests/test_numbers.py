@@ -161,3 +161,49 @@ def test_round_trip_scale_words(n: int, scale: tuple[str, float]) -> None:
 def test_scan_never_fails_on_letters(text: str) -> None:
     for mention in scan_numbers(text):
         assert 0 <= mention.start < mention.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("one in five", 0.2, "fraction"),
+        ("two out of five hundred", 0.004, "fraction"),
+        ("twenty-fifth", 25, "ordinal"),
+        ("one hundred twenty fifth", 125, "ordinal"),
+        ("two hundredth", 200, "ordinal"),
+        ("one twenty-fifth", 0.04, "fraction"),
+        ("five and a half million", 5_500_000, "fraction"),
+        ("one billion and a half million", 1_000_500_000, "fraction"),
+        ("¾", 0.75, "fraction"),
+        ("35 lakh", 3_500_000, "cardinal"),
+        ("12,34,567.89", 1_234_567.89, "cardinal"),
+    ],
+)
+def test_ratios_ordinals_and_other_spellings(text: str, value: float, kind: str) -> None:
+    (mention,) = scan_numbers(text)
+    assert (mention.value, mention.kind) == (pytest.approx(value), kind)
+
+
+def test_ratio_needs_a_smaller_part() -> None:
+    assert [m.value for m in scan_numbers("there are 12 out of 10")] == [12, 10]
+    assert [m.value for m in scan_numbers("a loan of 10000 over 3 years")] == [10000, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "approx", "low", "high"),
+    [
+        ("500 or more", "at_least", None, None),
+        ("5,000 or fewer", "up_to", None, None),
+        ("more than 10 and less than 20", "range", 10, 20),
+        ("at most 100 and at least 20", "range", 20, 100),
+    ],
+)
+def test_open_and_closed_bounds(text: str, approx: str, low: float | None, high: float | None) -> None:
+    (mention,) = scan_numbers(text)
+    assert mention.approx == approx
+    if approx == "range":
+        assert (mention.low, mention.high) == (low, high)
+
+
+def test_digits_next_to_cjk_characters() -> None:
+    assert [m.value for m in scan_numbers("移民局逮捕了498人，来自42个国家")] == [498, 42]

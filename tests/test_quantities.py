@@ -262,3 +262,47 @@ def test_stories_emit_no_years_phones_or_roads() -> None:
             assert not (1900 <= q.number <= 2100 and q.unit is None and "," not in q.text), (path.name, q.text)
             assert not re.search(r"(?:Road|Route|Highway|call) $", text[max(0, q.start - 8) : q.start]), q.text
             assert "555" not in q.text and q.text != "211", (path.name, q.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "approx"),
+    [
+        ("It only cost 3 dollars 50 cents.", 3.5, "USD", "exact"),
+        ("He is 5 feet 2 inches tall.", 5 + 2 / 12, "foot", "exact"),
+        ("Renault said Senard, 65, now faces the task.", 65, "year of age", "exact"),
+        ("The interim dividend rose to 17c a share.", 17, "cent per share", "exact"),
+        ("It has 35m of its devices in homes.", 35_000_000, None, "exact"),
+        ("The tower is 5.5m tall.", 5.5, "metre", "exact"),
+        ("The adult moths can fly more than 100 kilometers (60 miles).", 60, "mile", "over"),
+        ("Profit improved to 361 million pounds this year.", 361_000_000, "GBP", "exact"),
+    ],
+)
+def test_more_units(text: str, value: float, unit: str | None, approx: str) -> None:
+    q = one(text, value)
+    assert (q.unit, q.approx) == (unit, approx)
+
+
+def test_ranges_with_units_and_scales() -> None:
+    (q,) = quantities("Claims ranged from $200 to $4 million.")
+    assert (q.low, q.high, q.unit) == (200, 4_000_000, "USD")
+    (q,) = quantities("Let us get from $10 to $15 billion.")
+    assert (q.low, q.high) == (10_000_000_000, 15_000_000_000)
+    (q,) = quantities("Men aged 18 to 34 were asked.")
+    assert (q.low, q.high, q.unit) == (18, 34, "year of age")
+    found = quantities("The deficit increased by $43.6 billion to $419.2 billion.")
+    assert [q.value for q in found] == [43_600_000_000, 419_200_000_000]
+
+
+def test_restatements_keep_the_direction() -> None:
+    text = "The Dow Jones Industrial Average lost 190 points, or 0.6%, on Friday."
+    assert one(text, 0.6).direction == "down"
+    assert one("Blackmores was up 9.4 per cent to $84.", 84).direction is None
+
+
+def test_one_as_a_pronoun_is_not_a_count() -> None:
+    assert quantities("One of the victims was a driver from a one-story house.") == []
+
+
+def test_numbers_in_urls_are_skipped() -> None:
+    assert quantities("See https://example.org/shelters/2024/list-15 for 9 shelters.")[0].number == 9
+    assert len(quantities("See https://example.org/shelters/2024/list-15 for 9 shelters.")) == 1

@@ -391,6 +391,10 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
         return None
     if len(tokens) == 1 and (tokens[0] in _SCALES or tokens[0] in ("hundred", "dozen", "dozens")):
         return None  # "parts per million", "a baker's dozen": a scale word alone is not a number
+    if len(tokens) == 3 and tokens[0] in _UNITS and tokens[1] in _TENS and tokens[2] in _ORDINALS:
+        # "one twenty-fifth" is 1/25, not the 26th
+        value = _UNITS[tokens[0]] / (_TENS[tokens[1]] + _ORDINALS[tokens[2]])
+        return NumberMention(match.start(), match.end(), raw, value, kind="fraction", words=True)
     ordinal = _compound_ordinal(tokens)
     if ordinal is not None:  # "twenty-fifth", "one hundred twenty fifth", "two hundredth"
         return NumberMention(match.start(), match.end(), raw, ordinal, kind="ordinal", words=True)

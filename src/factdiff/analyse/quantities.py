@@ -85,6 +85,7 @@ _DIRECTION = re.compile(
     r"more\s+than|over|less\s+than|under|an?\s+estimated|a)\s+)?$",
     re.IGNORECASE,
 )
+_INDEX_UNITS = frozenset({"point", "percent", "percentage point", "basis point"})
 _PHRASAL_BEFORE = re.compile(
     r"\b(?:gave|give|gives|giving|set|sets|picked|pick|made|make|add|sum|summed|take|took|put|puts|signed|sign|"
     r"showed|show|turned|turn|shut|broke|break|broken|back|backed|mop|mopped|wrap|wrapped|"
@@ -589,7 +590,8 @@ def _read_direction(text: str, item: Found, s_start: int) -> None:
     if match is None:
         return
     verb = match.group("verb").lower()
-    if verb in _NEEDS_BY and " by" not in match.group().lower():
+    # "cut 1,850 jobs" and "lost $5 million" are amounts; "lost 190 points" and "cut by 3%" are changes.
+    if verb in _NEEDS_BY and " by" not in match.group().lower() and quantity.unit not in _INDEX_UNITS:
         return
     if verb in ("up", "down") and _PHRASAL_BEFORE.search(before, 0, match.start("verb")):
         return  # "gave up 517 yards", "set up 3 teams"
