@@ -117,14 +117,15 @@ _STOP = frozenset(
 #: Words that mark a capitalised phrase as an organisation or a place, not a person.
 _ORG_WORDS = frozenset(
     """
-    County City State States Department Dept Office Service Services Agency Administration Bureau Council
-    Committee Commission Court Police Party Inc Corp Co Company Corporation Group News Post Times Journal
-    University College School Institute Foundation Association Center Centre Union Congress Senate House
-    Ministry Government Republic Kingdom Industries Bank Fund Board Authority Enforcement Immigration
-    Customs Security Army Navy Force Forces Guard Campaign Forum Assembly Act Report Heel Caucus Conference
-    America American Americans Democrats Republicans Democratic Republican Street Road River Avenue Airport Hospital Church Club Network Press
-    Daily Weekly Wire Tribune Review Register Sentinel Dispatch Courier Today Watch Radio Television TV
-    Management Development Workforce Affairs Relations Operations Services Health Safety
+    County City State States Department Dept Office Service Services Agency Administration Bureau
+    Council Committee Commission Court Police Party Inc Corp Co Company Corporation Group News Post
+    Times Journal University College School Institute Foundation Association Center Centre Union
+    Congress Senate House Ministry Government Republic Kingdom Industries Bank Fund Board Authority
+    Enforcement Immigration Customs Security Army Navy Force Forces Guard Campaign Forum Assembly Act
+    Report Heel Caucus Conference America American Americans Democrats Republicans Democratic Republican
+    Street Road River Avenue Airport Hospital Church Club Network Press Daily Weekly Wire Tribune Review
+    Register Sentinel Dispatch Courier Today Watch Radio Television TV Management Development Workforce
+    Affairs Relations Operations Services Health Safety
     """.split()
 )
 
