@@ -44,12 +44,8 @@ __all__ = [
 ]
 
 #: Cosine of an article against a story centroid above which the article joins the story.
-#: Chosen on the ECB+ dev topics (bench/ecbplus.py): F1 is flat between 0.14 and 0.22 (with splits at SPLIT_RATIO 0.6).
+#: Chosen on the ECB+ dev topics (bench/ecbplus.py --sweep): event F1 0.90-0.91 from 0.12 to 0.20.
 JOIN_THRESHOLD = 0.18
-#: Share of the facts (entities, numbers, dates) in the score; the rest is the content words.
-FACT_SHARE = 0.5
-#: A story whose facts are less like the article's than this is not a candidate at all.
-MIN_FACTS = 0.0
 #: Sizes at which a story is checked for a split, and how much less alike (mean cosine across
 #: the two groups over the mean within them) its two groups must be to be split.
 SPLIT_CHECKS: tuple[int, ...] = (4, 8, 16, 32)
@@ -187,6 +183,8 @@ def text_features(text: str, title_end: int = 0) -> Counter[str]:
     for i, (token, start) in enumerate(tokens):
         first = token[0]
         if token in _SENTENCE_END or (len(token) == 1 and first in _SENTENCE_END):
+            if token == "." and previous_month:  # "Sept. 27": an abbreviation, not a sentence end
+                continue
             close_entity()
             sentence_start = True
             previous_month = 0
@@ -241,7 +239,8 @@ def _add_number(
         return
     # A clock time ("7:35") or a score ("3-2") says little about the event.
     following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
-    if following == ":":
+    preceding = tokens[index - 1][0] if index else ""
+    if following == ":" or (preceding == ":" and index > 1 and tokens[index - 2][0][0].isdigit()):
         return
     if value.is_integer() and 1900 <= value <= 2100 and "," not in token:
         counts[f"y:{int(value)}"] += 1
@@ -288,7 +287,7 @@ class StoryState:
     first_day: int | None = None
     last_day: int | None = None
     outlets: Counter[str] = field(default_factory=Counter)
-    norm: list[float] = field(default_factory=lambda: [0.0, 0.0])  # idf-weighted norms: words, facts
+    norm: float = 0.0  # idf-weighted norm of the centroid, updated as members join
     fingerprints: list[Fingerprint] | None = field(default_factory=list)  # kept while a split may still come
     weakest: float = 1.0  # the lowest score with which a report joined (the opener aside)
 
@@ -329,15 +328,11 @@ class Grouper:
         max_posting: int = MAX_POSTING,
         max_candidates: int = MAX_CANDIDATES,
         max_probes: int = MAX_PROBES,
-        fact_share: float = FACT_SHARE,
-        min_facts: float = MIN_FACTS,
         split_ratio: float = SPLIT_RATIO,
     ) -> None:
         self.split_ratio = split_ratio
 
         self.threshold = threshold
-        self.fact_share = fact_share
-        self.min_facts = min_facts
         self.window = window
         self.max_posting = max_posting
         self.max_candidates = max_candidates
@@ -372,26 +367,19 @@ class Grouper:
         if not hits:
             return None, 0.0
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: self.max_candidates]
-        doc_square = [0.0, 0.0]
-        for f, w in fp.features.items():
-            doc_square[f[0] in FACT_KINDS] += (idf[f] * w) ** 2
-        doc_norm = [math.sqrt(doc_square[0]) or 1.0, math.sqrt(doc_square[1]) or 1.0]
+        doc_norm = math.sqrt(sum((idf[f] * w) ** 2 for f, w in fp.features.items())) or 1.0
         best_id, best_score = None, 0.0
         for sid, _ in ranked:
             story = self.stories[sid]
             if not story.fits(fp.day, self.window):
                 continue
             centroid = story.centroid
-            dot = [0.0, 0.0]
+            dot = 0.0
             for f, w in fp.features.items():
                 c = centroid.get(f)
                 if c is not None:
-                    dot[f[0] in FACT_KINDS] += idf[f] * idf[f] * w * c
-            words = dot[0] / (doc_norm[0] * (story.norm[0] or 1.0))
-            facts = dot[1] / (doc_norm[1] * (story.norm[1] or 1.0))
-            if facts < self.min_facts:
-                continue
-            score = (1.0 - self.fact_share) * words + self.fact_share * facts
+                    dot += idf[f] * idf[f] * w * c
+            score = dot / (doc_norm * (story.norm or 1.0))
             if score > best_score or (score == best_score and best_id is not None and sid < best_id):
                 best_id, best_score = sid, score
         if best_id is not None and best_score >= self.threshold:
@@ -474,13 +462,13 @@ class Grouper:
         postings, common = self.postings, self.common
         # The centroid's idf-weighted norm is updated by the change alone, at today's idf, so a
         # join costs the size of the article, not of the story.
-        square = [story.norm[0] ** 2, story.norm[1] ** 2]
+        square = story.norm * story.norm
         for f, w in fp.features.items():
             old = centroid.get(f)
             new = w / norm + (old or 0.0)
             centroid[f] = new
             idf = self.idf(f)
-            square[f[0] in FACT_KINDS] += idf * idf * (new * new - (old or 0.0) ** 2)
+            square += idf * idf * (new * new - (old or 0.0) ** 2)
             if old is None and f not in common:
                 ids = postings.get(f)
                 if ids is None:
@@ -505,7 +493,7 @@ class Grouper:
         if fp.day is not None:
             story.first_day = fp.day if story.first_day is None else min(story.first_day, fp.day)
             story.last_day = fp.day if story.last_day is None else max(story.last_day, fp.day)
-        story.norm = [math.sqrt(max(square[0], 0.0)), math.sqrt(max(square[1], 0.0))]
+        story.norm = math.sqrt(max(square, 0.0))
 
     def _close_old(self) -> None:
         """Close stories whose last report is older than the window before the newest article."""
