@@ -350,6 +350,8 @@ def find_dates(article: Article, sentences: list[tuple[int, int]]) -> list[Claim
             after = text[end] if end < len(text) else " "
             if key == "#d":  # a one- or two-digit number: which patterns can start here depends on what follows
                 key += _AFTER_DIGITS.get(after, "a" if after.isalpha() else "x")
+                if key == "#d " and lowered[end + 1 : end + 2] in _CLOCK_LETTERS:
+                    key = "#dt"  # "7 p.m.", "4 a.m.": a number and a space before a clock time's letters
             if after.isalpha():  # "3day", "3.5years", "3h"
                 for before in (*starts[-1:], start):
                     if start - before < 12:
@@ -382,10 +384,15 @@ def _try_duration(start: int, ctx: _Context, tried: set[int], found: list[Claim]
     if start in tried:
         return
     tried.add(start)
-    for pattern, handler in _DURATION_RULES:
-        match = pattern.match(ctx.text, start)
+    match = _DURATION.match(ctx.text, start)
+    if match is not None:
+        claim = _on_duration(match, ctx)
+        if claim is not None:
+            found.append(claim)
+    if ctx.lowered.startswith("in", start):
+        match = _IN_DURATION.match(ctx.text, start)
         if match is not None:
-            claim = handler(match, ctx)
+            claim = _on_in_future(match, ctx)
             if claim is not None:
                 found.append(claim)
 
@@ -1088,10 +1095,10 @@ def _on_in_future(match: re.Match[str], ctx: _Context) -> Claim | None:
     return _date(match, day.isoformat(), relative=True, start=match.start())
 
 
-_Rule = tuple[re.Pattern[str], _Handler]
 _NeededRule = tuple[re.Pattern[str], _Handler, tuple[str, int] | None]
 _DIGIT_KEYS = {1: "#d", 2: "#d", 4: "#y"}
-_AFTER_DIGITS = {"/": "/", ".": "/", "-": "/", ",": "/", ":": ":", " ": " ", "\u00a0": " ", "\n": " "}
+_CLOCK_LETTERS = frozenset("ap")
+_AFTER_DIGITS = {"/": "/", ".": "/", "-": "/", ":": ":", " ": " ", "\u00a0": " ", "\n": " "}
 
 
 def _first_words(words: object) -> set[str]:
@@ -1108,7 +1115,7 @@ def _triggers() -> tuple[dict[str, tuple[_NeededRule, ...]], dict[str, frozenset
     quantity_words = {"a", "an", "half", "couple", "few", "several", "some", "another", "all", "full", "whole"}
     table: list[tuple[re.Pattern[str], _Handler, set[str]]] = [
         (_MONTH_DAY, _on_month_day, months | weekdays | week_mods),
-        (_DAY_MONTH, _on_day_month, weekdays | week_mods | day_words | {"#d/", "#d ", "#da"}),
+        (_DAY_MONTH, _on_day_month, weekdays | week_mods | day_words | {"#d/", "#d ", "#dt", "#da"}),
         (_YMD, _on_ymd, weekdays | week_mods | {"#y"}),
         (_NUMERIC_DATE, _on_numeric_date, weekdays | week_mods | {"#d/"}),
         (_NUMERIC_DAY, _on_numeric_day, weekdays | week_mods | {"on", "in", "#d/"}),
@@ -1116,11 +1123,11 @@ def _triggers() -> tuple[dict[str, tuple[_NeededRule, ...]], dict[str, frozenset
         (_THE_DAY, _on_the_day, day_words | {"on", "the", "#da"}),
         (_NTH_WEEKDAY, _on_nth_weekday, {"the", "first", "second", "third", "fourth", "fifth", "last"}),
         (_WEEKDAY, _on_weekday, weekdays | week_mods | {"on"}),
-        (_NTH_WEEKDAY_FROM_NOW, _on_nth_weekday_from_now, number_words | {"#d "}),
+        (_NTH_WEEKDAY_FROM_NOW, _on_nth_weekday_from_now, number_words | {"#d ", "#dt"}),
         (_RELATIVE_DAY, _on_relative_day, {"the", "today", "tonight", "tomorrow", "yesterday", "tmrw"} | week_mods),
         (_MONTH_YEAR, _on_month_year, months),
         (_YEAR_ALONE, _on_year, {"#y"}),
-        (_CLOCK, _on_clock, {"#d:", "#d ", "#da", "#d/"}),
+        (_CLOCK, _on_clock, {"#d:", "#dt", "#da", "#d/"}),
         (_NOON, _on_noon, {"noon", "midnight"}),
     ]
     #: Patterns that can only match where a month (or weekday) name stands within so many characters.
@@ -1145,7 +1152,6 @@ def _triggers() -> tuple[dict[str, tuple[_NeededRule, ...]], dict[str, frozenset
 
 
 _TRIGGERS, _GATES = _triggers()
-_DURATION_RULES: tuple[_Rule, ...] = ((_DURATION, _on_duration), (_IN_DURATION, _on_in_future))
 
 
 _PLURAL_WEEKDAYS = [f"{day.lower()}s" for day in WEEKDAYS]  # "two sundays from now"
