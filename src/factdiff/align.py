@@ -648,19 +648,25 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|announced|told\s+\w+|stated|reporte
 
 
 def _name_unnamed(facts: dict[str, list[Fact]], primary: list[str], slots: list[Slot]) -> None:
-    """A report number that counts only "people" takes the source's name for what it counts
-    when exactly one of the source's counted things is named right next to it ("86 people as
-    immigration fugitives")."""
+    """A report number that counts only "people", or a part of what the source names, takes the
+    source's name for what it counts when exactly one of the source's counted things is named
+    right next to it ("86 people as immigration fugitives")."""
     named = {s.source.concept - GENERIC_CONCEPTS for s in slots if s.source is not None and s.family == "number"}
     named.discard(frozenset())
     for article_id, found in facts.items():
         if article_id in primary:
             continue
         for fact in found:
-            if fact.family == "number" and not (fact.concept - GENERIC_CONCEPTS):
-                fitting = [c for c in named if c <= fact.window]
-                if len(fitting) == 1:
-                    fact.concept = fact.concept | fitting[0]
+            own = fact.concept - GENERIC_CONCEPTS
+            if fact.family != "number":
+                continue
+            # Also a noun the extractor cut short: "312 homes were damaged" counts damaged homes
+            # when the source names "homes damaged" and "homes destroyed".
+            fitting = (
+                {c for c in named if c <= fact.window and own < c} if own else {c for c in named if c <= fact.window}
+            )
+            if len(fitting) == 1:
+                fact.concept = fact.concept | fitting.pop()
 
 
 _CLAUSE_END = re.compile(r"[,;:.!?()\n]|\s(?:and|but|while|with)\s")
