@@ -22,11 +22,18 @@ import random
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from factdiff.analyse import tagger
-from factdiff.analyse.tagger import FORMAT, context_features, padded_context, tag_features, word_features
+from factdiff.analyse.tagger import (
+    FORMAT,
+    context_features,
+    entity_features,
+    padded_context,
+    tag_features,
+    word_features,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "gum"
@@ -34,6 +41,8 @@ DEFAULT_OUT = ROOT / "src" / "factdiff" / "data" / tagger.WEIGHTS_FILE
 
 #: Every HOLD_OUT_EVERY-th document (by sorted file name) is held out for evaluation.
 HOLD_OUT_EVERY = 9
+#: Parts of speech that never occur inside a name (GUM's mentions include "Smith, who ...").
+NAME_BREAKERS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "ADV", "INTJ"})
 #: Weights are stored as integers: the averaged weight times SCALE, rounded.
 SCALE = 100
 #: Averaged weights whose absolute value is below this (before scaling) are dropped: measured on the
@@ -58,8 +67,10 @@ LICENCE = (
 @dataclass
 class Sentence:
     words: list[str]
-    labels: list[str]  # UPOS
+    labels: list[str]  # UPOS, or BIO entity labels for the entity tagger
     text: str = ""  # the sentence text as GUM gives it (# text = ...)
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # GUM entity mentions: first, after last, type
+    extra: list[list[str]] | None = None  # more features per token (the entity tagger's part-of-speech features)
 
 
 def read_conllu(path: Path) -> list[Sentence]:
@@ -67,21 +78,88 @@ def read_conllu(path: Path) -> list[Sentence]:
     their labels and the sentence text."""
     sentences: list[Sentence] = []
     current = Sentence([], [])
+    opened: dict[str, list[tuple[int, str]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line:
             if current.words:
                 sentences.append(current)
-            current = Sentence([], [])
+            current, opened = Sentence([], []), {}
         elif line.startswith("# text = "):
             current.text = line[len("# text = ") :]
         elif not line.startswith("#"):
             cols = line.split("\t")
             if cols[0].isdigit():  # not a multi-word token ("1-2") or an empty node ("8.1")
+                _read_mentions(cols[9], len(current.words), opened, current.mentions)
                 current.words.append(cols[1])
                 current.labels.append(cols[3])
     if current.words:
         sentences.append(current)
     return sentences
+
+
+def _read_mentions(misc: str, k: int, opened: dict[str, list[tuple[int, str]]], out: list) -> None:  # type: ignore[type-arg]
+    """Entity brackets of token ``k``'s MISC column: "Entity=(4-organization-...(5-place-...)" opens
+    mention 4 and opens and closes mention 5 here; "Entity=4)1)" closes mentions 4 and 1."""
+    value = next((part[len("Entity=") :] for part in misc.split("|") if part.startswith("Entity=")), "")
+    i = 0
+    while i < len(value):
+        if value[i] == "(":
+            j = i + 1
+            while j < len(value) and value[j] not in "()":
+                j += 1
+            mention_id, kind = value[i + 1 : j].split("-")[:2]
+            if j < len(value) and value[j] == ")":  # opens and closes on this token
+                out.append((k, k + 1, kind))
+                j += 1
+            else:
+                opened.setdefault(mention_id, []).append((k, kind))
+            i = j
+        else:
+            j = i
+            while j < len(value) and value[j].isdigit():
+                j += 1
+            first, kind = opened[value[i:j]].pop()
+            out.append((first, k + 1, kind))
+            i = j + 1
+
+
+def named_mentions(sent: Sentence) -> list[tuple[int, int, str]]:
+    """The person, place and organization mentions written as names, outermost first, not nested.
+
+    GUM marks every mention ("he", "the school"); a name is a mention that, after a leading "the",
+    starts with a proper noun, ends with a proper noun or a number, and holds no lower-case noun or
+    adjective ("Aberdeen Grammar School", "University of Chicago", "the United States" without "the").
+    """
+    upos, words = sent.labels, sent.words
+    names = []
+    for first, end, kind in sent.mentions:
+        if kind not in tagger.ENTITY_TYPES:
+            continue
+        while first < end and upos[first] == "DET":
+            first += 1
+        if first >= end or upos[first] != "PROPN" or upos[end - 1] not in ("PROPN", "NUM"):
+            continue
+        if any(
+            u in NAME_BREAKERS or (u in ("NOUN", "ADJ") and words[k][:1].islower())
+            for k, u in enumerate(upos[first:end], first)
+        ):
+            continue
+        names.append((first, end, kind))
+    names.sort(key=lambda m: (m[0], m[0] - m[1]))
+    flat: list[tuple[int, int, str]] = []
+    for mention in names:
+        if not flat or mention[0] >= flat[-1][1]:
+            flat.append(mention)
+    return flat
+
+
+def bio_labels(n: int, mentions: list[tuple[int, int, str]]) -> list[str]:
+    labels = ["O"] * n
+    for first, end, kind in mentions:
+        labels[first] = "B-" + kind
+        for k in range(first + 1, end):
+            labels[k] = "I-" + kind
+    return labels
 
 
 def split_documents(data: Path) -> tuple[list[Path], list[Path]]:
@@ -155,10 +233,12 @@ def make_tagdict(sentences: list[Sentence]) -> dict[str, str]:
     return tagdict
 
 
-def train(sentences: list[Sentence], epochs: int, seed: int) -> tuple[Perceptron, dict[str, str]]:
+def train(
+    sentences: list[Sentence], epochs: int, seed: int, use_tagdict: bool = True
+) -> tuple[Perceptron, dict[str, str]]:
     classes = sorted({label for s in sentences for label in s.labels})
     model = Perceptron(classes)
-    tagdict = make_tagdict(sentences)
+    tagdict = make_tagdict(sentences) if use_tagdict else {}
     intrinsic = {w: word_features(w) for s in sentences for w in s.words}
     order = list(sentences)
     rng = random.Random(seed)
@@ -175,6 +255,7 @@ def train(sentences: list[Sentence], epochs: int, seed: int) -> tuple[Perceptron
                         intrinsic[word]
                         + context_features(lowers, suffixes, shapes, i)
                         + tag_features(prev, prev2, lowers[i + 2])
+                        + (sent.extra[i] if sent.extra is not None else [])
                     )
                     scores = model.scores(features)
                     guess = scores.index(max(scores))
@@ -228,6 +309,42 @@ def evaluate(sentences: list[Sentence], known: set[str], model: tagger._Model) -
     }
 
 
+def entity_sentences(sentences: list[Sentence], pos_model: tagger._Model) -> list[Sentence]:
+    """The sentences labelled for the entity tagger: BIO labels of the named mentions, and the
+    part-of-speech features from the tagger's own predictions (as at run time, not GUM's tags)."""
+    out = []
+    for sent in sentences:
+        upos = [pos_model.classes[c] for c in pos_model.predict(sent.words)]
+        labels = bio_labels(len(sent.words), named_mentions(sent))
+        extra = [entity_features(sent.words, upos, i, pos_model.index) for i in range(len(upos))]
+        out.append(Sentence(sent.words, labels, sent.text, extra=extra))
+    return out
+
+
+def evaluate_entities(sentences: list[Sentence], model: tagger._Model) -> dict[str, dict[str, float]]:
+    """Exact-span precision, recall and F1 of the entity tagger, overall and per type."""
+    found: Counter[str] = Counter()
+    gold: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    for sent in sentences:
+        want = set(tagger.bio_spans(sent.labels))
+        got = set(tagger.bio_spans([model.classes[c] for c in model.predict(sent.words, sent.extra)]))
+        for kind in ("all", *tagger.ENTITY_TYPES):
+            w = {m for m in want if kind in ("all", m[2])}
+            g = {m for m in got if kind in ("all", m[2])}
+            gold[kind] += len(w)
+            found[kind] += len(g)
+            right[kind] += len(w & g)
+    scores: dict[str, dict[str, float]] = {}
+    for kind in ("all", *tagger.ENTITY_TYPES):
+        p = right[kind] / found[kind] if found[kind] else 0.0
+        r = right[kind] / gold[kind] if gold[kind] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        scores[kind] = {"precision": round(100 * p, 1), "recall": round(100 * r, 1), "f1": round(100 * f, 1)}
+        scores[kind]["mentions"] = gold[kind]
+    return scores
+
+
 def tokenizer_agreement(sentences: list[Sentence]) -> dict[str, float]:
     """Precision and recall of tokenize() against GUM's words, sentence by sentence."""
     tp = n_gold = n_ours = 0
@@ -248,6 +365,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--no-entities", dest="entities", action="store_false", help="skip the entity tagger")
     args = parser.parse_args(argv)
 
     train_files, held_files = split_documents(args.data)
@@ -276,8 +394,19 @@ def main(argv: list[str] | None = None) -> None:
     }
     data = export(model, tagdict, meta)
     known = {w for s in train_sents for w in s.words}
-    accuracy = evaluate(held_sents, known, tagger._Model(data))
+    pos_model = tagger._Model(data)
+    accuracy = evaluate(held_sents, known, pos_model)
     data["held_out_accuracy"] = accuracy
+
+    entity_scores: dict[str, dict[str, float]] = {}
+    if args.entities:
+        started = time.process_time()
+        ner, _ = train(entity_sentences(train_sents, pos_model), args.epochs, args.seed, use_tagdict=False)
+        print(f"entity tagger trained in {time.process_time() - started:.0f} s", file=sys.stderr)
+        entity_data = {k: v for k, v in export(ner, {}, {}).items() if k != "format"}
+        entity_scores = evaluate_entities(entity_sentences(held_sents, pos_model), tagger._Model(export(ner, {}, {})))
+        data["entities"] = entity_data
+        data["entities_held_out"] = entity_scores
     args.out.parent.mkdir(parents=True, exist_ok=True)
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
     args.out.write_bytes(gzip.compress(raw, 9, mtime=0))
@@ -299,6 +428,11 @@ def main(argv: list[str] | None = None) -> None:
     agreement = tokenizer_agreement(held_sents)
     print(f"tokenizer against GUM tokens: precision {agreement['precision']:.2f}, recall {agreement['recall']:.2f}")
     print(f"speed: {speed:,.0f} tokens/s (one core, CPU time, cold word cache)")
+    for kind, score in entity_scores.items():
+        print(
+            f"held-out entities, {kind}: precision {score['precision']:.1f}, recall {score['recall']:.1f}, "
+            f"F1 {score['f1']:.1f} ({score['mentions']:.0f} names)"
+        )
 
 
 if __name__ == "__main__":

@@ -250,3 +250,40 @@ def test_noun_phrases() -> None:
     assert "Portland" in found
     assert "317 people" in found
     assert all(not p.startswith(("held", "and", "in")) for p in found)
+
+
+# --- entities (experimental) ---
+
+
+@pytest.mark.parametrize(
+    ("labels", "spans"),
+    [
+        (["O", "B-person", "I-person", "O"], [(1, 3, "person")]),
+        (["B-place", "B-place", "I-place"], [(0, 1, "place"), (1, 3, "place")]),
+        (["O", "I-organization", "I-organization"], [(1, 3, "organization")]),  # a stray I- opens one
+        (["B-person", "I-place", "O"], [(0, 1, "person"), (1, 2, "place")]),
+        (["O", "O"], []),
+        ([], []),
+    ],
+)
+def test_bio_spans(labels: list[str], spans: list[tuple[int, int, str]]) -> None:
+    assert tagger.bio_spans(labels) == spans
+
+
+def test_entity_model_is_shipped_with_its_scores() -> None:
+    scores = tagger.model_info()["entities_held_out"]
+    assert set(scores) == {"all", *tagger.ENTITY_TYPES}
+    assert scores["all"]["mentions"] > 100
+    assert scores["all"]["f1"] > 30  # weak, and documented as such: this only guards against a broken model
+
+
+def test_entities_point_at_names_in_the_text() -> None:
+    text = "Mayor Jenny Durkan told reporters in Seattle that the Department of Homeland Security had not called."
+    found = tagger.entities(text)
+    assert found, "no entity found"
+    for start, end, kind in found:
+        assert kind in tagger.ENTITY_TYPES
+        assert text[start:end] == text[start:end].strip() and text[start].isupper()
+    expected = {("Jenny Durkan", "person"), ("Seattle", "place"), ("Department of Homeland Security", "organization")}
+    assert {(text[s:e], kind) for s, e, kind in found} & expected  # the model is weak: one of three right is enough
+    assert tagger.entities("") == []
