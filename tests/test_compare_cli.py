@@ -120,3 +120,10 @@ def test_unknown_id_without_store_is_skipped() -> None:
     code, _out, err = _run(str(STORY), "no-such-report-id")
     assert code == 1
     assert "no-such-report-id" in err
+
+
+def test_every_verdict_is_documented() -> None:
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "compare.md").read_text(encoding="utf-8")
+    for name in VERDICTS:
+        assert f"| `{name}` |" in docs
+    assert "factdiff.compare/1" in docs
