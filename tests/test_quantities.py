@@ -306,3 +306,21 @@ def test_one_as_a_pronoun_is_not_a_count() -> None:
 def test_numbers_in_urls_are_skipped() -> None:
     assert quantities("See https://example.org/shelters/2024/list-15 for 9 shelters.")[0].number == 9
     assert len(quantities("See https://example.org/shelters/2024/list-15 for 9 shelters.")) == 1
+
+
+def test_percent_after_a_predicate_and_a_hedge() -> None:
+    text = "Crews recorded 1,140 damaged homes. Of those, 312 were destroyed outright, or 27 percent of the total."
+    pct = one(text, 27)
+    assert (pct.percent_part, pct.percent_of) == (312, 1140)
+    text = "In all, 317 of those arrested had a criminal conviction of some kind — roughly 64 percent."
+    pct = one(text, 64)
+    assert (pct.percent_part, pct.approx) == (317, "about")
+
+
+def test_partitive_with_a_noun_finds_its_whole() -> None:
+    text = "ICE arrested 498 people. Of them, 104 had been deported. The most common conviction was held by 86 of the people arrested."  # noqa: E501
+    assert one(text, 86).part_of == 498
+
+
+def test_the_after_a_comparative_is_no_hedge() -> None:
+    assert one("The river crested far above the 18-foot flood stage.", 18).approx == "exact"

@@ -142,7 +142,7 @@ _VAGUE = re.compile(
 _VAGUE_SCALES = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _HEDGE_RE = re.compile(
     r"(?=[" + "".join(sorted({h[0] for h in HEDGES} | {h[0].upper() for h in HEDGES})) + r"])"
-    r"(?:^|(?<=[\s(\[\"“'‘—–-]))(?P<hedge>" + word_trie(list(HEDGES)) + r")\s*(?:of\s+)?(?:the\s+)?$",
+    r"(?:^|(?<=[\s(\[\"“'‘—–-]))(?P<hedge>" + word_trie(list(HEDGES)) + r")\s*(?:of\s+)?$",
     re.IGNORECASE,
 )
 _RANGE_BETWEEN = re.compile(r"(?:^|\s)(?P<word>between|from)\s+$", re.IGNORECASE)

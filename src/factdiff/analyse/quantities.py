@@ -125,7 +125,7 @@ _STOP = frozenset(
     off back away ago later earlier last next now today yesterday tomorrow tonight once twice again already
     said says say told tells according reported according including include includes included plus minus
     percent per cent dollars each apiece respectively outright overall altogether total totals
-    whereas although though because unless until till
+    whereas although though because unless until till above below beyond ahead behind apart
     """.split()
 )
 _VERBS = frozenset(
@@ -173,7 +173,12 @@ _NOT_PLACES = frozenset(
 _ORGANISATION_WORDS = frozenset(
     "Office Department Agency Service Services Management Administration Bureau Commission Council Ministry".split()
 )
-_PERCENT_GAP = re.compile(r"(?:\s+of\s+(?:them|those|which|these))?\s*(?:\(|,\s*or|—|–)\s*")
+_PERCENT_GAP = re.compile(
+    r"(?:\s+of\s+(?:them|those|which|these))?(?:\s+(?:were|was|are|is)\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:\(|,\s*or|—|–)\s*"
+)
+# "..., or 27 percent", "— roughly 64 percent": a percentage that restates the count before it.
+_PERCENT_LEAD = re.compile(r"(?:\(|,\s*or|—|–)\s*(?:(?:about|around|roughly|nearly|almost|some|just\s+over)\s+)?\Z")
+_SENTENCE_END = re.compile(r"[.!?]\s")
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _PHONE_JOIN = re.compile(r"\d[-.]\d|\)\s*\d")
 # Cheap test of the end of a place link ("Denver: ", "Philadelphia led the way with ", "arrests, "), before
@@ -717,9 +722,15 @@ def _whole_for(found: list[Found], item: Found, text: str) -> Found | None:
     index = found.index(item)
     tail = next((q for q in item.quantity.qualifiers if q.startswith("of ")), "")
     participle = tail.split()[-1] if tail and tail.split()[-1].endswith("ed") else None
+    # "86 of the people arrested": the whole is the earlier count of the same noun.
+    noun = item.noun.lower().split() if item.noun and tail in ("of the", "of those", "of these", "of all") else None
     for other in reversed(found[:index]):
         q = other.quantity
         if q.unit is not None or other.duration or q.concept is None:
+            continue
+        if noun is not None:
+            if noun[0] in q.concept.split() and q.number > item.quantity.number:
+                return other
             continue
         if participle is not None:
             stem = participle[:-2]
@@ -745,7 +756,13 @@ def _head(concept: str | None) -> str | None:
 def _relate_percent(text: str, item: Found, previous: Found | None, found: list[Found]) -> None:
     quantity = item.quantity
     gap_before = text[previous.quantity.end : quantity.start] if previous is not None else ""
-    if previous is not None and previous.quantity.unit is None and _PERCENT_GAP.fullmatch(gap_before):
+    same_sentence = previous is not None and not _SENTENCE_END.search(gap_before)
+    restated = _PERCENT_GAP.fullmatch(gap_before) or (
+        same_sentence
+        and len(gap_before) < 90
+        and _PERCENT_LEAD.search(text, max(0, quantity.start - 12), quantity.start)
+    )
+    if previous is not None and previous.quantity.unit is None and not previous.duration and restated:
         quantity.percent_part = previous.quantity.number
         if previous.quantity.part_of is not None:
             quantity.percent_of = previous.quantity.part_of
