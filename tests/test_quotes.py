@@ -90,6 +90,7 @@ def test_apostrophes_are_not_quotes() -> None:
 def test_scare_quotes_and_names_are_not_quotes() -> None:
     text = 'Agents finished what the agency called "Operation Safe Harbor" on Monday.'
     assert quotes(text) == []
+    assert quotes('FWS announced Thursday that its "Operation Safe Harbor" made 500 arrests.') == []
 
 
 def test_a_few_words_quoted_mid_sentence() -> None:

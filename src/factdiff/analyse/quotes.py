@@ -370,10 +370,17 @@ def _inner(text: str, start: int, end: int) -> tuple[int, int]:
 _NAMING = re.compile(
     r"(?i:called|named|dubbed|so-called|known[ \t]+as|titled|entitled|nicknamed|labeled|labelled)[ \t]*$"
 )
+_DETERMINED = re.compile(r"(?<![\w'’-])(?i:its|their|his|her|the|this|that)[ \t]*$")
 
 
 def _after_naming_verb(text: str, m: QuoteMatch) -> bool:
-    return bool(_NAMING.search(text, max(0, m.start - 20), max(0, m.start - 1)))
+    """After "called", "dubbed" ...; or, for capitalised words, after a determiner ('its "Operation
+    Safe City"'): a name, not words said."""
+    before = max(0, m.start - 1)
+    if _NAMING.search(text, max(0, m.start - 20), before):
+        return True
+    capitalised = all(w[:1].isupper() for w in _WORDS.findall(text, m.start, m.end))
+    return capitalised and bool(_DETERMINED.search(text, max(0, m.start - 8), before))
 
 
 def _is_name_like(text: str, m: QuoteMatch) -> bool:
