@@ -729,7 +729,10 @@ def _whole_for(found: list[Found], item: Found, text: str) -> Found | None:
         if q.unit is not None or other.duration or q.concept is None:
             continue
         if noun is not None:
-            if noun[0] in q.concept.split() and q.number > item.quantity.number:
+            words = set(q.concept.split())
+            wanted = set((item.quantity.concept or "").split())
+            same = wanted <= words or q.concept == noun[0]  # "people arrested" or plain "people"
+            if same and q.number > item.quantity.number:
                 return other
             continue
         if participle is not None:
