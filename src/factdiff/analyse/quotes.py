@@ -530,6 +530,11 @@ def _np_before_phrase(text: str, floor: int, last_start: int, pos: int) -> tuple
     lo = max(floor, pos - 160)
     # A speaker does not reach back over these marks.
     lo = max([lo] + [text.rfind(mark, lo, pos) + 1 for mark in _CLAUSE_MARKS])
+    # Nor over a comma with words after it: those words hold the speaker. (A comma right before
+    # the cue may close an apposition, "X, a senior official, said", which the pattern reads.)
+    comma = text.rfind(",", lo, pos)
+    if comma >= 0 and text[comma + 1 : pos].strip(" \t"):
+        lo = comma + 1
     for start in _WORD_START.finditer(text, lo, last_start):
         m = _NP_BEFORE.match(text, start.start(), pos)
         if m and _plausible(m.group("np")):
