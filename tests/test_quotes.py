@@ -192,7 +192,9 @@ def test_attribution_without_reported_words() -> None:
 
 def test_machine_translated_attribution() -> None:
     _, attributions = analyse("Agents detained 120 people. About it reports a press-Department service.")
-    assert [a.source for a in attributions] == ["press-Department service"]
+    assert [(a.source, a.text) for a in attributions] == [
+        ("press-Department service", "About it reports a press-Department service")
+    ]
     _, attributions = analyse("Agents detained 120 people. About this informs the press service of the agency.")
     assert attributions[0].source == "press service of the agency"
 

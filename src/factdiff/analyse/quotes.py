@@ -967,7 +967,7 @@ def _indirect(
     for about in filter(None, (_ABOUT.match(text, i) for i in sorted(hints))):
         np_s, np_e = about.start("np"), about.end("np")
         m = QuoteMatch(start=about.start(), end=about.start(), direct=False, cue=about.group("cue").lower())
-        m.cue_start, m.speaker_start, m.speaker_end = about.start("cue"), np_s, np_e
+        m.cue_start, m.speaker_start, m.speaker_end = about.start(), np_s, np_e  # the claim reads "About it reports X"
         m.speaker_text = text[np_s:np_e]
         out.append(m)
     return out
