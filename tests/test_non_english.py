@@ -51,3 +51,17 @@ def test_any_text_analyses_without_error(text: str) -> None:
     for claim in analysis.claims:
         assert 0 <= claim.start <= claim.end <= len(text)
         assert text[claim.start : claim.end] == claim.text
+
+
+def test_english_fast_path_never_claims_another_language() -> None:
+    from factdiff.normalise import looks_english
+
+    for text in TEXTS.values():
+        assert not looks_english(text)
+    french = (
+        "Le gouvernement a annoncé mardi que 498 personnes ont été arrêtées dans 42 pays. Selon le ministère, "
+        "cette opération a duré quatre jours et visait les villes qui refusent de coopérer."
+    )
+    assert not looks_english(french)
+    english = "The agency said on Thursday that it had arrested 498 people from 42 countries during the operation."
+    assert looks_english(english)
