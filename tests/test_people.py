@@ -48,7 +48,7 @@ def one(text: str, name: str) -> Person:
             "President and Chief Executive Officer",
             "Tallow",
         ),
-        ("Labor Commissioner Ruth Okafor opened the session.", "Ruth Okafor", "Commissioner", "Labor"),
+        ("Labor Commissioner Ruth Okafor opened the hearing.", "Ruth Okafor", "Commissioner", "Labor"),
         (
             "The executive associate director Omar Haddad spoke to reporters.",
             "Omar Haddad",
