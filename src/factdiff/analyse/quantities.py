@@ -110,10 +110,15 @@ _OF_FRAME = re.compile(r"^\s*(?:Of|Among)\s+(?:the|those|these)\s+$")
 _OF_THOSE_START = re.compile(r"^\s*(?:Of|Among)\s+(?:those|these|them)\b\s*,?")
 _PAREN_OR = re.compile(r"\s*(?:\([^()]{0,40}\)|,\s*or\s+[^,;.]{1,30},|—[^—]{1,30}—)")
 _COPULA = re.compile(
-    r"\s*(?:are|were|is|was|have\s+been|has\s+been|had\s+been|be|being|remain|remained)\s+(?:also\s+|still\s+|now\s+)?"
+    r"\s*(?:(?:will|would|could|may|might|had|have|has)\s+(?:already\s+|previously\s+|also\s+|not\s+)?been|"
+    r"will\s+be|would\s+be|are|were|is|was|be|being|remain|remained)\s+"
+    r"(?:also\s+|still\s+|now\s+|already\s+|previously\s+|once\s+)?"
 )
 _DASH_LEAD = re.compile(r"\s*[–—-]\s*(?:an?\s+|the\s+)?(?:[a-z]+ly\s+)?")
-_WORD = re.compile(r"\s*(?P<word>[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)?(?=\s+[A-Za-z]))")
+_ARTICLE = re.compile(r"\s+(?:a|an|the)\b")
+_WORD = re.compile(
+    r"\s*(?P<word>[A-Za-z][A-Za-z'’-]*(?:\.[A-Za-z]+)+\.?|[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)?(?=\s+[A-Za-z]))"
+)
 _STOP = frozenset(
     """
     a an the this that these those its their his her our your my of in on at from for to by with over under
@@ -121,7 +126,7 @@ _STOP = frozenset(
     as per via and or but nor so yet while who whom whose which what where when why how if then there here
     is are was were be been being am will would could should can may might must shall do does did has have had
     having not no also only just still even more most less least very too each every all both either neither
-    some any many much several such other another own same it they he she we you i them him us me up down out
+    some any many much several such another own same it they he she we you i them him us me up down out
     off back away ago later earlier last next now today yesterday tomorrow tonight once twice again already
     said says say told tells according reported according including include includes included plus minus
     percent per cent dollars each apiece respectively outright overall altogether total totals
@@ -187,6 +192,12 @@ _PLACE_LINK_END = re.compile(r"(?:[:—–(,]|\bwith|\bdetained|\barrested|\bmad
 _BY_BEFORE = re.compile(r"\bby\s+\Z")
 _UNIT_RANGE_JOIN = re.compile(r"\s*(?:(?P<dash>-|–)|(?P<word>to|and))\s*")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|edu|io|co\.uk)/\S*", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(r"\b(?P<noun>[a-z]{3,}s)\s*(?:,|\(|—|–)\s*\Z")
+_FRAME_NOUN = re.compile(
+    r"\s*(?:Of|Among)\s+(?:the|those|these|all)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]{3,}s)\b[^,.]{0,30},"
+)
+_PREP_BEFORE = re.compile(r"\b(?:to|from|at|across|into|in|among|between)\s+\Z")
+_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en)")
 _HEADING = re.compile(r"(?m)^(?P<heading>[^\n]{2,80}):[ \t]*\n")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:[ \t]*$")
@@ -448,8 +459,8 @@ def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[st
         lower = word.lower()
         if lower in _STOP or lower in _VERBS or (not words and word[0].isdigit()):
             break
-        if words and word[0].isupper() and not word.isupper() and words[-1][0].islower():
-            break  # "42 countries During ..." or a place after the noun
+        if words and word[0].isupper() and not word.isupper() and _is_plural(words[-1]) and "." not in word:
+            break  # "42 countries During ..." or a place after the noun; "three other Corvane plants" goes on
         if words and _is_plural(words[-1]):
             if lower.endswith("ed") and len(lower) > 4:
                 words.append(word)  # a participle after the noun: "homes damaged", "people arrested"
@@ -510,10 +521,10 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
     verb = re.match(r"\s*(?P<verb>[a-z]+)\b", text[pos:s_end])
     if verb is not None and (verb.group("verb") in _VERBS or re.fullmatch(r"[a-z]{3,}ed", verb.group("verb"))):
         verb_end = pos + verb.end()
-        words, _ = _noun_phrase(text, verb_end, s_end)
-        object_words = [w for w in words]
+        article = _ARTICLE.match(text, verb_end, s_end)  # "had a criminal conviction"
+        object_words, _ = _noun_phrase(text, article.end() if article else verb_end, s_end)
         if verb.group("verb") in _VERBS or object_words:
-            phrase = [verb.group("verb"), *_strip_articles(text, verb_end, s_end), *object_words]
+            phrase = [verb.group("verb"), *object_words]
             quantity.concept = " ".join(phrase).lower().strip() or None
         return
     of_np = _OF_NP.match(text, pos, s_end)
@@ -531,10 +542,6 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
             noun = words[:-1] if len(words) > 1 and words[-1].lower().endswith("ed") else words
             item.noun = " ".join(noun)
         quantity.concept = " ".join(words).lower()
-
-
-def _strip_articles(text: str, pos: int, end: int) -> list[str]:
-    return []
 
 
 def _clean_place(place: str) -> str | None:
@@ -660,6 +667,7 @@ def _relate(text: str, found: list[Found], sentences: list[tuple[int, int]]) -> 
     """Second pass: part_of, percent part and base, partitives, inherited concepts, list headings."""
     from factdiff.analyse.text import sentence_of
 
+    previous_of: dict[int, Found] = {}  # each item's predecessor, to look further back than one step
     frame: Quantity | None = None  # "Of the 498 people arrested, ..." opens a frame for its paragraph
     frame_paragraph = -1
     previous: Found | None = None
@@ -698,7 +706,14 @@ def _relate(text: str, found: list[Found], sentences: list[tuple[int, int]]) -> 
         if previous is not None and previous.quantity.start >= sentence[0]:
             _inherit_from_previous(text, item, previous)
         if is_count and quantity.concept is None:
-            _inherit_concept(text, item, previous, sentence)
+            _inherit_concept(text, item, previous, sentence, previous_of)
+        elif is_count and quantity.concept and _PARTICIPLE.fullmatch(quantity.concept):
+            frame_noun = _FRAME_NOUN.match(text, sentence[0], quantity.start)
+            if frame_noun is not None:  # "Of the affected positions, 600 will be transferred"
+                quantity.concept = f"{frame_noun.group('noun').lower()} {quantity.concept}"
+                item.noun = frame_noun.group("noun")
+        if previous is not None:
+            previous_of[id(item)] = previous
         previous = item
 
 
@@ -782,7 +797,9 @@ def _relate_percent(text: str, item: Found, previous: Found | None, found: list[
             quantity.percent_of = nxt.number
 
 
-def _inherit_concept(text: str, item: Found, previous: Found | None, sentence: tuple[int, int]) -> None:
+def _inherit_concept(
+    text: str, item: Found, previous: Found | None, sentence: tuple[int, int], previous_of: dict[int, Found]
+) -> None:
     quantity = item.quantity
     line_start = text.rfind("\n", 0, quantity.start) + 1
     line_end = text.find("\n", quantity.end)
@@ -794,11 +811,25 @@ def _inherit_concept(text: str, item: Found, previous: Found | None, sentence: t
         if heading is not None:
             quantity.concept = heading
             return
+    before = text[max(sentence[0], quantity.start - 40) : quantity.start]
+    noun_before = _NOUN_BEFORE.search(before)
+    if noun_before is not None and noun_before.group("noun").lower() not in _STOP:
+        # "the most arrests, 107"
+        quantity.concept = item.noun = noun_before.group("noun").lower()
+        return
+    while previous is not None and _PREP_BEFORE.search(
+        text, max(0, previous.quantity.start - 8), previous.quantity.start
+    ):
+        previous = previous_of.get(id(previous))  # "to three other plants: 250 to Ashby" lists what moves, not plants
     if previous is not None and previous.noun and previous.quantity.unit is None:
         gap = text[previous.quantity.end : quantity.start]
         if previous.quantity.start >= sentence[0] and not previous.duration and ";" not in gap:
             quantity.concept = previous.quantity.concept
             item.noun = previous.noun
+            return
+    frame = _FRAME_NOUN.match(text, sentence[0], quantity.start)
+    if frame is not None:  # "Of the affected positions, 600 will be transferred"
+        quantity.concept = item.noun = frame.group("noun").lower()
 
 
 def _list_heading(text: str, line_start: int) -> str | None:
@@ -815,9 +846,20 @@ def _list_heading(text: str, line_start: int) -> str | None:
             continue
         if line.endswith(":") and not re.search(r"\d", line):
             words, _ = _noun_phrase(line, 0, len(line) - 1, limit=3)
-            return " ".join(words).lower() or None
+            return " ".join(words).lower() or _plural_in(line)
         if ":" not in line:
+            # A short heading line over a list: "Where the arrests happened".
+            if len(line) <= 60 and not line.endswith((".", "?", "!")) and not re.search(r"\d", line):
+                return _plural_in(line)
             return None
+    return None
+
+
+def _plural_in(line: str) -> str | None:
+    for word in _REFERENT_WORD.findall(line):
+        lower = word.lower()
+        if lower not in _STOP and _is_plural(lower):
+            return lower
     return None
 
 
