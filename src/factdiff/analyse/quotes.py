@@ -38,7 +38,7 @@ _VERBS = (
     "said|says|say|told|tells|tell|added|adds|asked|asks|noted|notes|explained|explains|declared|declares"
     "|stated|wrote|writes|warned|warns|argued|argues|insisted|insists|acknowledged|acknowledges"
     "|announced|announces|claimed|continued|continues|replied|replies|responded|responds|recalled"
-    "|recalls|urged|urges|predicted|predicts|tweeted|tweets|posted|remarked|conceded|concedes|admitted"
+    "|recalls|urged|urges|predicted|predicts|tweeted|posted|remarked|conceded|concedes|admitted"
     "|admits|observed|emphasized|emphasised|stressed|stresses|suggested|suggests|complained|complains"
     "|joked|quipped|boasted|boasts|mused|shouted|yelled|cautioned|countered|agreed|agrees|repeated"
     "|reiterated|testified|confirmed|confirms|denied|denies|estimated|reported|reports|informs|informed"
@@ -726,7 +726,7 @@ def _speaker_for(
     limit = min(next_open, max(s_end, q_close))
     cue = cues.search(text, q_close, limit)
     if cue and cue.group("cue").lower() != "according to":
-        np = _np_before(text, q_close, cue.start(), known) or _np_after(text, cue.end(), limit, known)
+        np = _np_before(text, q_close, cue.start(), known)
         if np is not None:
             m.cue, m.cue_start = cue.group("cue").lower(), cue.start()
             m.speaker_start, m.speaker_end = np
@@ -839,6 +839,8 @@ def _subject(text: str, floor: int, pos: int, known: _People, people_only: bool 
         found = name.group()
         if found.lower() in _PRONOUN_SET:
             return name.start(), name.end()
+        if found.split()[0].endswith("ing"):
+            continue  # "Following the vote, ...": a participle, not a name
         cleaned = person_name(found)
         if cleaned and _plausible(cleaned):
             s = name.start() + found.find(cleaned)
@@ -1006,7 +1008,12 @@ def _resolve_all(matches: list[QuoteMatch], known: _People) -> None:
     for m in matches:
         if m.speaker_text is not None and m.speaker_start >= 0:
             mention = person_name(m.speaker_text.strip())
-            if mention and name_parts(mention)[1]:
+            # A bare word ("Authorities") is a name only when it is the surname of a person found.
+            if (
+                mention
+                and name_parts(mention)[1]
+                and (" " in mention or any(same_person(mention, f) for f in known.full))
+            ):
                 full = canonical_name(mention, known.full)
                 last_named.append((m.speaker_start, full, gender_of(mention) or gender_of(full)))
     genders: dict[str, str] = {}
