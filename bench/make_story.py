@@ -178,7 +178,9 @@ def _quote(surface: str, fact: dict[str, Any], rng: random.Random) -> str | None
 
 def _inject(kind: str, surface: str, fact: dict[str, Any], rng: random.Random) -> str | None:
     numeric = isinstance(fact.get("value"), int | float) and not isinstance(fact.get("value"), bool)
-    if kind in ("number_changed", "rounded_unhedged", "unit_swap", "entity_swap") and not numeric:
+    if kind in ("number_changed", "rounded_unhedged", "unit_swap", "entity_swap") and (
+        not numeric or fact.get("unit") == "year"
+    ):
         return None  # dates and yes/no facts are changed by their own injections
     if kind == "number_changed":
         return _number_changed(surface, rng) if fact.get("kind") == "exact" and fact.get("unit") != "percent" else None

@@ -206,7 +206,16 @@ def lemma(word: str) -> str:
         word = word[:-2]
     if word in SYNONYMS:
         return SYNONYMS[word]
-    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ion", ""), ("es", ""), ("s", ""), ("ed", ""), ("ing", "")):
+    for suffix, keep in (
+        ("ies", "y"),
+        ("sses", "ss"),
+        ("ions", ""),
+        ("ion", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ing", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             stem = word[: len(word) - len(suffix)] + keep
             return SYNONYMS.get(stem, stem)
@@ -445,8 +454,10 @@ def fact_concepts(a: Fact, b: Fact) -> str:
     words: "104 deported" and "104 criminal aliens who had been previously deported" agree."""
     relation = concept_relation(a.concept, b.concept)
     ca, cb = a.concept - GENERIC_CONCEPTS, b.concept - GENERIC_CONCEPTS
-    if relation == "conflict" and ca <= b.window:
-        return "same"  # the report's word is next to the source's number: another word for it
+    if relation == "conflict" and (ca <= b.window or cb <= a.window):
+        # One's counted noun is next to the other's number: two words for one thing, or an
+        # extractor that took its noun from a neighbouring phrase.
+        return "same"
     if relation == "conflict" and getattr(a.claim, "part_of", None) and cb <= a.window:
         # "312 of them ... were destroyed": a part takes its whole's noun from the extractor, so
         # the source's own words next to the number count.
@@ -669,6 +680,7 @@ def _name_unnamed(facts: dict[str, list[Fact]], primary: list[str], slots: list[
                 fact.concept = fact.concept | fitting.pop()
 
 
+_OWN_NUMBER = re.compile(r"[^\w]{0,3}\d")
 _CLAUSE_END = re.compile(r"[,;:.!?()\n]|\s(?:and|but|while|with)\s")
 
 
@@ -682,7 +694,12 @@ def _clause_places(text: str, facts: list[Fact], places: list[str]) -> None:
         end = fact.claim.end
         stop = _CLAUSE_END.search(text, end, min(len(text), end + 120))
         clause = text[end : stop.start() if stop else min(len(text), end + 120)]
-        named = [p for p in places if re.search(rf"\b{re.escape(place_key(p).split('|')[0])}\b", clause, re.I)]
+        named = [
+            p
+            for p in places
+            if (found := re.search(rf"\b{re.escape(place_key(p).split('|')[0])}\b", clause, re.I))
+            and not _OWN_NUMBER.match(clause, found.end())  # "Ashby (250)": the place has its own number
+        ]
         if len({place_key(p) for p in named}) == 1:
             fact.places = (named[0],)
 
@@ -800,7 +817,7 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
         if relation in ("same", "near"):
             if not fact.claim.in_title:  # a headline compresses: its agreement settles nothing
                 settled.add(slot.id)
-        elif slot.id in settled or slot.id in diverged:
+        elif slot.id in diverged or slot.id in settled:
             continue
         else:
             diverged.add(slot.id)
