@@ -83,6 +83,18 @@ def test_curly_and_single_and_doubled_marks() -> None:
     assert {q.speaker for q in found} == {"Ruth Okafor"}
 
 
+def test_british_single_quotes() -> None:
+    text = (
+        "Home Secretary Priti Okafor said: ‘We won’t accept this.’\n\n"
+        "She added: ‘It’s the officers’ decision, not mine.’"
+    )
+    found = quotes(text)
+    assert [(q.quote, q.speaker) for q in found] == [
+        ("We won’t accept this", "Priti Okafor"),
+        ("It’s the officers’ decision, not mine", "Priti Okafor"),
+    ]
+
+
 def test_apostrophes_are_not_quotes() -> None:
     assert quotes("Whitlock's team didn't say when the agents' report would come out.") == []
 

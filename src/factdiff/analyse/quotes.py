@@ -323,6 +323,10 @@ def _quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int, b
     return out
 
 
+#: s’ + a lower-case word that is not a cue: a plural possessive ("the players’ decision").
+_PLURAL_POSSESSIVE = re.compile(rf"s['’][ \t]+(?!{_CUE}\b)[a-z]")
+
+
 def _find_close(text: str, i: int, end: int, opener: str, close: str) -> int:
     depth = 0
     curly = 0  # “...” pairs inside a straight-quoted stretch
@@ -350,6 +354,9 @@ def _find_close(text: str, i: int, end: int, opener: str, close: str) -> int:
                 continue
             if close in "'’" and k + 1 < end and text[k + 1].isalpha():
                 k += 1
+                continue
+            if close in "'’" and _PLURAL_POSSESSIVE.match(text, k - 1, end):
+                k += 1  # "the players’ decision": an apostrophe, not the close
                 continue
             if depth == 0:
                 return k
@@ -1007,6 +1014,12 @@ def _resolve_all(matches: list[QuoteMatch], known: _People) -> None:
     last_named: list[tuple[int, str, str | None]] = [(p.start, p.name, gender_of(p.name)) for p in known.people]
     for m in matches:
         if m.speaker_text is not None and m.speaker_start >= 0:
+            person = known.at(m.speaker_start, m.speaker_end)
+            if person is not None:
+                last_named.append(
+                    (m.speaker_start, person.name, gender_of(m.speaker_text.strip()) or gender_of(person.name))
+                )
+                continue
             mention = person_name(m.speaker_text.strip())
             # A bare word ("Authorities") is a name only when it is the surname of a person found.
             if (
