@@ -277,6 +277,11 @@ def _read(text: str, mention: NumberMention, s_start: int, s_end: int, taken: li
     if mention.kind == "vague":
         approx = "about"
         q_end = _skip_of(text, end)
+        unit = unit_after(text, q_end, s_end)  # "tens of thousands of dollars"
+        if unit is not None and unit.unit in TIME_UNITS:
+            unit = None
+        elif unit is not None:
+            q_end = unit.end
     unit_match = currency or unit
     norm = unit_match.unit if unit_match is not None else None
     if norm is None and (_is_age(text, mention, before, after) or _AGED_BEFORE.search(before[-8:])):
@@ -817,10 +822,15 @@ def _inherit_concept(
         # "the most arrests, 107"
         quantity.concept = item.noun = noun_before.group("noun").lower()
         return
-    while previous is not None and _PREP_BEFORE.search(
-        text, max(0, previous.quantity.start - 8), previous.quantity.start
+    # "to three other plants: 250 to Ashby" lists what moves, not plants; a duration counts nothing.
+    while previous is not None and (
+        previous.duration
+        or (
+            ":" in text[previous.quantity.end : quantity.start]
+            and _PREP_BEFORE.search(text, max(0, previous.quantity.start - 8), previous.quantity.start)
+        )
     ):
-        previous = previous_of.get(id(previous))  # "to three other plants: 250 to Ashby" lists what moves, not plants
+        previous = previous_of.get(id(previous))
     if previous is not None and previous.noun and previous.quantity.unit is None:
         gap = text[previous.quantity.end : quantity.start]
         if previous.quantity.start >= sentence[0] and not previous.duration and ";" not in gap:

@@ -88,7 +88,7 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "dram": ("drams", "dram"),
     "barrel": ("barrels", "barrel", "bbl"),
     "barrel per day": ("barrels a day", "barrels per day", "barrel-a-day", "barrels-a-day", "bpd"),
-    "mile per hour": ("miles per hour", "miles an hour", "mile per hour", "mph"),
+    "mile per hour": ("miles per hour", "miles an hour", "mile per hour", "mph", "m.p.h."),
     "kilometre per hour": ("kilometres per hour", "kilometers per hour", "km/h", "kph", "kmh", "kmph", "km/hr"),
     "metre per second": ("metres per second", "meters per second", "m/s"),
     "mile per gallon": ("miles per gallon", "mpg"),
