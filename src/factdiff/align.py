@@ -15,6 +15,7 @@ gives it. Matching is pure: :func:`align` takes analyses and returns slots, no I
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -875,9 +876,9 @@ def _match_date(fact: Fact, slots: list[Slot], announced: set[str]) -> None:
     if best is not None and best[0] >= DATE_CONTEXT:
         best[1].matches.setdefault(fact.article, []).append(Match(fact, "changed", best[0]))
         return
-    from factdiff.judge import _weekday_wrong
+    from factdiff.judge import weekday_contradicts
 
-    if _weekday_wrong(fact):
+    if weekday_contradicts(fact):
         # "Monday, April 7" for Monday, April 6: a weekday that contradicts its own date is a
         # changed date of the nearest source day.
         nearest = _nearest_day(value or "", slots)
@@ -886,8 +887,6 @@ def _match_date(fact: Fact, slots: list[Slot], announced: set[str]) -> None:
 
 
 def _nearest_day(value: str, slots: list[Slot], within: int = 7) -> Slot | None:
-    import datetime as dt
-
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:

@@ -22,7 +22,15 @@ from typing import Any
 
 from factdiff.align import Fact, Match, Slot, align, content_words, facts_of, place_relation
 from factdiff.errors import Skipped
-from factdiff.judge import PrimaryChoice, choose_primary, consensus, display_value, percent_slot, verdict
+from factdiff.judge import (
+    PrimaryChoice,
+    choose_primary,
+    consensus,
+    display_value,
+    percent_slot,
+    percent_verdict,
+    verdict,
+)
 from factdiff.model import DIVERGENCES, VERDICTS, Analysis, Article
 from factdiff.reuse import Reuse, find_copies
 
@@ -364,8 +372,6 @@ def _percent_slots(
                     derived={"part": part, "base": base, "value": f"{share:.1f}%", "verdicts": {}, "cell": {}},
                 )
                 made[found] = slot
-            from factdiff.judge import percent_verdict
-
             name = percent_verdict(fact.value or 0.0, part, base)
             verdicts: dict[str, str] = slot.derived["verdicts"]  # type: ignore[assignment]
             cell_values: dict[str, str] = slot.derived["cell"]  # type: ignore[assignment]

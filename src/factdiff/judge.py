@@ -22,6 +22,7 @@ __all__ = [
     "PrimaryChoice",
     "choose_primary",
     "is_rounding",
+    "weekday_contradicts",
     "percent_verdict",
     "quote_verdict",
     "title_verdict",
@@ -93,7 +94,7 @@ def verdict(match: Match, slot: Slot) -> str:
     if slot.family in ("number", "percent"):
         return _number_verdict(match.relation, fact, source)
     if slot.family == "date":
-        if match.relation != "same" or _weekday_wrong(fact):
+        if match.relation != "same" or weekday_contradicts(fact):
             return "date_changed"
         return "agrees"
     if slot.family == "person":
@@ -121,7 +122,7 @@ def _number_verdict(relation: str, fact: Fact, source: Fact) -> str:
     return "number_changed"
 
 
-def _weekday_wrong(fact: Fact) -> bool:
+def weekday_contradicts(fact: Fact) -> bool:
     """A weekday written next to a calendar date that falls on another day."""
     claim = fact.claim
     weekday = (getattr(claim, "weekday", None) or "").lower()
