@@ -22,11 +22,11 @@ __all__ = [
     "PrimaryChoice",
     "choose_primary",
     "is_rounding",
-    "weekday_contradicts",
     "percent_verdict",
     "quote_verdict",
     "title_verdict",
     "verdict",
+    "weekday_contradicts",
 ]
 
 #: A rounding keeps the source value within this relative distance (498 -> 500 is 0.4%, $86 million
