@@ -26,6 +26,7 @@ import re
 from collections.abc import Container
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import repeat
 from operator import add
 from typing import Any
 
@@ -74,7 +75,7 @@ _TOKEN = re.compile(
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                            # e-mail address
     | (?<![\w.@])[^\W_]+(?:[.-][^\W_]+)*\.(?:com|org|net|gov|edu|int|info|io)(?![\w.])  # bare domain
     | (?<![\w@#])[#@][^\W_]\w*                                 # hashtag, handle
-    | (?m:^)[ \t]*\d{1,2}(?:\.\d{1,2})*\.(?=[ \t]+[A-Z])        # a numbered list item: "2. Methods"
+    | (?m:^)\d{1,2}(?:\.\d{1,2})*\.(?=[ \t]+[A-Z])              # a numbered list item: "2. Methods"
     | (?<![\w.])(?:ABBR)\.(?![\w])                            # known abbreviation
     | (?<![\w.])(?:[^\W\d_]{1,2}\.){2,}(?![\w])               # U.S., e.g., Ph.D.
     | (?<![\w.])[A-Z]\.(?=\s+[A-Z])                           # an initial: J. Smith
@@ -92,10 +93,28 @@ _TOKEN = re.compile(
 )
 
 
+_CHUNK = re.compile(r"\S+")
+#: Letters-only words that GUM still splits ("can not", "gon na").
+_SPLIT_WORDS = frozenset({"cannot", "gonna", "wanna"})
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """The tokens of ``text[start:end]`` as (start, end, token) with offsets into ``text``."""
     end = len(text) if end is None else end
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    tokens: list[tuple[int, int, str]] = []
+    match = _TOKEN.match
+    for chunk in _CHUNK.finditer(text, start, end):
+        word = chunk.group()
+        pos, stop = chunk.span()
+        if word.isalnum() and word.lower() not in _SPLIT_WORDS:  # most words: no pattern can split them
+            tokens.append((pos, stop, word))
+            continue
+        while pos < stop:  # no token pattern crosses white space, so the tokens of a chunk stay in it
+            found = match(text, pos, end)
+            assert found is not None  # the last alternative matches any character that is not a space
+            tokens.append((pos, found.end(), found.group()))
+            pos = found.end()
+    return tokens
 
 
 # --- features (shared with scripts/train_tagger.py, so training and tagging cannot drift apart) ---
@@ -243,8 +262,9 @@ class _Model:
         self.n = n = len(self.classes)
         self.tagdict: dict[str, int] = data["tagdict"]
         tag_weights: dict[str, list[int]] = {}
-        self.index: dict[str, int] = {"b": 0}  # the bias row is always present: every sum has a row
-        rows: list[list[int]] = [[0] * n]
+        # row 0: the bias, present in every sum; row 1: zeros, for features the weights do not have
+        self.index: dict[str, int] = {"b": 0}
+        rows: list[list[int]] = [[0] * n, [0] * n]
         for feature, flat in data["weights"].items():
             row = [0] * n
             for c, w in zip(flat[::2], flat[1::2], strict=True):
@@ -299,10 +319,10 @@ class _Model:
             if word not in tagdict:
                 offsets.append(len(rows))
                 rows += self.word_rows(word)
-                rows += [k for k in map(index.get, context_features(lowers, suffixes, shapes, i)) if k is not None]
+                rows += map(index.get, context_features(lowers, suffixes, shapes, i), _ZERO_ROW)
                 if extra is not None:
-                    rows += [k for k in map(index.get, extra[i]) if k is not None]
-        base = np.add.reduceat(self.matrix[rows], offsets).tolist() if offsets else []
+                    rows += map(index.get, extra[i], _ZERO_ROW)
+        base = np.add.reduceat(self.matrix.take(rows, axis=0), offsets).tolist() if offsets else []
         pairs, tag_word, m = self.pairs, self.tag_word, self.m
         out: list[int] = []
         prev, prev2 = self.start, self.start2
@@ -320,6 +340,7 @@ class _Model:
         return out
 
 
+_ZERO_ROW = repeat(1)
 _TAG_FEATURE_PREFIXES = tuple(f.split(" ")[0] + " " for f in tag_features("", "", ""))
 _TAG_WORD_PREFIX = _TAG_FEATURE_PREFIXES[2]
 
@@ -420,10 +441,14 @@ _NP_OPENERS = frozenset(
 )
 _NP_BODY = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
 _NP_HEADS = frozenset({"NOUN", "PROPN", "NUM"})
-#: How far around a position :func:`noun_phrase_after` tags: enough left context for the tags of
-#: the first words to be right, enough right context for a long noun phrase.
-_LEFT_CONTEXT = 40
-_RIGHT_CONTEXT = 160
+#: How much :func:`noun_phrase_after` tags around a position. The tags of the first words depend on
+#: the two tags before them and the features look two words either way, so three tokens of left
+#: context are enough; eight tokens to the right hold a simple noun phrase. The character windows
+#: only bound the tokenizing and are generous for those token counts.
+_LEFT_TOKENS = 3
+_RIGHT_TOKENS = 8
+_LEFT_CHARS = 24
+_RIGHT_CHARS = 64
 
 
 def noun_phrases(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -444,16 +469,18 @@ def noun_phrase_after(text: str, pos: int) -> tuple[int, int] | None:
     With ``pos`` just after "498" in "ICE arrested 498 people from 42 countries" this is the span of
     "people": what the number counts.
     """
-    window_start = max(0, pos - _LEFT_CONTEXT)
+    window_start = max(0, pos - _LEFT_CHARS)
     if window_start:  # start the window at a token boundary
         space = text.rfind(" ", window_start, pos)
         window_start = space + 1 if space >= 0 else pos
-    window_end = min(len(text), pos + _RIGHT_CONTEXT)
-    spans = tag_spans(text, window_start, window_end)
-    first = next((k for k, (s, _, _, _) in enumerate(spans) if s >= pos), None)
+    tokens = tokenize(text, window_start, min(len(text), pos + _RIGHT_CHARS))
+    first = next((k for k, (s, _, _) in enumerate(tokens) if s >= pos), None)
     if first is None:
         return None
-    for s, e, k in _chunks(spans[first:]):
+    tokens = tokens[max(0, first - _LEFT_TOKENS) : first + _RIGHT_TOKENS]
+    tags = tag([t for _, _, t in tokens])
+    spans = [(s, e, t, u) for (s, e, t), u in zip(tokens, tags, strict=True) if s >= pos]
+    for s, e, k in _chunks(spans):
         return (s, e) if k == 0 else None
     return None
 
