@@ -169,7 +169,20 @@ _DET_NP = (
     r"(?:(?!(?:that|which|who|whom|whose|and|or|but|is|was|are|were|has|had|have|be|been|said|says|to|when|while"
     r"|if|as|because|saying|than|then|not)[ \t])[\w'’.&-]+[ \t]+){0,9}?[\w'’.&-]+"
 )
-_BARE_NP = r"(?:officials|authorities|police|prosecutors|investigators|analysts|experts|critics|aides|sources)"
+#: Plural nouns that speak without a determiner ("officials said", "critics say"), optionally
+#: with a short phrase after them ("advisers to Mr. Obama", "officials from both parties").
+_BARE_NOUNS = """
+officials authorities police prosecutors investigators analysts experts critics aides sources advisers advisors
+activists observers supporters opponents developers residents voters lawmakers legislators economists
+researchers scientists doctors witnesses leaders members executives officers organizers protesters democrats
+republicans families workers employees students parents teachers diplomats strategists historians
+""".split()
+_BARE_NOUN = word_alternation(_BARE_NOUNS)
+_BARE_NP = (
+    rf"(?:{_BARE_NOUN}(?:[ \t]+and[ \t]+{_BARE_NOUN})?"
+    r"(?:[ \t]+(?:in|from|at|of|to|for|close[ \t]+to|familiar[ \t]+with)[ \t]+[\w.’'-]+(?:[ \t]+[\w.’'-]+){0,5}?)?"
+    r"|(?:those|many|some|most|others)[ \t]+(?:close[ \t]+to|familiar[ \t]+with|of)[ \t]+[\w’'.-]+(?:[ \t]+[\w’'.-]+){0,3}?)"
+)
 #: "Clinton's team", "Connecticut's tax commissioner", "the GOP's complaint".
 _POSSESSIVE_NP = rf"(?:(?:the[ \t]+)?(?:{NAME}|[A-Z]{{2,6}}))['’]s(?:[ \t]+[\w-]+){{1,3}}"
 _NAME_OR_ORG = (
@@ -209,7 +222,7 @@ _CUE_TAIL = re.compile(
 _SUBJECT_SLOT = re.compile(
     r"(?:^|[,;:(—–-]|\b(?:after|when|while|because|as|since|before|although|though|if|until|whereas|and|but))[ \t]*$"
 )
-_AND_BEFORE = re.compile(r"[ \t,]+and[ \t]+(?:(?:also|then|later)[ \t]+)?$")
+_AND_BEFORE = re.compile(r"[ \t,]+(?:and|but)[ \t]+(?:(?:also|then|later)[ \t]+)?$")
 #: Words that may open a sentence before its subject without a comma ("But Hester said ...").
 _OPENING_WORDS = frozenset("But And Yet So Still Also Now Then Instead Separately Later Earlier".split())
 _THAT = re.compile(r"[ \t,]*(?:that[ \t]+)?")
