@@ -345,7 +345,7 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
             word = "MM" if word == "MM" else word
             factor = _ABBREVIATED_SCALES.get(word.lower())
             # A bare lower-case "m" or "b" glued to digits is a metre or a byte as often as a million.
-            glued_small = word in ("m", "g", "t")
+            glued_small = word in ("m", "g", "G", "t")  # "5G" is a generation, "10g" ten grams
             if factor is not None and not (
                 glued_small and not _currency_before(text, match.start()) and not _million_m(text, after, body)
             ):
@@ -536,6 +536,9 @@ def _join_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
         first = mentions[i]
         if i + 1 < len(mentions) and first.kind in ("cardinal", "fraction"):
             second = mentions[i + 1]
+            if _is_score(text, first, second):
+                i += 2  # "beat Charlton 2-1", "a 9-2 lead": a score is no quantity
+                continue
             joined = _range(text, first, second)
             if joined is not None:
                 out.append(joined)
@@ -544,6 +547,18 @@ def _join_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
         out.append(first)
         i += 1
     return out
+
+
+def _is_score(text: str, first: NumberMention, second: NumberMention) -> bool:
+    if first.words or second.words or first.value is None or second.value is None:
+        return False
+    if not _SCORE_DASH.fullmatch(text, first.end, second.start):
+        return False
+    small = all(float(v).is_integer() and 0 <= v < 200 for v in (first.value, second.value))
+    return small and second.value <= first.value and "." not in first.text + second.text
+
+
+_SCORE_DASH = re.compile(r"[-–]")
 
 
 def _range(text: str, first: NumberMention, second: NumberMention) -> NumberMention | None:

@@ -392,7 +392,8 @@ def _excluded(
         if _ID_BEFORE.search(before[-24:]):
             return True
         capital = _CAPITAL_BEFORE.search(before)
-        if capital is not None and not mention.words:
+        # "Route 9", "Game 6", "the Kick Six": a number right after a name is part of the name.
+        if capital is not None and (not mention.words or mention.text[0].isupper()):
             word = capital.group("word")
             word_start = mention.start - len(before) + capital.start("word")
             at_sentence_start = not text[s_start:word_start].strip()
