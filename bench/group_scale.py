@@ -53,7 +53,7 @@ class ScanAll(Grouper):
 
 
 def run_blocks(n: int, step: int, seed: int) -> list[tuple[int, float, float, int, float]]:
-    grouper = Grouper(max_candidates=24)
+    grouper = Grouper()
     rows = []
     predicted: dict[str, str] = {}
     gold: dict[str, int] = {}

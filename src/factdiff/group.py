@@ -57,9 +57,9 @@ SPLIT_GATE = 0.5
 #: still join it. Stories with no report for this long leave the in-memory index.
 WINDOW_DAYS = 14
 #: A feature shared by more open stories than this is too common to find candidates with.
-MAX_POSTING = 32
+MAX_POSTING = 16
 #: How many candidate stories (by idf-weighted shared features) are scored in full.
-MAX_CANDIDATES = 10
+MAX_CANDIDATES = 6
 #: How many of an article's features (the heaviest by weight and idf) are looked up in the index.
 MAX_PROBES = 16
 #: Size of the hashed document-frequency table (counts collide rarely and only ever upwards).
@@ -344,6 +344,7 @@ class Grouper:
         self.common: set[str] = set()  # features dropped from the index as too common
         self.newest_day: int | None = None
         self.closed = 0
+        self._idf_cache: tuple[Fingerprint, int, dict[str, float]] | None = None
 
     # --- the pure decision -------------------------------------------------------------------
 
@@ -355,7 +356,7 @@ class Grouper:
         """The story ``fp`` should join and its score, or (None, best score) to open a new one."""
         if not self.stories:
             return None, 0.0
-        idf = {f: self.idf(f) for f in fp.features}
+        idf = self._idf_of(fp)
         hits: dict[str, float] = {}
         postings = self.postings
         # Candidates come from the article's most telling features only: a look-up then costs
@@ -450,6 +451,15 @@ class Grouper:
             self.newest_day = fp.day
             self._close_old()
 
+    def _idf_of(self, fp: Fingerprint) -> dict[str, float]:
+        """The idf of each feature of ``fp``, computed once per article (df is fixed meanwhile)."""
+        cached = self._idf_cache
+        if cached is not None and cached[0] is fp and cached[1] == self.articles:
+            return cached[2]
+        idf = {f: self.idf(f) for f in fp.features}
+        self._idf_cache = (fp, self.articles, idf)
+        return idf
+
     def _join(self, fp: Fingerprint, story_id: str, score: float = 1.0) -> None:
         story = self.stories.get(story_id)
         if story is None:
@@ -463,11 +473,12 @@ class Grouper:
         # The centroid's idf-weighted norm is updated by the change alone, at today's idf, so a
         # join costs the size of the article, not of the story.
         square = story.norm * story.norm
+        idfs = self._idf_of(fp)
         for f, w in fp.features.items():
             old = centroid.get(f)
             new = w / norm + (old or 0.0)
             centroid[f] = new
-            idf = self.idf(f)
+            idf = idfs[f]
             square += idf * idf * (new * new - (old or 0.0) ** 2)
             if old is None and f not in common:
                 ids = postings.get(f)
@@ -527,14 +538,17 @@ def _two_groups(fps: list[Fingerprint], idf: Any) -> tuple[list[int] | None, flo
     from scipy.spatial.distance import squareform
 
     vocabulary: dict[str, int] = {}
-    for fp in fps:
-        for f in fp.features:
-            vocabulary.setdefault(f, len(vocabulary))
-    weights = np.array([idf(f) for f in vocabulary])
-    matrix = np.zeros((len(fps), len(vocabulary)))
+    rows: list[int] = []
+    columns: list[int] = []
+    values: list[float] = []
     for row, fp in enumerate(fps):
         for f, w in fp.features.items():
-            matrix[row, vocabulary[f]] = w
+            rows.append(row)
+            columns.append(vocabulary.setdefault(f, len(vocabulary)))
+            values.append(w)
+    weights = np.array([idf(f) for f in vocabulary])
+    matrix = np.zeros((len(fps), len(vocabulary)))
+    matrix[rows, columns] = values
     matrix *= weights
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
     similarity = np.clip(matrix @ matrix.T, 0.0, 1.0)
