@@ -181,7 +181,8 @@ _BARE_NOUN = word_alternation(_BARE_NOUNS)
 _BARE_NP = (
     rf"(?:{_BARE_NOUN}(?:[ \t]+and[ \t]+{_BARE_NOUN})?"
     r"(?:[ \t]+(?:in|from|at|of|to|for|close[ \t]+to|familiar[ \t]+with)[ \t]+[\w.’'-]+(?:[ \t]+[\w.’'-]+){0,5}?)?"
-    r"|(?:those|many|some|most|others)[ \t]+(?:close[ \t]+to|familiar[ \t]+with|of)[ \t]+[\w’'.-]+(?:[ \t]+[\w’'.-]+){0,3}?)"
+    r"|(?:those|many|some|most|others)[ \t]+(?:close[ \t]+to|familiar[ \t]+with|of)"
+    r"[ \t]+[\w’'.-]+(?:[ \t]+[\w’'.-]+){0,3}?)"
 )
 #: "Clinton's team", "Connecticut's tax commissioner", "the GOP's complaint".
 _POSSESSIVE_NP = rf"(?:(?:the[ \t]+)?(?:{NAME}|[A-Z]{{2,6}}))['’]s(?:[ \t]+[\w-]+){{1,3}}"
