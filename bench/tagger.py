@@ -3,7 +3,9 @@
 The held-out documents are the ones named in the shipped weights (every ninth GUM document by
 sorted file name; the tagger never saw them in training). Accuracy is UPOS token accuracy over
 GUM's own tokens, overall and on words seen or not seen in training. Speed is CPU time on one core,
-twice: tagging GUM's tokens, and tokenizing plus tagging the sentence texts (``tag_spans``).
+three ways: tagging GUM's tokens, tokenizing plus tagging the sentence texts (``tag_spans``), and
+``noun_phrase_after`` called just after every number of those texts (the way the quantity extractor
+asks what a number counts: a short window is tokenized and tagged per call).
 
 The peer is a spaCy pipeline trained on GUM. When spaCy and a pipeline (``--spacy-model``) are
 installed it runs here on the same tokens; otherwise its row is the figure measured for this
@@ -112,7 +114,7 @@ def spacy_row(model: str, sentences: list[Sentence], seconds: float) -> list[str
     n = sum(len(w) for _, w, _ in sentences)
     acc = accuracy(sentences, None, tag_fn)[0]
     speed = tokens_per_second([s[1] for s in sentences], tag_fn, n, seconds)
-    return [f"spaCy {model}", "run here", f"{acc:.2f}", "", "", f"{speed:,.0f}", ""]
+    return [f"spaCy {model}", "run here", f"{acc:.2f}", "", "", f"{speed:,.0f}", "", ""]
 
 
 def main() -> None:
@@ -137,22 +139,36 @@ def main() -> None:
     texts = [s[0] for s in sentences if s[0]]
     n_text_tokens = sum(len(tagger.tokenize(t)) for t in texts)
     span_speed = tokens_per_second(texts, tagger.tag_spans, n_text_tokens, args.seconds)
+    numbers = [(t, e) for t in texts for s, e, _, upos in tagger.tag_spans(t) if upos == "NUM"]
+    np_speed = tokens_per_second(numbers, lambda call: tagger.noun_phrase_after(*call), len(numbers), args.seconds)
     size = resources.files("factdiff").joinpath("data", tagger.WEIGHTS_FILE).read_bytes()
 
     table = Table(
         title=f"UPOS tagging, {len(held_out)} held-out GUM documents ({n_tokens:,} tokens), one core",
-        caption="tokens/s: CPU time; tag = GUM's tokens, tokenize+tag = tag_spans on the sentence texts",
+        caption="CPU time; tag = GUM's tokens; tokenize+tag = tag_spans on the sentence texts; "
+        "NP calls/s = noun_phrase_after after each number",
     )
-    for column in ("tagger", "measured", "UPOS acc.", "known", "unknown", "tag tokens/s", "tokenize+tag tokens/s"):
+    columns = (
+        "tagger",
+        "measured",
+        "UPOS acc.",
+        "known",
+        "unknown",
+        "tag tokens/s",
+        "tokenize+tag tokens/s",
+        "NP calls/s",
+    )
+    for column in columns:
         table.add_column(column, justify="left" if column in ("tagger", "measured") else "right")
     table.add_row(
-        f"factdiff perceptron, {len(size) / 1e6:.1f} MB",
+        f"factdiff perceptron, {len(size) / 1e6:.1f} MB file",
         "run here",
         f"{overall:.2f}",
         f"{on_known:.2f}",
         f"{on_unknown:.2f}",
         f"{tag_speed:,.0f}",
         f"{span_speed:,.0f}",
+        f"{np_speed:,.0f}",
     )
     peer = spacy_row(args.spacy_model, sentences, args.seconds)
     if peer is None:
@@ -164,6 +180,7 @@ def main() -> None:
             "",
             "",
             f"~{speed:,}",
+            "",
             "",
         ]
     table.add_row(*peer)
