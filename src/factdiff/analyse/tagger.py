@@ -1,15 +1,17 @@
-"""Part-of-speech tags and noun phrases for short windows of text.
+"""Part-of-speech tags, noun phrases and (experimental) named entities for short windows of text.
 
 A greedy averaged-perceptron tagger (Collins 2002; the feature set follows Honnibal's "A good
-part-of-speech tagger in about 200 lines of Python"), hand-written so that it needs nothing but the
-standard library and runs at well over 100,000 tokens a second on one core. The extractors call it
-only on short windows around numbers and quote cues, where rules alone cannot tell what a number
-counts ("498 *people*", "1,140 *homes* damaged").
+part-of-speech tagger in about 200 lines of Python"), hand-written in Python with numpy for the
+sums, so it needs no model library and tags well over 100,000 tokens a second on one core. The
+extractors call it only on short windows around numbers and quote cues, where rules alone cannot
+tell what a number counts ("498 *people*", "1,140 *homes* damaged"): :func:`noun_phrase_after`
+answers that in about 0.1 ms a call.
 
 The weights (``factdiff/data/tagger_gum.json.gz``) are trained by ``scripts/train_tagger.py`` from
 the GUM corpus (Zeldes 2017, https://gucorpling.org/gum/; annotations CC BY 4.0): see
 ``factdiff/data/GUM-LICENSE.txt``. The tags are Universal Dependencies UPOS tags (Penn Treebank
-XPOS tags were tried as labels: no more accurate, and 40% slower).
+XPOS tags were tried as labels: no more accurate, and 40% slower). Held-out accuracy, measured on
+12 GUM documents the tagger never saw: 94.9% of tokens (``model_info()["held_out_accuracy"]``).
 
 :func:`tokenize` splits text the way GUM is tokenized, which is what the tagger was trained on:
 punctuation split off, "1,140" and "U.S." kept whole, "$86" as "$" + "86", "don't" as "do" + "n't",
