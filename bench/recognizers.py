@@ -139,6 +139,13 @@ REJECTED: dict[tuple[str, str], str] = {
     ("NumberModel", "-2.5^-1"): "powers written with ^ do not occur in news",
     ("NumberModel", "-1.1^--23"): "powers written with ^ do not occur in news",
     ("NumberModel", "I can give you 10M."): "kept: 10M is 10 million (passes)",
+    ("PercentModel", "percents of twenty"): "'percent of N' names no percentage in news prose",
+    ("PercentModel", "percent of 10"): "'percent of N' names no percentage in news prose",
+    ("PercentModel", "per cent of twenty-two"): "'percent of N' names no percentage in news prose",
+    ("PercentModel", "per cent of 210"): "'percent of N' names no percentage in news prose",
+    ("NumberModel", "SCP-173"): "a number after a letter and a hyphen is part of a name (COVID-19, F-150)",
+    ("NumberModel", "1.111,11, 1,111.11"): "decimal commas are not read in English text",
+    ("NumberModel", "The number is 1,3."): "decimal commas are not read in English text",
 }
 _RELATIVE_ORDINAL = "relative ordinals (next, last, previous, antepenultimate) are positions, not numbers"
 _SPACE_GROUPS = "thousands grouped by plain spaces (1 234 567) read as several numbers in running text"
@@ -197,6 +204,8 @@ def _ranges(text: str) -> list[tuple[tuple[float | None, float | None], str | No
     for m in scan_numbers(text):
         if m.kind == "range":
             out.append(((m.low, m.high), None))
+        elif m.hedge is not None and m.hedge.lower().startswith("equal") and m.value is not None:
+            out.append(((m.value, m.value), None))  # "equal to 20" is the interval [20, 20]
         elif m.approx in ("over", "at_least") and m.value is not None:
             out.append(((m.value, None), None))
         elif m.approx in ("under", "up_to") and m.value is not None:

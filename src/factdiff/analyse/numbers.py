@@ -61,6 +61,10 @@ HEDGES: dict[str, str] = {
     "≤": "up_to", "exceed": "over", "exceeds": "over", "surpass": "over",
     "greater than or equal to": "at_least", "less than or equal to": "up_to", "equal to": "exact",
     "equals": "exact", "equals to": "exact", "equaling to": "exact",
+    "higher or equal than": "at_least", "bigger or equal than": "at_least", "larger or equal than": "at_least",
+    "greater or equal than": "at_least", "more or equal than": "at_least", "at least or equal to": "at_least",
+    "smaller or equal than": "up_to", "less or equal than": "up_to", "lower or equal than": "up_to",
+    "fewer or equal than": "up_to",
     "no less than": "at_least", "a minimum of": "at_least", "up to": "up_to", "as many as": "up_to",
     "as much as": "up_to", "as high as": "up_to", "at most": "up_to", "no more than": "up_to",
     "a maximum of": "up_to", "fewer than": "under", "less than": "under", "under": "under",
@@ -117,7 +121,7 @@ _VULGAR = {
 }  # fmt: skip
 _TOKEN = re.compile(
     rf"""
-    (?P<digits>(?=[-−–.\d])(?:(?<![A-Za-z0-9_À-ɏ.,/@#])|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=INR)|(?<=MYR)|(?<=RM)|(?<=Rs))(?<![A-Za-z][-‑])(?:(?<=\s)[-−–]|(?<=^)[-−]|(?<=\()[-−])?(?:{_DIGITS_RE}))
+    (?P<digits>(?=[-−–.\d])(?:(?<![A-Za-z0-9_À-ɏ.,/@#])|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=INR)|(?<=MYR)|(?<=RM)|(?<=Rs))(?<![A-JL-Za-jln-z][-‑])(?:(?<=\s)[-−–]|(?<=^)[-−]|(?<=\()[-−])?(?:{_DIGITS_RE}))
     | {_GATE}(?:(?P<words>{_WORDS_RE}\b)|(?P<ordinal>(?:{_ORDINAL_WORD})\b))
     | (?P<vulgar>(?<![\w.])(?:\d+\s?)?[{"".join(_VULGAR)}])
     """,
@@ -237,7 +241,7 @@ def scan_numbers(
                 mention.hedge_start, mention.hedge, approx = hedge
                 if mention.kind != "range":
                     mention.approx = approx
-            if mention.kind != "range" and mention.approx == "exact":
+            if mention.kind != "range" and mention.approx in ("exact", "about"):
                 tail = _OR_MORE.match(text, mention.end)
                 if tail is not None:  # "500 or more", "5,000 or fewer"
                     mention.approx = "at_least" if tail.group("dir").lower() in _MORE_WORDS else "up_to"
@@ -273,7 +277,7 @@ def _join_bounds(text: str, mentions: list[NumberMention]) -> list[NumberMention
                 and _BOUND_JOIN.fullmatch(text, first.end, second.hedge_start)
             ):
                 low, high = (first, second) if first.approx in ("over", "at_least") else (second, first)
-                if (low.value or 0) <= (high.value or 0):
+                if (low.value or 0) < (high.value or 0):
                     out.append(
                         NumberMention(
                             first.start, second.end, text[first.start : second.end], None, low.value, high.value,
