@@ -648,6 +648,8 @@ def _match_quotes(article: Article, sentences: list[tuple[int, int]], people: li
         # A paragraph that opens with an uncued quote goes on with the last speaker before it
         # (news gives the speaker once for consecutive quote paragraphs).
         previous_line_speaker = spoken[-1] if spoken and (ends_in_quote or spoken[-1].direct) else None
+        if previous_line_speaker is not None and previous_line_speaker.cue == "—":
+            previous_line_speaker = None  # a signed quote ("” ― Name") speaks for itself only
         previous_line_colon = stripped.endswith(":")
         if previous_line_colon and not stretches:
             # "Caddell continued:" / "The New York Times reports:" introduces the next paragraph.
@@ -838,35 +840,29 @@ _SUBJECT = re.compile(rf"(?<![\w'’-])(?:{NAME}|(?:he|she|they|we|I)(?![\w'’]
 
 
 def _subject(text: str, floor: int, pos: int, known: _People, people_only: bool = False) -> tuple[int, int] | None:
-    """The subject of the clause before ``pos``: the first person named, else the first name
-    (with ``people_only``, only a name that is a person found in the article)."""
-    person = known.at(floor, pos)
-    first = None
+    """The subject of the clause before ``pos``: the first person or name in it (with
+    ``people_only``, only a name that is a person found in the article)."""
+    found: tuple[int, int] | None = None
     for p in known.people:
         if floor <= p.start < pos:
-            first = p
+            found = (p.start, p.start + len(p.text.split(",")[0]))
             break
-    if first is None and person is not None and person.start >= floor:
-        first = person
-    if first is not None:
-        return first.start, first.start + len(first.text.split(",")[0])
-    for name in _SUBJECT.finditer(text, floor, pos):
-        if people_only:
-            cleaned = person_name(name.group())
-            if cleaned and cleaned.lower() not in _PRONOUN_SET and any(same_person(cleaned, f) for f in known.full):
-                s = name.start() + name.group().find(cleaned)
-                return s, s + len(cleaned)
-            continue
-        found = name.group()
-        if found.lower() in _PRONOUN_SET:
+    for name in _SUBJECT.finditer(text, floor, pos if found is None else found[0]):
+        words = name.group()
+        if words.lower() in _PRONOUN_SET:
+            if people_only:
+                continue
             return name.start(), name.end()
-        if found.split()[0].endswith("ing"):
+        if words.split()[0].endswith("ing"):
             continue  # "Following the vote, ...": a participle, not a name
-        cleaned = person_name(found)
-        if cleaned and _plausible(cleaned):
-            s = name.start() + found.find(cleaned)
-            return s, s + len(cleaned)
-    return None
+        cleaned = person_name(words)
+        if not cleaned or not _plausible(cleaned):
+            continue
+        if people_only and not any(same_person(cleaned, f) for f in known.full):
+            continue
+        s = name.start() + words.find(cleaned)
+        return s, s + len(cleaned)
+    return found
 
 
 def _inherit(
