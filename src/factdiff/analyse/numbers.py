@@ -134,6 +134,7 @@ _AFTER_DIGITS = re.compile(
     | (?P<slash>/\d+(?![\d/]))
     | (?P<ordsuffix>(?:st|nd|rd|th)\b)
     | (?P<scale>\s*-?\s*(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore)s?\b
+        | \s?(?:bln|mln|tln)(?![\w])
         | (?:bn|mn|mln|bln|tln|tn|mil|MM|[kKmMbBG])(?![\w]))
     """,
     re.VERBOSE,
@@ -151,6 +152,8 @@ _HEDGE_RE = re.compile(
 )
 _RANGE_BETWEEN = re.compile(r"(?:^|\s)(?P<word>between|from)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:(?P<dash>[-–—])|(?P<to>to|through|and|or)\s+)\s*$", re.IGNORECASE)
+_AND_A_HALF = re.compile(r"\s+and\s+(?:a|one)\s+(?P<frac>half|quarter|third)\b", re.IGNORECASE)
+_DENOMINATORS_SINGLE = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+\Z", re.IGNORECASE)
 _PRONOUN_ONE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|no\s+other|another|what)\s+$", re.IGNORECASE)
 _TOKENISE_WORDS = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
@@ -345,9 +348,9 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
             kind = "ordinal"
             stop = after.end()
         elif group == "scale":
-            word = after.group().strip(" -").lower().rstrip("s") if len(after.group().strip()) > 2 else after.group()
-            word = "MM" if word == "MM" else word
-            factor = _ABBREVIATED_SCALES.get(word.lower())
+            written = after.group().strip(" -")
+            word = written.lower().rstrip("s") if len(written) > 2 else written
+            factor = _ABBREVIATED_SCALES.get(word) or _ABBREVIATED_SCALES.get(word.lower())
             # A bare lower-case "m" or "b" glued to digits is a metre or a byte as often as a million.
             glued_small = word in ("m", "g", "G", "t")  # "5G" is a generation, "10g" ten grams
             if factor is not None and not (
@@ -356,6 +359,10 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
                 value *= factor
                 scaled = True
                 stop = after.end()
+                half = _AND_A_HALF.match(text, stop, end) if factor >= 1e3 else None
+                if half is not None:  # "3 million and a half"
+                    value += _DENOMINATORS_SINGLE[half.group("frac").lower()] * factor * (1 if sign > 0 else -1)
+                    stop = half.end()
     if _MINUS_BEFORE.search(text, max(0, match.start() - 10), match.start()):
         sign = -1.0
     if sign < 0 and kind != "ordinal":
