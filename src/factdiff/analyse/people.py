@@ -134,13 +134,14 @@ _LOW = "a-zß-öø-ÿā-ž"
 #: A capitalised word, with the inner capitals of "McCaskill", "DuVernay", "O'Neill".
 _CAP = rf"(?:O['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:[-'’][{_UP}]?[{_LOW}]+)*"
 _INITIAL = rf"[{_UP}]\."
+_PARTICLE = r"(?:(?:van|von|de|del|da|di|la|le|bin)[ \t]+)"
 #: A middle initial written without its full stop ("Christina N Luis"), before another capital.
 _BARE_INITIAL = rf"[{_UP}](?=[ \t]+[{_UP}])"
 _ACRONYM = rf"[{_UP}]{{2,6}}s?"
 #: A person's name: a capitalised word, then up to three more words, initials or particles.
 NAME = (
     rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Del|Supt)\.[ \t\u00a0]+)?(?:{_INITIAL}\s?)*{_CAP}"
-    rf"(?:[ \t]+(?:{_INITIAL}|{_BARE_INITIAL}|(?:(?:van|von|de|del|da|di|la|le|bin)[ \t]+)?(?:Mc|Mac|O['’])?{_CAP})){{0,3}}"
+    rf"(?:[ \t]+(?:{_INITIAL}|{_BARE_INITIAL}|{_PARTICLE}?(?:Mc|Mac|O['’])?{_CAP})){{0,3}}"
     rf"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV))?"
 )
 #: Organisation words before a title: acronyms and capitalised words ("ICE", "Pruitt County").
