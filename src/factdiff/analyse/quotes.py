@@ -238,7 +238,6 @@ _ABOUT = re.compile(
 
 _OPENERS = {"“": "”", "«": "»", "‘": "’", "„": "“", '"': '"', "'": "'"}
 _QUOTE_CHARS = '"“”«»‘’„'
-_CLOSERS = "”»’\"'"
 #: Shortest quote, in words, kept without a cue next to it: shorter ones are scare quotes or names
 #: ("Operation Safe City"); partial quotes with a cue in their sentence are kept at any length.
 MIN_WORDS_UNCUED = 6
@@ -449,10 +448,6 @@ class _People:
             if (p.title or p.org) and same_person(p.name, name):
                 best = p
         return best
-
-    def last_before(self, pos: int) -> Person | None:
-        k = bisect.bisect_left(self.starts, pos) - 1
-        return self.people[k] if k >= 0 else None
 
 
 def _resolve(m: QuoteMatch, people: _People, last_named: list[tuple[int, str, str | None]]) -> None:
