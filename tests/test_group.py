@@ -201,3 +201,11 @@ def test_label_is_built_from_the_facts_most_reports_share() -> None:
     assert label.count("Teague") == 1  # a part of a name already shown is not repeated
     assert "312" in label and "Apr 14" in label
     assert "Rare" not in label
+
+
+def test_without_dates_the_least_recently_joined_story_closes_past_the_limit() -> None:
+    grouper = Grouper(max_open=5)
+    for i in range(20):
+        grouper.assign(fp(f"a{i:02d}", {f"e:only{i}": 2.0, f"n:{5000 + i}": 2.0}))
+    assert list(grouper.stories) == [f"a{i:02d}" for i in range(15, 20)]
+    assert grouper.closed == 15

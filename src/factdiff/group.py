@@ -62,6 +62,9 @@ MAX_POSTING = 16
 MAX_CANDIDATES = 6
 #: How many of an article's features (the heaviest by weight and idf) are looked up in the index.
 MAX_PROBES = 16
+#: Open stories kept at most; past it the story joined least recently closes. Dates close stories
+#: long before this; it bounds memory when articles carry no dates.
+MAX_OPEN_STORIES = 200_000
 #: Size of the hashed document-frequency table (counts collide rarely and only ever upwards).
 DF_BUCKETS = 1 << 21
 
@@ -328,6 +331,7 @@ class Grouper:
         max_posting: int = MAX_POSTING,
         max_candidates: int = MAX_CANDIDATES,
         max_probes: int = MAX_PROBES,
+        max_open: int = MAX_OPEN_STORIES,
         split_ratio: float = SPLIT_RATIO,
     ) -> None:
         self.split_ratio = split_ratio
@@ -337,6 +341,7 @@ class Grouper:
         self.max_posting = max_posting
         self.max_candidates = max_candidates
         self.max_probes = max_probes
+        self.max_open = max_open
         self.articles = 0
         self.df = array("I", bytes(4 * DF_BUCKETS))
         self.stories: OrderedDict[str, StoryState] = OrderedDict()  # open stories, least recently joined first
@@ -465,6 +470,8 @@ class Grouper:
         if story is None:
             story = StoryState(story_id)
             self.stories[story_id] = story
+            if len(self.stories) > self.max_open:  # undated corpora: the least recently joined closes
+                self._drop(next(iter(self.stories)))
         else:
             self.stories.move_to_end(story_id)
         norm = math.sqrt(sum(w * w for w in fp.features.values())) or 1.0
