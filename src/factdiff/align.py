@@ -173,6 +173,9 @@ PERSON_NOUNS = frozenset(
 )
 #: Score taken off a candidate entity swap whose place has a figure of its own in the source.
 ENTITY_SWAP_KNOWN_PLACE = 15.0
+#: Characters either side of a number whose words name what it counts ("a pre-tax restructuring
+#: charge of $240 million").
+NEAR_WIDTH = 30
 #: A changed number is at most this many times larger or smaller than the source's: beyond, the
 #: two numbers are more likely different facts in a similar sentence than one fact misreported.
 MAX_CHANGE_RATIO = 5.0
@@ -287,6 +290,7 @@ class Fact:
     places: tuple[str, ...] = ()
     context: str = ""  # content words of the sentence, numbers and dates out
     window: frozenset[str] = frozenset()  # content words close to the claim in its sentence
+    near: frozenset[str] = frozenset()  # content words right next to the claim
     sentence: str = ""
 
     @property
@@ -344,6 +348,7 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                     places=places,
                     context=context,
                     window=_window_concept(text, claim),
+                    near=_phrase_words(text, claim),
                     sentence=sentence,
                 )
             )
@@ -361,6 +366,7 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                     concept=frozenset({"duration"}),
                     context=context,
                     window=_window_concept(text, claim),
+                    near=_phrase_words(text, claim),
                     sentence=sentence,
                 )
             )
@@ -402,6 +408,25 @@ _DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+
+
+_PHRASE_STOP = re.compile(r"[,;:.!?()\[\]\"“”—–]|\d")
+
+
+def _phrase_words(text: str, claim: Claim) -> frozenset[str]:
+    """Content words of a number's own phrase: from the punctuation or number before it to the
+    one after it, at most NEAR_WIDTH characters each way ("restructuring charge of about")."""
+    lo = claim.sentence_start if claim.sentence_start >= 0 else 0
+    hi = claim.sentence_end if claim.sentence_end >= 0 else len(text)
+    before = text[max(lo, claim.start - NEAR_WIDTH) : claim.start]
+    stops = list(_PHRASE_STOP.finditer(before))
+    if stops:
+        before = before[stops[-1].end() :]
+    after = text[claim.end : min(hi, claim.end + NEAR_WIDTH)]
+    stop = _PHRASE_STOP.search(after)
+    if stop:
+        after = after[: stop.start()]
+    return concept_tokens(before + " " + after)
 
 
 def _window_concept(text: str, claim: Claim, width: int = 60) -> frozenset[str]:
@@ -535,10 +560,13 @@ def number_relation(report: Fact, source: Fact) -> tuple[str, float] | None:
             return "same", 50.0  # a headline names its numbers loosely ("$38.5 million rebuild")
         return None
     measured = (report.unit is not None and report.unit in UNITS) or report.unit == "USD"
+    physical = report.unit is not None and report.unit in UNITS
     named = concept == "same" or (concept == "unknown" and (context >= NEAR_CONTEXT or measured))
     if place in ("same", "none", "unknown") and named and _near(report, source):
         return "near", 80.0 + context / 10
-    strong = concept == "same" or (concept == "unknown" and (place == "same" or measured))
+    # Another number for the same thing needs stronger evidence than the same number does: news
+    # is full of other sums of money and other counts of similar things.
+    strong = _same_thing(report, source) or (concept == "unknown" and (place == "same" or physical))
     if strong and (place in ("same", "none") or (place == "unknown" and not report.places)):
         if report.claim.in_title:
             return None  # headlines compress: a different number there is rarely the same fact
@@ -549,6 +577,22 @@ def number_relation(report: Fact, source: Fact) -> tuple[str, float] | None:
         if context >= CHANGED_CONTEXT:
             return "changed", 40.0 + context / 10
     return None
+
+
+def _same_thing(report: Fact, source: Fact) -> bool:
+    """Direct evidence that two numbers count the same thing: a shared counted noun, the report's
+    noun right next to the source's number (or the other way), or, when neither names what it
+    counts, mostly the same words around both."""
+    ca, cb = report.concept - GENERIC_CONCEPTS, source.concept - GENERIC_CONCEPTS
+    if ca & cb and concept_relation(report.concept, source.concept) == "same":
+        return True
+    if (ca and ca <= source.near) or (cb and cb <= report.near):
+        return True
+    if not ca and cb & report.near:
+        return True  # "The project will cost $35.8 million" for "The $38.5 million project"
+    if not ca and not cb:
+        return fact_concepts(report, source) == "same"
+    return False
 
 
 def _near(report: Fact, source: Fact) -> bool:

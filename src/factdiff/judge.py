@@ -229,11 +229,12 @@ def percent_slot(fact: Fact, analysis: Analysis, source_numbers: list[Fact]) -> 
     ]
     same_sentence = [c.number for c in neighbours]  # type: ignore[attr-defined]
     part = getattr(claim, "percent_part", None)
-    parts = [part] if part is not None else [n for n in same_sentence if n > 0]
+    parts = ([part] if part is not None else []) + [n for n in same_sentence if n > 0 and n != part]
     if not parts:
         return None
     base = getattr(claim, "percent_of", None)
     counts = [f.value for f in source_numbers if f.value is not None and f.unit is None]
+    options: list[tuple[float, list[float], bool]] = []
     for p in parts:
         # Bases the text ties to this part first; any larger count of the source only when the
         # text ties none, since among a story's many counts one fits almost any percentage.
@@ -243,13 +244,18 @@ def percent_slot(fact: Fact, analysis: Analysis, source_numbers: list[Fact]) -> 
         tied += [f.claim.part_of for f in source_numbers if f.value == p and getattr(f.claim, "part_of", None)]
         tied = [b for b in tied if b and b > p]
         bases = tied or sorted((n for n in counts if n > p), key=lambda n: -counts.count(n))
-        if not bases:
-            continue
+        if bases:
+            options.append((p, bases, bool(tied)))
+    for p, bases, _tied in options:  # a reading under which the percentage is right
         for b in bases:
             if percent_verdict(value, p, b) == "agrees":
                 return p, b
-        if p in counts or part is not None:
-            return p, bases[0] if tied else _main_total(bases, source_numbers)
+    for p, bases, tied in options:  # else the part and base the text ties together
+        if tied:
+            return p, bases[0]
+    for p, bases, _tied in options:
+        if p in counts or p == part:
+            return p, _main_total(bases, source_numbers)
     return None
 
 
