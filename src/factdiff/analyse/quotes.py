@@ -3,21 +3,25 @@
 The grammar of news attribution is small and regular, so this is rules over precompiled
 patterns, in three steps:
 
-1. **Quoted stretches**: text between paired quotation marks ("...", “...”, «...», ‘...’),
-   per paragraph; a quote left open at the end of a paragraph runs to its end (the convention
-   for quotes that go on over several paragraphs). A machine-translated quote interrupted by its
-   cue («A – said X. – B») gives two stretches with one speaker.
+1. **Quoted stretches**: text between paired quotation marks ("...", “...”, «...», ‘...’,
+   ''...'', and the mixed "...” of some copy), per paragraph; a quote left open at the end of a
+   paragraph runs to its end (the convention for quotes that go on over several paragraphs). A
+   machine-translated quote interrupted by its cue («A – said X. – B») gives two stretches with
+   one speaker. Quoted names ('what the agency called "Operation Safe City"') are not quotes.
 2. **Speaker**: the speech cue next to the stretch ("said ICE Acting Director Tom Homan",
-   "Homan said", "X told reporters", "according to X", "X:"), else the cue of the sentence that
-   holds a partial quote, else the speaker of the quote before it in the paragraph, or of the
-   paragraph before when that one ends in a colon or a quote. The speaker is resolved to the
-   full name of a person found earlier ("Homan" -> "Tom Homan"), who lends title and organisation;
-   "he"/"she" resolve to the last person named.
+   "Homan said", "X told reporters", "according to X", "X:", a transcript's "PENCE:", a
+   signature "” ― Name"), else the cue of the sentence that holds a partial quote, else the
+   speaker of the quote before it in the paragraph, or of the paragraph before when that one ends
+   in a colon or a quote; a few cue-less words quoted mid-sentence belong to the sentence's
+   subject when it is a person of the article. The speaker is resolved to the full name of a
+   person found earlier ("Homan" -> "Tom Homan"), who lends title and organisation; "he"/"she"
+   resolve to the last person named, skipping names known to take the other pronoun.
 3. **Indirect speech and attributions**: "NP said (that) CLAUSE", "CLAUSE, NP said", "according
-   to NP, CLAUSE"; the credited NP is also an :class:`Attribution`.
+   to NP, CLAUSE", "About it reports NP"; the credited NP is also an :class:`Attribution`.
 
 :func:`match_quotes` returns the full matches (with the span of the speaker's mention, which a
-benchmark scores); :func:`find_quotes` turns them into claims.
+benchmark scores); :func:`find_quotes` and :func:`find_attributions` turn them into claims.
+Measured on PolNeAR dev by ``bench/quotes.py``.
 """
 
 from __future__ import annotations
