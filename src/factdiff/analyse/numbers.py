@@ -123,7 +123,7 @@ _TOKEN = re.compile(
     rf"""
     (?P<digits>(?=[-−–.\d])(?:(?<![A-Za-z0-9_À-ɏ.,/@#])|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=INR)|(?<=MYR)|(?<=RM)|(?<=Rs))(?<![A-JL-Za-jln-z][-‑])(?:(?<=\s)[-−–]|(?<=^)[-−]|(?<=\()[-−])?(?:{_DIGITS_RE}))
     | {_GATE}(?:(?P<words>{_WORDS_RE}\b)|(?P<ordinal>(?:{_ORDINAL_WORD})\b))
-    | (?P<vulgar>(?<![\w.])(?:\d+\s?)?[{"".join(_VULGAR)}])
+    | (?P<vulgar>(?=[\d{"".join(_VULGAR)}])(?<![\w.])(?:\d+\s?)?[{"".join(_VULGAR)}])
     """,
     re.IGNORECASE | re.VERBOSE,
 )

@@ -191,7 +191,11 @@ _PHONE_JOIN = re.compile(r"\d[-.]\d|\)\s*\d")
 _PLACE_LINK_END = re.compile(r"(?:[:—–(,]|\bwith|\bdetained|\barrested|\bmade|\breported|\brecorded)\s*$")
 _BY_BEFORE = re.compile(r"\bby\s+\Z")
 _UNIT_RANGE_JOIN = re.compile(r"\s*(?:(?P<dash>-|–)|(?P<word>to|and))\s*")
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|edu|io|co\.uk)/\S*", re.IGNORECASE)
+# Literal starts keep these scans fast: "http(s)://" and "www." links, and bare "domain.gov/path" ones found
+# from their ".gov/" and widened to the whole word.
+_URL = re.compile(r"https?://\S+|www\.\S+|HTTPS?://\S+|WWW\.\S+")
+_DOMAIN_SLASH = re.compile(r"\.(?:com|org|net|gov|edu|io|uk|de|fr)/", re.IGNORECASE)
+_URL_CHAR = re.compile(r"[\w.-]")
 _NOUN_BEFORE = re.compile(r"\b(?P<noun>[a-z]{3,}s)\s*(?:,|\(|—|–)\s*\Z")
 _FRAME_NOUN = re.compile(
     r"\s*(?:Of|Among)\s+(?:the|those|these|all)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]{3,}s)\b[^,.]{0,30},"
@@ -225,7 +229,7 @@ def extract(
     """Every quantity of ``text``, durations included (flagged), with concepts, places and relations."""
     if sentences is None:
         sentences = split_sentences(text)
-    taken = sorted([*(taken or []), *(m.span() for m in _URL.finditer(text))])
+    taken = sorted([*(taken or []), *_url_spans(text)])
     found: list[Found] = []
     mentions = scan_numbers(text)  # once over the whole text: far cheaper than once per sentence
     starts = [m.start for m in mentions]
@@ -246,6 +250,19 @@ def extract(
         found.extend(sentence_found)
     _relate(text, found, sentences)
     return found
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _URL.finditer(text)]
+    for match in _DOMAIN_SLASH.finditer(text):
+        start = match.start()
+        while start > 0 and _URL_CHAR.match(text[start - 1]):
+            start -= 1
+        end = match.end()
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        spans.append((start, end))
+    return spans
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
