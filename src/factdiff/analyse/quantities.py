@@ -115,6 +115,8 @@ _COPULA = re.compile(
     r"(?:also\s+|still\s+|now\s+|already\s+|previously\s+|once\s+)?"
 )
 _DASH_LEAD = re.compile(r"\s*[–—-]\s*(?:an?\s+|the\s+)?(?:[a-z]+ly\s+)?")
+_VERB_AFTER = re.compile(r"\s*(?P<verb>[a-z]+)\b")
+_PARTICIPLE_ED = re.compile(r"[a-z]{3,}ed")
 _ARTICLE = re.compile(r"\s+(?:a|an|the)\b")
 _WORD = re.compile(
     r"\s*(?P<word>[A-Za-z][A-Za-z'’-]*(?:\.[A-Za-z]+)+\.?|[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)?(?=\s+[A-Za-z]))"
@@ -541,11 +543,18 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
                 return
             quantity.concept = " ".join(words).lower()
         return
-    verb = re.match(r"\s*(?P<verb>[a-z]+)\b", text[pos:s_end])
-    if verb is not None and (verb.group("verb") in _VERBS or re.fullmatch(r"[a-z]{3,}ed", verb.group("verb"))):
-        verb_end = pos + verb.end()
+    verb = _VERB_AFTER.match(text, pos, s_end)
+    if verb is not None and (verb.group("verb") in _VERBS or _PARTICIPLE_ED.fullmatch(verb.group("verb"))):
+        verb_end = verb.end()
         article = _ARTICLE.match(text, verb_end, s_end)  # "had a criminal conviction"
         object_words, _ = _noun_phrase(text, article.end() if article else verb_end, s_end)
+        # "300 recorded songs", "42 confirmed cases": a participle before a plural noun is an adjective.
+        adjective = verb.group("verb") not in _VERBS and not article and object_words and _is_plural(object_words[-1])
+        if adjective:
+            if partitive is None:
+                item.noun = " ".join([verb.group("verb"), *object_words])
+            quantity.concept = " ".join([verb.group("verb"), *object_words]).lower()
+            return
         if verb.group("verb") in _VERBS or object_words:
             phrase = [verb.group("verb"), *object_words]
             quantity.concept = " ".join(phrase).lower().strip() or None
