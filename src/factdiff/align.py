@@ -418,11 +418,17 @@ def _phrase_words(text: str, claim: Claim) -> frozenset[str]:
     one after it, at most NEAR_WIDTH characters each way ("restructuring charge of about")."""
     lo = claim.sentence_start if claim.sentence_start >= 0 else 0
     hi = claim.sentence_end if claim.sentence_end >= 0 else len(text)
-    before = text[max(lo, claim.start - NEAR_WIDTH) : claim.start]
+    start = max(lo, claim.start - NEAR_WIDTH)
+    while start > lo and text[start - 1].isalpha():  # whole words only
+        start -= 1
+    before = text[start : claim.start]
     stops = list(_PHRASE_STOP.finditer(before))
     if stops:
         before = before[stops[-1].end() :]
-    after = text[claim.end : min(hi, claim.end + NEAR_WIDTH)]
+    end = min(hi, claim.end + NEAR_WIDTH)
+    while end < hi and text[end].isalpha():
+        end += 1
+    after = text[claim.end : end]
     stop = _PHRASE_STOP.search(after)
     if stop:
         after = after[: stop.start()]

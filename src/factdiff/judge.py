@@ -252,6 +252,11 @@ def percent_slot(fact: Fact, analysis: Analysis, source_numbers: list[Fact]) -> 
                 return p, b
     for p, bases, tied in options:  # else the part and base the text ties together
         if tied:
+            # A percentage that is right for the source's own part of that base follows the
+            # source; the changed part is a divergence of its own.
+            for q in counts:
+                if q < bases[0] and q != p and percent_verdict(value, q, bases[0]) == "agrees":
+                    return q, bases[0]
             return p, bases[0]
     for p, bases, _tied in options:
         if p in counts or p == part:
