@@ -1030,11 +1030,16 @@ def _resolve_all(matches: list[QuoteMatch], known: _People) -> None:
                 )
                 continue
             mention = person_name(m.speaker_text.strip())
-            # A bare word ("Authorities") is a name only when it is the surname of a person found.
+            # A bare word ("Authorities") is a name only when it is the surname of a person found,
+            # or a common given name (features call people "Melanie").
             if (
                 mention
                 and name_parts(mention)[1]
-                and (" " in mention or any(same_person(mention, f) for f in known.full))
+                and (
+                    " " in mention
+                    or any(same_person(mention, f) for f in known.full)
+                    or gender_of(f"{mention} X") is not None
+                )
             ):
                 full = canonical_name(mention, known.full)
                 last_named.append((m.speaker_start, full, gender_of(mention) or gender_of(full)))
