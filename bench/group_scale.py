@@ -15,7 +15,9 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import sqlite3
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -110,21 +112,63 @@ def peer(n: int, seed: int) -> list[tuple[str, float, float]]:
     return out
 
 
+class _Bare:
+    """Just enough of a store for the grouping tables: an SQLite connection."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+
+def store_rebuild(n: int, seed: int) -> tuple[float, float]:
+    """Seconds to write ``n`` decisions to SQLite, and to rebuild a grouper from them (a new process)."""
+    from factdiff.group_store import _decision, _live
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = sqlite3.connect(Path(folder) / "rebuild.db", isolation_level=None)
+        db.execute(
+            "CREATE TABLE story_members (article_id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, "
+            "joined TEXT NOT NULL, story_id TEXT NOT NULL, fingerprint TEXT NOT NULL)"
+        )
+        grouper = Grouper()
+        rows = []
+        for seq, (fp, _) in enumerate(generate(n, seed), start=1):
+            a = grouper.assign(fp)
+            rows.append((fp.article_id, seq, a.split_from or a.story_id, a.story_id, _decision(fp, a.score)))
+        start = time.perf_counter()
+        db.execute("BEGIN")
+        db.executemany("INSERT INTO story_members VALUES (?, ?, ?, ?, ?)", rows)
+        db.execute("COMMIT")
+        written = time.perf_counter() - start
+        del rows
+        start = time.perf_counter()
+        live = _live(_Bare(db))
+        rebuilt = time.perf_counter() - start
+        assert live.grouper.articles == n
+        db.close()
+    return written, rebuilt
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1_000_000, help="articles to generate and assign")
     parser.add_argument("--step", type=int, default=100_000, help="articles per row of the table")
     parser.add_argument("--peer-n", type=int, default=20_000, help="articles for the peer comparison")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--store-n", type=int, default=0, help="also time a rebuild from SQLite of this many")
     args = parser.parse_args()
 
     comparison = peer(args.peer_n, args.seed)
+    if args.store_n:
+        written, rebuilt = store_rebuild(args.store_n, args.seed)
+        comparison.append(("write decisions to SQLite", args.store_n / written, float("nan")))
+        comparison.append(("rebuild grouper from SQLite (new process)", args.store_n / rebuilt, float("nan")))
     rows = run_blocks(args.n, args.step, args.seed)
     print(f"story assignment, generated corpus, one core (first {args.peer_n:,} articles for the peer rows)")
     print(f"{'method / articles so far':<40} {'sec':>7} {'art/s':>8} {'RSS MB':>7} {'open':>7} {'F1':>6}")
     for name, rate, f1 in comparison:
         f1_text = f"{f1:6.3f}" if f1 == f1 else "     -"
-        print(f"{name:<40} {args.peer_n / rate:>7.1f} {rate:>8.0f} {'':>7} {'':>7} {f1_text}")
+        count = args.store_n if "SQLite" in name else args.peer_n
+        print(f"{name:<40} {count / rate:>7.1f} {rate:>8.0f} {'':>7} {'':>7} {f1_text}")
     for i, seconds, rss, open_stories, f1 in rows:
         label = f"assign, articles {i - args.step + 1 if i % args.step == 0 else i - i % args.step + 1:,}-{i:,}"
         print(f"{label:<40} {seconds:>7.1f} {args.step / seconds:>8.0f} {rss:>7.0f} {open_stories:>7,} {f1:6.3f}")

@@ -209,3 +209,19 @@ def test_without_dates_the_least_recently_joined_story_closes_past_the_limit() -
         grouper.assign(fp(f"a{i:02d}", {f"e:only{i}": 2.0, f"n:{5000 + i}": 2.0}))
     assert list(grouper.stories) == [f"a{i:02d}" for i in range(15, 20)]
     assert grouper.closed == 15
+
+
+def test_facts_of_the_analysis_weigh_in() -> None:
+    from factdiff.model import Analysis, DateClaim, Person, Quantity
+
+    article = make(PLANT)
+    claims = [
+        Person(start=0, end=1, text="x", name="Helen Marchetti"),
+        Quantity(start=0, end=1, text="x", value=1850.0),
+        DateClaim(start=0, end=1, text="x", value="2025-03-04"),
+    ]
+    plain = fingerprint(article).features
+    analysed = fingerprint(article, Analysis(article=article, claims=claims)).features
+    assert analysed["e:helen marchetti"] > plain["e:helen marchetti"]
+    assert analysed["n:1850"] > plain["n:1850"]
+    assert analysed["d:03-04"] > plain["d:03-04"]
