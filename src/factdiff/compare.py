@@ -31,10 +31,19 @@ from factdiff.judge import (
     percent_verdict,
     verdict,
 )
-from factdiff.model import DIVERGENCES, VERDICTS, Analysis, Article
+from factdiff.model import DIVERGENCES, VERDICTS, Analysis, Article, Claim, Quote
 from factdiff.reuse import Reuse, find_copies
 
-__all__ = ["SCHEMA", "Cell", "Comparison", "Divergence", "compare_analyses", "compare_articles", "compare_paths"]
+__all__ = [
+    "SCHEMA",
+    "Cell",
+    "Comparison",
+    "Divergence",
+    "compare_analyses",
+    "compare_articles",
+    "compare_paths",
+    "evidence_span",
+]
 
 SCHEMA = "factdiff.compare/1"
 #: Cosine similarity (TF-IDF of content words) a report needs with at least one other report to
@@ -285,13 +294,14 @@ def _cells(slot: Slot, analyses: list[Analysis], comparison: Comparison) -> dict
                 source is None or place_relation(match.fact.places, source.places) != "same"
             )
             value = display_value(match.fact, noun=name == "unit_swap" or source is None, place=moved)
+        start, end = evidence_span(claim)
         cells[art.id] = Cell(
             art.id,
             name,
             value=value,
-            text=claim.text,
-            start=claim.start,
-            end=claim.end,
+            text=art.text[start:end],
+            start=start,
+            end=end,
             in_post=claim.in_post,
             sentence=(claim.sentence_start, claim.sentence_end) if claim.sentence_start >= 0 else None,
         )
@@ -323,6 +333,7 @@ def _record(judged: list[tuple[Match, str]], slot: Slot, art: Article, compariso
             chosen[key] = match
     for (name, in_post), match in chosen.items():
         claim = match.fact.claim
+        start, end = evidence_span(claim)
         expected = slot.derived.get("value") if slot.derived else None
         if expected is None and slot.source is not None:
             expected = display_value(slot.source)
@@ -333,12 +344,19 @@ def _record(judged: list[tuple[Match, str]], slot: Slot, art: Article, compariso
                 type=name,
                 found=str(slot.derived.get("cell", {}).get(art.id)) if slot.derived else display_value(match.fact),
                 expected=str(expected) if expected is not None else None,
-                text=claim.text,
-                start=claim.start,
-                end=claim.end,
+                text=art.text[start:end],
+                start=start,
+                end=end,
                 in_post=in_post,
             )
         )
+
+
+def evidence_span(claim: Claim) -> tuple[int, int]:
+    """The words to highlight for a claim: a quote's quoted words, else the claim's span."""
+    if isinstance(claim, Quote) and 0 <= claim.quote_start < claim.quote_end:
+        return claim.quote_start, claim.quote_end
+    return claim.start, claim.end
 
 
 def _percent_slots(

@@ -12,7 +12,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from factdiff.compare import Comparison
+from factdiff.compare import Comparison, evidence_span
 
 __all__ = ["page_data", "render_html"]
 
@@ -35,10 +35,11 @@ def page_data(comparison: Comparison) -> dict[str, Any]:
         source = slot.source
         if source is not None and slot.source_article:
             claim = source.claim
+            start, end = evidence_span(claim)
             slot_data["source"] = {
                 "article": slot.source_article,
-                "start": claim.start,
-                "end": claim.end,
+                "start": start,
+                "end": end,
                 "sentence_start": claim.sentence_start,
                 "sentence_end": claim.sentence_end,
             }
