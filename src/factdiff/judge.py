@@ -353,7 +353,7 @@ _GENERIC_NAME_WORDS = frozenset(
 
 
 def _name(article: Article) -> str:
-    return article.outlet or article.domain or article.file or article.id
+    return article.outlet or article.domain or article.source_id or article.file or article.id
 
 
 def _credits(source: str, article: Article) -> bool:

@@ -41,7 +41,7 @@ assert tuple(VERDICT_MARKS) == VERDICTS
 
 
 def short_name(article: Article, width: int = 14) -> str:
-    name = article.outlet or article.domain or Path(article.file or article.url or article.id).name
+    name = article.outlet or article.domain or article.source_id or Path(article.file or article.url or article.id).name
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
@@ -133,6 +133,8 @@ def render_compare(comparison: Comparison, *, color: bool = False, width: int = 
 def _where(article: Article) -> str:
     name = article.outlet or article.domain or ""
     place = Path(article.file).name if article.file else (article.url or article.source_id or article.id)
+    if article.file and article.source_id:
+        place = f"{place}#{article.source_id}"  # a row of a dataset
     return f"{name} ({place})" if name else place
 
 
