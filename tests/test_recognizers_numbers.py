@@ -51,7 +51,18 @@ def test_number_model(text: str, values: list[float]) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("11th", 11), ("21st", 21), ("2nd", 2), ("eleventh", 11), ("twentieth", 20), ("Book a first class seat", 1)],
+    [
+        ("11th", 11),
+        ("21st", 21),
+        ("2nd", 2),
+        ("eleventh", 11),
+        ("twentieth", 20),
+        ("Book a first class seat", 1),
+        ("twenty-fifth", 25),
+        ("one hundred twenty-fifth", 125),
+        ("two hundredth", 200),
+        ("trillionth", 1e12),
+    ],
 )
 def test_ordinal_model(text: str, value: float) -> None:
     assert [m.value for m in scan_numbers(text) if m.kind == "ordinal"] == [value]
@@ -98,6 +109,14 @@ UNIT_CASES = [
     ),
     ("It happened when the baby was only ten months old.", [(10, "month of age")]),
     ("A 90 day old utilities bill is quite late.", [(90, "day of age")]),
+    ("it only cost 3 dollars 50 cents.", [(3.5, "USD")]),
+    ("it only cost thirteen dollars and forty-five cents", [(13.45, "USD")]),
+    ("Am I eligible for a lone of 35 lakh rupees", [(3_500_000, "INR")]),
+    ("It costs half million usd.", [(500_000, "USD")]),
+    ("the temperature outside is 40 deg celsius", [(40, "celsius")]),
+    ("98.6 degrees f is normal temperature", [(98.6, "fahrenheit")]),
+    ("10.5 celcius", [(10.5, "celsius")]),
+    ("he is 5 feet 2 inches", [(5 + 2 / 12, "foot")]),
 ]
 
 
@@ -115,9 +134,16 @@ def test_number_with_unit_models(text: str, expected: list[tuple[float, str]]) -
         ("He is more than thirty years old.", 30, None),
         ("His height is below 170.", None, 170),
         ("Can you show me records more than 30000 in 2009", 30000, None),
+        ("The number is above 1000 and below 1500", 1000, 1500),
+        ("His score is more than 5000 or equal to it", 5000, None),
+        ("There're about five hundred or less in these products.", None, 500),
+        ("The number range is 5k-20k", 5000, 20000),
     ],
 )
 def test_number_range_model(text: str, low: float | None, high: float | None) -> None:
     (mention,) = [m for m in scan_numbers(text) if m.approx != "exact"]
-    bounds = (mention.value, None) if mention.approx in ("over", "at_least") else (None, mention.value)
+    if mention.kind == "range":
+        bounds = (mention.low, mention.high)
+    else:
+        bounds = (mention.value, None) if mention.approx in ("over", "at_least") else (None, mention.value)
     assert bounds == (low, high)
