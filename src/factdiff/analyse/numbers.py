@@ -156,6 +156,9 @@ _HEDGE_RE = re.compile(
 )
 _RANGE_BETWEEN = re.compile(r"(?:^|\s)(?P<word>between|from)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:(?P<dash>[-–—])|(?P<to>to|through|and|or)\s+)\s*$", re.IGNORECASE)
+_ORDINAL_TAIL = re.compile(
+    r"[-\s](?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE
+)
 _AND_A_HALF = re.compile(r"\s+and\s+(?:a|one)\s+(?P<frac>half|quarter|third)\b", re.IGNORECASE)
 _DENOMINATORS_SINGLE = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+\Z", re.IGNORECASE)
@@ -326,6 +329,11 @@ def _mention(text: str, match: re.Match[str], end: int) -> NumberMention | None:
             )
         mention = _words_mention(match)
         if mention is not None:
+            tail = _ORDINAL_TAIL.match(match.string, mention.end) if mention.kind == "cardinal" else None
+            if tail is not None and match.group("words").lower().rstrip().endswith(tuple(_TENS)):
+                # "twenty-first", "one hundred twenty second"
+                mention.value = (mention.value or 0) + _ORDINALS[tail.group("ordinal").lower()]
+                mention.kind, mention.end = "ordinal", tail.end()
             mention.text = text[mention.start : mention.end]  # as written, not lower-cased
         return mention
     if match.group("vulgar") is not None:
