@@ -104,6 +104,7 @@ _RECOGNIZERS_UNITS = {
     "c": "celsius",
     "f": "fahrenheit",
     "year": "year of age",
+    "age": "year of age",
     "month": "month of age",
     "week": "week of age",
     "day": "day of age",

@@ -321,6 +321,14 @@ def _read(text: str, mention: NumberMention, s_start: int, s_end: int, taken: li
         if rate is not None:
             norm = f"{norm} per {rate.group('per').lower()}"
             q_end = rate.end()
+    if unit_match is not None and norm in CURRENCIES and mention.value is not None:
+        if unit_match.text.lower() in _MILLION_CODES:  # "30 MUSD", "MAUD 60": millions in finance shorthand
+            mention.value *= 1e6
+        elif unit is not None and not mention.scaled:
+            scale = _SCALE_AFTER_UNIT.match(text, q_end, s_end)
+            if scale is not None:  # "75 USD million"
+                mention.value *= _SCALE_FACTORS[scale.group(1).lower()]
+                q_end = scale.end()
     if unit is not None and norm in CURRENCIES and mention.value is not None and float(mention.value).is_integer():
         cents = _CENTS.match(text, q_end, s_end)
         if cents is not None:  # "3 dollars 50 cents", "15 dollars and 50"
@@ -449,6 +457,8 @@ def _is_year(mention: NumberMention, after: str) -> bool:
 
 # "one of the victims", "a one-story house": "one" as a pronoun or in a compound is not a count.
 _ONE_OF = re.compile(r"\s+of\b|-")
+_MILLION_CODES = frozenset({"musd", "meur", "mgbp", "maud"})
+_SCALE_AFTER_UNIT = re.compile(r"\s+(million|billion|trillion)\b", re.IGNORECASE)
 _CENTS = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2}|[a-z]+(?:[- ][a-z]+)?)(?:\s+cents?\b|(?=\s*(?:[.,;!?]|$|\s+more\b)))")
 _AGED_BEFORE = re.compile(r"\b(?:aged?|ages)\s+\Z", re.IGNORECASE)
 _FEET_INCHES = re.compile(r"\s+(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b\.?|\"|″)")
