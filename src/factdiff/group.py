@@ -78,6 +78,8 @@ KIND_WEIGHT: dict[str, float] = {
     "y": 1.0,  # a year
     "d": 1.5,  # a calendar day: month and day of month
 }
+#: Name features of an article kept as written (for story labels).
+NAMES_KEPT = 8
 #: Kinds of features that may describe a story in its label and "shared facts".
 FACT_KINDS = ("e", "n", "d", "y", "h")
 
@@ -128,13 +130,19 @@ class Fingerprint:
     features: dict[str, float]  # feature ("kind:value") -> weight before idf
     day: int | None = None  # days since 1970-01-01 of the publication date, when known
     outlet: str | None = None
+    names: dict[str, str] = field(default_factory=dict)  # the heaviest name features as written, for labels
 
     def to_dict(self) -> dict[str, Any]:
-        return {"article_id": self.article_id, "features": self.features, "day": self.day, "outlet": self.outlet}
+        data = {"article_id": self.article_id, "features": self.features, "day": self.day, "outlet": self.outlet}
+        if self.names:
+            data["names"] = self.names
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Fingerprint:
-        return cls(data["article_id"], dict(data["features"]), data.get("day"), data.get("outlet"))
+        return cls(
+            data["article_id"], dict(data["features"]), data.get("day"), data.get("outlet"), dict(data.get("names", {}))
+        )
 
 
 def day_number(published: str | None) -> int | None:
@@ -152,15 +160,21 @@ _EPOCH = date(1970, 1, 1).toordinal()
 
 def fingerprint(article: Article, analysis: Analysis | None = None) -> Fingerprint:
     """The grouping features of ``article``: cheap to compute, independent of the analysis quality."""
-    counts = text_features(article.text, article.title_end)
+    written: dict[str, str] = {}
+    counts = text_features(article.text, article.title_end, written)
     if analysis is not None:
         _add_analysis(counts, analysis)
     features = {f: round(KIND_WEIGHT[f[0]] * (1.0 + math.log(n)), 4) for f, n in counts.items()}
-    return Fingerprint(article.id, features, day_number(article.published), article.outlet or article.domain)
+    heaviest = sorted((f for f in features if f in written), key=lambda f: (-features[f], f))[:NAMES_KEPT]
+    names = {f: written[f] for f in heaviest}
+    return Fingerprint(article.id, features, day_number(article.published), article.outlet or article.domain, names)
 
 
-def text_features(text: str, title_end: int = 0) -> Counter[str]:
-    """Counts of "kind:value" features of a text; ``text[:title_end]`` is the title."""
+def text_features(text: str, title_end: int = 0, written: dict[str, str] | None = None) -> Counter[str]:
+    """Counts of "kind:value" features of a text; ``text[:title_end]`` is the title.
+
+    ``written``, when given, receives each name feature as first written ("e:ice" -> "ICE").
+    """
     counts: Counter[str] = Counter()
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
     entity: list[str] = []
@@ -171,10 +185,14 @@ def text_features(text: str, title_end: int = 0) -> Counter[str]:
         while entity and entity[-1].lower() in _NAME_JOINERS:
             entity.pop()
         if len(entity) > 1 or (entity and not entity_at_start):
-            name = " ".join(entity).lower()
+            surface = " ".join(entity)
+            name = surface.lower()
             counts["e:" + name] += 1
             if len(entity) > 1:
                 counts["e:" + entity[-1].lower()] += 1
+            if written is not None:
+                written.setdefault("e:" + name, surface)
+                written.setdefault("e:" + entity[-1].lower(), entity[-1])
             if entity_in_title:
                 counts["h:" + name] += 1
                 if len(entity) > 1:
@@ -292,6 +310,7 @@ class StoryState:
     outlets: Counter[str] = field(default_factory=Counter)
     norm: float = 0.0  # idf-weighted norm of the centroid, updated as members join
     fingerprints: list[Fingerprint] | None = field(default_factory=list)  # kept while a split may still come
+    names: dict[str, str] = field(default_factory=dict)  # name features as first written
     weakest: float = 1.0  # the lowest score with which a report joined (the opener aside)
 
     def fits(self, day: int | None, window: int) -> bool:
@@ -503,6 +522,8 @@ class Grouper:
                 story.fingerprints.append(fp)
             else:
                 story.fingerprints = None
+        for f, written in fp.names.items():
+            story.names.setdefault(f, written)
         if story.members:
             story.weakest = min(story.weakest, score)
         story.members += 1
@@ -576,17 +597,19 @@ def _two_groups(fps: list[Fingerprint], idf: Any) -> tuple[list[int] | None, flo
     return labels, across, min(within_parts)
 
 
-def story_label(facts: Counter[str] | dict[str, int], members: int, size: int = 4) -> str:
+def story_label(
+    facts: Counter[str] | dict[str, int], members: int, size: int = 4, names: dict[str, str] | None = None
+) -> str:
     """A short label from the facts most members share: entities first, then numbers and dates."""
     order = {"e": 0, "n": 1, "d": 2, "y": 3}
-    shared = [(f, n) for f, n in facts.items() if n >= max(1, members / 2)]
+    shared = [(f, n) for f, n in facts.items() if n >= max(1, members / 2) and f[0] in order]
     shared.sort(key=lambda fn: (order.get(fn[0][0], 9), -fn[1], -len(fn[0]), fn[0]))
     picked: list[str] = []
     for f, _ in shared:
         value = f[2:]
         if f[0] == "e" and any(value in p.lower() for p in picked):
             continue
-        picked.append(_show(f))
+        picked.append(names[f] if names and f in names else _show(f))
         if len(picked) == size:
             break
     return " · ".join(picked)

@@ -164,7 +164,7 @@ def _story_values(story: StoryState) -> tuple[Any, ...]:
     outlets = [name for name, _ in story.outlets.most_common()]
     return (
         story.id,
-        story_label(story.facts, story.members),
+        story_label(story.facts, story.members, names=story.names),
         story.members,
         _iso(story.first_day),
         _iso(story.last_day),
