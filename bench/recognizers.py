@@ -118,7 +118,7 @@ _LENGTH_ETC = frozenset(
     """.split()
 )
 _UNIT_KINDS: dict[str, Callable[[str], bool]] = {
-    "CurrencyModel": lambda u: u.split(" per ")[0] in CURRENCIES or u == "cent",
+    "CurrencyModel": lambda u: u.split(" per ")[0] in CURRENCIES or u.split(" per ")[0] == "cent",
     "DimensionModel": lambda u: (
         u.split(" per ")[0] in _LENGTH_ETC or u.startswith(("square", "cubic")) or " per hour" in u
     ),

@@ -245,7 +245,8 @@ def extract(
                 continue
             if sentence_found and mention.start < sentence_found[-1].quantity.end:
                 continue  # already read as part of the previous quantity ("5 feet 2 inches")
-            item = _read(text, mention, s_start, s_end, taken)
+            prev_end = sentence_found[-1].quantity.end if sentence_found else s_start
+            item = _read(text, mention, s_start, s_end, taken, prev_end)
             if item is not None:
                 sentence_found.append(item)
         _merge_unit_ranges(text, sentence_found)
@@ -271,7 +272,9 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
-def _read(text: str, mention: NumberMention, s_start: int, s_end: int, taken: list[tuple[int, int]]) -> Found | None:
+def _read(
+    text: str, mention: NumberMention, s_start: int, s_end: int, taken: list[tuple[int, int]], prev_end: int
+) -> Found | None:
     if mention.kind == "ordinal":
         return None
     start, end = mention.start, mention.end
@@ -280,8 +283,8 @@ def _read(text: str, mention: NumberMention, s_start: int, s_end: int, taken: li
     before = text[max(s_start, start - 40) : start]
     after = text[end : min(s_end, end + 40)]
     currency = unit_before(text, start)
-    if currency is not None and currency.start < s_start:
-        currency = None
+    if currency is not None and currency.start < max(s_start, prev_end):
+        currency = None  # "10 rmb 20 usd": the rmb belongs to the 10
     unit = None if currency is not None else unit_after(text, end, s_end)
     if mention.kind != "vague" and _excluded(text, mention, before, after, currency, unit, s_start):
         return None
