@@ -48,8 +48,15 @@ def bcubed(predicted: Sequence[str], gold: Sequence[str]) -> tuple[float, float,
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
-def run_factdiff(rows: list[dict[str, str]], order: list[int], threshold: float | None) -> tuple[list[str], float]:
-    fps = [fingerprint(article(row)) for row in rows]
+def run_factdiff(
+    rows: list[dict[str, str]], order: list[int], threshold: float | None, analysed: bool = False
+) -> tuple[list[str], float]:
+    if analysed:
+        from factdiff.analyse import analyse
+
+        fps = [fingerprint(a, analyse(a)) for a in map(article, rows)]
+    else:
+        fps = [fingerprint(article(row)) for row in rows]
     for i, fp in enumerate(fps):  # ECB+ holds a few identical texts: keep one id per row
         fp.article_id = f"{i}:{fp.article_id}"
     grouper = Grouper() if threshold is None else Grouper(threshold=threshold)
@@ -81,6 +88,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, required=True, help="ECB+ JSON Lines (id, topic, event, title, text)")
     parser.add_argument("--threshold", type=float, default=None, help="join threshold (default: the library's)")
     parser.add_argument("--shuffles", type=int, default=3, help="shuffled orders to report besides file order")
+    parser.add_argument("--analyse", action="store_true", help="also run with the analysis' facts in the fingerprints")
     parser.add_argument("--sweep", action="store_true", help="also print F1 over a range of thresholds")
     args = parser.parse_args()
     rows = load(args.data)
@@ -95,6 +103,9 @@ def main() -> None:
         random.Random(seed).shuffle(order)
         shuffled, secs = run_factdiff(rows, order, args.threshold)
         results.append((f"factdiff group, shuffle {seed}", shuffled, secs))
+    if args.analyse:
+        labels, secs = run_factdiff(rows, list(range(len(rows))), args.threshold, analysed=True)
+        results.append(("factdiff group + analysis facts, file order", labels, secs))
     start = time.perf_counter()
     baseline = run_baseline(rows, BASELINE_DISTANCE)
     results.append(
