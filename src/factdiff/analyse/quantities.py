@@ -286,6 +286,8 @@ def _read(
     if currency is not None and currency.start < max(s_start, prev_end):
         currency = None  # "10 rmb 20 usd": the rmb belongs to the 10
     unit = None if currency is not None else unit_after(text, end, s_end)
+    if unit is not None and unit.text in ("F", "C") and not _TEMPERATURE_CUE.search(text, s_start, s_end):
+        unit = None  # "a Boeing 777F", "the 13F filing": a bare F or C is Celsius or Fahrenheit only in weather
     if mention.kind != "vague" and _excluded(text, mention, before, after, currency, unit, s_start):
         return None
     q_start = currency.start if currency is not None else start
@@ -460,6 +462,10 @@ def _is_year(mention: NumberMention, after: str) -> bool:
 
 # "one of the victims", "a one-story house": "one" as a pronoun or in a compound is not a count.
 _ONE_OF = re.compile(r"\s+of\b|-")
+_TEMPERATURE_CUE = re.compile(
+    r"temperature|degree|weather|heat|cold|warm|hot|cool|fever|thermostat|oven|freez|boil|melt|high of|low of|°",
+    re.IGNORECASE,
+)
 _MILLION_CODES = frozenset({"musd", "meur", "mgbp", "maud"})
 _SCALE_AFTER_UNIT = re.compile(r"\s+(million|billion|trillion)\b", re.IGNORECASE)
 _CENTS = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2}|[a-z]+(?:[- ][a-z]+)?)(?:\s+cents?\b|(?=\s*(?:[.,;!?]|$|\s+more\b)))")

@@ -116,6 +116,7 @@ _AFTER: dict[str, tuple[str, ...]] = {
         "celsius",
         "celcius",
         "centigrade",
+        "centigrate",
         "°c",
         "ºc",
     ),
