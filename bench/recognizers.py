@@ -101,6 +101,7 @@ _RECOGNIZERS_UNITS = {
     "megabyte": "megabyte",
     "gram": "gram",
     "dram": "dram",
+    "radian": "radian",
     "c": "celsius",
     "f": "fahrenheit",
     "year": "year of age",
@@ -113,7 +114,7 @@ _LENGTH_ETC = frozenset(
     """
     foot metre mile gallon ton tonne kilogram microgram inch kilometre millimetre centimetre millilitre litre
     barrel ounce acre pound gram dram yard decimetre picometre megabyte gigabyte kilobyte terabyte degree bit
-    megabit tablespoon teaspoon
+    megabit tablespoon teaspoon radian
     cup
     """.split()
 )
@@ -144,6 +145,13 @@ REJECTED: dict[tuple[str, str], str] = {
     ("PercentModel", "percent of 10"): "'percent of N' names no percentage in news prose",
     ("PercentModel", "per cent of twenty-two"): "'percent of N' names no percentage in news prose",
     ("PercentModel", "per cent of 210"): "'percent of N' names no percentage in news prose",
+    ("DimensionModel", "He said: 2 pm is 2 picometer"): "'2 pm' is a clock time",
+    ("DimensionModel", "The size of this file is 100 mb"): "'mb' is read as megabytes, the usual sense in news",
+    (
+        "DimensionModel",
+        "then , to make these gardenettes quite literally rooms , ms . bartlett had thrown up windowless walls "
+        "(brick, lattice, hedge ) eight to 10 feet tall, casting her interiors into day - long stygian shade.",
+    ): "'eight to 10 feet' is read as one range",
     ("NumberModel", "SCP-173"): "a number after a letter and a hyphen is part of a name (COVID-19, F-150)",
     ("NumberModel", "1.111,11, 1,111.11"): "decimal commas are not read in English text",
     ("NumberModel", "The number is 1,3."): "decimal commas are not read in English text",

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factdiff.analyse.units import unit_after
+
 __all__ = ["HEDGES", "NumberMention", "hedge_before", "parse_number", "scan_numbers", "word_trie"]
 
 _UNITS = {
@@ -424,7 +426,11 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
     tokens = _TOKENISE_WORDS.findall(raw.lower())
     negative = bool(_MINUS_BEFORE.search(match.string, max(0, match.start() - 10), match.start()))
     # A lone "one" after a determiner is a pronoun ("the one you mentioned", "which one").
-    if tokens == ["one"] and _PRONOUN_ONE.search(match.string[max(0, match.start() - 8) : match.start()]):
+    if (
+        tokens == ["one"]
+        and _PRONOUN_ONE.search(match.string[max(0, match.start() - 8) : match.start()])
+        and unit_after(match.string, match.end()) is None  # "that one mile" is a mile
+    ):
         return None
     if len(tokens) == 1 and (tokens[0] in _SCALES or tokens[0] in ("hundred", "dozen", "dozens")):
         return None  # "parts per million", "a baker's dozen": a scale word alone is not a number

@@ -84,8 +84,8 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "hectare": ("hectares", "hectare", "ha"),
     "kilogram": ("kilograms", "kilogrammes", "kilogram", "kilos", "kilo", "kg", "kgs"),
     "gram": ("grams", "grammes", "gram", "g"),
-    "milligram": ("milligrams", "milligram", "mg"),
-    "microgram": ("micrograms", "microgram", "µg", "μg", "mcg"),
+    "milligram": ("milligrams", "milligrammes", "milligram", "mg"),
+    "microgram": ("micrograms", "microgrammes", "microgram", "microgramme", "µg", "μg", "mcg"),
     "pound": ("pounds", "pound", "lbs", "lb"),
     "ounce": ("ounces", "ounce", "oz"),
     "ton": ("tons", "ton", "short tons"),
@@ -96,7 +96,8 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "gallon": ("gallons", "gallon", "gal"),
     "pint": ("pints", "pint"),
     "quart": ("quarts", "quart"),
-    "dram": ("drams", "dram"),
+    "dram": ("drams", "dram", "drachmas", "drachma"),
+    "radian": ("radians", "radian", "rad"),
     "barrel": ("barrels", "barrel", "bbl"),
     "barrel per day": ("barrels a day", "barrels per day", "barrel-a-day", "barrels-a-day", "bpd"),
     "mile per hour": ("miles per hour", "miles an hour", "mile per hour", "mph", "m.p.h."),
@@ -314,6 +315,7 @@ _CASED_BEFORE = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "NIS": "ILS", "RMB": "C
 
 
 _AFTER_SPACED_M = re.compile(r"\s*(?:$|[^\w\s]|\d|x\b)")
+_BRACKETED = re.compile(r" ?[(\[{<](?P<inner>[^()\[\]{}<>\s]{1,6})[)\]}>]")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 
 
@@ -322,6 +324,11 @@ def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
     end = len(text) if end is None else end
     match = _AFTER_RE.match(text, pos, end)
     if match is None:
+        bracket = _BRACKETED.match(text, pos, end)  # "20 (kg)", "20 [kg]"
+        if bracket is not None:
+            inner = unit_after(bracket.group("inner"), 0)
+            if inner is not None and inner.end == len(bracket.group("inner")):
+                return UnitMatch(bracket.start("inner"), bracket.end(), inner.unit, inner.text)
         return None
     form = match.group("unit")
     gap = match.group("gap")
