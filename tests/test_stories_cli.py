@@ -268,3 +268,18 @@ def test_killed_add_then_rerun_puts_every_article_in_one_story(tmp_path: Path) -
 
         regroup(store)
     assert partition(memberships(db)) == partition(incremental)  # as if never interrupted
+
+
+def test_regroup_groups_articles_stored_before_stories_existed(tmp_path: Path) -> None:
+    write_reports(tmp_path / "in")
+    db = tmp_path / "s.db"
+    run("add", str(tmp_path / "in"), "--db", str(db))
+    before = memberships(db)
+    check = sqlite3.connect(db)
+    check.execute("DELETE FROM story_members")
+    check.execute("DELETE FROM story_summaries")
+    check.commit()
+    check.close()
+    code, out = run("regroup", "--db", str(db))
+    assert code == 0 and out.strip() == "regrouped 5 articles into 2 stories"
+    assert partition(memberships(db)) == partition(before)

@@ -83,10 +83,8 @@ def _live(store: Any) -> _Live:
     live = _LIVE.get(store)
     if live is None:
         live = _LIVE[store] = _Live(Grouper())
-    rows = db.execute(
-        "SELECT seq, joined, fingerprint FROM story_members WHERE seq > ? ORDER BY seq", (live.seq,)
-    ).fetchall()
-    for seq, joined, data in rows:
+    rows = db.execute("SELECT seq, joined, fingerprint FROM story_members WHERE seq > ? ORDER BY seq", (live.seq,))
+    for seq, joined, data in rows:  # streamed: a large store is never held in memory
         values = json.loads(data)
         fp = Fingerprint.from_dict(values)
         live.grouper.replay(fp, None if joined == fp.article_id else joined, float(values.get("score", 0.0)))
@@ -115,31 +113,32 @@ def assign_new(store: Any, analyses: Iterable[Analysis]) -> int:
 def _assign(store: Any, analyses: Iterable[Analysis]) -> int:
     db: sqlite3.Connection = store.connection
     live = _live(store)
-    grouper = live.grouper
-    touched: set[str] = set()
     done = 0
     for analysis in analyses:
         article_id = analysis.article.id
         if db.execute("SELECT 1 FROM story_members WHERE article_id = ?", (article_id,)).fetchone():
             continue
-        fp = fingerprint(analysis.article, analysis)
-        assignment = grouper.assign(fp)
-        live.seq += 1
-        joined = assignment.split_from or assignment.story_id
-        db.execute(
-            "INSERT INTO story_members (article_id, seq, joined, story_id, fingerprint) VALUES (?, ?, ?, ?, ?)",
-            (article_id, live.seq, joined, assignment.story_id, _decision(fp, assignment.score)),
-        )
-        touched.add(assignment.story_id)
-        if assignment.moved:
-            db.executemany(
-                "UPDATE story_members SET story_id = ? WHERE article_id = ?",
-                [(assignment.split_to, moved) for moved in assignment.moved],
-            )
-            touched.update((joined, assignment.split_to or ""))
+        _record(db, live, article_id, fingerprint(analysis.article, analysis))
         done += 1
-    _write_stories(db, grouper, touched)
     return done
+
+
+def _record(db: sqlite3.Connection, live: _Live, article_id: str, fp: Fingerprint) -> None:
+    """Assign one article and write the decision and the summaries of the stories it changed."""
+    assignment = live.grouper.assign(fp)
+    live.seq += 1
+    joined = assignment.split_from or assignment.story_id
+    db.execute(
+        "INSERT INTO story_members (article_id, seq, joined, story_id, fingerprint) VALUES (?, ?, ?, ?, ?)",
+        (article_id, live.seq, joined, assignment.story_id, _decision(fp, assignment.score)),
+    )
+    if assignment.moved:
+        db.executemany(
+            "UPDATE story_members SET story_id = ? WHERE article_id = ?",
+            [(assignment.split_to, moved) for moved in assignment.moved],
+        )
+    # written at once: a story may close (leave memory) before the batch ends
+    _write_stories(db, live.grouper, {assignment.story_id, joined, assignment.split_to or ""})
 
 
 def _decision(fp: Fingerprint, score: float) -> str:
@@ -187,43 +186,23 @@ def regroup(store: Any) -> int:
     db: sqlite3.Connection = store.connection
     db.execute("BEGIN IMMEDIATE")
     try:
-        stored = {
-            article_id: (seq, data)
-            for article_id, seq, data in db.execute("SELECT article_id, seq, fingerprint FROM story_members")
-        }
-        order = [row[0] for row in db.execute("SELECT id FROM articles ORDER BY rowid")]
-        order.sort(key=lambda i: (0, stored[i][0]) if i in stored else (1, 0))
+        db.execute("DROP TABLE IF EXISTS temp.previous_members")
+        db.execute("CREATE TEMP TABLE previous_members AS SELECT article_id, seq, fingerprint FROM story_members")
         db.execute("DELETE FROM story_members")
         db.execute("DELETE FROM story_summaries")
         forget(store)
         live = _LIVE[store] = _Live(Grouper())
-        grouper = live.grouper
-        for article_id in order:
-            if article_id in stored:
-                fp = Fingerprint.from_dict(json.loads(stored[article_id][1]))
-            else:
-                analysis = store.get_analysis(article_id)
-                if analysis is None:
-                    continue
-                fp = fingerprint(analysis.article, analysis)
-            assignment = grouper.assign(fp)
-            live.seq += 1
-            db.execute(
-                "INSERT INTO story_members (article_id, seq, joined, story_id, fingerprint) VALUES (?, ?, ?, ?, ?)",
-                (
-                    article_id,
-                    live.seq,
-                    assignment.split_from or assignment.story_id,
-                    assignment.story_id,
-                    _decision(fp, assignment.score),
-                ),
-            )
-            if assignment.moved:
-                db.executemany(
-                    "UPDATE story_members SET story_id = ? WHERE article_id = ?",
-                    [(assignment.split_to, moved) for moved in assignment.moved],
-                )
-            _write_stories(db, grouper, {assignment.story_id, assignment.split_from or ""})
+        # streamed, so a large store is never held in memory
+        for article_id, data in db.execute("SELECT article_id, fingerprint FROM temp.previous_members ORDER BY seq"):
+            _record(db, live, article_id, Fingerprint.from_dict(json.loads(data)))
+        ungrouped = db.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM temp.previous_members) ORDER BY rowid"
+        ).fetchall()
+        for (article_id,) in ungrouped:
+            analysis = store.get_analysis(article_id)
+            if analysis is not None:
+                _record(db, live, article_id, fingerprint(analysis.article, analysis))
+        db.execute("DROP TABLE temp.previous_members")
         db.execute("COMMIT")
     except BaseException:
         if db.in_transaction:
