@@ -213,12 +213,12 @@ def _ranges(text: str) -> list[tuple[tuple[float | None, float | None], str | No
     for m in scan_numbers(text):
         if m.kind == "range":
             out.append(((m.low, m.high), None))
-        elif m.hedge is not None and m.hedge.lower().startswith("equal") and m.value is not None:
-            out.append(((m.value, m.value), None))  # "equal to 20" is the interval [20, 20]
         elif m.approx in ("over", "at_least") and m.value is not None:
             out.append(((m.value, None), None))
         elif m.approx in ("under", "up_to") and m.value is not None:
             out.append(((None, m.value), None))
+        elif m.hedge is not None and m.hedge.lower().startswith("equal") and m.value is not None:
+            out.append(((m.value, m.value), None))  # "equal to 20" is the interval [20, 20]
     return out
 
 

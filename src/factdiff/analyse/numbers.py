@@ -125,7 +125,7 @@ _VULGAR = {
 # lower-cased text, which is several times faster than one case-insensitive expression for both.
 _DIGIT_TOKEN = re.compile(
     rf"""
-    (?P<digits>(?=[-−–.\d])(?:(?<![A-Za-z0-9_À-ɏ.,/@#])|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=INR)|(?<=MYR)|(?<=RM)|(?<=Rs))(?<![A-JL-Za-jln-z][-‑])(?:(?<=\s)[-−–]|(?<=^)[-−]|(?<=\()[-−])?(?:{_DIGITS_RE}))
+    (?P<digits>(?=[-−–.\d])(?:(?<![A-Za-z0-9_À-ɏ.,/@#])|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=INR)|(?<=MYR)|(?<=RM)|(?<=Rs))(?<![A-JL-Za-jln-z][-‑])(?:(?<=\s)[-−–]|(?<=^)[-−]|(?<=[(<>=])[-−])?(?:{_DIGITS_RE}))
     | (?P<vulgar>(?=[\d{"".join(_VULGAR)}])(?<![\w.])(?:\d+\s?)?[{"".join(_VULGAR)}])
     """,
     re.VERBOSE,
@@ -153,11 +153,11 @@ _VAGUE = re.compile(
 _VAGUE_SCALES = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _HEDGE_RE = re.compile(
     r"(?=[" + "".join(sorted({h[0] for h in HEDGES} | {h[0].upper() for h in HEDGES})) + r"])"
-    r"(?:^|(?<=[\s(\[\"“'‘—–-]))(?P<hedge>" + word_trie(list(HEDGES)) + r")\s*(?:of\s+)?$",
+    r"(?:^|(?<=[\s(\[\"“'‘—–-])|(?=[<>≤≥]))(?P<hedge>" + word_trie(list(HEDGES)) + r")\s*(?:of\s+)?$",
     re.IGNORECASE,
 )
 _RANGE_BETWEEN = re.compile(r"(?:^|\s)(?P<word>between|from)\s+$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"^\s*(?:(?P<dash>[-–—])|(?P<to>to|through|and|or)\s+)\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:(?P<dash>[-–—~])|(?P<to>to|through|and|or)\s+)\s*$", re.IGNORECASE)
 _ORDINAL_TAIL = re.compile(
     r"[-\s](?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE
 )
@@ -309,7 +309,7 @@ def _join_bounds(text: str, mentions: list[NumberMention]) -> list[NumberMention
 
 def hedge_before(text: str, pos: int) -> tuple[int, str, str] | None:
     """(start, words, approx) of a hedge that ends right before ``pos`` ("about ", "more than ")."""
-    window = text[max(0, pos - 24) : pos]
+    window = text[max(0, pos - 32) : pos]
     match = _HEDGE_RE.search(window)
     if match is None:
         return None
@@ -568,7 +568,7 @@ def _join_ratios(text: str, mentions: list[NumberMention]) -> list[NumberMention
     return out
 
 
-_PHONE_LIKE = re.compile(r"(?<!\d)\d{3}[-–]\d{4}(?!\d)|[-–]0\d")
+_PHONE_LIKE = re.compile(r"(?<!\d)\d{3}[-–]\d{4}(?!\d)|[-–]0\d|\+\d")
 
 
 def _join_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
@@ -620,7 +620,7 @@ def _range(text: str, first: NumberMention, second: NumberMention) -> NumberMent
         return None
     # "4-6" only between plain digits; "COVID-19", "2-0" scores and "555-0142" are not ranges.
     if join.group("dash") is not None and (
-        first.words or second.words or _PHONE_LIKE.search(text, first.start, second.end)
+        first.words or second.words or _PHONE_LIKE.search(text, max(0, first.start - 1), min(len(text), second.end + 6))
     ):
         return None
     low, high = first.value, second.value
