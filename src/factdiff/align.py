@@ -169,7 +169,8 @@ DERIVATION_CUES = frozenset(
 PERSON_NOUNS = frozenset(
     "arrest death job member fugitive victim worker student patient voter child adult family case conviction "
     "employee officer soldier passenger injury injured evacuat deport alien immigrant resident homeowner "
-    "migrant refugee prisoner inmate suspect affiliate".split()
+    "migrant refugee prisoner inmate suspect affiliate pirat hostage crew sailor tourist fan national citizen "
+    "official agent".split()
 )
 #: Score taken off a candidate entity swap whose place has a figure of its own in the source.
 ENTITY_SWAP_KNOWN_PLACE = 15.0
@@ -332,6 +333,10 @@ def facts_of(analysis: Analysis) -> list[Fact]:
             unit = _unit(claim.unit)
             is_percent = unit == "percent"
             concept = frozenset(w for w in concept_tokens(claim.concept) if w != "percent")
+            # A capitalised word inside the sentence is a name or a nationality ("23 Somali",
+            # "11 Yemeni suspects"): it says whose, not what is counted.
+            proper = {lemma(w) for w in re.findall(r"(?<=[a-z0-9,;] )[A-Z][a-z]+", sentence)}
+            concept = concept - proper if concept - proper else concept
             places = tuple(claim.places)
             value = claim.number
             if value < 0 and _LIST_DASH.match(claim.text):
@@ -471,6 +476,14 @@ def same_value(a: Fact, b: Fact) -> bool:
     return abs(converted - b.value) <= CONVERSION_TOLERANCE * max(abs(b.value), 1e-9)
 
 
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ese", "at")
+
+
+def _people(concept: frozenset[str]) -> bool:
+    """Whether a counted noun names people: "person", a known people noun, or an agent noun."""
+    return any(w == _PERSON or w in PERSON_NOUNS or (len(w) > 4 and w.endswith(_AGENT_SUFFIXES)) for w in concept)
+
+
 def concept_relation(a: frozenset[str], b: frozenset[str]) -> str:
     """'same' (one holds the other), 'conflict' (each has a word the other lacks) or 'unknown'."""
     a, b = a - GENERIC_CONCEPTS, b - GENERIC_CONCEPTS
@@ -500,8 +513,13 @@ def fact_concepts(a: Fact, b: Fact) -> str:
         # "22,000 residents" for "22,000 vehicles": people against things the source counts
         # without a word for people near them.
         named = a if ca else b
-        if _PERSON not in named.concept and not (named.concept & PERSON_NOUNS):
+        if not _people(named.concept):
             return "conflict"
+    if relation == "conflict" and _people(ca) and _people(cb):
+        # "23 pirates" and "23 piracy suspects": two descriptions of the same people, where a
+        # unit swap changes the kind of thing counted (countries for cities, homes damaged for
+        # homes destroyed).
+        return "unknown"
     if relation == "unknown" and not ca and not cb:
         # Neither names what it counts ("two people"): the words around the numbers decide.
         wa, wb = a.window - GENERIC_CONCEPTS, b.window - GENERIC_CONCEPTS
@@ -529,7 +547,9 @@ def _units_comparable(a: Fact, b: Fact) -> bool:
     return convert(1.0, a.unit, b.unit) is not None
 
 
-def number_relation(report: Fact, source: Fact) -> tuple[str, float] | None:
+def number_relation(
+    report: Fact, source: Fact, others: frozenset[frozenset[str]] = frozenset()
+) -> tuple[str, float] | None:
     """How a report's number relates to a source number, with a score; None when unrelated."""
     if not _units_comparable(report, source):
         # "over 18 vehicles" for "over 18 months": the same number counting another kind of thing.
@@ -555,7 +575,13 @@ def number_relation(report: Fact, source: Fact) -> tuple[str, float] | None:
             return "same", 90.0 + context / 10
         if concept != "conflict" and place == "conflict":
             return "entity_swap", 70.0 + context / 10
-        shared_head = bool((report.concept & source.concept) - GENERIC_CONCEPTS)  # homes damaged / destroyed
+        # "312 homes damaged" for "312 homes destroyed": the same head noun with the words of
+        # another fact of the source. Other modifiers ("speed boats", "small boats") describe.
+        own = report.concept - GENERIC_CONCEPTS
+        common = bool((report.concept & source.concept) - GENERIC_CONCEPTS)
+        shared_head = common and any(own <= other for other in others if other != source.concept - GENERIC_CONCEPTS)
+        if common and not shared_head:
+            return None
         if (
             concept == "conflict"
             and place in ("same", "none", "unknown")
@@ -565,6 +591,8 @@ def number_relation(report: Fact, source: Fact) -> tuple[str, float] | None:
         if report.claim.in_title and place != "conflict":
             return "same", 50.0  # a headline names its numbers loosely ("$38.5 million rebuild")
         return None
+    if _within_bound(report, source):
+        return None  # "20 firefighters" under the source's "up to 40": consistent, not changed
     measured = (report.unit is not None and report.unit in UNITS) or report.unit == "USD"
     physical = report.unit is not None and report.unit in UNITS
     named = concept == "same" or (concept == "unknown" and (context >= NEAR_CONTEXT or measured))
@@ -585,6 +613,16 @@ def number_relation(report: Fact, source: Fact) -> tuple[str, float] | None:
     return None
 
 
+def _within_bound(report: Fact, source: Fact) -> bool:
+    if report.value is None or source.value is None or report.approx != "exact":
+        return False
+    if source.approx in ("up_to", "under"):
+        return report.value < source.value
+    if source.approx in ("at_least", "over"):
+        return report.value > source.value
+    return False
+
+
 def _same_thing(report: Fact, source: Fact) -> bool:
     """Direct evidence that two numbers count the same thing: a shared counted noun, the report's
     noun right next to the source's number (or the other way), or, when neither names what it
@@ -597,7 +635,10 @@ def _same_thing(report: Fact, source: Fact) -> bool:
     if not ca and cb & report.near:
         return True  # "The project will cost $35.8 million" for "The $38.5 million project"
     if not ca and not cb:
-        return fact_concepts(report, source) == "same"
+        # Neither names what it counts: the words of the numbers' own phrases ("restructuring
+        # charge of $240 million"), or else mostly the same words around them.
+        shared = (report.near & source.near) - GENERIC_CONCEPTS - STOPWORDS
+        return bool(shared) or fact_concepts(report, source) == "same"
     return False
 
 
@@ -720,8 +761,8 @@ def _name_unnamed(facts: dict[str, list[Fact]], primary: list[str], slots: list[
             continue
         for fact in found:
             own = fact.concept - GENERIC_CONCEPTS
-            if fact.family != "number":
-                continue
+            if fact.family != "number" or fact.unit is not None:
+                continue  # counts only: a sum of money or a measure is not named by nearby nouns
             # Also a noun the extractor cut short: "312 homes were damaged" counts damaged homes
             # when the source names "homes damaged" and "homes destroyed".
             fitting = (
@@ -740,15 +781,21 @@ def _clause_places(text: str, facts: list[Fact], places: list[str]) -> None:
     will pour into Southport"), for numbers the extractor attached to no place. Only one: a clause
     that names two places says nothing certain about either."""
     for fact in facts:
-        if fact.family != "number" or fact.places:
-            continue
+        if fact.family != "number" or fact.places or fact.unit is not None:
+            continue  # counts only: money and measures name places as owners ("the Millhaven closure")
         end = fact.claim.end
         stop = _CLAUSE_END.search(text, end, min(len(text), end + 120))
         clause = text[end : stop.start() if stop else min(len(text), end + 120)]
         named = [
             p
             for p in places
-            if (found := re.search(rf"\b{re.escape(place_key(p).split('|')[0])}\b", clause, re.I))
+            if (
+                found := re.search(
+                    rf"\b(?:in|into|to|at|from|for)\s+(?:the\s+)?{re.escape(place_key(p).split('|')[0])}\b",
+                    clause,
+                    re.I,
+                )
+            )
             and not _OWN_NUMBER.match(clause, found.end())  # "Ashby (250)": the place has its own number
         ]
         if len({place_key(p) for p in named}) == 1:
@@ -842,11 +889,12 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
     candidates: list[tuple[float, int, str, Fact, Slot]] = []
     numbers = [f for f in facts if f.family in ("number", "percent")]
     places = {p for s in slots if s.source is not None for p in s.source.places}
+    concepts = frozenset(s.source.concept - GENERIC_CONCEPTS for s in slots if s.source is not None)
     for i, fact in enumerate(numbers):
         for slot in slots:
             if slot.source is None or slot.family != fact.family:
                 continue
-            found = number_relation(fact, slot.source)
+            found = number_relation(fact, slot.source, concepts)
             if found is not None:
                 relation, score = found
                 if relation == "entity_swap" and any(same_place(p, q) for p in fact.places for q in places):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from factdiff.align import STOPWORDS, Fact, Match, Slot, convert, same_value
+from factdiff.align import STOPWORDS, Fact, Match, Slot, _same_thing, convert, same_value
 from factdiff.model import DIVERGENCES, Analysis, Article, Attribution
 
 __all__ = [
@@ -108,7 +108,8 @@ def _number_verdict(relation: str, fact: Fact, source: Fact) -> str:
     if relation in ("entity_swap", "unit_swap"):
         return relation
     if relation == "same":
-        if source.approx in ("up_to", "at_least", "range") and fact.approx == "exact":
+        bound = source.approx in ("up_to", "at_least", "range") and fact.approx == "exact"
+        if bound and _same_thing(fact, source):
             return "rounded_unhedged"  # a bound or a range reported as the exact figure
         return "agrees"
     if relation == "near":
@@ -155,6 +156,10 @@ def title_verdict(report: str | None, source: str | None) -> str:
     if not r or r <= _VAGUE_TITLES or _title_words(report)[-1] in _VAGUE_TITLES:
         return "agrees"  # "head of ICE", "a senior ICE official": a description, not a title
     missing, added = s - r, r - s
+    if not (r & s) - _RANK_WORDS - _VAGUE_TITLES:
+        # No word in common ("Governor" and "former candidate"): another of the person's roles,
+        # not a change of this one.
+        return "agrees"
     if missing & _RANK_WORDS or added & _RANK_WORDS:
         return "title_changed"  # "Acting Director" -> "Director", "President" -> "Vice President"
     if r == s or s <= r:
