@@ -153,10 +153,10 @@ _VAGUE = re.compile(
 _VAGUE_SCALES = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _HEDGE_RE = re.compile(
     r"(?=[" + "".join(sorted({h[0] for h in HEDGES} | {h[0].upper() for h in HEDGES})) + r"])"
-    r"(?:^|(?<=[\s(\[\"“'‘—–-])|(?=[<>≤≥]))(?P<hedge>" + word_trie(list(HEDGES)) + r")\s*(?:of\s+)?$",
+    r"(?:^|(?<=[\s(\[\"“'‘—–-])|(?<![<>=])(?=[<>≤≥]))(?P<hedge>" + word_trie(list(HEDGES)) + r")\s*(?:of\s+)?$",
     re.IGNORECASE,
 )
-_RANGE_BETWEEN = re.compile(r"(?:^|\s)(?P<word>between|from)\s+$", re.IGNORECASE)
+_RANGE_BETWEEN = re.compile(r"(?:^|\s)(?P<word>between|from)\s+(?:negative\s+|minus\s+)?$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:(?P<dash>[-–—~])|(?P<to>to|through|and|or)\s+)\s*$", re.IGNORECASE)
 _ORDINAL_TAIL = re.compile(
     r"[-\s](?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE
@@ -612,7 +612,7 @@ def _range(text: str, first: NumberMention, second: NumberMention) -> NumberMent
     if join is None:
         return None
     # The units in between must match: "4% and 5%" is joined by the caller of the unit layer.
-    lead = _RANGE_BETWEEN.search(text[max(0, first.start - 9) : first.start])
+    lead = _RANGE_BETWEEN.search(text[max(0, first.start - 18) : first.start])
     word = (join.group("to") or "").lower()
     if word in ("and", "or") and (lead is None or lead.group("word").lower() != "between"):
         return None
@@ -637,7 +637,7 @@ def _range(text: str, first: NumberMention, second: NumberMention) -> NumberMent
     hedge_start = -1
     hedge = None
     if lead is not None:
-        hedge_start = first.start - len(text[max(0, first.start - 9) : first.start]) + lead.start("word")
+        hedge_start = first.start - len(text[max(0, first.start - 18) : first.start]) + lead.start("word")
         hedge = lead.group("word")
     return NumberMention(
         start,
