@@ -109,7 +109,8 @@ def _number_verdict(relation: str, fact: Fact, source: Fact) -> str:
         return relation
     if relation == "same":
         bound = source.approx in ("up_to", "at_least", "range") and fact.approx == "exact"
-        if bound and _same_thing(fact, source):
+        unnamed = not (fact.concept | source.concept)
+        if bound and (unnamed or _same_thing(fact, source)):
             return "rounded_unhedged"  # a bound or a range reported as the exact figure
         return "agrees"
     if relation == "near":
