@@ -7,10 +7,17 @@ small weights and writes ``src/factdiff/data/tagger_gum.json.gz``. Then it print
 the held-out documents (all tokens, tokens seen in training, unseen tokens), the agreement of
 :func:`factdiff.analyse.tagger.tokenize` with GUM's own tokens there, and the tagging speed.
 
+Unless ``--no-entities`` is given, it also trains the (experimental) entity tagger on GUM's named
+person, place and organization mentions, BIO-encoded, with the part-of-speech tagger's predicted
+tags as features, stores it in the same file and prints its exact-span precision, recall and F1 on
+the held-out documents.
+
+The output is byte-for-byte reproducible: same data, epochs and seed give the same file.
+
 The labels are UPOS tags. Joined UPOS and XPOS labels ("NOUN NNS") were tried: held-out UPOS accuracy
 was the same (94.85 against 94.81) and tagging 40% slower, so the XPOS is not learnt.
 
-Usage: python scripts/train_tagger.py [--data DIR] [--epochs 10] [--seed 7] [--out FILE]
+Usage: python scripts/train_tagger.py [--data DIR] [--epochs 10] [--seed 7] [--out FILE] [--no-entities]
 """
 
 from __future__ import annotations
@@ -97,7 +104,9 @@ def read_conllu(path: Path) -> list[Sentence]:
     return sentences
 
 
-def _read_mentions(misc: str, k: int, opened: dict[str, list[tuple[int, str]]], out: list) -> None:  # type: ignore[type-arg]
+def _read_mentions(
+    misc: str, k: int, opened: dict[str, list[tuple[int, str]]], out: list[tuple[int, int, str]]
+) -> None:
     """Entity brackets of token ``k``'s MISC column: "Entity=(4-organization-...(5-place-...)" opens
     mention 4 and opens and closes mention 5 here; "Entity=4)1)" closes mentions 4 and 1."""
     value = next((part[len("Entity=") :] for part in misc.split("|") if part.startswith("Entity=")), "")
