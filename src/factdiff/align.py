@@ -630,6 +630,8 @@ def _same_thing(report: Fact, source: Fact) -> bool:
     ca, cb = report.concept - GENERIC_CONCEPTS, source.concept - GENERIC_CONCEPTS
     if ca & cb and concept_relation(report.concept, source.concept) == "same":
         return True
+    if ca and cb and not ca & cb:
+        return False  # each names what it counts, and the names differ
     if (ca and ca <= source.near) or (cb and cb <= report.near):
         return True
     if not ca and cb & report.near:
