@@ -237,13 +237,20 @@ def scan_numbers(
     word_text, word_re = (lowered, _WORD_TOKEN) if len(lowered) == len(text) else (text, _WORD_TOKEN_ANY_CASE)
     matches = [*_DIGIT_TOKEN.finditer(text, start, end), *word_re.finditer(word_text, start, end)]
     matches.sort(key=lambda m: m.start())
-    for match in matches:
+    index = 0
+    while index < len(matches):
+        match = matches[index]
+        index += 1
         if match.start() < last_end or (taken and any(s <= match.start() < e for s, e in taken)):
             continue
         mention = _mention(text, match, end)
         if mention is not None:
             mentions.append(mention)
             last_end = mention.end
+            if match.re is not _DIGIT_TOKEN and mention.end < match.end():
+                # "ten and fifteen" was cut after "ten": read the rest again
+                rest = list(word_re.finditer(word_text, mention.end, match.end()))
+                matches[index:index] = rest
     mentions.sort(key=lambda m: m.start)
     mentions = _join_ratios(text, mentions)
     if ranges:
@@ -421,8 +428,27 @@ def _currency_before(text: str, pos: int) -> bool:
     return bool(re.search(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|RM|Rs\.?|INR|PS)\s?)$", text[max(0, pos - 5) : pos]))
 
 
+_AND = re.compile(r"(?:\s*-\s*|\s+)and\s+")
+_AND_OK_BEFORE = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens"})
+
+
+def _cut_at_list_and(raw: str) -> str:
+    """ "ten and fifteen" is two numbers: "and" joins number words only after a scale ("one hundred and
+    two") or before a fraction ("three and a half")."""
+    for join in _AND.finditer(raw):
+        before = _TOKENISE_WORDS.findall(raw[: join.start()].lower())
+        after = _TOKENISE_WORDS.findall(raw[join.end() :].lower())
+        if before and before[-1] in _AND_OK_BEFORE:
+            continue
+        if any(t in _DENOMINATORS for t in after):
+            continue
+        return raw[: join.start()]
+    return raw
+
+
 def _words_mention(match: re.Match[str]) -> NumberMention | None:
     raw = match.group("words")
+    raw = _cut_at_list_and(raw)
     tokens = _TOKENISE_WORDS.findall(raw.lower())
     negative = bool(_MINUS_BEFORE.search(match.string, max(0, match.start() - 10), match.start()))
     # A lone "one" after a determiner is a pronoun ("the one you mentioned", "which one").
@@ -437,17 +463,23 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
     if len(tokens) == 3 and tokens[0] in _UNITS and tokens[1] in _TENS and tokens[2] in _ORDINALS:
         # "one twenty-fifth" is 1/25, not the 26th
         value = _UNITS[tokens[0]] / (_TENS[tokens[1]] + _ORDINALS[tokens[2]])
-        return NumberMention(match.start(), match.end(), raw, value, kind="fraction", words=True)
+        return NumberMention(match.start(), match.start() + len(raw), raw, value, kind="fraction", words=True)
     ordinal = _compound_ordinal(tokens)
     if ordinal is not None:  # "twenty-fifth", "one hundred twenty fifth", "two hundredth"
-        return NumberMention(match.start(), match.end(), raw, ordinal, kind="ordinal", words=True)
+        return NumberMention(match.start(), match.start() + len(raw), raw, ordinal, kind="ordinal", words=True)
     value = _words_value(tokens)
     if value is None:
         return None
     kind = "fraction" if any(t in _DENOMINATORS for t in tokens) else "cardinal"
     scaled = any(t in _SCALES or t == "hundred" for t in tokens)
     return NumberMention(
-        match.start(), match.end(), raw, -value if negative else value, kind=kind, words=True, scaled=scaled
+        match.start(),
+        match.start() + len(raw),
+        raw,
+        -value if negative else value,
+        kind=kind,
+        words=True,
+        scaled=scaled,
     )
 
 
