@@ -207,3 +207,14 @@ def test_open_and_closed_bounds(text: str, approx: str, low: float | None, high:
 
 def test_digits_next_to_cjk_characters() -> None:
     assert [m.value for m in scan_numbers("移民局逮捕了498人，来自42个国家")] == [498, 42]
+
+
+def test_and_joins_words_only_after_a_scale_or_before_a_fraction() -> None:
+    assert [m.value for m in scan_numbers("ten and fifteen and twenty")] == [10, 15, 20]
+    assert [m.value for m in scan_numbers("one hundred and two")] == [102]
+    (mention,) = scan_numbers("between negative ten and fifteen")
+    assert (mention.low, mention.high) == (-10, 15)
+
+
+def test_scores_are_not_numbers() -> None:
+    assert scan_numbers("Bristol beat Charlton 2-1 at home") == []
