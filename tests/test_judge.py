@@ -54,6 +54,16 @@ def test_quote_back_translation_and_indirect_speech_agree() -> None:
     assert quote_verdict(SOURCE_QUOTE.replace("criminal", "all"), SOURCE_QUOTE, direct=False) == "agrees"
 
 
+def test_quote_spelling_ellipsis_and_brackets_are_not_alterations() -> None:
+    source = "The organisation will defend its labour policy in every court it has to"
+    assert quote_verdict("The organization will defend its labor policy in every court it has to", source) == "agrees"
+    assert quote_verdict("The organisation will defend its labour policy ... it has to", source) == "agrees"
+    assert quote_verdict("[The union] will defend its labour policy in every court it has to", source) == "agrees"
+    assert quote_verdict("The organisation will abandon its labour policy in every court it has to", source) == (
+        "quote_altered"
+    )
+
+
 def test_percent_verdict() -> None:
     assert percent_verdict(64, 317, 498) == "agrees"
     assert percent_verdict(74, 317, 498) == "percent_wrong"

@@ -42,6 +42,8 @@ PERCENT_POINTS = 1.0
 QUOTE_VERBATIM_SHARE = 0.8
 #: At most this many changed content words make an alteration; more is a rewording.
 QUOTE_MAX_CHANGES = 4
+#: rapidfuzz ratio above which two words are one word spelt two ways ("labour", "labor").
+SPELLING_VARIANT = 85.0
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: Words of a title that change the office when dropped or added.
@@ -177,9 +179,16 @@ def _quote_words(text: str) -> list[str]:
 
 
 def quote_verdict(report: str, source: str, direct: bool = True) -> str:
-    """``quote_altered`` when a near-verbatim direct quote has content words changed."""
+    """``quote_altered`` when a near-verbatim direct quote has content words changed.
+
+    Not changes: a partial quote, words left out at an ellipsis, an editor's words in square
+    brackets, a spelling variant ("organisation", "organization"), and a quote that goes on with
+    more of the statement.
+    """
     if not direct:
         return "agrees"  # indirect speech paraphrases by nature
+    elided = "..." in report or "…" in report
+    report = re.sub(r"\[[^\]]*\]", " ", report)
     rw, sw = _quote_words(report), _quote_words(source)
     if not rw or not sw:
         return "agrees"
@@ -199,13 +208,21 @@ def quote_verdict(report: str, source: str, direct: bool = True) -> str:
         return "agrees"
     changed = 0
     for tag, i1, i2, j1, j2 in ops:
-        if tag == "equal":
+        if tag == "equal" or (tag == "delete" and elided):
             continue
-        words = [w for w in sw[i1:i2] + rw[j1:j2] if w not in STOPWORDS or w in ("not", "no", "never")]
-        changed += len(words)
+        old, new = _content(sw[i1:i2]), _content(rw[j1:j2])
+        if tag == "replace" and len(old) == len(new):
+            pairs = list(zip(old, new, strict=True))
+            old = [a for a, b in pairs if fuzz.ratio(a, b) < SPELLING_VARIANT]
+            new = [b for a, b in pairs if fuzz.ratio(a, b) < SPELLING_VARIANT]
+        changed += len(old) + len(new)
     if 0 < changed <= 2 * QUOTE_MAX_CHANGES:
         return "quote_altered"
     return "agrees"
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w not in STOPWORDS or w in ("not", "no", "never")]
 
 
 def percent_verdict(value: float, part: float, base: float) -> str:
