@@ -783,9 +783,14 @@ def _inherit_from_previous(text: str, item: Found, previous: Found) -> None:
             quantity.direction = before.direction
 
 
+def _position(found: list[Found], item: Found) -> int:
+    """The index of ``item`` itself (not of an equal one) in ``found``."""
+    return next(i for i, other in enumerate(found) if other is item)
+
+
 def _whole_for(found: list[Found], item: Found, text: str) -> Found | None:
     """The quantity a partitive ("of them", "of those arrested", "Of those,") refers back to."""
-    index = found.index(item)
+    index = _position(found, item)
     tail = next((q for q in item.quantity.qualifiers if q.startswith("of ")), "")
     participle = tail.split()[-1] if tail and tail.split()[-1].endswith("ed") else None
     # "86 of the people arrested": the whole is the earlier count of the same noun.
@@ -841,7 +846,7 @@ def _relate_percent(text: str, item: Found, previous: Found | None, found: list[
                 quantity.percent_of = whole.quantity.number
         return
     of_number = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?$", text[quantity.end : quantity.end + 20])
-    index = found.index(item)
+    index = _position(found, item)
     if of_number is not None and index + 1 < len(found):
         nxt = found[index + 1].quantity
         if nxt.start - quantity.end <= 16 and nxt.unit is None:
