@@ -50,6 +50,9 @@ DEFAULT_OUT = ROOT / "src" / "factdiff" / "data" / tagger.WEIGHTS_FILE
 HOLD_OUT_EVERY = 9
 #: Parts of speech that never occur inside a name (GUM's mentions include "Smith, who ...").
 NAME_BREAKERS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "ADV", "INTJ"})
+#: Quotation marks that news text uses and GUM does not have (a machine-translated report quotes
+#: with guillemets): tagged PUNCT from the dictionary, like GUM's own quotation marks.
+EXTRA_QUOTE_MARKS = "«»‹›„‟"
 #: Weights are stored as integers: the averaged weight times SCALE, rounded.
 SCALE = 100
 #: Averaged weights whose absolute value is below this (before scaling) are dropped: measured on the
@@ -239,6 +242,8 @@ def make_tagdict(sentences: list[Sentence]) -> dict[str, str]:
         total = sum(labels.values())
         if total >= TAGDICT_MIN_COUNT and n / total >= TAGDICT_MIN_SHARE:
             tagdict[word] = label
+    for mark in EXTRA_QUOTE_MARKS:
+        tagdict.setdefault(mark, "PUNCT")
     return tagdict
 
 

@@ -252,6 +252,15 @@ def test_noun_phrases() -> None:
     assert all(not p.startswith(("held", "and", "in")) for p in found)
 
 
+def test_noun_phrase_keeps_a_name_whole() -> None:
+    text = "They returned to the United States after deportation."
+    assert "the United States" in [text[s:e] for s, e in noun_phrases(text)]
+
+
+def test_guillemets_are_punctuation() -> None:
+    assert _tags("«States of refuge», said the head of ICE.")["«"] == "PUNCT"
+
+
 # --- entities (experimental) ---
 
 

@@ -457,8 +457,9 @@ def noun_phrases(text: str, start: int = 0, end: int | None = None) -> list[tupl
     """Spans of the simple noun phrases of ``text[start:end]``: an optional determiner or possessive,
     then adjectives, nouns, proper nouns and numbers, ending in a noun, proper noun or number.
 
-    Hyphenated compounds written without spaces ("four-day operation") and possessive "'s" between
-    nouns ("the agency's officers") stay inside one phrase. No clauses, no coordination: "criminal
+    Hyphenated compounds written without spaces ("four-day operation"), possessive "'s" between
+    nouns ("the agency's officers") and capitalised words before a proper noun ("the United
+    States", where GUM tags "United" as a verb) stay inside one phrase. No clauses, no coordination: "criminal
     convictions and pending charges" is two phrases.
     """
     return [(s, e) for s, e, _ in _chunks(tag_spans(text, start, end))]
@@ -502,7 +503,7 @@ def _chunks(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, int]
                 if upos in _NP_HEADS:
                     last_head = i
                 i += 1
-            elif _joins(spans, i, first, last_head):
+            elif _joins(spans, i, first, last_head) or _inside_name(spans, i):
                 i += 1
             else:
                 break
@@ -512,6 +513,12 @@ def _chunks(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, int]
         else:
             i = max(i, first + 1)
     return found
+
+
+def _inside_name(spans: list[tuple[int, int, str, str]], i: int) -> bool:
+    """True for a capitalised word that GUM tags by its word class inside a name: "United" (VERB) in
+    "the United States", "Associated" in "the Associated Press"."""
+    return i + 1 < len(spans) and spans[i + 1][3] == "PROPN" and spans[i][2][:1].isupper() and spans[i][2].isalpha()
 
 
 def _joins(spans: list[tuple[int, int, str, str]], i: int, first: int, last_head: int) -> bool:
