@@ -81,7 +81,9 @@ _DIRECTION_VERBS = """
     """.split()
 _DIRECTION = re.compile(
     r"(?=[" + "".join(sorted({w[0] for w in _DIRECTION_VERBS})) + r"])\b(?P<verb>" + word_trie(_DIRECTION_VERBS) + r")"
-    r"(?:\s+(?:by|another|a\s+further|further))?\s+(?:(?:about|around|roughly|nearly|almost|some|just|"
+    # "rose 5%", "fell by 3", "cut its workforce by 10%", "grow sales by 35 per cent"
+    r"(?:\s+(?:by|another|a\s+further|further)|(?:\s+[a-z'’]+){1,3}\s+by)?\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|some|just|"
     r"more\s+than|over|less\s+than|under|an?\s+estimated|a)\s+)?$",
     re.IGNORECASE,
 )
@@ -768,6 +770,7 @@ def _relate(text: str, found: list[Found], sentences: list[tuple[int, int]]) -> 
         previous = item
 
 
+_BY_ONLY = re.compile(r",\s+(?:[A-Z][\w&.'’-]*\s+){1,3}by\s+")
 _CONVERSION_GAP = re.compile(r"\s*(?:\(|,\s*or\s+|/\s*)")
 
 
@@ -781,6 +784,8 @@ def _inherit_from_previous(text: str, item: Found, previous: Found) -> None:
             quantity.approx = before.approx
         if quantity.direction is None:
             quantity.direction = before.direction
+    elif quantity.direction is None and before.direction is not None and _BY_ONLY.fullmatch(gap):
+        quantity.direction = before.direction  # "were down 2.3%, Burlington by 2.6%"
 
 
 def _position(found: list[Found], item: Found) -> int:
