@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from factdiff.align import STOPWORDS, Fact, Match, Slot, _same_thing, convert, same_value
+from factdiff.align import STOPWORDS, Fact, Match, Slot, _same_thing, convert, place_key, same_value
 from factdiff.model import DIVERGENCES, Analysis, Article, Attribution
 
 __all__ = [
@@ -386,17 +386,35 @@ def _credits(source: str, article: Article) -> bool:
 
 
 def consensus(slot: Slot, copy_of: dict[str, str]) -> str | None:
-    """The value most reports give for a slot, each text-reuse family counted once."""
-    votes: Counter[str] = Counter()
+    """The value most reports give for a slot, each text-reuse family counted once (a copy's
+    original votes for the family)."""
+    votes: Counter[tuple] = Counter()
+    shown: dict[tuple, str] = {}
     for article_id, matches in slot.matches.items():
-        if article_id in copy_of:
+        if article_id in copy_of and copy_of[article_id] in slot.matches:
             continue
         own = [m for m in matches if not m.fact.in_post]
         if own:
-            votes[display_value(own[0].fact)] += 1
+            key = _value_key(own[0].fact)
+            votes[key] += 1
+            shown.setdefault(key, display_value(own[0].fact, noun=False))
     if not votes:
         return None
-    return votes.most_common(1)[0][0]
+    return shown[votes.most_common(1)[0][0]]
+
+
+def _value_key(fact: Fact) -> tuple:
+    """What two statements of a slot must share to be the same value: "33 in Portland, Ore." and
+    "33 arrests in Portland, Oregon" are one value."""
+    claim = fact.claim
+    if fact.family in ("number", "percent"):
+        place = place_key(fact.places[0]).split("|")[0] if fact.places else ""
+        return (fact.family, round(fact.value or 0.0, 6), fact.unit, fact.approx != "exact", place)
+    if fact.family == "date":
+        return ("date", getattr(claim, "value", None), (getattr(claim, "weekday", None) or "").lower())
+    if fact.family == "person":
+        return ("person", tuple(sorted(set(_title_words(getattr(claim, "title", None))))))
+    return ("quote", tuple(_quote_words(getattr(claim, "quote", ""))))
 
 
 def display_value(fact: Fact, *, noun: bool = True, place: bool = True) -> str:
