@@ -133,3 +133,17 @@ def test_place_and_concept_helpers() -> None:
     assert not same_place("Portland, Oregon", "Portland, Maine")
     assert concept_relation(frozenset({"home", "destroy"}), frozenset({"home", "damag"})) == "conflict"
     assert concept_relation(frozenset({"person"}), frozenset({"country"})) == "unknown"
+
+
+def test_a_copy_and_its_original_vote_once_in_the_consensus() -> None:
+    shared = " ".join(f"filler{i}" for i in range(60))
+    wrong = "Officers arrested 498 people, with 33 in Seattle. "
+    first = _report(wrong + shared, [("33", 33, None, ["Seattle"])], outlet="Wire", published="2024-05-02")
+    copy = _report(wrong + shared + " More.", [("33", 33, None, ["Seattle"])], outlet="Reprint", published="2024-05-03")
+    again = _report(wrong + shared + " Again.", [("33", 33, None, ["Seattle"])], outlet="Other", published="2024-05-04")
+    right = _report("Police made 33 arrests in Portland.", [("33", 33, "arrests", ["Portland"])], outlet="Local")
+    comparison = compare_analyses([SOURCE, first, copy, again, right])
+    assert comparison.copies[copy.article.id].original == first.article.id
+    slot = next(s for s in comparison.slots if s.source is not None and s.source.value == 33)
+    # three reports say Seattle, but as one family they are outvoted by the source and one report
+    assert comparison.consensus[slot.id] is not None and "Portland" in comparison.consensus[slot.id]
