@@ -428,6 +428,7 @@ def _currency_before(text: str, pos: int) -> bool:
     return bool(re.search(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|RM|Rs\.?|INR|PS)\s?)$", text[max(0, pos - 5) : pos]))
 
 
+_HYPHEN_WORD = re.compile(r"-[a-z]", re.IGNORECASE)
 _AND = re.compile(r"(?:\s*-\s*|\s+)and\s+")
 _AND_OK_BEFORE = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens"})
 
@@ -464,6 +465,10 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
         # "one twenty-fifth" is 1/25, not the 26th
         value = _UNITS[tokens[0]] / (_TENS[tokens[1]] + _ORDINALS[tokens[2]])
         return NumberMention(match.start(), match.start() + len(raw), raw, value, kind="fraction", words=True)
+    if tokens[-1] in _ORDINALS and _HYPHEN_WORD.match(match.string, match.start() + len(raw)):
+        # "a fourth-year pro", "the third-largest city": an ordinal adjective, not a fraction
+        value = _compound_ordinal(tokens) or _ORDINALS[tokens[-1]]
+        return NumberMention(match.start(), match.start() + len(raw), raw, value, kind="ordinal", words=True)
     ordinal = _compound_ordinal(tokens)
     if ordinal is not None:  # "twenty-fifth", "one hundred twenty fifth", "two hundredth"
         return NumberMention(match.start(), match.start() + len(raw), raw, ordinal, kind="ordinal", words=True)

@@ -41,7 +41,8 @@ _MONTH = (
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?,?\s*$")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
 _CLOCK_AFTER = re.compile(
-    r"^(?::\d\d|\.\d\d\s*[ap]\.?m\b|\s*[ap]\.?m\.?(?!\w)|\s*(?:GMT|EDT|EST|UTC|BST|CET|PDT|PST)\b|\s*o'clock)"
+    r"^(?::\d\d|\.\d\d\s*[ap]\.?m\b|\s*[ap]\.?\s?m\.?(?!\w)|\s*(?:GMT|EDT|EST|UTC|BST|CET|PDT|PST)\b|\s*o'clock"
+    r"|/\d{1,2}/\d{2,4}\b)"  # "7 p. m.", "10/25/11"
 )
 _CLOCK_BEFORE = re.compile(r"\d[:.]$")
 _PHONE = re.compile(r"(?:\(\d{3}\)\s*|\b\d{3}[-.\s])?\d{3}[-.]\d{4}\b|\+\d[\d\s().-]{7,}\d")
