@@ -55,6 +55,7 @@ _ID_BEFORE = re.compile(
 _CAPITAL_BEFORE = re.compile(r"(?:^|[\s/])(?P<word>[a-z]{0,2}[A-Z][\w&.'’-]*)\s$")
 _OF_NP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|[A-Z][\w-]*['’]s\s+)")
 _MONTH_WORD = re.compile(_MONTH + r"\.?")
+_STAT_AFTER = re.compile(r"^-(?:of|for|in|by)-", re.IGNORECASE)
 _GLUED_AFTER = re.compile(r"^[A-Za-z0-9]")
 _YEAR_AFTER_OK = re.compile(
     r"^\s+(?!(?:was|is|has|does|was|as|its|his|this|thus|plus|versus|across|towards)\b)"
@@ -406,6 +407,8 @@ def _excluded(
         return True
     if not mention.words and unit is None and _GLUED_AFTER.match(after):
         return True  # "5G", "4x4", "1990s", "A380"
+    if _STAT_AFTER.match(after):
+        return True  # "29-of-34", "7-for-14": a statistic, not a count
     tail = before[-16:]
     if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(tail):
         return True

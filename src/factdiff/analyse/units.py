@@ -343,8 +343,8 @@ def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
     # "12 C melting point" but not "PA 23456 F Block": a spaced capital letter is a unit before lower case.
     if form in ("C", "F") and gap and _CAPITAL_NEXT.match(text, match.end("unit")):
         return None
-    if form in ("'", '"', "″") and not text[pos - 1 : pos].isdigit():
-        return None
+    if form in ("'", '"', "″") and (not text[pos - 1 : pos].isdigit() or text[match.end() : match.end() + 1].isalpha()):
+        return None  # "2008's" is a possessive, not feet
     return UnitMatch(match.start("unit"), match.end("unit"), unit, form)
 
 
