@@ -153,10 +153,13 @@ _PLACE = (
     rf"(?P<place>{_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|of|de|del|la|le|upon)(?=\s|,|$|\W))*"
     r"(?:\s+\(State\s+[A-Z][a-z]+\)|,\s+(?:D\.C\.|[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)(?=[\s:,)—–-]|$))?)"
 )
+# Tried only where a capitalised word starts ("fullmatch" from there to the number): far cheaper than a
+# search that backtracks through every position of the window.
 _PLACE_BEFORE = re.compile(
-    rf"(?:^|[\s(\[\"“-]){_PLACE}(?P<link>\s*[:—–]\s*|\s*\(\s*|,?\s+(?:[a-z]+,?\s+){{0,5}}?with\s+|\s+(?:accounted\s+for|had|saw|recorded|reported|made|led\s+with)\s+(?:[a-z]+\s+){{0,4}}?[a-z]+,\s+|\s+(?:was|were)\s+"
-    r"(?:detained|arrested)\s+|,\s+where\s+(?:[A-Za-z]+\s+){0,6})$"
+    rf"{_PLACE}(?P<link>\s*[:—–]\s*|\s*\(\s*|,?\s+(?:[a-z]+,?\s+){{0,5}}?with\s+|\s+(?:accounted\s+for|had|saw|recorded|reported|made|led\s+with)\s+(?:[a-z]+\s+){{0,4}}?[a-z]+,\s+|\s+(?:was|were)\s+"
+    r"(?:detained|arrested)\s+|,\s+where\s+(?:[A-Za-z]+\s+){0,6})"
 )
+_PLACE_START = re.compile(r"(?:^|(?<=[\s(\[\"“-]))(?=[A-Z])")
 _PLACE_AFTER = re.compile(rf"^(?:[^.;:()\d]{{0,40}}?)\b(?:in|to|at)\s+(?:the\s+)?{_PLACE}")
 _US_STATES = frozenset(
     """
@@ -194,7 +197,8 @@ _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _PHONE_JOIN = re.compile(r"\d[-.]\d|\)\s*\d")
 # Cheap test of the end of a place link ("Denver: ", "Philadelphia led the way with ", "arrests, "), before
 # the full place pattern runs.
-_PLACE_LINK_END = re.compile(r"(?:[:—–(,]|\bwith|\bdetained|\barrested|\bmade|\breported|\brecorded)\s*$")
+_LINK_MARKS = frozenset(":—–(,")
+_LINK_WORDS = ("with", "detained", "arrested", "made", "reported", "recorded")
 _BY_BEFORE = re.compile(r"\bby\s+\Z")
 _UNIT_RANGE_JOIN = re.compile(r"\s*(?:(?P<dash>-|–)|(?P<word>to|and))\s*")
 # Literal starts keep these scans fast: "http(s)://" and "www." links, and bare "domain.gov/path" ones found
@@ -634,13 +638,20 @@ def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
     full_start = item.mention.full_start if item.mention.hedge_start >= 0 else quantity.start
     full_start = min(full_start, quantity.start)
     before = text[max(s_start, full_start - 80) : full_start]
-    match = _PLACE_BEFORE.search(before) if _PLACE_LINK_END.search(before[-24:]) else None
+    tail = before.rstrip()
+    linked = bool(tail) and (tail[-1] in _LINK_MARKS or tail.endswith(_LINK_WORDS))
+    match = None
+    if linked:
+        for start in _PLACE_START.finditer(before):
+            match = _PLACE_BEFORE.fullmatch(before, start.start())
+            if match is not None:
+                break
     if match is not None:
         place = _clean_place(match.group("place"))
         if place is not None:
             quantity.places.append(place)
     after = text[quantity.end : min(s_end, quantity.end + 60)]
-    match = _PLACE_AFTER.match(after)
+    match = _PLACE_AFTER.match(after) if (" in " in after or " to " in after or " at " in after) else None
     if match is not None and (match.end() < len(after) or quantity.end + 60 >= s_end):
         place = _clean_place(match.group("place"))
         if place is not None and place not in quantity.places:
