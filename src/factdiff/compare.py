@@ -27,6 +27,7 @@ from factdiff.judge import (
     choose_primary,
     consensus,
     display_value,
+    own_statement,
     percent_slot,
     percent_verdict,
     verdict,
@@ -54,6 +55,9 @@ STORY_LINK = 0.12
 #: one event score 0.33-0.8 on the development stories and ECB+ events; reports of a mixed batch of
 #: political news 0.13-0.44.
 STORY_CORE = 0.28
+#: A report far from the centroid still belongs when it is this close to one report of the group:
+#: a press release among hundreds of rewrites of one news report sits off their centroid.
+STORY_PAIR = 0.3
 
 
 @dataclass(slots=True)
@@ -464,12 +468,20 @@ def split_outliers(articles: list[Article]) -> tuple[list[Article], list[Article
     groups = Counter(find(i) for i in range(n))
     main = groups.most_common(1)[0][0]
     members = [i for i in range(n) if find(i) == main]
+    # An organisation's own statement is never trimmed: it may be a possible primary source,
+    # and hundreds of rewrites of one news report can leave it far from their centroid.
+    statements = {i for i in members if own_statement(articles[i], articles)}
     # Single links chain one event to the next through shared names ("Trump", "the county"): a
     # member must also be close to the group as a whole, so the group is trimmed to its core.
     while len(members) > 2:
         centroid = matrix[members].mean(axis=0)
         closeness = matrix[members] @ (centroid / max(float(np.linalg.norm(centroid)), 1e-9))
-        far = [m for m, c in zip(members, closeness, strict=True) if c < STORY_CORE]
+        best_pair = sims[np.ix_(members, members)] - np.eye(len(members))
+        far = [
+            m
+            for m, c, pair in zip(members, closeness, best_pair.max(axis=1), strict=True)
+            if c < STORY_CORE and pair < STORY_PAIR and m not in statements
+        ]
         if not far:
             break
         members = [m for m in members if m not in far]

@@ -22,6 +22,7 @@ __all__ = [
     "PrimaryChoice",
     "choose_primary",
     "is_rounding",
+    "own_statement",
     "percent_verdict",
     "quote_verdict",
     "title_verdict",
@@ -159,7 +160,7 @@ def title_verdict(report: str | None, source: str | None) -> str:
     if not r or r <= _VAGUE_TITLES or _title_words(report)[-1] in _VAGUE_TITLES:
         return "agrees"  # "head of ICE", "a senior ICE official": a description, not a title
     missing, added = s - r, r - s
-    if not (r & s) - _RANK_WORDS - _VAGUE_TITLES:
+    if not (r & s) - _VAGUE_TITLES:
         # No word in common ("Governor" and "former candidate"): another of the person's roles,
         # not a change of this one.
         return "agrees"
@@ -313,7 +314,8 @@ def choose_primary(analyses: list[Analysis], copy_of: dict[str, str] | None = No
     copy_of = copy_of or {}
     releases = [a for a in analyses if a.article.kind == "press_release"]
     if not releases:
-        releases = [a for a in analyses if _own_statement(a.article, analyses)]
+        articles = [a.article for a in analyses]
+        releases = [a for a in analyses if own_statement(a.article, articles)]
     if releases:
         names = ", ".join(_name(a.article) for a in releases)
         return PrimaryChoice(
@@ -344,13 +346,15 @@ def choose_primary(analyses: list[Analysis], copy_of: dict[str, str] | None = No
     )
 
 
-def _own_statement(article: Article, analyses: list[Analysis]) -> bool:
+def own_statement(article: Article, articles: list[Article]) -> bool:
     """A statement published by the organisation the story is about, when no reader marked it.
 
     A government domain is one; otherwise the publisher's distinctive name must be the story's
     subject: named in its own body more than once and in at least half of the other reports. A news
     outlet names itself at most in a dateline, and other reports seldom name it.
     """
+    if article.kind == "press_release":
+        return True
     domain = (article.domain or "").lower()
     if re.search(r"\.(gov|mil)(\.[a-z]{2})?$|\.gov\.[a-z]{2}$|\.int$", domain):
         return True
@@ -360,7 +364,7 @@ def _own_statement(article: Article, analyses: list[Analysis]) -> bool:
     pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b")
     if len(pattern.findall(article.body)) < 2:
         return False
-    others = [a.article for a in analyses if a.article is not article]
+    others = [a for a in articles if a is not article]
     mentions = sum(1 for other in others if pattern.search(other.text))
     return bool(others) and mentions >= max(1, len(others) / 2)
 
