@@ -147,3 +147,15 @@ def test_a_copy_and_its_original_vote_once_in_the_consensus() -> None:
     slot = next(s for s in comparison.slots if s.source is not None and s.source.value == 33)
     # three reports say Seattle, but as one family they are outvoted by the source and one report
     assert comparison.consensus[slot.id] is not None and "Portland" in comparison.consensus[slot.id]
+
+
+def test_other_events_are_set_apart_but_never_the_organisations_statement() -> None:
+    from factdiff.compare import split_outliers
+
+    story = "flood river crest county shelters evacuated homes damaged destroyed residents water levels"
+    reports = [Article(text=f"Report {i}\n\n{story} {story} extra{i} words{i}", outlet=f"Paper {i}") for i in range(6)]
+    release = Article(text="Update\n\nriver crest gauge county statement officials emergency", kind="press_release")
+    other = Article(text="Harvest\n\napples orchards growers bushels cider season record", outlet="Farm Journal")
+    kept, outliers = split_outliers([release, *reports, other])
+    assert release in kept
+    assert outliers == [other]
