@@ -18,6 +18,12 @@ The scorer follows the CQE evaluation (``calculate_metrics`` in the CQE_Evaluati
   ``up``/``down`` from the direction of a change, which wins over the hedge.
 - vague amounts ("hundreds of", "millions of") are the ranges NewsQuant gives them
   (100-1000, 1e6-1e7); durations and plain counts are quantities too, as in the gold.
+- concept words: NewsQuant's "referred concepts" name what a quantity is said of (the subject),
+  not what it counts, so the bench passes ``quantities.referents`` (up to four content words of the
+  sentence's start, four just before the number and an "of" complement after it), the places, and
+  for a measure the noun it modifies ("a 352 μm pixel pitch"). Partial credit needs one shared
+  word, so longer lists score higher; the list lengths were fixed before tuning and not raised for
+  the score (eight and eight would add a point).
 
 quantulum3 0.10.0 runs in the same invocation in its own virtual environment (without
 scikit-learn, as the published figures were made), through ``bench/peers.py``; its units are
