@@ -22,8 +22,8 @@ The scorer follows the CQE evaluation (``calculate_metrics`` in the CQE_Evaluati
   not what it counts, so the bench passes ``quantities.referents`` (up to four content words of the
   sentence's start, four just before the number and an "of" complement after it), the places, and
   for a measure the noun it modifies ("a 352 μm pixel pitch"). Partial credit needs one shared
-  word, so longer lists score higher; the list lengths were fixed before tuning and not raised for
-  the score (eight and eight would add a point).
+  word, so longer lists score higher; the lengths stay at four, although eight and eight would
+  add about a point without naming the subject any better.
 
 quantulum3 0.10.0 runs in the same invocation in its own virtual environment (without
 scikit-learn, as the published figures were made), through ``bench/peers.py``; its units are
