@@ -324,3 +324,20 @@ def test_partitive_with_a_noun_finds_its_whole() -> None:
 
 def test_the_after_a_comparative_is_no_hedge() -> None:
     assert one("The river crested far above the 18-foot flood stage.", 18).approx == "exact"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "approx"),
+    [
+        ("Half the condos have sold.", 0.5, None, "exact"),
+        ("Chipmakers produce sub-7 nanometer chips.", 7, "nanometre", "under"),
+        ("The air can dip to minus-130 degrees Fahrenheit.", -130, "fahrenheit", "exact"),
+    ],
+)
+def test_half_sub_and_minus(text: str, value: float, unit: str | None, approx: str) -> None:
+    q = one(text, value)
+    assert (q.unit, q.approx) == (unit, approx)
+
+
+def test_half_of_a_period_is_not_a_quantity() -> None:
+    assert quantities("Sales rose in the first half of the year.") == []

@@ -72,7 +72,7 @@ HEDGES: dict[str, str] = {
     "a maximum of": "up_to", "fewer than": "under", "less than": "under", "under": "under",
     "lower than": "under", "smaller than": "under", "higher than": "over", "greater than": "over",
     "larger than": "over", "bigger than": "over",
-    "below": "under", "well under": "under", "well below": "under",
+    "below": "under", "well under": "under", "well below": "under", "sub-": "under",
 }  # fmt: skip
 
 
@@ -109,6 +109,9 @@ _LEAD = (
     r"|(?:half|quarter)\s+(?=(?:million|billion|trillion|thousand)\b))"
 )
 _WORDS_RE = (
+    # "half the condos", "half of them", but not "the first half of the year"
+    r"(?:(?<!first\s)(?<!second\s)(?<!last\s)(?<!other\s)(?<!the\s)(?<!a\s)"
+    r"half(?=\s+(?:of|the|its|their|his|her|our|all)\b))|"
     rf"(?:{_LEAD}?(?:{_WORD_NUMBER})(?:{_JOIN}(?:an?\s+)?{_WORD_ATOM})*"
     rf"|{_LEAD}(?:{_FRACTION_WORD}|{_WORD_NUMBER})(?:{_JOIN}{_WORD_ATOM})*)"
 )
@@ -125,7 +128,7 @@ _VULGAR = {
 # lower-cased text, which is several times faster than one case-insensitive expression for both.
 _DIGIT_TOKEN = re.compile(
     rf"""
-    (?P<digits>(?=[-−–.\d])(?:(?<![A-Za-z0-9_À-ɏ.,/@#])|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=INR)|(?<=MYR)|(?<=RM)|(?<=Rs))(?<![A-JL-Za-jln-z][-‑])(?:(?<=\s)[-−–]|(?<=^)[-−]|(?<=[(<>=])[-−])?(?:{_DIGITS_RE}))
+    (?P<digits>(?=[-−–.\d])(?:(?<![A-Za-z0-9_À-ɏ.,/@#])|(?<=sub-)|(?<=minus-)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=INR)|(?<=MYR)|(?<=RM)|(?<=Rs))(?:(?<![A-JL-Za-jln-z][-‑])|(?<=sub-)|(?<=minus-))(?:(?<=\s)[-−–]|(?<=^)[-−]|(?<=[(<>=])[-−])?(?:{_DIGITS_RE}))
     | (?P<vulgar>(?=[\d{"".join(_VULGAR)}])(?<![\w.])(?:\d+\s?)?[{"".join(_VULGAR)}])
     """,
     re.VERBOSE,
@@ -163,7 +166,7 @@ _ORDINAL_TAIL = re.compile(
 )
 _AND_A_HALF = re.compile(r"\s+and\s+(?:a|one)\s+(?P<frac>half|quarter|third)\b", re.IGNORECASE)
 _DENOMINATORS_SINGLE = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
-_MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+\Z", re.IGNORECASE)
+_MINUS_BEFORE = re.compile(r"\b(?:minus|negative)(?:\s+|-)\Z", re.IGNORECASE)
 _PRONOUN_ONE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|no\s+other|another|what)\s+$", re.IGNORECASE)
 _TOKENISE_WORDS = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
 

@@ -55,6 +55,7 @@ _ID_BEFORE = re.compile(
 _CAPITAL_BEFORE = re.compile(r"(?:^|[\s/])(?P<word>[a-z]{0,2}[A-Z][\w&.'’-]*)\s$")
 _OF_NP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|[A-Z][\w-]*['’]s\s+)")
 _MONTH_WORD = re.compile(_MONTH + r"\.?")
+_SUB_MINUS = re.compile(r"\b(?:sub|minus)-\Z", re.IGNORECASE)
 _STAT_AFTER = re.compile(r"^-(?:of|for|in|by)-", re.IGNORECASE)
 _GLUED_AFTER = re.compile(r"^[A-Za-z0-9]")
 _YEAR_AFTER_OK = re.compile(
@@ -406,7 +407,9 @@ def _excluded(
         return _excluded_range(text, mention, before, after)
     prev_char = text[mention.start - 1 : mention.start]
     if (prev_char and prev_char in "@#/") or (
-        prev_char == "-" and text[mention.start - 2 : mention.start - 1].isalpha()
+        prev_char == "-"
+        and text[mention.start - 2 : mention.start - 1].isalpha()
+        and not _SUB_MINUS.search(text, max(0, mention.start - 7), mention.start)
     ):
         return True
     if not mention.words and unit is None and _GLUED_AFTER.match(after):
