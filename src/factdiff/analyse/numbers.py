@@ -164,6 +164,7 @@ _RANGE_JOIN = re.compile(r"^\s*(?:(?P<dash>[-–—~])|(?P<to>to|through|and|or)
 _ORDINAL_TAIL = re.compile(
     r"[-\s](?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE
 )
+_DIGIT_PART = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,3})(?:\s+(?P<scale>hundred|thousand))?\b(?![.,]\d)")
 _AND_A_HALF = re.compile(r"\s+and\s+(?:a|one)\s+(?P<frac>half|quarter|third)\b", re.IGNORECASE)
 _DENOMINATORS_SINGLE = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _MINUS_BEFORE = re.compile(r"\b(?:minus|negative)(?:\s+|-)\Z", re.IGNORECASE)
@@ -401,6 +402,17 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
                 if half is not None:  # "3 million and a half"
                     value += _DENOMINATORS_SINGLE[half.group("frac").lower()] * factor * (1 if sign > 0 else -1)
                     stop = half.end()
+                elif written.lower().rstrip("s") in ("hundred", "thousand"):
+                    # "4 thousand 3 hundred and 21": digits with spelled scales, smaller parts after larger
+                    last = factor
+                    while (part := _DIGIT_PART.match(text, stop, end)) is not None:
+                        amount = float(part.group("n"))
+                        scale = _ABBREVIATED_SCALES.get((part.group("scale") or "").lower(), 1)
+                        if amount * scale >= last or amount >= 1000 or amount == 0:
+                            break
+                        value += amount * scale
+                        last = scale
+                        stop = part.end()
     if _MINUS_BEFORE.search(text, max(0, match.start() - 10), match.start()):
         sign = -1.0
     if sign < 0 and kind != "ordinal":
