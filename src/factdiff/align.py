@@ -153,7 +153,7 @@ CONVERSION_TOLERANCE = 0.02
 #: with the same value but different counted nouns are taken to state the same fact (unit swap).
 UNIT_SWAP_CONTEXT = 55.0
 #: The same, between a length of time and a count ("18 months" and "18 vehicles").
-CROSS_UNIT_SWAP_CONTEXT = 45.0
+CROSS_UNIT_SWAP_CONTEXT = 60.0
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _LIST_DASH = re.compile(r"^[-–—]\s")
@@ -368,7 +368,7 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                     value=claim.amount,
                     unit=_unit(claim.unit),
                     approx=claim.approx,
-                    concept=frozenset({"duration"}),
+                    concept=frozenset(),  # what lasts is in the words around it, not in the unit
                     context=context,
                     window=_window_concept(text, claim),
                     near=_phrase_words(text, claim),
@@ -578,7 +578,7 @@ def number_relation(
         # "312 homes damaged" for "312 homes destroyed": the same head noun with the words of
         # another fact of the source. Other modifiers ("speed boats", "small boats") describe.
         own = report.concept - GENERIC_CONCEPTS
-        common = bool((report.concept & source.concept) - GENERIC_CONCEPTS)
+        common = _fuzzy_common(report.concept - GENERIC_CONCEPTS, source.concept - GENERIC_CONCEPTS)
         shared_head = common and any(own <= other for other in others if other != source.concept - GENERIC_CONCEPTS)
         if common and not shared_head:
             return None
@@ -596,6 +596,7 @@ def number_relation(
     measured = (report.unit is not None and report.unit in UNITS) or report.unit == "USD"
     physical = report.unit is not None and report.unit in UNITS
     named = concept == "same" or (concept == "unknown" and (context >= NEAR_CONTEXT or measured))
+    named = named or _same_thing(report, source)
     if place in ("same", "none", "unknown") and named and _near(report, source):
         return "near", 80.0 + context / 10
     # Another number for the same thing needs stronger evidence than the same number does: news
@@ -611,6 +612,14 @@ def number_relation(
         if context >= CHANGED_CONTEXT:
             return "changed", 40.0 + context / 10
     return None
+
+
+def _fuzzy_common(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A word in common, allowing one inside the other ("quake", "earthquake") or a spelling
+    variant."""
+    return any(
+        x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)) or fuzz.ratio(x, y) >= 85 for x in a for y in b
+    )
 
 
 def _within_bound(report: Fact, source: Fact) -> bool:
@@ -692,6 +701,8 @@ DATE_CONTEXT = 40.0
 #: How much better another source date's sentence must fit before a date equal to one source date
 #: is read as a changed date of the other event.
 DATE_MARGIN = 15.0
+#: Plain words two date sentences must share at the least to be about one event.
+DATE_SHARED_WORDS = 2
 #: rapidfuzz partial_ratio above which a report's quote is a rendering of a source quote.
 QUOTE_MATCH = 75.0
 #: A source quote this long may be found inside a longer report quote as well as the best match;
@@ -749,7 +760,9 @@ def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fa
 
 
 #: A speech verb right before a date ("said Thursday", "announced the results on Thursday").
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|announced|told\s+\w+|stated|reported|confirmed)\b[^.;,]{0,45}$", re.I)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|announced|told|stated|reported|confirmed)\b(?:\s+[\w'’-]+){0,4}\s+(?:on\s+)?$", re.I
+)
 
 
 def _name_unnamed(facts: dict[str, list[Fact]], primary: list[str], slots: list[Slot]) -> None:
@@ -944,11 +957,15 @@ def _derived(fact: Fact, values: list[tuple[float, str | None]], facts: list[Fac
 
 
 def _match_date(fact: Fact, slots: list[Slot], announced: set[str]) -> None:
-    value = getattr(fact.claim, "value", None)
+    value = getattr(fact.claim, "value", None) or ""
+    written_year = bool(re.search(r"\b(?:1[89]|20)\d\d\b", fact.claim.text))
+    if len(value) == 4 and not written_year:
+        return  # "the 2025-26 school year": a year read from two digits is not a date to compare
     announcement = next(
         (s for s in slots if s.source is not None and getattr(s.source.claim, "value", None) in announced), None
     )
-    if announcement is not None and _SPEECH_BEFORE.search(fact.sentence[: max(0, fact.sentence.find(fact.claim.text))]):
+    before = fact.sentence[: max(0, fact.sentence.find(fact.claim.text))]
+    if announcement is not None and len(value) == 10 and _SPEECH_BEFORE.search(before):
         # "the agency said Wednesday": the day of the statement, whatever else the source dates.
         relation = "same" if getattr(announcement.source.claim, "value", None) == value else "changed"
         if relation == "same" or _nearest_day(value or "", [announcement]) is not None:
@@ -961,9 +978,12 @@ def _match_date(fact: Fact, slots: list[Slot], announced: set[str]) -> None:
         if source_value is None or len(source_value) != len(value or ""):
             continue
         score = _date_context(fact, slot)
-        if source_value == value and (equal is None or score > _date_context(fact, equal)):
+        # A date written without its year ("May", "June 12") is the source's date of that month
+        # and day: the year the extractor gave it is a guess.
+        same_day = source_value == value or (not written_year and source_value[4:] == value[4:])
+        if same_day and (equal is None or score > _date_context(fact, equal)):
             equal = slot
-        elif source_value != value and (best is None or score > best[0]):
+        elif not same_day and (best is None or score > best[0]):
             best = (score, slot)
     if equal is not None:
         # The same day as one source date, unless the sentence plainly dates another event of
@@ -1015,7 +1035,9 @@ def _date_context(fact: Fact, slot: Slot) -> float:
             continue
         theirs = _plain_words(mention.sentence) if mention.sentence else frozenset(mention.context.split())
         if mine and theirs:
-            best = max(best, 100.0 * len(mine & theirs) / min(len(mine), len(theirs)))
+            shared = len(mine & theirs)
+            if shared >= DATE_SHARED_WORDS:
+                best = max(best, 100.0 * shared / min(len(mine), len(theirs)))
     return best
 
 
