@@ -145,6 +145,12 @@ UNITS: dict[str, tuple[str, float]] = {
     "km/h": ("speed", 1 / 3.6),
 }
 
+#: Unit words say how a number is measured, not what it measures ("four years" of what?).
+UNIT_WORDS = frozenset(
+    "year month week day hour minute second percent cent feet foot metre meter mile kilometre dollar euro pound "
+    "million billion thousand".split()
+)
+
 #: Relative difference under which two measurements in different units are the same figure: a
 #: conversion is usually printed to two or three significant digits (31.4 ft = 9.57 m, printed 9.6).
 CONVERSION_TOLERANCE = 0.02
@@ -522,7 +528,7 @@ def fact_concepts(a: Fact, b: Fact) -> str:
         return "unknown"
     if relation == "unknown" and not ca and not cb:
         # Neither names what it counts ("two people"): the words around the numbers decide.
-        wa, wb = a.window - GENERIC_CONCEPTS, b.window - GENERIC_CONCEPTS
+        wa, wb = a.window - GENERIC_CONCEPTS - UNIT_WORDS, b.window - GENERIC_CONCEPTS - UNIT_WORDS
         if wa and wb and len(wa & wb) >= WINDOW_OVERLAP * min(len(wa), len(wb)):
             return "same"
     return relation
@@ -594,7 +600,9 @@ def number_relation(
     if _within_bound(report, source):
         return None  # "20 firefighters" under the source's "up to 40": consistent, not changed
     measured = (report.unit is not None and report.unit in UNITS) or report.unit == "USD"
-    physical = report.unit is not None and report.unit in UNITS
+    # A measure (a crest of 31.4 feet) names its quantity by its dimension; a length of time does
+    # not ("four years" may be a sentence asked for or one handed down).
+    physical = report.unit is not None and report.unit in UNITS and UNITS[report.unit][0] != "time"
     named = concept == "same" or (concept == "unknown" and (context >= NEAR_CONTEXT or measured))
     named = named or _same_thing(report, source)
     if place in ("same", "none", "unknown") and named and _near(report, source):
@@ -648,7 +656,7 @@ def _same_thing(report: Fact, source: Fact) -> bool:
     if not ca and not cb:
         # Neither names what it counts: the words of the numbers' own phrases ("restructuring
         # charge of $240 million"), or else mostly the same words around them.
-        shared = (report.near & source.near) - GENERIC_CONCEPTS - STOPWORDS
+        shared = (report.near & source.near) - GENERIC_CONCEPTS - STOPWORDS - UNIT_WORDS
         return bool(shared) or fact_concepts(report, source) == "same"
     return False
 
@@ -737,7 +745,8 @@ def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fa
         article_id = analysis.article.id
         if article_id in primary:
             continue
-        leftover = _match_numbers(facts[article_id], number_slots)
+        own = _self_computed(analysis, facts[article_id], facts, primary)
+        leftover = _match_numbers([f for f in facts[article_id] if id(f) not in own], number_slots)
         for fact in facts[article_id]:
             if fact.family == "date":
                 _match_date(fact, date_slots, announced)
@@ -763,6 +772,22 @@ def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fa
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|announced|told|stated|reported|confirmed)\b(?:\s+[\w'’-]+){0,4}\s+(?:on\s+)?$", re.I
 )
+
+
+def _self_computed(analysis: Analysis, found: list[Fact], facts: dict[str, list[Fact]], primary: list[str]) -> set[int]:
+    """Percentages a report computes from its own counts ("1,400 positions, or 8% of its 23,500
+    employees") and gets wrong: judged against those counts as ``percent_wrong``, not matched to a
+    percentage of the source as another number."""
+    from factdiff.judge import percent_slot, percent_verdict
+
+    source_numbers = [f for i in primary for f in facts.get(i, []) if f.family == "number"]
+    wrong: set[int] = set()
+    for fact in found:
+        if fact.family == "percent" and getattr(fact.claim, "percent_part", None) is not None:
+            pair = percent_slot(fact, analysis, source_numbers)
+            if pair is not None and percent_verdict(fact.value or 0.0, *pair) == "percent_wrong":
+                wrong.add(id(fact))
+    return wrong
 
 
 def _name_unnamed(facts: dict[str, list[Fact]], primary: list[str], slots: list[Slot]) -> None:
