@@ -154,6 +154,10 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _VAGUE_SCALES = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+_HEDGE_LAST_WORDS = frozenset(
+    [h.split()[-1].split("-")[-1] for h in HEDGES if h[-1].isalpha()] + ["of"] + [h for h in HEDGES if " " not in h]
+)
+_HEDGE_LAST_MARKS = frozenset(h[-1] for h in HEDGES if not h[-1].isalpha())
 _HEDGE_RE = re.compile(
     r"(?=[" + "".join(sorted({h[0] for h in HEDGES} | {h[0].upper() for h in HEDGES})) + r"])"
     r"(?:^|(?<=[\s(\[\"“'‘—–-])|(?<![<>=])(?=[<>≤≥]))(?P<hedge>" + word_trie(list(HEDGES)) + r")\s*(?:of\s+)?$",
@@ -321,6 +325,15 @@ def _join_bounds(text: str, mentions: list[NumberMention]) -> list[NumberMention
 def hedge_before(text: str, pos: int) -> tuple[int, str, str] | None:
     """(start, words, approx) of a hedge that ends right before ``pos`` ("about ", "more than ")."""
     window = text[max(0, pos - 32) : pos]
+    stripped = window.rstrip()
+    last = stripped[-1:]
+    if not last:
+        return None
+    if last.isalpha():  # cheap test: the word before the number must end some hedge
+        if stripped[stripped.rfind(" ") + 1 :].lower() not in _HEDGE_LAST_WORDS:
+            return None
+    elif last not in _HEDGE_LAST_MARKS:
+        return None
     match = _HEDGE_RE.search(window)
     if match is None:
         return None

@@ -90,6 +90,11 @@ _DIRECTION = re.compile(
     r"more\s+than|over|less\s+than|under|an?\s+estimated|a)\s+)?$",
     re.IGNORECASE,
 )
+# The word right before a changed number: a direction verb, "by", "further", or a hedge after one.
+_DIRECTION_LAST_WORDS = frozenset(
+    [*_DIRECTION_VERBS, "by", "another", "further", "about", "around", "roughly", "nearly", "almost", "some",
+     "just", "than", "over", "under", "estimated", "a", "an"]
+)  # fmt: skip
 _INDEX_UNITS = frozenset({"point", "percent", "percentage point", "basis point"})
 _PHRASAL_BEFORE = re.compile(
     r"\b(?:gave|give|gives|giving|set|sets|picked|pick|made|make|add|sum|summed|take|took|put|puts|signed|sign|"
@@ -669,6 +674,10 @@ def _read_direction(text: str, item: Found, s_start: int) -> None:
     start = item.mention.full_start if item.mention.hedge_start >= 0 else quantity.start
     start = min(start, quantity.start)
     before = text[max(s_start, start - 40) : start]
+    stripped = before.rstrip()
+    word = stripped[stripped.rfind(" ") + 1 :].lower()
+    if word not in _DIRECTION_LAST_WORDS:  # cheap test before the search
+        return
     match = _DIRECTION.search(before)
     if match is None:
         return

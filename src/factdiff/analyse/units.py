@@ -311,6 +311,12 @@ def _build_before() -> re.Pattern[str]:
 
 _BEFORE_RE = _build_before()
 _BEFORE_LOWER = {form.replace(" ", "").lower(): unit for unit, forms in _BEFORE.items() for form in forms}
+_BEFORE_LAST = frozenset(
+    form.replace(" ", "")[-1] for forms in _BEFORE.values() for form in forms if not form[-1].isalpha()
+)
+_BEFORE_LOWER_ENDS = frozenset(
+    form.replace(" ", "")[-3:].lower() for forms in _BEFORE.values() for form in forms if form[-1].isalpha()
+)
 _CASED_BEFORE = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "NIS": "ILS", "RMB": "CNY"}
 
 
@@ -351,6 +357,13 @@ def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
 def unit_before(text: str, pos: int) -> UnitMatch | None:
     """The currency symbol or code that ends at ``pos`` (right before a number), or None."""
     window = text[max(0, pos - 6) : pos]
+    stripped = window.rstrip()
+    last = stripped[-1:]
+    # Cheap tests first: a currency ends in a symbol, a letter of a code ("USD", "RM", "usd") or "Rs.".
+    if not last or not (last in _BEFORE_LAST or last.isalpha()):
+        return None
+    if last.islower() and stripped[-3:].lower() not in _BEFORE_LOWER_ENDS:
+        return None
     match = _BEFORE_RE.search(window)
     if match is None:
         return None
