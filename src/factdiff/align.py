@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -145,6 +146,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "km/h": ("speed", 1 / 3.6),
 }
 
+TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 #: Unit words say how a number is measured, not what it measures ("four years" of what?).
 UNIT_WORDS = frozenset(
     "year month week day hour minute second percent cent feet foot metre meter mile kilometre dollar euro pound "
@@ -554,7 +556,7 @@ def _units_comparable(a: Fact, b: Fact) -> bool:
 
 
 def number_relation(
-    report: Fact, source: Fact, others: frozenset[frozenset[str]] = frozenset()
+    report: Fact, source: Fact, others: frozenset[frozenset[str]] = frozenset(), sole: bool = False
 ) -> tuple[str, float] | None:
     """How a report's number relates to a source number, with a score; None when unrelated."""
     if not _units_comparable(report, source):
@@ -609,7 +611,8 @@ def number_relation(
         return "near", 80.0 + context / 10
     # Another number for the same thing needs stronger evidence than the same number does: news
     # is full of other sums of money and other counts of similar things.
-    strong = _same_thing(report, source) or (concept == "unknown" and (place == "same" or physical))
+    # ``sole``: the source gives one length of time in this unit, so a report's is that one.
+    strong = _same_thing(report, source) or (concept == "unknown" and (place == "same" or physical or sole))
     if strong and (place in ("same", "none") or (place == "unknown" and not report.places)):
         if report.claim.in_title:
             return None  # headlines compress: a different number there is rarely the same fact
@@ -770,7 +773,7 @@ def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fa
 
 #: A speech verb right before a date ("said Thursday", "announced the results on Thursday").
 _SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|announced|told|stated|reported|confirmed)\b(?:\s+[\w'’-]+){0,4}\s+(?:on\s+)?$", re.I
+    r"\b(?:said|says|announced|told|stated|reported|confirmed)\b(?:\s+[\w'’-]+){0,6}\s+(?:on\s+)?$", re.I
 )
 
 
@@ -930,11 +933,13 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
     numbers = [f for f in facts if f.family in ("number", "percent")]
     places = {p for s in slots if s.source is not None for p in s.source.places}
     concepts = frozenset(s.source.concept - GENERIC_CONCEPTS for s in slots if s.source is not None)
+    units = Counter(s.source.unit for s in slots if s.source is not None)
     for i, fact in enumerate(numbers):
         for slot in slots:
             if slot.source is None or slot.family != fact.family:
                 continue
-            found = number_relation(fact, slot.source, concepts)
+            sole = slot.source.unit in TIME_UNITS and units[slot.source.unit] == 1
+            found = number_relation(fact, slot.source, concepts, sole)
             if found is not None:
                 relation, score = found
                 if relation == "entity_swap" and any(same_place(p, q) for p in fact.places for q in places):
