@@ -135,6 +135,10 @@ _DIGIT_TOKEN = re.compile(
 )
 _WORD_PATTERN = rf"(?=[{_FIRST_LETTERS}])(?<![a-z])(?:(?P<words>{_WORDS_RE}\b)|(?P<ordinal>(?:{_ORDINAL_WORD})\b))"
 _WORD_TOKEN = re.compile(_WORD_PATTERN)
+# Where a number word can start: a cheap scan, after which the full expression runs only there.
+_WORD_START = re.compile(
+    r"\b(?:" + word_trie(sorted({*_NUMBER_WORDS, *_DENOMINATORS, *_ORDINALS, "a", "an", "half", "quarter"})) + r")\b"
+)
 _WORD_TOKEN_ANY_CASE = re.compile(_WORD_PATTERN.replace("(?<![a-z])", "(?<![A-Za-z])"), re.IGNORECASE)
 _AFTER_DIGITS = re.compile(
     r"""
@@ -243,7 +247,7 @@ def scan_numbers(
     last_end = start
     # str.lower() keeps offsets except for a few letters ("İ"): then the slower any-case expression runs.
     word_text, word_re = (lowered, _WORD_TOKEN) if len(lowered) == len(text) else (text, _WORD_TOKEN_ANY_CASE)
-    matches = [*_DIGIT_TOKEN.finditer(text, start, end), *word_re.finditer(word_text, start, end)]
+    matches = [*_DIGIT_TOKEN.finditer(text, start, end), *_word_matches(word_text, word_re, start, end)]
     matches.sort(key=lambda m: m.start())
     index = 0
     while index < len(matches):
@@ -320,6 +324,22 @@ def _join_bounds(text: str, mentions: list[NumberMention]) -> list[NumberMention
         out.append(first)
         i += 1
     return out
+
+
+def _word_matches(word_text: str, word_re: re.Pattern[str], start: int, end: int) -> list[re.Match[str]]:
+    """Number-word matches: the full expression tried only where a number word starts."""
+    if word_re is not _WORD_TOKEN:
+        return list(word_re.finditer(word_text, start, end))
+    found: list[re.Match[str]] = []
+    last = start
+    for candidate in _WORD_START.finditer(word_text, start, end):
+        if candidate.start() < last:
+            continue
+        match = _WORD_TOKEN.match(word_text, candidate.start(), end)
+        if match is not None:
+            found.append(match)
+            last = match.end()
+    return found
 
 
 def hedge_before(text: str, pos: int) -> tuple[int, str, str] | None:
