@@ -160,10 +160,6 @@ def title_verdict(report: str | None, source: str | None) -> str:
     if not r or r <= _VAGUE_TITLES or _title_words(report)[-1] in _VAGUE_TITLES:
         return "agrees"  # "head of ICE", "a senior ICE official": a description, not a title
     missing, added = s - r, r - s
-    if not (r & s) - _VAGUE_TITLES:
-        # No word in common ("Governor" and "former candidate"): another of the person's roles,
-        # not a change of this one.
-        return "agrees"
     if missing & _RANK_WORDS or added & _RANK_WORDS:
         return "title_changed"  # "Acting Director" -> "Director", "President" -> "Vice President"
     if r == s or s <= r:
