@@ -55,6 +55,8 @@ _ID_BEFORE = re.compile(
 _CAPITAL_BEFORE = re.compile(r"(?:^|[\s/])(?P<word>[a-z]{0,2}[A-Z][\w&.'’-]*)\s$")
 _OF_NP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|[A-Z][\w-]*['’]s\s+)")
 _MONTH_WORD = re.compile(_MONTH + r"\.?")
+_CALL_WORDS = frozenset("call calling dial dialling dialing text phone hotline fax extension ext".split())
+_YEAR_WORDS = frozenset("since in by from until till of before after during around circa year early late mid".split())
 _SUB_MINUS = re.compile(r"\b(?:sub|minus)-\Z", re.IGNORECASE)
 _STAT_AFTER = re.compile(r"^-(?:of|for|in|by)-", re.IGNORECASE)
 _GLUED_AFTER = re.compile(r"^[A-Za-z0-9]")
@@ -422,7 +424,11 @@ def _excluded(
     if _STAT_AFTER.match(after):
         return True  # "29-of-34", "7-for-14": a statistic, not a count
     tail = before[-16:]
-    if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(tail):
+    stripped = tail.rstrip()
+    # The word before the number decides most exclusions; a cheap look at it spares the searches.
+    last_word = stripped[stripped.rfind(" ") + 1 :].lstrip("([\"'“‘—–-")
+    last_lower = last_word.lower().rstrip(".,")
+    if _CLOCK_AFTER.match(after) or (tail[-1:] in ":." and tail[-2:-1].isdigit()):
         return True
     if not mention.words:
         window = text[max(0, mention.start - 8) : mention.end + 9]
@@ -430,18 +436,19 @@ def _excluded(
             _ISO_DATE.search(window) or (currency is None and _PHONE.search(window) and _PHONE_JOIN.search(window))
         ):
             return True  # an ISO date or a phone number
-        if currency is None and _CALL_BEFORE.search(tail):
+        if currency is None and last_lower in _CALL_WORDS and _CALL_BEFORE.search(tail):
             return True
     if currency is None and unit is None:
-        if _MONTH_BEFORE.search(tail) and mention.value is not None and 1 <= mention.value <= 31:
+        month_like = last_word[:1].isupper()
+        if month_like and _MONTH_BEFORE.search(tail) and mention.value is not None and 1 <= mention.value <= 31:
             return True
         if _MONTH_AFTER.match(after) and mention.value is not None and 1 <= mention.value <= 31:
             return True
-        if _is_year(mention, after) or (_YEAR_BEFORE.search(tail) and _is_year(mention, "")):
+        if _is_year(mention, after) or (last_lower in _YEAR_WORDS and _is_year(mention, "")):
             return True
-        if _ID_BEFORE.search(before[-24:]):
+        if (month_like or "#" in tail or "№" in tail) and _ID_BEFORE.search(before[-24:]):
             return True
-        capital = _CAPITAL_BEFORE.search(before)
+        capital = _CAPITAL_BEFORE.search(before) if any(c.isupper() for c in last_word[:3]) else None
         # "Route 9", "Game 6", "the Kick Six": a number right after a name is part of the name.
         if capital is not None and (not mention.words or mention.text[0].isupper()):
             word = capital.group("word")
