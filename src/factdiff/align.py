@@ -576,6 +576,18 @@ def number_relation(
     place = place_relation(report.places, source.places)
     context = context_similarity(report, source)
     equal = same_value(report, source)
+    if (
+        not equal
+        and report.unit != source.unit
+        and report.value == source.value
+        and report.approx == "exact"
+        and UNITS.get(report.unit or "", ("",))[0] not in ("", "time")
+        and UNITS.get(report.unit or "", ("",))[0] == UNITS.get(source.unit or "", ("?",))[0]
+        and place != "conflict"
+        and concept != "conflict"
+        and not report.claim.in_title
+    ):
+        return "unit_swap", 65.0 + context / 10  # "12 miles below the surface" for 12 kilometres
     if equal:
         if concept != "conflict" and place in ("same", "none"):
             return "same", 100.0 + context / 10
@@ -771,6 +783,7 @@ def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fa
     return slots + list(extras.values())
 
 
+_CALENDAR = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 #: A speech verb right before a date ("said Thursday", "announced the results on Thursday").
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|announced|told|stated|reported|confirmed)\b(?:\s+[\w'’-]+){0,6}\s+(?:on\s+)?$", re.I
@@ -988,6 +1001,8 @@ def _derived(fact: Fact, values: list[tuple[float, str | None]], facts: list[Fac
 
 def _match_date(fact: Fact, slots: list[Slot], announced: set[str]) -> None:
     value = getattr(fact.claim, "value", None) or ""
+    if not _CALENDAR.match(value):
+        return  # weeks ("this week"), clock times and seasons are not compared
     written_year = bool(re.search(r"\b(?:1[89]|20)\d\d\b", fact.claim.text))
     if len(value) == 4 and not written_year:
         return  # "the 2025-26 school year": a year read from two digits is not a date to compare
@@ -1005,15 +1020,19 @@ def _match_date(fact: Fact, slots: list[Slot], announced: set[str]) -> None:
     best: tuple[float, Slot] | None = None
     for slot in slots:
         source_value = getattr(slot.source.claim, "value", None) if slot.source else None
-        if source_value is None or len(source_value) != len(value or ""):
-            continue
+        if source_value is None or len(value) < 7 <= len(source_value) or len(value) > len(source_value):
+            continue  # years against years; a month ("in July") against the source's days and months
+        coarser = len(value) < len(source_value)
+        source_value = source_value[: len(value)]
         score = _date_context(fact, slot)
         # A date written without its year ("May", "June 12") is the source's date of that month
         # and day: the year the extractor gave it is a guess.
         same_day = source_value == value or (not written_year and source_value[4:] == value[4:])
         if same_day and (equal is None or score > _date_context(fact, equal)):
             equal = slot
-        elif not same_day and (best is None or score > best[0]):
+        elif not same_day and not coarser and (best is None or score > best[0]):
+            # A month is not read as a changed day: which of the source's days it would be is
+            # too uncertain.
             best = (score, slot)
     if equal is not None:
         # The same day as one source date, unless the sentence plainly dates another event of
