@@ -277,7 +277,7 @@ def scan_numbers(
                 if mention.kind != "range":
                     mention.approx = approx
             if mention.kind != "range" and mention.approx in ("exact", "about"):
-                tail = _OR_MORE.match(text, mention.end)
+                tail = _OR_MORE.match(text, mention.end) if text.startswith((" or", " and"), mention.end) else None
                 if tail is not None:  # "500 or more", "5,000 or fewer"
                     mention.approx = "at_least" if tail.group("dir").lower() in _MORE_WORDS else "up_to"
         mentions = _join_bounds(text, mentions)
@@ -324,6 +324,11 @@ def _join_bounds(text: str, mentions: list[NumberMention]) -> list[NumberMention
         out.append(first)
         i += 1
     return out
+
+
+def _minus_before(text: str, pos: int) -> bool:
+    window = text[max(0, pos - 10) : pos]
+    return ("inus" in window or "ative" in window) and bool(_MINUS_BEFORE.search(window))
 
 
 def _word_matches(word_text: str, word_re: re.Pattern[str], start: int, end: int) -> list[re.Match[str]]:
@@ -446,7 +451,7 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
                         value += amount * scale
                         last = scale
                         stop = part.end()
-    if _MINUS_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+    if _minus_before(text, match.start()):
         sign = -1.0
     if sign < 0 and kind != "ordinal":
         value = -value
@@ -499,7 +504,7 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
     raw = match.group("words")
     raw = _cut_at_list_and(raw)
     tokens = _TOKENISE_WORDS.findall(raw.lower())
-    negative = bool(_MINUS_BEFORE.search(match.string, max(0, match.start() - 10), match.start()))
+    negative = _minus_before(match.string, match.start())
     # A lone "one" after a determiner is a pronoun ("the one you mentioned", "which one").
     if (
         tokens == ["one"]
@@ -634,7 +639,7 @@ def _join_ratios(text: str, mentions: list[NumberMention]) -> list[NumberMention
         first = mentions[i]
         if i + 1 < len(mentions) and first.kind == "cardinal" and first.value is not None:
             second = mentions[i + 1]
-            join = _RATIO_JOIN.fullmatch(text, first.end, second.start)
+            join = _RATIO_JOIN.fullmatch(text, first.end, second.start) if second.start - first.end < 10 else None
             if join is not None and second.kind == "cardinal" and second.value and not _year_like(second):
                 word = join.group("word").lower()
                 small = float(first.value).is_integer() and 0 < abs(first.value) <= 10
@@ -693,7 +698,7 @@ def _range(text: str, first: NumberMention, second: NumberMention) -> NumberMent
     if second.kind not in ("cardinal", "fraction") or second.value is None or first.value is None:
         return None
     between = text[first.end : second.start]
-    join = _RANGE_JOIN.match(between)
+    join = _RANGE_JOIN.match(between) if len(between) < 14 else None
     if join is None:
         return None
     # The units in between must match: "4% and 5%" is joined by the caller of the unit layer.

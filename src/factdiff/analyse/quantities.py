@@ -55,6 +55,7 @@ _ID_BEFORE = re.compile(
 _CAPITAL_BEFORE = re.compile(r"(?:^|[\s/])(?P<word>[a-z]{0,2}[A-Z][\w&.'’-]*)\s$")
 _OF_NP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|[A-Z][\w-]*['’]s\s+)")
 _MONTH_WORD = re.compile(_MONTH + r"\.?")
+_CLOCK_STARTS = frozenset(":./aApPGEUBCo")
 _CALL_WORDS = frozenset("call calling dial dialling dialing text phone hotline fax extension ext".split())
 _YEAR_WORDS = frozenset("since in by from until till of before after during around circa year early late mid".split())
 _SUB_MINUS = re.compile(r"\b(?:sub|minus)-\Z", re.IGNORECASE)
@@ -324,7 +325,9 @@ def _read(
             q_end = unit.end
     unit_match = currency or unit
     norm = unit_match.unit if unit_match is not None else None
-    if norm is None and (_is_age(text, mention, before, after) or _AGED_BEFORE.search(before[-8:])):
+    if norm is None and (
+        _is_age(text, mention, before, after) or ("age" in before[-8:] and _AGED_BEFORE.search(before[-8:]))
+    ):
         norm = "year of age"
     if norm == "pound" and mention.scaled:
         norm = "GBP"  # "361 million pounds" is money, "25 pounds" a weight
@@ -421,14 +424,16 @@ def _excluded(
         return True
     if not mention.words and unit is None and _GLUED_AFTER.match(after):
         return True  # "5G", "4x4", "1990s", "A380"
-    if _STAT_AFTER.match(after):
+    if after[:1] == "-" and _STAT_AFTER.match(after):
         return True  # "29-of-34", "7-for-14": a statistic, not a count
     tail = before[-16:]
     stripped = tail.rstrip()
     # The word before the number decides most exclusions; a cheap look at it spares the searches.
     last_word = stripped[stripped.rfind(" ") + 1 :].lstrip("([\"'“‘—–-")
     last_lower = last_word.lower().rstrip(".,")
-    if _CLOCK_AFTER.match(after) or (tail[-1:] in ":." and tail[-2:-1].isdigit()):
+    if (after.lstrip()[:1] in _CLOCK_STARTS and _CLOCK_AFTER.match(after)) or (
+        tail[-1:] in ":." and tail[-2:-1].isdigit()
+    ):
         return True
     if not mention.words:
         window = text[max(0, mention.start - 8) : mention.end + 9]
@@ -442,7 +447,7 @@ def _excluded(
         month_like = last_word[:1].isupper()
         if month_like and _MONTH_BEFORE.search(tail) and mention.value is not None and 1 <= mention.value <= 31:
             return True
-        if _MONTH_AFTER.match(after) and mention.value is not None and 1 <= mention.value <= 31:
+        if mention.value is not None and 1 <= mention.value <= 31 and _MONTH_AFTER.match(after):
             return True
         if _is_year(mention, after) or (last_lower in _YEAR_WORDS and _is_year(mention, "")):
             return True
@@ -562,7 +567,7 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
             quantity.concept = " ".join(words).lower() or None
             return
         pos += match.end()
-    paren = _PAREN_OR.match(text, pos, s_end)
+    paren = _PAREN_OR.match(text, pos, s_end) if text[pos : pos + 2].lstrip()[:1] in "(,—" else None
     if paren is not None:
         pos = paren.end()
     partitive = _PARTITIVE_AFTER.match(text, pos, s_end)

@@ -330,7 +330,7 @@ def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
     end = len(text) if end is None else end
     match = _AFTER_RE.match(text, pos, end)
     if match is None:
-        bracket = _BRACKETED.match(text, pos, end)  # "20 (kg)", "20 [kg]"
+        bracket = _BRACKETED.match(text, pos, end) if text[pos : pos + 2].lstrip()[:1] in "([{<" else None
         if bracket is not None:
             inner = unit_after(bracket.group("inner"), 0)
             if inner is not None and inner.end == len(bracket.group("inner")):
