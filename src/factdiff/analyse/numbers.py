@@ -175,6 +175,7 @@ _ORDINAL_TAIL = re.compile(
 _DIGIT_PART = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,3})(?:\s+(?P<scale>hundred|thousand))?\b(?![.,]\d)")
 _AND_A_HALF = re.compile(r"\s+and\s+(?:a|one)\s+(?P<frac>half|quarter|third)\b", re.IGNORECASE)
 _DENOMINATORS_SINGLE = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+_CURRENCY_END = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|RM|Rs\.?|INR|PS)\s?)$")
 _MINUS_BEFORE = re.compile(r"\b(?:minus|negative)(?:\s+|-)\Z", re.IGNORECASE)
 _PRONOUN_ONE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|no\s+other|another|what)\s+$", re.IGNORECASE)
 _TOKENISE_WORDS = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
@@ -417,7 +418,13 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
                 stop = after.end()
         elif group == "slash":
             den = float(after.group()[1:])
-            if den != 0 and "." not in body and not re.match(r"/\d", text[after.end() : after.end() + 2]):
+            if (
+                den != 0
+                and "." not in body
+                and not (
+                    text[after.end() : after.end() + 1] == "/" and text[after.end() + 1 : after.end() + 2].isdigit()
+                )
+            ):
                 value /= den
                 kind = "fraction"
                 stop = after.end()
@@ -478,7 +485,7 @@ def _million_m(text: str, after: re.Match[str], body: str) -> bool:
 
 
 def _currency_before(text: str, pos: int) -> bool:
-    return bool(re.search(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|RM|Rs\.?|INR|PS)\s?)$", text[max(0, pos - 5) : pos]))
+    return bool(_CURRENCY_END.search(text[max(0, pos - 5) : pos]))
 
 
 _HYPHEN_WORD = re.compile(r"-[a-z]", re.IGNORECASE)

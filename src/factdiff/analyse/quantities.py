@@ -221,6 +221,13 @@ _FRAME_NOUN = re.compile(
 )
 _PREP_BEFORE = re.compile(r"\b(?:to|from|at|across|into|in|among|between)\s+\Z")
 _PARTICIPLE = re.compile(r"[a-z]+(?:ed|en)")
+_LEADING_ZERO = re.compile(r"0\d+")
+_AND_TO = re.compile(r"\s+(?:and|to)\b")
+_OF_WORD = re.compile(r"\s+of\b")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_PREP_END = re.compile(r"\b(in|to|at|for)\s+(?:the\s+)?$")
+_BETWEEN_FROM = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+_OF_BEFORE_NUMBER = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?$")
 _HEADING = re.compile(r"(?m)^(?P<heading>[^\n]{2,80}):[ \t]*\n")
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:[ \t]*$")
@@ -465,7 +472,7 @@ def _excluded(
                 and not _MONTH_WORD.fullmatch(word)
             ):
                 return True
-    return bool(re.fullmatch(r"0\d+", raw))  # "0142", "007": codes, not counts
+    return raw[:1] == "0" and bool(_LEADING_ZERO.fullmatch(raw))  # "0142", "007": codes, not counts
 
 
 def _excluded_range(text: str, mention: NumberMention, before: str, after: str) -> bool:
@@ -487,7 +494,7 @@ def _is_year(mention: NumberMention, after: str) -> bool:
         return False
     if not (1000 <= value <= 2200 and float(value).is_integer() and len(mention.text) == 4):
         return False
-    return not _YEAR_AFTER_OK.match(after) or bool(re.match(r"^\s+(?:and|to)\b", after))
+    return not _YEAR_AFTER_OK.match(after) or bool(_AND_TO.match(after))
 
 
 # "one of the victims", "a one-story house": "one" as a pronoun or in a compound is not a count.
@@ -517,7 +524,7 @@ def _is_age(text: str, mention: NumberMention, before: str, after: str) -> bool:
 
 
 def _skip_of(text: str, pos: int) -> int:
-    match = re.match(r"\s+of\b", text[pos : pos + 4])
+    match = _OF_WORD.match(text[pos : pos + 4])
     return pos + match.end() if match else pos
 
 
@@ -559,7 +566,7 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
     if item.mention.kind == "vague":
         pos = _skip_of(text, item.mention.end)
     if quantity.unit is not None and quantity.unit not in ("percent",):
-        match = re.match(r"\s+of\s+(?:the\s+)?", text[pos : pos + 10])
+        match = _OF_THE.match(text[pos : pos + 10])
         if match is None:
             words, _ = _noun_phrase(text, pos, s_end, limit=3)
             if words and quantity.unit in TIME_UNITS:
@@ -676,7 +683,7 @@ def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
         place = _clean_place(match.group("place"))
         if place is not None and place not in quantity.places:
             quantity.places.append(place)
-            prep = re.search(r"\b(in|to|at|for)\s+(?:the\s+)?$", after[: match.start("place")])
+            prep = _PREP_END.search(after[: match.start("place")])
             if prep is not None:
                 quantity.qualifiers.append(f"{prep.group(1)} {place}")
 
@@ -710,7 +717,7 @@ def _merge_unit_ranges(text: str, found: list[Found]) -> None:
     while i + 1 < len(found):
         first, second = found[i].quantity, found[i + 1].quantity
         gap = text[first.end : second.start]
-        lead = re.search(r"\b(between|from)\s+$", text[max(0, first.start - 9) : first.start], re.I)
+        lead = _BETWEEN_FROM.search(text[max(0, first.start - 9) : first.start])
         joiner = _UNIT_RANGE_JOIN.fullmatch(gap)
         # "increased by $43.6 billion to $419.2 billion" is a change and a level, not a range.
         by = bool(_BY_BEFORE.search(text, max(0, first.start - 12), first.start))
@@ -791,7 +798,7 @@ def _relate(text: str, found: list[Found], sentences: list[tuple[int, int]]) -> 
                     quantity.part_of = whole.quantity.number
                 head = _head(whole.quantity.concept)
                 concept = quantity.concept
-                if head and (concept is None or re.fullmatch(r"[a-z]+(?:ed|en)", concept)):
+                if head and (concept is None or _PARTICIPLE.fullmatch(concept)):
                     quantity.concept = f"{head} {concept}" if concept else head
         if quantity.unit == "percent":
             _relate_percent(text, item, previous, found)
@@ -889,7 +896,7 @@ def _relate_percent(text: str, item: Found, previous: Found | None, found: list[
             if whole is not None:
                 quantity.percent_of = whole.quantity.number
         return
-    of_number = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?$", text[quantity.end : quantity.end + 20])
+    of_number = _OF_BEFORE_NUMBER.match(text[quantity.end : quantity.end + 20])
     index = _position(found, item)
     if of_number is not None and index + 1 < len(found):
         nxt = found[index + 1].quantity
