@@ -786,7 +786,7 @@ def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fa
 _CALENDAR = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 #: A speech verb right before a date ("said Thursday", "announced the results on Thursday").
 _SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|announced|told|stated|reported|confirmed)\b(?:\s+[\w'’-]+){0,6}\s+(?:on\s+)?$", re.I
+    r"\b(?:said|says|announced|told|stated|reported|confirmed)\b(?:\s+[^\s.;:!?]+){0,6}\s+(?:on\s+)?$", re.I
 )
 
 
@@ -842,18 +842,15 @@ def _clause_places(text: str, facts: list[Fact], places: list[str]) -> None:
         end = fact.claim.end
         stop = _CLAUSE_END.search(text, end, min(len(text), end + 120))
         clause = text[end : stop.start() if stop else min(len(text), end + 120)]
-        named = [
-            p
-            for p in places
-            if (
-                found := re.search(
-                    rf"\b(?:in|into|to|at|from|for)\s+(?:the\s+)?{re.escape(place_key(p).split('|')[0])}\b",
-                    clause,
-                    re.I,
-                )
-            )
-            and not _OWN_NUMBER.match(clause, found.end())  # "Ashby (250)": the place has its own number
-        ]
+        # Or just before: "Ulveno, where 24 people died", "In Korlac, 24 people died".
+        lead = text[max(fact.claim.sentence_start, fact.claim.start - 60) : fact.claim.start]
+        named = []
+        for p in places:
+            head = re.escape(place_key(p).split("|")[0])
+            after = re.search(rf"\b(?:in|into|to|at|from|for)\s+(?:[\w'’]+\s+){{0,3}}{head}\b", clause, re.I)
+            before = re.search(rf"(?:\b(?:in|at)\s+{head},\s*|\b{head},\s+where\s+)$", lead, re.I)
+            if (after and not _OWN_NUMBER.match(clause, after.end())) or before:  # "Ashby (250)": its own number
+                named.append(p)
         if len({place_key(p) for p in named}) == 1:
             fact.places = (named[0],)
 
