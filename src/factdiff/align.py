@@ -764,7 +764,12 @@ def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fa
         leftover = _match_numbers([f for f in facts[article_id] if id(f) not in own], number_slots)
         for fact in facts[article_id]:
             if fact.family == "date":
-                _match_date(fact, date_slots, announced)
+                beside = {
+                    getattr(f.claim, "value", None)
+                    for f in facts[article_id]
+                    if f.family == "date" and f is not fact and f.claim.sentence_start == fact.claim.sentence_start
+                }
+                _match_date(fact, date_slots, announced, beside)
             elif fact.family == "person":
                 _match_person(fact, person_slots)
             elif fact.family == "quote":
@@ -996,7 +1001,11 @@ def _derived(fact: Fact, values: list[tuple[float, str | None]], facts: list[Fac
     return False
 
 
-def _match_date(fact: Fact, slots: list[Slot], announced: set[str]) -> None:
+def _match_date(fact: Fact, slots: list[Slot], announced: set[str], beside: set[str | None] | None = None) -> None:
+    """``beside``: the other dates of the same sentence. A sentence that dates two events
+    ("killed by Tuesday's earthquake ... rose to 46 on Thursday") fits the source's sentences of
+    both, so a date is not read as another of them that the sentence states itself."""
+    beside = beside or set()
     value = getattr(fact.claim, "value", None) or ""
     if not _CALENDAR.match(value):
         return  # weeks ("this week"), clock times and seasons are not compared
@@ -1015,6 +1024,7 @@ def _match_date(fact: Fact, slots: list[Slot], announced: set[str]) -> None:
             return
     equal: Slot | None = None
     best: tuple[float, Slot] | None = None
+    taken = False
     for slot in slots:
         source_value = getattr(slot.source.claim, "value", None) if slot.source else None
         if source_value is None or len(value) < 7 <= len(source_value) or len(value) > len(source_value):
@@ -1025,16 +1035,20 @@ def _match_date(fact: Fact, slots: list[Slot], announced: set[str]) -> None:
         # A date written without its year ("May", "June 12") is the source's date of that month
         # and day: the year the extractor gave it is a guess.
         same_day = source_value == value or (not written_year and source_value[4:] == value[4:])
-        if same_day and (equal is None or score > _date_context(fact, equal)):
+        if same_day and (equal is None or _date_context(fact, slot, 1) > _date_context(fact, equal, 1)):
             equal = slot
+        elif source_value in beside and score >= DATE_CONTEXT:
+            taken = True  # the sentence's words belong to its other date, which the source has
         elif not same_day and not coarser and (best is None or score > best[0]):
             # A month is not read as a changed day: which of the source's days it would be is
             # too uncertain.
             best = (score, slot)
+    if taken:
+        best = None
     if equal is not None:
         # The same day as one source date, unless the sentence plainly dates another event of
         # the source ("crested early Saturday" where the crest was Sunday and Saturday a death).
-        equal_score = _date_context(fact, equal)
+        equal_score = _date_context(fact, equal, 1)  # one word in common is enough to keep an equal date
         announcement = equal.source is not None and getattr(equal.source.claim, "value", None) in announced
         if announcement or not (best and best[0] >= DATE_CONTEXT and best[0] - equal_score >= DATE_MARGIN):
             equal.matches.setdefault(fact.article, []).append(Match(fact, "same", 100.0))
@@ -1069,7 +1083,7 @@ def _nearest_day(value: str, slots: list[Slot], within: int = 7) -> Slot | None:
     return best[1] if best else None
 
 
-def _date_context(fact: Fact, slot: Slot) -> float:
+def _date_context(fact: Fact, slot: Slot, least: int = DATE_SHARED_WORDS) -> float:
     """How well a report's date sentence fits any of the source's mentions of a slot's date: the
     share of common words (names and date words left out, since a sentence's names say who
     speaks, not what happened on the day)."""
@@ -1082,7 +1096,7 @@ def _date_context(fact: Fact, slot: Slot) -> float:
         theirs = _plain_words(mention.sentence) if mention.sentence else frozenset(mention.context.split())
         if mine and theirs:
             shared = len(mine & theirs)
-            if shared >= DATE_SHARED_WORDS:
+            if shared >= least:
                 best = max(best, 100.0 * shared / min(len(mine), len(theirs)))
     return best
 
