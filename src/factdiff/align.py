@@ -1043,8 +1043,8 @@ def _match_date(fact: Fact, slots: list[Slot], announced: set[str], beside: set[
             # A month is not read as a changed day: which of the source's days it would be is
             # too uncertain.
             best = (score, slot)
-    if taken:
-        best = None
+    if taken and equal is not None:
+        best = None  # keep the equal date: the sentence's other date explains its words
     if equal is not None:
         # The same day as one source date, unless the sentence plainly dates another event of
         # the source ("crested early Saturday" where the crest was Sunday and Saturday a death).
