@@ -16,10 +16,13 @@ from factdiff.model import Article
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@click.argument("inputs", nargs=-1, required=False, metavar="PATH...")
 @click.option("--json", "as_json", is_flag=True, help="Print the factdiff.compare/1 JSON document.")
 @click.option("--html", "html_file", type=click.Path(dir_okay=False), help="Write a self-contained HTML report.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Store to read article ids from.")
+@click.option(
+    "--story", "story_id", help="Compare a stored story (an id from factdiff stories; --db, default factdiff.db)."
+)
 @dataset_options
 @click.pass_context
 def compare(
@@ -28,12 +31,14 @@ def compare(
     as_json: bool,
     html_file: str | None,
     db: str | None,
+    story_id: str | None,
     **field_options: str,
 ) -> None:
     """Line up the facts of every report of a story, find the primary source, label divergences.
 
     PATH is a report file, a folder of reports, a JSON Lines or CSV dataset, or a stored article id
-    (with --db). Exit 1 when some inputs were skipped, 3 when nothing could be compared.
+    (with --db), or none with --story ID. Exit 1 when some inputs were skipped, 3 when nothing could
+    be compared.
     """
     from factdiff.compare import compare_paths
     from factdiff.read import Fields, read_inputs
@@ -49,6 +54,11 @@ def compare(
             yield from _stored(ids, db)
 
     try:
+        if story_id is not None:
+            db = db or "factdiff.db"
+            inputs = (*inputs, *_story_members(story_id, db))
+        if not inputs:
+            raise UsageError("give the reports to compare (files, folders, datasets, stored ids) or --story ID")
         comparison = compare_paths(list(inputs), fetch=fetch)
     except FactdiffError as exc:
         if debug:
@@ -72,6 +82,17 @@ def compare(
         raise SystemExit(3)
     if any(s.error for s in comparison.skipped):
         raise SystemExit(1)
+
+
+def _story_members(story_id: str, db: str) -> list[str]:
+    """The ids of the articles of a stored story, in the order they arrived."""
+    from factdiff.group_store import story_article_ids
+    from factdiff.store import Store
+
+    if not os.path.exists(db):
+        raise UsageError(f"no store at {db}")
+    with Store(db) as store:
+        return story_article_ids(store, story_id)
 
 
 def _stored(ids: Sequence[str], db: str) -> Iterator[Article | Skipped]:
