@@ -95,7 +95,23 @@ SYNONYMS: dict[str, str] = {
     "homes": "home",
     "residences": "home",
     "dwellings": "home",
-    "structures": "home",
+    "structures": "building",
+    "buildings": "building",
+    "profits": "profit",
+    "earnings": "profit",
+    "income": "profit",
+    "revenues": "revenue",
+    "sales": "revenue",
+    "turnover": "revenue",
+    "injured": "injury",
+    "wounded": "injury",
+    "injuries": "injury",
+    "hurt": "injury",
+    "staff": "job",
+    "pupils": "student",
+    "students": "student",
+    "children": "child",
+    "kids": "child",
     "percent": "percent",
     "per": "percent",
     "cent": "percent",
@@ -192,6 +208,8 @@ MAX_CHANGE_RATIO = 5.0
 NEAR_CONTEXT = 60.0
 #: Context similarity a different number needs to be read as the same fact changed.
 CHANGED_CONTEXT = 45.0
+#: ... and when both name what they count with the same word ("a profit of", "net income").
+CHANGED_CONTEXT_NAMED = 35.0
 #: Share of the words around two unnamed counts that must be shared for them to count the same thing.
 WINDOW_OVERLAP = 0.4
 _US_STATES = {
@@ -632,7 +650,10 @@ def number_relation(
         small = min(abs(report.value or 0), abs(source.value or 0))
         if small == 0 or big / small > MAX_CHANGE_RATIO:
             return None
-        if context >= CHANGED_CONTEXT:
+        named_alike = bool((report.concept & source.concept) - GENERIC_CONCEPTS) or bool(
+            (report.near & source.near) - GENERIC_CONCEPTS - STOPWORDS - UNIT_WORDS
+        )
+        if context >= CHANGED_CONTEXT or (named_alike and context >= CHANGED_CONTEXT_NAMED):
             return "changed", 40.0 + context / 10
     return None
 

@@ -159,6 +159,13 @@ def title_verdict(report: str | None, source: str | None) -> str:
     r, s = set(_title_words(report)), set(_title_words(source))
     if not r or r <= _VAGUE_TITLES or _title_words(report)[-1] in _VAGUE_TITLES:
         return "agrees"  # "head of ICE", "a senior ICE official": a description, not a title
+    parts = [p for p in re.split(r"\s+and\s+|\s*[,;/&]\s*", source, flags=re.I) if p.strip()]
+    if len(parts) > 1:
+        # "Governor and former vice presidential candidate": a report may give one of the posts.
+        for part in parts:
+            words = set(_title_words(part))
+            if words and (r <= words or words <= r) and title_verdict(report, part) == "agrees":
+                return "agrees"
     missing, added = s - r, r - s
     if missing & _RANK_WORDS or added & _RANK_WORDS:
         return "title_changed"  # "Acting Director" -> "Director", "President" -> "Vice President"
