@@ -100,7 +100,50 @@ _DOMAINS = """
 emergency management|emergency services|public safety|public health|public affairs|public information
 homeland security|national security|communications|operations|enforcement and removal operations
 finance|policy|media relations|human resources|information|security|research|strategy|marketing|sales
+health|data|science|product|risk|revenue|people|digital|child welfare
 """.replace("\n", "|").strip("|")
+#: A word that names a field of work by its ending ("Financial", "Operating", "Technology",
+#: "Protection", "Management", "Safety", "Emergency"): "Chief Financial Officer", "Civil Protection Minister".
+_FIELD = (
+    r"(?-i:(?!(?i:county|university|society|party|union|commission|administration|association|corporation"
+    r"|foundation|institution|federation|organi[sz]ation|coalition|station|nation|region|congregation)(?![\w-]))"
+    r"[A-Za-z][a-z]{2,}(?:al|ics|ing|ion|ions|ment|ety|ity|cy|gy|ance|ence|ure))"
+)
+#: Words with the ending of a role noun that are not one ("Labor", "Center", "After", "Current").
+_NOT_ROLES = frozenset(
+    """
+    after other over under never ever however whether together rather neither either later earlier latter letter
+    better number water winter summer center centre chapter tower power order border corner matter paper river
+    silver super major minor interior exterior error mirror color colour labor labour honor honour favor favour
+    humor humour floor door tumor sector factor motor vector meter metre filter shelter theater theatre cancer
+    fever clever fewer lower upper inner outer proper sober tender twitter uber monster computer printer poster
+    cluster register ledger mister sister brother mother father daughter leather feather weather rubber dinner
+    butter wonder thunder ember december november october september former latter sooner wider
+    superior inferior prior senior junior
+    important significant restaurant plant giant want grant elephant relevant pregnant vibrant brilliant distant
+    constant instant abundant elegant tolerant arrogant vacant recent current different present urgent
+    independent apparent efficient ancient prominent permanent excellent frequent violent silent patent talent
+    parent client event percent content intent extent accent incident accident advent continent orient
+    exist insist persist consist assist resist baptist methodist
+    libertarian authoritarian humanitarian totalitarian sectarian vegetarian egalitarian
+    bulgarian hungarian rotarian gibraltarian victorian ecuadorian salvadorian gregorian
+    """.split()
+)
+#: A role noun by its ending ("Epidemiologist", "Librarian", "Superintendent", "Commissioner",
+#: "Spokesperson"), capitalised; words that only look like one are left out.
+_ROLE_ENDINGS = r"(?:ist|ician|arian|orian|odian|edian|er|or|ant|ent|person)"
+#: Endings that surnames and given names rarely have ("Epidemiologist", "Librarian", "Spokesperson");
+#: a role noun in -er, -or, -ant or -ent ("Superintendent", "Developer") may also be a name ("Chandler",
+#: "Grant"), so before a name it needs a modifier or field word before it ("Regional Superintendent").
+_SAFE_ENDINGS = r"(?:ist|ician|arian|orian|odian|edian|person)"
+_NOT_ROLE = rf"(?!(?i:{word_alternation(_NOT_ROLES)})(?![\w-]))"
+_MORPH = rf"(?-i:{_NOT_ROLE}[A-Z][a-z]{{2,}}{_ROLE_ENDINGS})"
+_MORPH_SAFE = rf"(?-i:{_NOT_ROLE}[A-Z][a-z]{{2,}}{_SAFE_ENDINGS})"
+#: Any role noun by its ending in any case, for appositions ("Ana Ruiz, a county librarian,").
+_MORPH_ANY = rf"(?i:{_NOT_ROLE}[a-z]{{3,}}{_ROLE_ENDINGS})"
+#: Field words before a head: capitalised before a name ("Chief Financial Officer Tom Lee"), any case in
+#: an apposition ("the company's chief financial officer").
+_FIELD_CAP = _FIELD.replace("[A-Za-z][a-z]{2,}", "[A-Z][a-z]{2,}")
 
 #: Capitalised words that start a sentence or a phrase and are never a name or an organisation.
 _STOP = frozenset(
@@ -149,10 +192,29 @@ _ORGWORD = rf"(?:{_ACRONYM}|{_CAP}|[{_UP}]\.(?:[{_UP}]\.)+)"
 _ORG = rf"{_ORGWORD}(?:[ \t]+(?:&[ \t]+|and[ \t]+|of[ \t]+(?:the[ \t]+)?)?{_ORGWORD}){{0,4}}?"
 # Trie-shaped alternations (see word_alternation): the title grammar is tried at many places.
 _HEAD = word_alternation(_HEADS).replace("\\ ", "[ \\t]+")
+_MODIFIER_SET = frozenset(_MODIFIERS.split("|"))
 _MOD = word_alternation(_MODIFIERS.split("|")).replace("\\ ", "[ \\t]+")
 _DOMAIN = word_alternation(_DOMAINS.split("|")).replace("\\ ", "[ \\t]+")
-_TITLE_CORE = rf"(?:{_MOD}[ \t]+)*(?:{_DOMAIN}[ \t]+)*{_HEAD}(?![\w-])"
-_TITLE = rf"(?i:{_TITLE_CORE}(?:[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+{_TITLE_CORE})?)"
+
+
+def _title_pattern(field: str, bare_morph: str, led_morph: str) -> str:
+    """A title: modifiers, field words, a head (from the list, or a role noun by its ending: ``bare_morph``
+    anywhere, ``led_morph`` after a modifier or field word), and a second one after "and" ("President and
+    Chief Executive Officer")."""
+
+    def head(morph: str) -> str:
+        # A role noun by its ending is the head only when no listed head follows ("Labor Commissioner").
+        return rf"(?:{_HEAD}|{morph}(?![\w-])(?![ \t]+(?i:{_HEAD})(?![\w-])))(?![\w-])"
+
+    core = (
+        rf"(?:(?:{_MOD}[ \t]+)*(?:(?:{_DOMAIN}|{field})[ \t]+){{0,3}}{head(bare_morph)}"
+        rf"|(?:(?:{_MOD}|{_DOMAIN}|{field})[ \t]+){{1,4}}{head(led_morph)})"
+    )
+    return rf"(?i:{core}(?:[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+{core})?)"
+
+
+_TITLE = _title_pattern(_FIELD_CAP, _MORPH_SAFE, _MORPH)
+_TITLE_ANY = _title_pattern(_FIELD, _MORPH_ANY, _MORPH_ANY)
 _POSS = r"['’]s"
 #: One word of a title ("Acting", "Director", "Management"): not the first word of a name.
 _TITLE_WORD = re.compile(
@@ -172,6 +234,8 @@ _TITLE_WORD = re.compile(
     + ")"
 )
 
+#: A field of work in lower case after a title: "director of emergency operations".
+_FIELD_WORDS = rf"(?-i:(?:{_FIELD}|{_DOMAIN})(?:[ \t]+(?:and[ \t]+)?(?:{_FIELD}|{_DOMAIN})){{0,2}})"
 #: "[ORG] TITLE NAME" and "TITLE of ORG NAME".
 _BEFORE = re.compile(
     rf"(?<![\w'’])(?:(?P<org>{_ORG})(?P<poss>{_POSS})?[ \t]+)??(?P<title>{_TITLE})"
@@ -184,8 +248,9 @@ _AFTER = re.compile(
     rf"(?:(?i:the)[ \t]+(?:post|position|office|role)[ \t]+of[ \t]+)?"
     rf"(?:(?i:a|an|the)[ \t]+)?(?:(?P<mods>(?i:{_MOD}[ \t]+)+))?"
     rf"(?:(?P<org>{_ORG}|(?i:the[ \t]+)?[a-z]+)(?P<poss>{_POSS})?[ \t]+)??"
-    rf"(?P<title>{_TITLE})"
-    rf"(?:[ \t]+(?P<of>of|for|at|with)[ \t]+(?:the[ \t]+)?(?P<oforg>{_ORG}))?"
+    rf"(?P<title>{_TITLE_ANY})"
+    rf"(?:[ \t]+(?P<of>of|for|at|with)[ \t]+(?:the[ \t]+)?(?P<oforg>{_ORG}|{_FIELD_WORDS}))?"
+    rf"(?:[ \t]+(?P<of2>of|for|at|with)[ \t]+(?:the[ \t]+)?(?P<oforg2>{_ORG}))?"
     rf"(?=[ \t]*(?:[,.;:)—–]|$))",
     re.MULTILINE,
 )
@@ -295,6 +360,7 @@ def _strip_org(org: str | None) -> str | None:
 #: long patterns are tried at a few places per article rather than at every character.
 _HEAD_WORDS = frozenset(w.rstrip(".") for h in _HEADS for w in h.split())
 _SPEECH_WORDS = frozenset(_SPEECH.split("|"))
+_ROLE_ANCHOR_RE = re.compile(rf"(?<![\w'’-])[A-Za-z][a-z]{{2,}}{_ROLE_ENDINGS}(?![\w-])")
 _ANCHOR_RE = re.compile(rf"(?<![a-z])(?:{word_alternation(_HEAD_WORDS | _SPEECH_WORDS)})(?![a-z])")
 #: What follows a title before a name: a capital, or "of"/"for"/"at"/"and" and more title.
 _NAME_NEXT = re.compile(rf"\.?,?[ \t]+(?:[{_UP}]|(?:of|for|at|and|&)[ \t])")
@@ -306,7 +372,7 @@ _BACK, _AHEAD = 120, 90
 #: it ("Pruitt County Emergency Management Coordinator Marisol Teague", "head of ICE Thomas Homan").
 _BEFORE_BACK, _BEFORE_AHEAD = 70, 60
 #: An apposition: what may follow the head word ("... Officer of Corvane Industries,").
-_AFTER_AHEAD = 50
+_AFTER_AHEAD = 100
 
 
 def _windows(
@@ -373,6 +439,18 @@ def _candidates(
                 after.append(word.span())
         elif low in _SPEECH_WORDS and _capital_near(text, word.start(), word.end()):
             speech.append(word.span())
+    for word in _ROLE_ANCHOR_RE.finditer(text):
+        low = word.group().lower()
+        if low in _NOT_ROLES or low in _HEAD_WORDS:
+            continue
+        # A role noun by its ending: capitalised before a name ("State Epidemiologist Ana Ruiz"),
+        # in any case in an apposition ("Ana Ruiz, a county librarian,").
+        if word.group()[0].isupper() and _NAME_NEXT.match(text, word.end()):
+            before.append(word.span())
+        if _apposition_possible(text, word.start()):
+            after.append(word.span())
+    before.sort()
+    after.sort()
     for start, end in _windows(text, sentences, before, _BEFORE_BACK, _BEFORE_AHEAD):
         yield from _titled_before(text, start, end)
     for start, end in _windows(text, sentences, after, _BACK, _AFTER_AHEAD):
@@ -392,27 +470,81 @@ _SURNAME_TITLES = frozenset(
 )
 
 
+#: Words that make a phrase an institution rather than a field of work or a rank.
+_INSTITUTION_WORDS = _ORG_WORDS - frozenset(
+    "Management Development Workforce Affairs Relations Operations Services Service Health Safety Security "
+    "Enforcement Immigration Customs Report Press Campaign".split()
+)
+#: Courts whose name is part of a judge's title ("Superior Court Judge", "Supreme Court Justice").
+_COURT_HEADS = frozenset({"judge", "justice", "magistrate", "clerk"})
+_FIELD_RE = re.compile(rf"(?i:{_FIELD}|{_DOMAIN}|and)")
+#: Common adjectives by their ending ("Federal", "Superior", "Civil", "Supreme"); proper adjectives of
+#: nations and parties ("Russian", "Democratic") are an affiliation, not part of the title.
+_ADJECTIVE_END = re.compile(r"(?:al|ior|ary|il|ile|eme)$")
+_AFFILIATIONS = frozenset({"liberal", "conservative", "democratic", "republican", "libertarian", "socialist", "green"})
+
+
+def _is_field(phrase: str) -> bool:
+    """ "Emergency Operations", "public safety": a field of work, part of a title when it follows
+    "of"; "Tallow Works", "FWS", "Ostrava County" are organisations."""
+    words = phrase.split()
+    if not words or any(w in _INSTITUTION_WORDS for w in words):
+        return False
+    return all(_FIELD_RE.fullmatch(w) for w in words)
+
+
+def _rank_words(org: str, title: str) -> bool:
+    """True when the capitalised words before a title are part of it rather than its organisation:
+    led by a modifier or an adjective ("State Health Commissioner", "Civil Protection Minister",
+    "Superior Court Judge"), not a name, acronym or portfolio ("Ostrava County", "FWS", "Labor")."""
+    words = org.split()
+    head = title.lower().split()[-1]
+    for k, word in enumerate(words):
+        low = word.lower()
+        if word.isupper() or not word[:1].isupper() or low in _AFFILIATIONS:
+            return False
+        if word == "Court" and head in _COURT_HEADS:
+            continue
+        if word in _INSTITUTION_WORDS:
+            return False
+        rank = low in _MODIFIER_SET or bool(_ADJECTIVE_END.search(low))
+        if k == 0 and (not rank or gender_of(f"{word} X")):
+            return False  # led by a name ("Ostrava", "Carmen") or a portfolio ("Labor")
+        if not (rank or _FIELD_RE.fullmatch(word)):
+            return False  # "Former Ohio": a place after the modifier
+    return True
+
+
 def _titled_before(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
     for m in _BEFORE.finditer(text, start, end):
-        name = _clean_name(m.group("name"))
+        written = m.group("name")
+        name = _clean_name(written)
         if not name:
             continue
+        n_start = m.start("name") + max(0, written.find(name))
         org = _strip_org(m.group("org"))
         if org and (org.split()[0] in _STOP or org.lower() in _SMALL_WORDS):
             org = None
         title = m.group("title")
+        if gender_of(f"{title.split()[-1]} X"):
+            continue  # a given name that looks like a role noun ("Jennifer", "Tyler")
+        if org and not m.group("poss") and _rank_words(org, title):
+            title, org = f"{org} {title}", None
         if m.group("of"):
-            if gender_of(f"{m.group('oforg').split()[0]} {name}"):
+            # Title words that the name pattern took: "Director of Emergency | Operations Ana Ruiz".
+            oforg = f"{m.group('oforg')} {text[m.start('name') : n_start]}".strip()
+            if gender_of(f"{oforg.split()[0]} {name}"):
                 continue  # "a spokeswoman for Hillary Clinton": the name is whom the title is for
-            title = f"{title} {m.group('of')} {m.group('oforg')}"
-            org = org or _strip_org(m.group("oforg"))
+            title = f"{title} {m.group('of')} {oforg}"
+            if not _is_field(oforg):
+                org = org or _strip_org(oforg)
         # A single word after a title is a surname only after the titles used that way
         # ("President Obama", "Sen. Warren"), not after "General" ("General Assembly").
         if " " not in name and (
             name.lower() in _SMALL_WORDS or m.group("title").lower().split()[-1] not in _SURNAME_TITLES
         ):
             continue
-        yield m.start(), m.start("name") + len(name), m.start("name"), m.start("name") + len(name), name, title, org
+        yield m.start(), n_start + len(name), n_start, n_start + len(name), name, title, org
 
 
 def _titled_after(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
@@ -424,10 +556,22 @@ def _titled_after(text: str, start: int, end: int) -> Iterable[tuple[int, int, i
         if org and org.lower() in {"a", "an", "the"}:
             org = None
         title = m.group("title")
+        if org and not m.group("poss") and _rank_words(org, title):
+            title, org = f"{org} {title}", None
         if m.group("mods"):
             title = f"{m.group('mods').strip()} {title}"
         if m.group("of"):
-            org = _strip_org(m.group("oforg")) or org
+            # "Director of Emergency Operations at the Civil Protection Department": a field of work
+            # stays in the title, the organisation after it (or in place of it) is the organisation.
+            if _is_field(m.group("oforg")):
+                title = f"{title} {m.group('of')} {m.group('oforg')}"
+            else:
+                org = _strip_org(m.group("oforg")) or org
+            if m.group("of2"):
+                if m.group("of2") == "of" and not _is_field(m.group("oforg")):
+                    org = _strip_org(f"{m.group('oforg')} of {m.group('oforg2')}")  # "Workers of America"
+                else:
+                    org = _strip_org(m.group("oforg2")) or org
         yield m.start(), m.end(), m.start("name"), m.start("name") + len(name), name, title, org
 
 
