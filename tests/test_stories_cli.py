@@ -283,3 +283,30 @@ def test_regroup_groups_articles_stored_before_stories_existed(tmp_path: Path) -
     code, out = run("regroup", "--db", str(db))
     assert code == 0 and out.strip() == "regrouped 5 articles into 2 stories"
     assert partition(memberships(db)) == partition(before)
+
+
+def test_a_batch_that_fails_after_grouping_leaves_no_trace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factdiff import group_store
+    from factdiff.read import read_inputs
+
+    paths = write_reports(tmp_path / "in")
+    articles = [a for a in read_inputs([str(p) for p in paths]) if isinstance(a, Article)]
+    with Store(tmp_path / "clean.db") as store:
+        store.add_batch(articles[:2])
+        store.add_batch(articles[2:])
+    real = group_store.assign_new
+
+    def fails_after_grouping(store: Store, analyses: object) -> int:
+        real(store, analyses)  # type: ignore[arg-type]
+        raise RuntimeError("disk full")
+
+    with Store(tmp_path / "failed.db") as store:
+        store.add_batch(articles[:2])
+        monkeypatch.setattr(group_store, "assign_new", fails_after_grouping)
+        with pytest.raises(RuntimeError):
+            store.add_batch(articles[2:])
+        monkeypatch.setattr(group_store, "assign_new", real)
+        store.add_batch(articles[2:])  # the cached grouper saw the lost batch: it must start over
+        assert group_store._LIVE[store].grouper.articles == 5  # not 8: the lost batch is forgotten
+        assert store.connection.execute("SELECT max(seq) FROM story_members").fetchone()[0] == 5
+    assert memberships(tmp_path / "failed.db") == memberships(tmp_path / "clean.db")

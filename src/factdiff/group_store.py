@@ -49,6 +49,7 @@ class _Live:
 
     grouper: Grouper
     seq: int = 0
+    last: str = ""  # the article of ``seq``
 
 
 #: One grouper per open store, dropped with the store.
@@ -81,6 +82,11 @@ def _live(store: Any) -> _Live:
     """The grouper for this store, caught up with every row written by any process."""
     db: sqlite3.Connection = store.connection
     live = _LIVE.get(store)
+    if live is not None and live.seq:
+        # A write that this grouper saw but the store lost (a failed commit) means start over.
+        known = db.execute("SELECT article_id FROM story_members WHERE seq = ?", (live.seq,)).fetchone()
+        if known is None or known[0] != live.last:
+            live = None
     if live is None:
         live = _LIVE[store] = _Live(Grouper())
     rows = db.execute("SELECT seq, joined, fingerprint FROM story_members WHERE seq > ? ORDER BY seq", (live.seq,))
@@ -88,7 +94,7 @@ def _live(store: Any) -> _Live:
         values = json.loads(data)
         fp = Fingerprint.from_dict(values)
         live.grouper.replay(fp, None if joined == fp.article_id else joined, float(values.get("score", 0.0)))
-        live.seq = seq
+        live.seq, live.last = seq, fp.article_id
     return live
 
 
@@ -127,6 +133,7 @@ def _record(db: sqlite3.Connection, live: _Live, article_id: str, fp: Fingerprin
     """Assign one article and write the decision and the summaries of the stories it changed."""
     assignment = live.grouper.assign(fp)
     live.seq += 1
+    live.last = article_id
     joined = assignment.split_from or assignment.story_id
     db.execute(
         "INSERT INTO story_members (article_id, seq, joined, story_id, fingerprint) VALUES (?, ?, ?, ?, ?)",
