@@ -127,3 +127,85 @@ def test_every_verdict_is_documented() -> None:
     for name in VERDICTS:
         assert f"| `{name}` |" in docs
     assert "factdiff.compare/1" in docs
+
+
+# A second small story, written after the rules it checks: each report holds one kind of
+# divergence in wording the development stories do not use, and one report is clean.
+HARBOUR = {
+    "00-port-authority.txt": (
+        "Port of Selwick Reports Record Container Traffic\n"
+        "\n"
+        "Source: Selwick Port Authority (selwickport.gov)\n"
+        "Published: 2026-02-05\n"
+        "\n"
+        "SELWICK — The Selwick Port Authority said on Thursday, February 5, 2026, that "
+        "the port handled 1,284,000 containers in 2025, a record.\n"
+        "\n"
+        "Net income rose to $48 million. The authority employs 2,150 staff.\n"
+        "\n"
+        "The new north quay, which is 640 metres long, will open on Monday, March 16, "
+        "2026. Dredging in the channel reached a depth of 17 metres.\n"
+        "\n"
+        "Of the 1,284,000 containers, 321,000 were transshipped to other ports.\n"
+        "\n"
+        "\"This was the busiest year in the port's history, and the new quay will let us "
+        'grow again," said Harbour Master Elena Voss.\n'
+    ),
+    "01-selwick-post.txt": (
+        "Selwick port sets container record\n"
+        "\n"
+        "Source: Selwick Post (selwickpost.example)\n"
+        "Published: 2026-02-05\n"
+        "\n"
+        "The Port of Selwick moved 1,284,000 containers last year, the port authority "
+        "said Thursday. Its profit was $48 million, and it has 2,150 employees.\n"
+        "\n"
+        "The 640-metre north quay opens on Monday, March 16. Of the containers, 321,000, "
+        "or 25 percent, were transshipped.\n"
+        "\n"
+        "\"This was the busiest year in the port's history, and the new quay will let us "
+        'grow again," Harbour Master Elena Voss said.\n'
+    ),
+    "02-coastal-times.txt": (
+        "Record year at Selwick\n"
+        "\n"
+        "Source: Coastal Times (coastaltimes.example)\n"
+        "Published: 2026-02-06\n"
+        "\n"
+        "The port handled 1,284,000 containers in 2025. Its earnings reached $84 million, "
+        "the authority said.\n"
+        "\n"
+        "The north quay, 640 feet long, opens on Monday, March 16.\n"
+    ),
+    "03-shipping-digest.txt": (
+        "Selwick quay to open in March\n"
+        "\n"
+        "Source: Shipping Digest (shippingdigest.example)\n"
+        "Published: 2026-02-06\n"
+        "\n"
+        "The port handled 1,284,000 containers in 2025. Of them, 321,000 containers, or "
+        "35 percent, were transshipped.\n"
+        "\n"
+        "The new north quay opens on Tuesday, March 16.\n"
+        "\n"
+        "\"This was the busiest year in the port's history, and the new quay will let us "
+        'shrink again," said Harbour Master Elena Voss.\n'
+    ),
+}
+
+
+def test_a_story_written_after_the_rules(tmp_path: Path) -> None:
+    folder = tmp_path / "harbour"
+    folder.mkdir()
+    for name, text in HARBOUR.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    doc = _json(str(folder))
+    names = {a["id"]: Path(a["file"]).name for a in doc["articles"]}
+    assert [names[i] for i in doc["primary_sources"]] == ["00-port-authority.txt"]
+    found = {(names[d["article"]], d["type"]) for d in doc["divergences"]}
+    assert ("02-coastal-times.txt", "number_changed") in found  # earnings $84 million for net income $48 million
+    assert ("02-coastal-times.txt", "unit_swap") in found  # 640 feet for 640 metres
+    assert ("03-shipping-digest.txt", "percent_wrong") in found  # 321,000 of 1,284,000 is 25 percent
+    assert ("03-shipping-digest.txt", "date_changed") in found  # March 16, 2026 is a Monday
+    assert ("03-shipping-digest.txt", "quote_altered") in found  # grow -> shrink
+    assert not {f for f, _t in found} & {"00-port-authority.txt", "01-selwick-post.txt"}
