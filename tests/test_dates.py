@@ -224,7 +224,16 @@ def test_durations(text: str, surface: str, value: str, amount: float, unit: str
 
 def test_a_compound_duration_has_one_iso_value() -> None:
     (found,) = durations("He served 2 years and 3 months.")
-    assert (found.text, found.value, found.amount, found.unit) == ("2 years and 3 months", "P2Y3M", None, None)
+    assert (found.text, found.value, found.amount, found.unit) == ("2 years and 3 months", "P2Y3M", 27, "month")
+
+
+def test_a_compound_duration_is_one_amount_only_in_units_that_add_up() -> None:
+    (found,) = durations("He was sentenced to eight years and four months in state prison.")
+    assert (found.value, found.amount, found.unit) == ("P8Y4M", 100, "month")
+    (found,) = durations("The trial lasted 2 weeks and 3 days.")
+    assert (found.amount, found.unit) == (17, "day")
+    (found,) = durations("It took 1 month and 3 days.")
+    assert (found.value, found.amount, found.unit) == ("P1M3D", None, None)
 
 
 def test_a_duration_range() -> None:

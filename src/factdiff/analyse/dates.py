@@ -1019,16 +1019,27 @@ def _on_duration(match: re.Match[str], ctx: _Context) -> Claim | None:
         s, e, t = _strip_end(match, start)
         return Duration(start=s, end=e, text=t, value=value, amount=None, unit=unit, approx="about")
     single = len(parts) == 1
+    amount, unit = (first_amount, first_unit) if single else _one_unit(parts)
     s, e, t = _strip_end(match, start)
-    return Duration(
-        start=s,
-        end=e,
-        text=t,
-        value=_iso_duration(parts),
-        amount=first_amount if single else None,
-        unit=first_unit if single else None,
-        approx=approx,
-    )
+    return Duration(start=s, end=e, text=t, value=_iso_duration(parts), amount=amount, unit=unit, approx=approx)
+
+
+# Units that add up exactly: "eight years and four months" is 100 months, "2 weeks and 3 days" 17 days.
+_IN_SMALLEST = (
+    {"year": 12.0, "month": 1.0},
+    {"week": 7.0, "day": 1.0},
+    {"hour": 3600.0, "minute": 60.0, "second": 1.0},
+)
+
+
+def _one_unit(parts: dict[str, float]) -> tuple[float | None, str | None]:
+    """A compound length of time as one amount in its smallest unit, when its units add up exactly."""
+    for factors in _IN_SMALLEST:
+        if parts.keys() <= factors.keys():
+            smallest = min(parts, key=factors.__getitem__)
+            total = sum(amount * factors[unit] for unit, amount in parts.items()) / factors[smallest]
+            return total, smallest
+    return None, None
 
 
 def _relative_offset(match: re.Match[str], ctx: _Context, parts: dict[str, float], vague: bool) -> Claim | None:
