@@ -468,11 +468,3 @@ def _fmt(value: float | None) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def is_divergence(verdict_name: str) -> bool:
-    return verdict_name in DIVERGENCES
-
-
-def same_number(a: Fact, b: Fact) -> bool:
-    return same_value(a, b)
