@@ -180,6 +180,27 @@ def test_places(text: str, value: float, place: str) -> None:
     assert one(text, value).places == [place]
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "place"),
+    [
+        ("In Harwick, where 31 homes flooded, crews worked overnight.", 31, "Harwick"),
+        ("Bellmoor County ranked last, at 71.2 percent.", 71.2, "Bellmoor County"),
+        ("Ostery Province had the highest rate, at 9.5 percent.", 9.5, "Ostery Province"),
+        ("In Tallow, 12 schools stayed closed.", 12, "Tallow"),
+        ("About 300 will be at the company's Fenwick campus.", 300, "Fenwick"),
+        ("Ohio reported 410 new cases on Monday.", 410, "Ohio"),
+    ],
+)
+def test_places_before_the_number(text: str, value: float, place: str) -> None:
+    assert one(text, value).places == [place]
+
+
+def test_a_subject_is_a_place_only_when_named_as_one() -> None:
+    assert one("Marlow said 24 people were hurt.", 24).places == []
+    assert one("Bellmoor County said Marlow owned 5 horses.", 5).places == []
+    assert one("Harwick Bank reported 410 new accounts.", 410).places == []
+
+
 def test_no_place_from_a_sentence_start_or_an_organisation() -> None:
     assert one("Nine shelters are housing 730 people.", 730).places == []
     assert one("The Pruitt County Office of Emergency Management counted 4,600 residents.", 4600).places == []

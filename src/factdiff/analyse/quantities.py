@@ -168,8 +168,18 @@ _PLACE_BEFORE = re.compile(
     rf"{_PLACE}(?P<link>\s*[:—–]\s*|\s*\(\s*|,?\s+(?:[a-z]+,?\s+){{0,5}}?with\s+|\s+(?:accounted\s+for|had|saw|recorded|reported|made|led\s+with)\s+(?:[a-z]+\s+){{0,4}}?[a-z]+,\s+|\s+(?:was|were)\s+"
     r"(?:detained|arrested)\s+|,\s+where\s+(?:[A-Za-z]+\s+){0,6})"
 )
+# A place that opens the sentence: "In Ulveno, ...", "Corran County ranked last, at 83.6 percent".
+_SUBJECT_PLACE = re.compile(
+    rf"[\s\"“]*(?:(?P<prep>In|At|Across|Throughout)\s+(?:the\s+)?)?{_PLACE}(?P<gap>,\s|\s+(?=[a-z]))"
+)
+_PLACE_KINDS = frozenset(
+    """
+    County City Province State Region District Township Parish Borough Island Islands Republic Territory
+    Prefecture Oblast Valley Coast Shire Town Village Municipality Canton Emirate Governorate Counties States
+    """.split()
+)
 _PLACE_START = re.compile(r"(?:^|(?<=[\s(\[\"“-]))(?=[A-Z])")
-_PLACE_AFTER = re.compile(rf"^(?:[^.;:()\d]{{0,40}}?)\b(?:in|to|at)\s+(?:the\s+)?{_PLACE}")
+_PLACE_AFTER = re.compile(rf"^(?:[^.;:()\d]{{0,40}}?)\b(?:in|to|at)\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?{_PLACE}")
 _US_STATES = frozenset(
     """
     Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
@@ -192,6 +202,9 @@ _NOT_PLACES = frozenset(
     Then Next Finally Also Meanwhile However Closer Still Days Weeks Months Years
     Drunk Drunken Driving Damage Flood Floodwater Residents Officials Police Agents Authorities
     """.split()
+)
+_SITE_WORDS = frozenset(
+    "plant office offices site facility county's area campus factory mill headquarters warehouse store branch".split()
 )
 _ORGANISATION_WORDS = frozenset(
     "Office Department Agency Service Services Management Administration Bureau Commission Council Ministry".split()
@@ -646,7 +659,7 @@ def _clean_place(place: str) -> str | None:
         words[-1] = words[-1][:-1]  # the sentence's full stop
     while words and words[0] in _NOT_PLACES:
         words = words[1:]
-    while words and words[-1].lower() in ("plant", "office", "site", "facility", "county's", "area"):
+    while words and words[-1].lower() in _SITE_WORDS:
         words = words[:-1]
     while words and words[-1] in _NOT_PLACES:
         words = words[:-1]
@@ -666,7 +679,7 @@ def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
     full_start = min(full_start, quantity.start)
     before = text[max(s_start, full_start - 80) : full_start]
     tail = before.rstrip()
-    linked = bool(tail) and (tail[-1] in _LINK_MARKS or tail.endswith(_LINK_WORDS))
+    linked = bool(tail) and (tail[-1] in _LINK_MARKS or tail.endswith(_LINK_WORDS) or ", where " in before)
     match = None
     if linked:
         for start in _PLACE_START.finditer(before):
@@ -678,6 +691,11 @@ def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
         if place is not None:
             quantity.places.append(place)
     after = text[quantity.end : min(s_end, quantity.end + 60)]
+    if not quantity.places and s_start < full_start:
+        subject = _subject_place(text, s_start, full_start)
+        if subject is not None:
+            quantity.places.append(subject)
+            return
     match = _PLACE_AFTER.match(after) if (" in " in after or " to " in after or " at " in after) else None
     if match is not None and (match.end() < len(after) or quantity.end + 60 >= s_end):
         place = _clean_place(match.group("place"))
@@ -686,6 +704,27 @@ def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
             prep = _PREP_END.search(after[: match.start("place")])
             if prep is not None:
                 quantity.qualifiers.append(f"{prep.group(1)} {place}")
+
+
+def _subject_place(text: str, s_start: int, number_start: int) -> str | None:
+    """The place a sentence opens with, when nothing but lower-case words stand between it and the number:
+    "In Ulveno, 24 died", "Dunmoor County had the lowest rate, at 83.6 percent" (not "Smith said 24")."""
+    if not text[s_start : s_start + 3].lstrip(' "“')[:1].isupper():
+        return None
+    match = _SUBJECT_PLACE.match(text, s_start, number_start)
+    if match is None:
+        return None
+    between = text[match.end() : number_start]
+    if any(c.isupper() or c in ";:" for c in between) or _SENTENCE_END.search(between):
+        return None
+    raw = match.group("place")
+    words = raw.split()
+    if match.group("prep") is not None:
+        if not match.group("gap").startswith(","):
+            return None
+    elif words[-1] not in _PLACE_KINDS and raw not in _US_STATES:
+        return None
+    return _clean_place(raw)
 
 
 def _read_direction(text: str, item: Found, s_start: int) -> None:
