@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from factdiff.align import STOPWORDS, Fact, Match, Slot, _same_thing, convert, place_key, same_value
-from factdiff.model import DIVERGENCES, Analysis, Article, Attribution
+from factdiff.align import STOPWORDS, Fact, Match, Slot, _same_thing, convert, place_key
+from factdiff.model import Analysis, Article, Attribution
 
 __all__ = [
     "PrimaryChoice",
