@@ -72,10 +72,10 @@ def word_alternation(words: list[str] | frozenset[str] | set[str]) -> str:
 _HEADS = sorted(
     """
     chief executive officer|chief executive|chief operating officer|chief financial officer|chief of staff
-    vice president|vice chair|vice chairman|attorney general|secretary of state|press secretary
-    prime minister|executive director|managing director|director general|secretary general|secretary-general
-    council member|campaign manager|campaign chairman|spokesman|spokeswoman|spokesperson|president-elect
-    president|director|ceo|cfo|coo|cto|chairman|chairwoman|chairperson|chair|commissioner|coordinator
+    lieutenant governor|lt. gov.|vice president|vice chair|vice chairman|attorney general|secretary of state
+    press secretary|prime minister|executive director|managing director|director general|secretary general
+    secretary-general|council member|campaign manager|campaign chairman|spokesman|spokeswoman|spokesperson
+    president-elect|president|director|ceo|cfo|coo|cto|chairman|chairwoman|chairperson|chair|commissioner|coordinator
     secretary|minister|governor|gov.|senator|sen.|representative|rep.|congressman|congresswoman|mayor
     manager|administrator|attorney|judge|justice|sheriff|superintendent|chief|head|leader|adviser|advisor
     analyst|professor|prof.|economist|strategist|pollster|founder|co-founder|cofounder|owner|official|officer
@@ -206,9 +206,11 @@ def _title_pattern(field: str, bare_morph: str, led_morph: str) -> str:
         # A role noun by its ending is the head only when no listed head follows ("Labor Commissioner").
         return rf"(?:{_HEAD}|{morph}(?![\w-])(?![ \t]+(?i:{_HEAD})(?![\w-])))(?![\w-])"
 
+    # "Inspector General", "Surgeon General": a head with "general" after it.
+    general = r"(?:[ \t]+general(?![\w-]))?"
     core = (
-        rf"(?:(?:{_MOD}[ \t]+)*(?:(?:{_DOMAIN}|{field})[ \t]+){{0,3}}{head(bare_morph)}"
-        rf"|(?:(?:{_MOD}|{_DOMAIN}|{field})[ \t]+){{1,4}}{head(led_morph)})"
+        rf"(?:(?:(?:{_MOD}|{_DOMAIN}|{field})[ \t]+){{1,4}}{head(led_morph)}{general}"
+        rf"|{head(bare_morph)}{general})"
     )
     return rf"(?i:{core}(?:[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+{core})?)"
 
@@ -236,11 +238,17 @@ _TITLE_WORD = re.compile(
 
 #: A field of work in lower case after a title: "director of emergency operations".
 _FIELD_WORDS = rf"(?-i:(?:{_FIELD}|{_DOMAIN})(?:[ \t]+(?:and[ \t]+)?(?:{_FIELD}|{_DOMAIN})){{0,2}})"
+#: An organisation named by a common noun after "the": "a spokesperson for the ministry".
+_THE_NOUN = r"(?<=the )(?-i:[a-z]{3,})"
+#: A name has no title head among its first words: in "Deputy Fire Chief Hal Ortiz" the name is not
+#: "Fire Chief Hal Ortiz" but "Hal Ortiz".
+#: Abbreviated titles ("Sen.", "Lt. Gov.") may start a name.
+_NO_HEAD_AHEAD = rf"(?!(?:\S+[ \t]+){{0,2}}(?i:{word_alternation([h for h in _HEADS if '.' not in h])})(?![\w.-]))"
 #: "[ORG] TITLE NAME" and "TITLE of ORG NAME".
 _BEFORE = re.compile(
     rf"(?<![\w'’])(?:(?P<org>{_ORG})(?P<poss>{_POSS})?[ \t]+)??(?P<title>{_TITLE})"
     rf"(?:[ \t]+(?P<of>of|for|at)[ \t]+(?:the[ \t]+)?(?P<oforg>{_ORG}))?"
-    rf"(?:,[ \t]*)?[ \t]+(?P<name>{NAME})(?![\w'’-])"
+    rf"(?:,[ \t]*)?[ \t]+(?P<name>{_NO_HEAD_AHEAD}{NAME})(?![\w'’-])"
 )
 #: "NAME, [who is|who occupies the post of] [a|an|the] [ORG('s)] TITLE [of ORG]" closed by punctuation.
 _AFTER = re.compile(
@@ -249,8 +257,8 @@ _AFTER = re.compile(
     rf"(?:(?i:a|an|the)[ \t]+)?(?:(?P<mods>(?i:{_MOD}[ \t]+)+))?"
     rf"(?:(?P<org>{_ORG}|(?i:the[ \t]+)?[a-z]+)(?P<poss>{_POSS})?[ \t]+)??"
     rf"(?P<title>{_TITLE_ANY})"
-    rf"(?:[ \t]+(?P<of>of|for|at|with)[ \t]+(?:the[ \t]+)?(?P<oforg>{_ORG}|{_FIELD_WORDS}))?"
-    rf"(?:[ \t]+(?P<of2>of|for|at|with)[ \t]+(?:the[ \t]+)?(?P<oforg2>{_ORG}))?"
+    rf"(?:[ \t]+(?P<of>of|for|at|with)[ \t]+(?:the[ \t]+)?(?P<oforg>{_ORG}|{_FIELD_WORDS}|{_THE_NOUN}))?"
+    rf"(?:[ \t]+(?P<of2>of|for|at|with)[ \t]+(?:the[ \t]+)?(?P<oforg2>{_ORG}|{_THE_NOUN}))?"
     rf"(?=[ \t]*(?:[,.;:)—–]|$))",
     re.MULTILINE,
 )
@@ -481,6 +489,8 @@ _FIELD_RE = re.compile(rf"(?i:{_FIELD}|{_DOMAIN}|and)")
 #: Common adjectives by their ending ("Federal", "Superior", "Civil", "Supreme"); proper adjectives of
 #: nations and parties ("Russian", "Democratic") are an affiliation, not part of the title.
 _ADJECTIVE_END = re.compile(r"(?:al|ior|ary|il|ile|eme)$")
+#: Modifiers of rank, which keep the nouns after them in the title ("Deputy Fire Chief", "Interim Police Chief").
+_RANK_MODIFIERS = frozenset("acting interim deputy assistant associate executive senior vice chief principal".split())
 _AFFILIATIONS = frozenset({"liberal", "conservative", "democratic", "republican", "libertarian", "socialist", "green"})
 
 
@@ -499,18 +509,21 @@ def _rank_words(org: str, title: str) -> bool:
     "Superior Court Judge"), not a name, acronym or portfolio ("Ostrava County", "FWS", "Labor")."""
     words = org.split()
     head = title.lower().split()[-1]
+    led = False
     for k, word in enumerate(words):
         low = word.lower()
         if word.isupper() or not word[:1].isupper() or low in _AFFILIATIONS:
             return False
         if word == "Court" and head in _COURT_HEADS:
             continue
-        if word in _INSTITUTION_WORDS:
+        if word in _INSTITUTION_WORDS and not led:
             return False
         rank = low in _MODIFIER_SET or bool(_ADJECTIVE_END.search(low))
-        if k == 0 and (not rank or gender_of(f"{word} X")):
-            return False  # led by a name ("Ostrava", "Carmen") or a portfolio ("Labor")
-        if not (rank or _FIELD_RE.fullmatch(word)):
+        if k == 0:
+            if not rank or gender_of(f"{word} X"):
+                return False  # led by a name ("Ostrava", "Carmen") or a portfolio ("Labor")
+            led = low in _RANK_MODIFIERS
+        elif not (rank or led or _FIELD_RE.fullmatch(word)):
             return False  # "Former Ohio": a place after the modifier
     return True
 
