@@ -363,7 +363,7 @@ def facts_of(analysis: Analysis) -> list[Fact]:
             # "11 Yemeni suspects"): it says whose, not what is counted.
             proper = {lemma(w) for w in re.findall(r"(?<=[a-z0-9,;] )[A-Z][a-z]+", sentence)}
             concept = concept - proper if concept - proper else concept
-            places = tuple(claim.places)
+            places = tuple(p for p in claim.places if place_key(p).split("|")[0] not in GENERIC_PLACES)
             value = claim.number
             if value < 0 and _LIST_DASH.match(claim.text):
                 value = -value  # "- 498 people": a list item's dash read as a minus sign
@@ -611,7 +611,7 @@ def number_relation(
             return "same", 100.0 + context / 10
         if concept != "conflict" and place == "unknown":
             return "same", 90.0 + context / 10
-        if concept != "conflict" and place == "conflict":
+        if concept != "conflict" and place == "conflict" and not _place_of_speaker(report):
             return "entity_swap", 70.0 + context / 10
         # "312 homes damaged" for "312 homes destroyed": the same head noun with the words of
         # another fact of the source. Other modifiers ("speed boats", "small boats") describe.
@@ -664,6 +664,27 @@ def _fuzzy_common(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(
         x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)) or fuzz.ratio(x, y) >= 85 for x in a for y in b
     )
+
+
+#: Words that name a kind of place, not a place ("County damage teams have counted ...").
+GENERIC_PLACES = frozenset(
+    "county city state province region district country nation town village area capital state's county's "
+    "city's".split()
+)
+_SPEECH = re.compile(r"\b(?:say|says|said|told|tell|reported|reports|according|announced|estimated?)\b", re.I)
+
+
+def _place_of_speaker(fact: Fact) -> bool:
+    """A place the sentence gives to whoever speaks ("Pruitt County emergency officials say 1,140
+    homes ..."), which says where the statement comes from, not where the figure belongs."""
+    text, start = fact.sentence, fact.sentence.find(fact.claim.text)
+    if start < 0 or not fact.places:
+        return False
+    for place in fact.places:
+        at = text.find(place.split(",")[0])
+        if 0 <= at < start and _SPEECH.search(text, at, start):
+            return True
+    return False
 
 
 def _within_bound(report: Fact, source: Fact) -> bool:

@@ -40,7 +40,7 @@ HEDGE_TOLERANCE = 0.15
 PERCENT_POINTS = 1.0
 #: A direct quote is checked for altered words only when this share of its words is verbatim:
 #: below it the quote is a paraphrase or a translation, whose meaning words cannot settle.
-QUOTE_VERBATIM_SHARE = 0.8
+QUOTE_VERBATIM_SHARE = 0.7
 #: At most this many changed content words make an alteration; more is a rewording.
 QUOTE_MAX_CHANGES = 4
 #: rapidfuzz ratio above which two words are one word spelt two ways ("labour", "labor").
