@@ -108,7 +108,7 @@ def test_values_hedges_units(text: str, value: float, approx: str, unit: str | N
 
 def test_hundreds_of_is_a_flagged_approximation() -> None:
     (q,) = quantities("Hundreds of homes were flooded.")
-    assert (q.value, q.approx, q.unit_text, q.concept) == (100, "about", "hundreds of", "homes")
+    assert (q.value, q.approx, q.unit_text, q.concept) == (100, "about", "hundreds of", "homes flooded")
 
 
 def test_ranges() -> None:
@@ -362,3 +362,38 @@ def test_half_sub_and_minus(text: str, value: float, unit: str | None, approx: s
 
 def test_half_of_a_period_is_not_a_quantity() -> None:
     assert quantities("Sales rose in the first half of the year.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "concept"),
+    [
+        ("Officials said 212 houses were destroyed.", 212, "houses destroyed"),
+        ("Officials said 212 houses collapsed.", 212, "houses collapsed"),
+        ("The survey found 1,408 pupils had a religious exemption.", 1408, "pupils religious exemption"),
+        ("The survey found 1,408 pupils had a non-religious exemption.", 1408, "pupils non-religious exemption"),
+        ("The 9 firms have seen profits fall.", 9, "firms"),
+    ],
+)
+def test_the_predicate_tells_counts_of_one_noun_apart(text: str, value: float, concept: str) -> None:
+    assert one(text, value).concept == concept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 5.8 quake hit the coast.",
+        "A 5.8 earthquake struck the coast.",
+        "An M5.8 tremor shook the coast.",
+        "The magnitude-5.8 quake shook the coast.",
+        "A 5.8-magnitude temblor rattled the coast.",
+        "It measured 5.8 on the Richter scale.",
+    ],
+)
+def test_the_size_of_an_earthquake_is_a_magnitude(text: str) -> None:
+    q = one(text, 5.8)
+    assert (q.unit, q.concept) == ("magnitude", "earthquake")
+
+
+def test_earthquakes_counted_and_road_names_are_no_magnitude() -> None:
+    assert one("Two earthquakes hit the coast.", 2).unit is None
+    assert [q.number for q in quantities("The M4 carried 4.5 million cars.")] == [4_500_000]

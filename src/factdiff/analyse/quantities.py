@@ -58,7 +58,7 @@ _MONTH_WORD = re.compile(_MONTH + r"\.?")
 _CLOCK_STARTS = frozenset(":./aApPGEUBCo")
 _CALL_WORDS = frozenset("call calling dial dialling dialing text phone hotline fax extension ext".split())
 _YEAR_WORDS = frozenset("since in by from until till of before after during around circa year early late mid".split())
-_SUB_MINUS = re.compile(r"\b(?:sub|minus)-\Z", re.IGNORECASE)
+_SUB_MINUS = re.compile(r"\b(?:sub|minus|magnitude)-\Z", re.IGNORECASE)
 _STAT_AFTER = re.compile(r"^-(?:of|for|in|by)-", re.IGNORECASE)
 _GLUED_AFTER = re.compile(r"^[A-Za-z0-9]")
 _YEAR_AFTER_OK = re.compile(
@@ -349,6 +349,8 @@ def _read(
         _is_age(text, mention, before, after) or ("age" in before[-8:] and _AGED_BEFORE.search(before[-8:]))
     ):
         norm = "year of age"
+    if norm is None and mention.value is not None and 0 < mention.value < 10 and _is_magnitude(text, mention, s_end):
+        norm = "magnitude"  # "a 6.4 quake", "magnitude-6.4", "M7.4": the size of an earthquake
     if norm == "pound" and mention.scaled:
         norm = "GBP"  # "361 million pounds" is money, "25 pounds" a weight
     unit_text = unit_match.text if unit_match is not None else None
@@ -406,6 +408,9 @@ def _read(
     if hedge is not None and hedge[0] >= s_start:
         item.mention.hedge_start = hedge[0]
     _read_concept(text, item, s_start, s_end)
+    if norm == "magnitude":
+        quantity.concept = "earthquake"
+        item.noun = None
     lone_one = mention.words and value == 1 and norm is None and not mention.scaled
     if lone_one and (item.noun is None or _ONE_OF.match(text, mention.end)):
         return None  # "one of them", "the one you mentioned"
@@ -439,7 +444,7 @@ def _excluded(
     if (prev_char and prev_char in "@#/") or (
         prev_char == "-"
         and text[mention.start - 2 : mention.start - 1].isalpha()
-        and not _SUB_MINUS.search(text, max(0, mention.start - 7), mention.start)
+        and not _SUB_MINUS.search(text, max(0, mention.start - 11), mention.start)
     ):
         return True
     if not mention.words and unit is None and _GLUED_AFTER.match(after):
@@ -525,6 +530,24 @@ _AGE_BEFORE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s\Z")
 _AGE_AFTER = re.compile(r",\s+(?:a|an|the|who|said|says|is|was|has|had|now|will|from|of)\b")
 
 
+_MAGNITUDE_BEFORE = re.compile(r"(?:(?i:\bmagnitude(?:\s+of)?)[-\s]|(?<![A-Za-z])Mw?)\Z")
+_MAGNITUDE_AFTER = re.compile(r"(?i:[-\s](?:magnitude\b|on\s+the\s+richter\b))")
+_QUAKE_AFTER = re.compile(r"(?i:[-\s](?:quake|earthquake|tremor|temblor|aftershock)s?\b)")
+
+
+def _is_magnitude(text: str, mention: NumberMention, s_end: int) -> bool:
+    """ "magnitude 7", "magnitude-6.4", "M7.4", "a 6.4-magnitude quake", "a 6.4 quake" (not "2 quakes")."""
+    if mention.words or mention.kind != "cardinal":
+        return False
+    if _MAGNITUDE_BEFORE.search(text, max(0, mention.start - 14), mention.start):
+        return True
+    if text[mention.end : mention.end + 1] not in ("-", " "):
+        return False
+    if _MAGNITUDE_AFTER.match(text, mention.end, s_end):
+        return True
+    return "." in mention.text and bool(_QUAKE_AFTER.match(text, mention.end, s_end))
+
+
 def _is_age(text: str, mention: NumberMention, before: str, after: str) -> bool:
     """ "Senard, 65, now faces ...": a person's age in the news style of name, age, comma."""
     value = mention.value
@@ -553,6 +576,8 @@ def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[st
         lower = word.lower()
         if lower in _STOP or lower in _VERBS or (not words and word[0].isdigit()):
             break
+        if words and not _is_plural(words[-1]) and (lower in _PAST_VERBS or _PAST_ED.fullmatch(lower)):
+            break  # "a 6.4 quake hit", "the 40 percent stake rattled": a verb after a singular noun
         if words and word[0].isupper() and not word.isupper() and _is_plural(words[-1]) and "." not in word:
             break  # "42 countries During ..." or a place after the noun; "three other Corvane plants" goes on
         if words and _is_plural(words[-1]):
@@ -565,6 +590,14 @@ def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[st
     return words, stop
 
 
+_PREDICATE_STARTS = frozenset("we ar wa is ha wi".split())  # the first letters of the words _PREDICATE starts with
+_PREDICATE = re.compile(
+    r"\s*(?:(?:(?:were|are|was|is|have\s+been|has\s+been|had\s+been|will\s+be)\s+(?:also\s+|all\s+|now\s+)?"
+    r"(?P<word>(?!been\b)[a-z]{3,}(?:ed|en))\b)"
+    r"|(?:had|have|has)\s+(?:an?|no)\s+(?=[a-z]))"
+)
+_PAST_ED = re.compile(r"[a-z]{3,}ed")
+_PAST_VERBS = frozenset("hit struck shook rocked left killed sent forced drew brought caught".split())
 _PLURALS = frozenset("people persons men women children staff police cattle".split())
 
 
@@ -637,12 +670,26 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
             item.noun = " ".join(noun)
             quantity.concept = " ".join(words).lower()
             return
-    words, _ = _noun_phrase(text, pos, s_end)
+    words, stop = _noun_phrase(text, pos, s_end)
     if words:
         if partitive is None:
             noun = words[:-1] if len(words) > 1 and words[-1].lower().endswith("ed") else words
             item.noun = " ".join(noun)
+        if _is_plural(words[-1]) and text[stop : stop + 6].lstrip()[:2] in _PREDICATE_STARTS:
+            words = [*words, *_predicate(text, stop, s_end)]
         quantity.concept = " ".join(words).lower()
+
+
+def _predicate(text: str, pos: int, end: int) -> list[str]:
+    """What a count's predicate says of it: "114 buildings were damaged" -> "damaged", "1,734 kindergartners
+    had a medical exemption" -> "medical exemption". It tells one count of a noun from another."""
+    match = _PREDICATE.match(text, pos, end)
+    if match is None:
+        return []
+    if match.group("word") is not None:
+        return [match.group("word")]
+    words, _ = _noun_phrase(text, match.end(), end, limit=3)
+    return words
 
 
 def _clean_place(place: str) -> str | None:
