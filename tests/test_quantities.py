@@ -397,3 +397,36 @@ def test_the_size_of_an_earthquake_is_a_magnitude(text: str) -> None:
 def test_earthquakes_counted_and_road_names_are_no_magnitude() -> None:
     assert one("Two earthquakes hit the coast.", 2).unit is None
     assert [q.number for q in quantities("The M4 carried 4.5 million cars.")] == [4_500_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "concept", "place"),
+    [
+        ("Harlow County ranked 9th of 11 counties.", 9, "counties", "Harlow County"),
+        ("She finished third in the race.", 3, None, None),
+        ("Ohio was 12th among the states.", 12, None, "Ohio"),
+        ("The club slipped to 40th in the standings.", 40, None, None),
+    ],
+)
+def test_a_place_in_a_ranking_is_a_rank(text: str, value: float, concept: str | None, place: str | None) -> None:
+    q = next(q for q in quantities(text) if q.unit == "rank")
+    assert (q.number, q.concept, q.places) == (value, concept, [place] if place else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was held on the 12th of March.",
+        "The abbey dates from the 12th century.",
+        "The second suspect was held.",
+        "It was the 5th time this year.",
+        "The 12th of those was fine.",
+    ],
+)
+def test_other_ordinals_are_no_quantities(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_a_number_after_a_possessive_is_a_count() -> None:
+    q = one("Across Harlow's 14 counties, 90 percent were vaccinated.", 14)
+    assert q.concept == "counties"

@@ -312,11 +312,11 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 def _read(
     text: str, mention: NumberMention, s_start: int, s_end: int, taken: list[tuple[int, int]], prev_end: int
 ) -> Found | None:
-    if mention.kind == "ordinal":
-        return None
     start, end = mention.start, mention.end
     if taken and _overlaps(taken, start, end):
         return None
+    if mention.kind == "ordinal":
+        return _read_rank(text, mention, s_start, s_end)
     before = text[max(s_start, start - 40) : start]
     after = text[end : min(s_end, end + 40)]
     currency = unit_before(text, start)
@@ -419,6 +419,50 @@ def _read(
     return item
 
 
+_RANK_BEFORE = re.compile(
+    r"\b(?:rank(?:ed|s|ing)?|placed?|places|finish(?:ed|es)?|came|comes|come|sits|sat|stands|stood|"
+    r"(?:slipped|slips|rose|rises|fell|falls|dropped|drops|climbed|climbs|moved|moves|jumped|jumps)(?:\s+up|\s+down)?\s+to)"
+    r"\s+(?:at\s+|in\s+|as\s+)?(?:the\s+)?(?:No\.\s*)?\Z",
+    re.IGNORECASE,
+)
+_RANK_AFTER = re.compile(
+    r"\s+(?:of|out\s+of)\s+(?:the\s+|all\s+)?(?P<n>\d+|[a-z]+)\b(?:\s+(?P<noun>[a-z]+s)\b)?"
+    r"|\s+(?:among|nationally|nationwide|overall|in\s+the\s+(?:nation|country|state|league|region|world|rankings?|"
+    r"table|standings|list))\b"
+)
+_NOT_RANK_AFTER = re.compile(
+    rf"\s*(?:-|century|centuries|anniversary|birthday|time|floor|round|day|week|{_MONTH}\b)", re.I
+)
+
+
+def _read_rank(text: str, mention: NumberMention, s_start: int, s_end: int) -> Found | None:
+    """ "ranked 12th of 14", "finished third", "12th among the states": a place in a ranking is a checkable
+    fact (unit "rank"); other ordinals ("the 12th of March", "the 19th century", "a second suspect") are not."""
+    if mention.value is None or _NOT_RANK_AFTER.match(text, mention.end, s_end):
+        return None
+    ranked = _RANK_BEFORE.search(text, max(s_start, mention.start - 30), mention.start)
+    after = _RANK_AFTER.match(text, mention.end, s_end)
+    if after is not None and after.group("n") is not None:
+        total = parse_number(after.group("n"))
+        if total is None or total < mention.value:
+            after = None  # "the 12th of those": no ranking
+    if ranked is None and after is None:
+        return None
+    quantity = Quantity(
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        value=mention.value,
+        approx="exact",
+        unit="rank",
+        unit_text=mention.text,
+        concept=after.group("noun") if after is not None and after.group("noun") else None,
+    )
+    item = Found(quantity=quantity, mention=mention)
+    _read_places(text, item, s_start, s_end)
+    return item
+
+
 _RATE = re.compile(
     r"\s*(?:per|a|an|/)\s*(?P<per>day|week|month|year|hour|minute|second|share|gallon|barrel|gram|ounce|"
     r"person|capita|head|night|kilogram|kg|pound|litre|liter|tonne|ton|mile|kilometre|kilometer|sq\s*ft|"
@@ -486,6 +530,7 @@ def _excluded(
             at_sentence_start = not text[s_start:word_start].strip()
             if (
                 word not in _NOT_ID_WORDS
+                and not word.endswith(("'s", "’s"))  # "Westmarch's 14 counties": a possessive, not a name
                 and not (at_sentence_start and word.lower() in _STOP)
                 and not _MONTH_WORD.fullmatch(word)
             ):
@@ -694,6 +739,8 @@ def _predicate(text: str, pos: int, end: int) -> list[str]:
 
 def _clean_place(place: str) -> str | None:
     place = place.strip().rstrip(",")
+    if place.endswith(("'s", "’s")):
+        place = place[:-2]  # "Westmarch's 14 counties"
     state = re.search(r"\s+\(State\s+([A-Z][a-z]+)\)$", place)
     if state is not None:
         place = place[: state.start()] + ", " + state.group(1)
