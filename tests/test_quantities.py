@@ -430,3 +430,11 @@ def test_other_ordinals_are_no_quantities(text: str) -> None:
 def test_a_number_after_a_possessive_is_a_count() -> None:
     q = one("Across Harlow's 14 counties, 90 percent were vaccinated.", 14)
     assert q.concept == "counties"
+
+
+def test_a_gapped_clause_is_a_place_and_a_count() -> None:
+    found = quantities("Harwick will lose 310 jobs and Tallow 140, with the other 50 abroad.")
+    gapped = next(q for q in found if q.number == 140)
+    assert (gapped.places, gapped.concept, gapped.direction) == (["Tallow"], "jobs", None)
+    assert next(q for q in found if q.number == 310).direction is None  # jobs lost, not a figure that fell
+    assert quantities("He played for Arsenal and Chelsea 11 times.") == []

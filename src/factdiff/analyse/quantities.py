@@ -114,7 +114,9 @@ _DOWN = frozenset(
     """.split()
 )
 # "cut 1,850 jobs" cuts jobs, it is not a change of a figure; "cut by 3" is.
-_NEEDS_BY = frozenset({"cut", "cuts", "reduced", "lowered", "raised", "boosted", "hiked", "shed", "sheds", "lost"})
+_NEEDS_BY = frozenset(
+    {"cut", "cuts", "reduced", "lowered", "raised", "boosted", "hiked", "shed", "sheds", "lost", "lose", "loses"}
+)
 _PARTITIVE_AFTER = re.compile(
     r"\s+of\s+(?P<ref>them|those|these|which|whom|the\s+total|all)\b(?P<tail>(?:\s+(?![A-Z])[a-z]+ed\b)?)"
 )
@@ -178,6 +180,7 @@ _PLACE_KINDS = frozenset(
     Prefecture Oblast Valley Coast Shire Town Village Municipality Canton Emirate Governorate Counties States
     """.split()
 )
+_GAPPED_PLACE = re.compile(rf"(?:,|\band|\bwhile|\bbut)\s+{_PLACE}\s+\Z")
 _PLACE_START = re.compile(r"(?:^|(?<=[\s(\[\"“-]))(?=[A-Z])")
 _PLACE_AFTER = re.compile(rf"^(?:[^.;:()\d]{{0,40}}?)\b(?:in|to|at)\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?{_PLACE}")
 _US_STATES = frozenset(
@@ -533,9 +536,27 @@ def _excluded(
                 and not word.endswith(("'s", "’s"))  # "Westmarch's 14 counties": a possessive, not a name
                 and not (at_sentence_start and word.lower() in _STOP)
                 and not _MONTH_WORD.fullmatch(word)
+                and not _gapped(text, s_start, word_start, mention)
             ):
                 return True
     return raw[:1] == "0" and bool(_LEADING_ZERO.fullmatch(raw))  # "0142", "007": codes, not counts
+
+
+_GAP_LEAD = re.compile(r"(?:,|\band|\bwhile|\bbut)\s+\Z")
+_GAP_END = re.compile(r"\s*(?:[,.;)]|and\b|\Z)")
+_COUNT_WITH_NOUN = re.compile(r"\d\s+(?:[a-z]+\s+)?[a-z]{3,}s\b")
+
+
+def _gapped(text: str, s_start: int, word_start: int, mention: NumberMention) -> bool:
+    """ "Ravensport will lose 520 jobs and Dunmore 380": a name and a number that repeat an earlier
+    count's verb and noun are a place and a count, not a name with a number."""
+    return (
+        not mention.words
+        and "." not in mention.text
+        and bool(_GAP_LEAD.search(text, max(s_start, word_start - 8), word_start))
+        and bool(_GAP_END.match(text, mention.end))
+        and bool(_COUNT_WITH_NOUN.search(text, s_start, word_start))
+    )
 
 
 def _excluded_range(text: str, mention: NumberMention, before: str, after: str) -> bool:
@@ -780,6 +801,8 @@ def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
             match = _PLACE_BEFORE.fullmatch(before, start.start())
             if match is not None:
                 break
+    if match is None and tail[-1:].isalpha() and _GAP_LEAD.search(before, 0, len(tail) - len(tail.split()[-1])):
+        match = _GAPPED_PLACE.search(before)  # "520 jobs and Dunmore 380"
     if match is not None:
         place = _clean_place(match.group("place"))
         if place is not None:
