@@ -100,14 +100,26 @@ _DOMAINS = """
 emergency management|emergency services|public safety|public health|public affairs|public information
 homeland security|national security|communications|operations|enforcement and removal operations
 finance|policy|media relations|human resources|information|security|research|strategy|marketing|sales
-health|data|science|product|risk|revenue|people|digital|child welfare
+health|data|science|product|risk|revenue|people|digital|child welfare|engineering|nursing|planning|housing
 """.replace("\n", "|").strip("|")
 #: A word that names a field of work by its ending ("Financial", "Operating", "Technology",
 #: "Protection", "Management", "Safety", "Emergency"): "Chief Financial Officer", "Civil Protection Minister".
+
+
+def _ending(endings: str) -> str:
+    """A check that the word just matched ends in one of ``endings`` ("al|ing"): a lookbehind per
+    ending, so that a possessive word pattern never backtracks into the word to try each ending."""
+    return "(?:" + "|".join(f"(?<={e})" for e in endings.split("|")) + ")"
+
+
+#: Words with the ending of a field that name an institution instead.
+_NOT_FIELDS = (
+    "county university society party union commission administration association corporation foundation"
+    " institution federation organisation organization coalition station nation region congregation"
+).split()
 _FIELD = (
-    r"(?-i:(?!(?i:county|university|society|party|union|commission|administration|association|corporation"
-    r"|foundation|institution|federation|organi[sz]ation|coalition|station|nation|region|congregation)(?![\w-]))"
-    r"[A-Za-z][a-z]{2,}(?:al|ics|ing|ion|ions|ment|ety|ity|cy|gy|ance|ence|ure))"
+    rf"(?-i:(?=[A-Za-z]{{5}})(?!(?i:{word_alternation(_NOT_FIELDS)})(?![\w-]))"
+    rf"[A-Za-z][a-z]{{4,}}+{_ending('al|ics|ing|ion|ions|ment|ety|ity|cy|gy|ance|ence|ure')})"
 )
 #: Words with the ending of a role noun that are not one ("Labor", "Center", "After", "Current").
 _NOT_ROLES = frozenset(
@@ -131,19 +143,18 @@ _NOT_ROLES = frozenset(
 )
 #: A role noun by its ending ("Epidemiologist", "Librarian", "Superintendent", "Commissioner",
 #: "Spokesperson"), capitalised; words that only look like one are left out.
-_ROLE_ENDINGS = r"(?:ist|ician|arian|orian|odian|edian|er|or|ant|ent|person)"
+_ROLE_ENDINGS = "ist|ician|arian|orian|odian|edian|er|or|ant|ent|person"
 #: Endings that surnames and given names rarely have ("Epidemiologist", "Librarian", "Spokesperson");
 #: a role noun in -er, -or, -ant or -ent ("Superintendent", "Developer") may also be a name ("Chandler",
 #: "Grant"), so before a name it needs a modifier or field word before it ("Regional Superintendent").
-_SAFE_ENDINGS = r"(?:ist|ician|arian|orian|odian|edian|person)"
+_SAFE_ENDINGS = "ist|ician|arian|orian|odian|edian|person"
 _NOT_ROLE = rf"(?!(?i:{word_alternation(_NOT_ROLES)})(?![\w-]))"
-_MORPH = rf"(?-i:{_NOT_ROLE}[A-Z][a-z]{{2,}}{_ROLE_ENDINGS})"
-_MORPH_SAFE = rf"(?-i:{_NOT_ROLE}[A-Z][a-z]{{2,}}{_SAFE_ENDINGS})"
+_MORPH = rf"(?-i:(?=[A-Z][a-z]{{4}}){_NOT_ROLE}[A-Z][a-z]{{4,}}+{_ending(_ROLE_ENDINGS)})"
 #: Any role noun by its ending in any case, for appositions ("Ana Ruiz, a county librarian,").
-_MORPH_ANY = rf"(?i:{_NOT_ROLE}[a-z]{{3,}}{_ROLE_ENDINGS})"
+_MORPH_ANY = rf"(?i:(?=[a-z]{{6}}){_NOT_ROLE}[a-z]{{5,}}+{_ending(_ROLE_ENDINGS)})"
 #: Field words before a head: capitalised before a name ("Chief Financial Officer Tom Lee"), any case in
 #: an apposition ("the company's chief financial officer").
-_FIELD_CAP = _FIELD.replace("[A-Za-z][a-z]{2,}", "[A-Z][a-z]{2,}")
+_FIELD_CAP = _FIELD.replace("(?=[A-Za-z]{5})", "(?=[A-Z][a-z]{4})")
 
 #: Capitalised words that start a sentence or a phrase and are never a name or an organisation.
 _STOP = frozenset(
@@ -197,26 +208,28 @@ _MOD = word_alternation(_MODIFIERS.split("|")).replace("\\ ", "[ \\t]+")
 _DOMAIN = word_alternation(_DOMAINS.split("|")).replace("\\ ", "[ \\t]+")
 
 
-def _title_pattern(field: str, bare_morph: str, led_morph: str) -> str:
-    """A title: modifiers, field words, a head (from the list, or a role noun by its ending: ``bare_morph``
-    anywhere, ``led_morph`` after a modifier or field word), and a second one after "and" ("President and
-    Chief Executive Officer")."""
-
-    def head(morph: str) -> str:
-        # A role noun by its ending is the head only when no listed head follows ("Labor Commissioner").
-        return rf"(?:{_HEAD}|{morph}(?![\w-])(?![ \t]+(?i:{_HEAD})(?![\w-])))(?![\w-])"
-
+def _title_pattern(field: str, morph: str) -> str:
+    """A title: modifiers and field words, a head (from the list, or a role noun by its ending), and a
+    second one after "and" ("President and Chief Executive Officer")."""
+    # A role noun by its ending is the head only when no listed head follows ("Labor Commissioner");
     # "Inspector General", "Surgeon General": a head with "general" after it.
-    general = r"(?:[ \t]+general(?![\w-]))?"
-    core = (
-        rf"(?:(?:(?:{_MOD}|{_DOMAIN}|{field})[ \t]+){{1,4}}{head(led_morph)}{general}"
-        rf"|{head(bare_morph)}{general})"
-    )
+    head = rf"(?:{_HEAD}|{morph}(?![\w-])(?![ \t]+(?i:{_HEAD})(?![\w-])))(?![\w-])(?:[ \t]+general(?![\w-]))?"
+    core = rf"(?:(?:{_MOD}|{_DOMAIN}|{field})[ \t]+){{0,4}}{head}"
     return rf"(?i:{core}(?:[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+{core})?)"
 
 
-_TITLE = _title_pattern(_FIELD_CAP, _MORPH_SAFE, _MORPH)
-_TITLE_ANY = _title_pattern(_FIELD, _MORPH_ANY, _MORPH_ANY)
+_TITLE = _title_pattern(_FIELD_CAP, _MORPH)
+_TITLE_ANY = _title_pattern(_FIELD, _MORPH_ANY)
+_SAFE_END_RE = re.compile(rf"(?:{_SAFE_ENDINGS})$")
+
+
+def _bare_role(title: str) -> bool:
+    """A title of one word that is a role noun only by an ending that names share ("Chandler", "Grant"):
+    not a title before a name, where a modifier or field word must come with it ("Regional Superintendent")."""
+    low = title.lower().rstrip(".")
+    return " " not in low and low not in _HEAD_WORDS and not _SAFE_END_RE.search(low)
+
+
 _POSS = r"['’]s"
 #: One word of a title ("Acting", "Director", "Management"): not the first word of a name.
 _TITLE_WORD = re.compile(
@@ -368,8 +381,11 @@ def _strip_org(org: str | None) -> str | None:
 #: long patterns are tried at a few places per article rather than at every character.
 _HEAD_WORDS = frozenset(w.rstrip(".") for h in _HEADS for w in h.split())
 _SPEECH_WORDS = frozenset(_SPEECH.split("|"))
-_ROLE_ANCHOR_RE = re.compile(rf"(?<![\w'’-])[A-Za-z][a-z]{{2,}}{_ROLE_ENDINGS}(?![\w-])")
-_ANCHOR_RE = re.compile(rf"(?<![a-z])(?:{word_alternation(_HEAD_WORDS | _SPEECH_WORDS)})(?![a-z])")
+#: A listed head or speech verb, or a word with the ending of a role noun (see _MORPH), in lower-cased text.
+_ANCHOR_RE = re.compile(
+    rf"(?<![a-z])(?:{word_alternation(_HEAD_WORDS | _SPEECH_WORDS)}(?![a-z])"
+    rf"|[a-z]{{5,}}+{_ending(_ROLE_ENDINGS)}(?![a-z-]))"
+)
 #: What follows a title before a name: a capital, or "of"/"for"/"at"/"and" and more title.
 _NAME_NEXT = re.compile(rf"\.?,?[ \t]+(?:[{_UP}]|(?:of|for|at|and|&)[ \t])")
 _POSS_RE = re.compile(r"['’]s[ \t]")
@@ -407,9 +423,14 @@ def _windows(
 _APPOSITION_WORDS = 10
 
 
-def _apposition_possible(text: str, head: int) -> bool:
+#: How far before a role noun by its ending the comma of an apposition may be ("Ana Ruiz, the
+#: county's deputy chief epidemiologist").
+_ROLE_BACK = 60
+
+
+def _apposition_possible(text: str, head: int, back: int = _BACK) -> bool:
     """A comma not far before ``head`` that closes a capitalised word (a name may end there)."""
-    comma = text.rfind(",", max(0, head - _BACK), head)
+    comma = text.rfind(",", max(0, head - back), head)
     if comma < 1 or not text[comma - 1].isalpha():
         return False
     between = text[comma + 1 : head]
@@ -445,20 +466,16 @@ def _candidates(
                 before.append(word.span())
             if _apposition_possible(text, word.start()):
                 after.append(word.span())
-        elif low in _SPEECH_WORDS and _capital_near(text, word.start(), word.end()):
-            speech.append(word.span())
-    for word in _ROLE_ANCHOR_RE.finditer(text):
-        low = word.group().lower()
-        if low in _NOT_ROLES or low in _HEAD_WORDS:
-            continue
-        # A role noun by its ending: capitalised before a name ("State Epidemiologist Ana Ruiz"),
-        # in any case in an apposition ("Ana Ruiz, a county librarian,").
-        if word.group()[0].isupper() and _NAME_NEXT.match(text, word.end()):
-            before.append(word.span())
-        if _apposition_possible(text, word.start()):
-            after.append(word.span())
-    before.sort()
-    after.sort()
+        elif low in _SPEECH_WORDS:
+            if _capital_near(text, word.start(), word.end()):
+                speech.append(word.span())
+        elif low not in _NOT_ROLES:
+            # A role noun by its ending: capitalised before a name ("State Epidemiologist Ana Ruiz"),
+            # in any case in an apposition ("Ana Ruiz, a county librarian,").
+            if text[word.start()].isupper() and _NAME_NEXT.match(text, word.end()):
+                before.append(word.span())
+            if _apposition_possible(text, word.start(), _ROLE_BACK):
+                after.append(word.span())
     for start, end in _windows(text, sentences, before, _BEFORE_BACK, _BEFORE_AHEAD):
         yield from _titled_before(text, start, end)
     for start, end in _windows(text, sentences, after, _BACK, _AFTER_AHEAD):
@@ -486,6 +503,8 @@ _INSTITUTION_WORDS = _ORG_WORDS - frozenset(
 #: Courts whose name is part of a judge's title ("Superior Court Judge", "Supreme Court Justice").
 _COURT_HEADS = frozenset({"judge", "justice", "magistrate", "clerk"})
 _FIELD_RE = re.compile(rf"(?i:{_FIELD}|{_DOMAIN}|and)")
+_DOMAIN_RE = re.compile(rf"(?i:{_DOMAIN})")
+_FIELD_OF_ONE = re.compile(r"[a-z]{3}(?:ions|ics|ion|ments?|ety|ity|gy|cy)$")
 #: Common adjectives by their ending ("Federal", "Superior", "Civil", "Supreme"); proper adjectives of
 #: nations and parties ("Russian", "Democratic") are an affiliation, not part of the title.
 _ADJECTIVE_END = re.compile(r"(?:al|ior|ary|il|ile|eme)$")
@@ -500,6 +519,10 @@ def _is_field(phrase: str) -> bool:
     words = phrase.split()
     if not words or any(w in _INSTITUTION_WORDS for w in words):
         return False
+    if len(words) == 1 and words[0][:1].isupper() and not _DOMAIN_RE.fullmatch(words[0]):
+        # One capitalised word may be a place ("France", "Portugal", "Beijing"): only the endings
+        # that places do not have make it a field ("Communications", "Economics", "Technology").
+        return bool(_FIELD_OF_ONE.search(words[0]))
     return all(_FIELD_RE.fullmatch(w) for w in words)
 
 
@@ -539,7 +562,7 @@ def _titled_before(text: str, start: int, end: int) -> Iterable[tuple[int, int, 
         if org and (org.split()[0] in _STOP or org.lower() in _SMALL_WORDS):
             org = None
         title = m.group("title")
-        if gender_of(f"{title.split()[-1]} X"):
+        if _bare_role(title) or gender_of(f"{title.split()[-1]} X"):
             continue  # a given name that looks like a role noun ("Jennifer", "Tyler")
         if org and not m.group("poss") and _rank_words(org, title):
             title, org = f"{org} {title}", None
