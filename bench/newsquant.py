@@ -79,7 +79,7 @@ _QUANTULUM_UNITS = {
 }
 # NewsQuant's names for a few counted nouns and written forms that factdiff normalises otherwise.
 _COUNT_NOUNS = {"time": "count", "fold": "count"}
-_WRITTEN_UNITS = {"sen": "sen", "bhp": "brake horsepower"}
+_WRITTEN_UNITS = {"sen": "sen", "bhp": "brake horsepower", "p": "point"}
 _IRREGULAR = {
     "people": "people",
     "persons": "person",
@@ -130,6 +130,8 @@ def singular(phrase: str) -> str:
     last = words[-1]
     if last in _IRREGULAR:
         last = _IRREGULAR[last]
+    elif last.endswith("men") and len(last) > 5:
+        last = last[:-3] + "man"  # "fishermen", "policemen"
     elif last.endswith("ies") and len(last) > 4:
         last = last[:-3] + "y"
     elif last.endswith(("ches", "shes", "sses", "xes")):
@@ -137,6 +139,15 @@ def singular(phrase: str) -> str:
     elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
         last = last[:-1]
     return " ".join([*words[:-1], last])
+
+
+def _without_verb_forms(noun: str) -> str:
+    """NewsQuant's unit of a count leaves out the verb forms before the noun: "300 recorded songs" -> "song",
+    "400 charging stations" -> "station"."""
+    words = noun.split()
+    while len(words) > 1 and words[0].lower().endswith(("ed", "ing")):
+        words = words[1:]
+    return " ".join(words)
 
 
 def predict(text: str, units: dict[str, str]) -> list[dict]:
@@ -153,8 +164,10 @@ def _shape(found: Found, units: dict[str, str], about: list[str]) -> dict:
         value = (found.mention.low or 0.0, found.mention.high or 0.0)
     else:
         value = (q.low or 0.0, q.high or 0.0)
-    if q.unit is None:
-        unit = singular(found.noun) if found.noun else "-"
+    if q.unit is None and found.mention.kind == "fraction":
+        unit = "% " + (singular(found.noun) if found.noun else "-")  # "half the condos" -> "% condo"
+    elif q.unit is None:
+        unit = singular(_without_verb_forms(found.noun)) if found.noun else "-"
         unit = _COUNT_NOUNS.get(unit, unit)
     else:
         base, _, per = q.unit.partition(" per ")

@@ -438,3 +438,20 @@ def test_a_gapped_clause_is_a_place_and_a_count() -> None:
     assert (gapped.places, gapped.concept, gapped.direction) == (["Tallow"], "jobs", None)
     assert next(q for q in found if q.number == 310).direction is None  # jobs lost, not a figure that fell
     assert quantities("He played for Arsenal and Chelsea 11 times.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "concept"),
+    [
+        ("Thieves took 460 Ford and Nissan vans.", 460, "ford nissan vans"),
+        ("It sold 2.7m combined print and digital copies.", 2_700_000, "combined print digital copies"),
+        ("Half the flats have sold.", 0.5, "flats"),
+        ("One fourth of the US workforce is remote.", 0.25, "us workforce"),
+    ],
+)
+def test_coordinated_modifiers_and_the_whole_of_a_fraction(text: str, value: float, concept: str) -> None:
+    assert one(text, value).concept == concept
+
+
+def test_and_between_two_nouns_ends_the_first() -> None:
+    assert one("He keeps 3 cats and dogs.", 3).concept == "cats"

@@ -640,7 +640,14 @@ def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[st
             break
         word = match.group("word")
         lower = word.lower()
-        if lower in _STOP or lower in _VERBS or (not words and word[0].isdigit()):
+        if lower == "and" and words and not _is_plural(words[-1]):
+            coordinated = _COORDINATED.match(text, match.end(), end)
+            if coordinated is not None and _is_plural(coordinated.group("noun")):
+                stop = match.end()  # "Kia and Hyundai vehicles", "digital and physical sales"
+                continue
+        if (lower in _STOP and not (word.isupper() and len(word) > 1)) or lower in _VERBS:
+            break  # "the US population" goes on
+        if not words and word[0].isdigit():
             break
         if words and not _is_plural(words[-1]) and (lower in _PAST_VERBS or _PAST_ED.fullmatch(lower)):
             break  # "a 6.4 quake hit", "the 40 percent stake rattled": a verb after a singular noun
@@ -664,6 +671,8 @@ _PREDICATE = re.compile(
 )
 _PAST_ED = re.compile(r"[a-z]{3,}ed")
 _PAST_VERBS = frozenset("hit struck shook rocked left killed sent forced drew brought caught".split())
+_COORDINATED = re.compile(r"\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?P<noun>[a-z]{3,}s)\b")
+_FRACTION_OF = re.compile(r"\s+(?:of\s+)?(?:the|its|their|his|her|our|all\s+the)\s+")
 _PLURALS = frozenset("people persons men women children staff police cattle".split())
 
 
@@ -677,6 +686,14 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
     pos = quantity.end
     if item.mention.kind == "vague":
         pos = _skip_of(text, item.mention.end)
+    if item.mention.kind == "fraction" and quantity.unit is None:
+        whole = _FRACTION_OF.match(text, pos, s_end)
+        if whole is not None:  # "half the condos", "one fourth of the US population"
+            words, _ = _noun_phrase(text, whole.end(), s_end, limit=3)
+            if words:
+                item.noun = " ".join(words)
+                quantity.concept = item.noun.lower()
+                return
     if quantity.unit is not None and quantity.unit not in ("percent",):
         match = _OF_THE.match(text[pos : pos + 10])
         if match is None:
