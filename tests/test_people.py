@@ -118,6 +118,99 @@ def test_apposition_gives_the_real_title() -> None:
     assert found[0].org == "FWS"
 
 
+# --- titles beyond a word list ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "org"),
+    [
+        # role nouns known only by their ending, with the modifiers before them
+        ("State Climatologist Dr. Rui Tavares said rainfall was low.", "Rui Tavares", "State Climatologist", None),
+        ("The talks failed, said Regional Superintendent Ana Pires.", "Ana Pires", "Regional Superintendent", None),
+        ("Chief Medical Examiner Lena Varga gave the cause.", "Lena Varga", "Chief Medical Examiner", None),
+        ("Environmental Scientist Bo Lindqvist took samples.", "Bo Lindqvist", "Environmental Scientist", None),
+        # field words inside a title
+        ("Chief Technology Officer Sara Quist resigned.", "Sara Quist", "Chief Technology Officer", None),
+        ("Chief Nursing Officer Ruth Abara said beds were full.", "Ruth Abara", "Chief Nursing Officer", None),
+        # words before the title that belong to it rather than to an organisation
+        ("Superior Court Judge Amy Lott ruled.", "Amy Lott", "Superior Court Judge", None),
+        ("Supreme Court Justice Amy Lott wrote it.", "Amy Lott", "Supreme Court Justice", None),
+        ("State Health Commissioner Ida Moss said so.", "Ida Moss", "State Health Commissioner", None),
+        ("Civil Protection Minister Ida Moss said so.", "Ida Moss", "Civil Protection Minister", None),
+        ("Deputy Fire Chief Hal Ortiz said two crews went.", "Hal Ortiz", "Deputy Fire Chief", None),
+        ("Interim Police Chief Dana Roux spoke.", "Dana Roux", "Interim Police Chief", None),
+        # ... and words that are an organisation, a place or an affiliation
+        ("Ostrava Mayor Ida Moss said so.", "Ida Moss", "Mayor", "Ostrava"),
+        ("Ruritanian President Ivo Marek arrived.", "Ivo Marek", "President", "Ruritanian"),
+        # a field after "of" is part of the title, a place is the organisation
+        ("Director of Emergency Operations Ana Ruiz said.", "Ana Ruiz", "Director of Emergency Operations", None),
+        ("Minister of Finance Ivo Marek resigned.", "Ivo Marek", "Minister of Finance", None),
+        ("Foreign Minister of France Jean Dupont arrived.", "Jean Dupont", "Foreign Minister of France", "France"),
+        # heads of two words
+        ("Acting Inspector General Paul Dorn released it.", "Paul Dorn", "Acting Inspector General", None),
+        ("Lt. Gov. Ralph Ortiz presided.", "Ralph Ortiz", "Lieutenant Governor", None),
+    ],
+)
+def test_general_titles_before_name(text: str, name: str, title: str, org: str | None) -> None:
+    person = one(text, name)
+    assert (person.title, person.org) == (title, org)
+    assert text[person.start : person.end] == person.text
+    assert person.text.endswith(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "org"),
+    [
+        ("Dr. Mia Osei, State Epidemiologist, said it.", "Mia Osei", "State Epidemiologist", None),
+        ("Ana Lutz, a county librarian, said it.", "Ana Lutz", "Librarian", "county"),
+        ("Tom Lee, Chief Financial Officer, said it.", "Tom Lee", "Chief Financial Officer", None),
+        (
+            "Ana Ruiz, Director of Emergency Operations at the Port Authority, said it.",
+            "Ana Ruiz",
+            "Director of Emergency Operations",
+            "Port Authority",
+        ),
+        (
+            "Ana Ruiz, the agency's director of emergency operations, said it.",
+            "Ana Ruiz",
+            "Director of Emergency Operations",
+            "agency",
+        ),
+        (
+            "Nils Berg, a professor of economics at Tarn University, said it.",
+            "Nils Berg",
+            "Professor of Economics",
+            "Tarn University",
+        ),
+        ("Abe Lund, chief meteorologist at the station, said it.", "Abe Lund", "Chief Meteorologist", "station"),
+        ("Ivan Petrov, a spokesperson for the ministry, said it.", "Ivan Petrov", "Spokesperson", "ministry"),
+        (
+            "Phil Moss, a spokesman for the Allied Mine Workers of Ruritania, said it.",
+            "Phil Moss",
+            "Spokesman",
+            "Allied Mine Workers of Ruritania",
+        ),
+    ],
+)
+def test_general_appositions(text: str, name: str, title: str, org: str | None) -> None:
+    person = one(text, name)
+    assert (person.title, person.org) == (title, org)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal closed, said Chandler Van Voorhis.",  # a given name with the ending of a role noun
+        "Jennifer L. Marsh said the deal closed.",
+        "After Maria Lopez spoke, the deal closed.",  # a word with the ending of one that is no role
+        "The deal closed, Senator Hollis said. Under Maria Lopez it grew.",
+    ],
+)
+def test_role_endings_that_are_no_title(text: str) -> None:
+    found = [(p.name, p.title) for p in people(text) if p.name != "Hollis"]
+    assert all(title is None for _, title in found), found
+
+
 def test_later_references_and_one_claim_per_mention() -> None:
     text = "FWS Acting Director Dan Whitlock spoke first.\n\nLater, Daniel Whitlock told reporters more."
     names = [p.name for p in people(text)]

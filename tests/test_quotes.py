@@ -41,6 +41,21 @@ def test_cue_after_the_quote_with_title() -> None:
     assert (q.speaker, q.speaker_title, q.speaker_org, q.cue) == ("Dana Whitlock", "Acting Director", "FWS", "said")
 
 
+def test_speaker_titles_beyond_a_word_list() -> None:
+    text = (
+        '"Every school will stay open," said Ana Ruiz, Director of Emergency Operations at the Port Authority.\n\n'
+        "State Climatologist Dr. Rui Tavares disagreed.\n\n"
+        '"The rain is not over," Tavares said.'
+    )
+    first, second = quotes(text)
+    assert (first.speaker, first.speaker_title, first.speaker_org) == (
+        "Ana Ruiz",
+        "Director of Emergency Operations",
+        "Port Authority",
+    )
+    assert (second.speaker, second.speaker_title) == ("Rui Tavares", "State Climatologist")
+
+
 def test_surname_resolves_to_the_full_name() -> None:
     text = (
         "Tallow President and CEO Priya Ramanathan announced the sale on Monday.\n\n"
