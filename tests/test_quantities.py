@@ -455,3 +455,10 @@ def test_coordinated_modifiers_and_the_whole_of_a_fraction(text: str, value: flo
 
 def test_and_between_two_nouns_ends_the_first() -> None:
     assert one("He keeps 3 cats and dogs.", 3).concept == "cats"
+
+
+def test_a_bare_number_takes_its_neighbours_unit() -> None:
+    assert one("The index rose 12.5 points to 3,410.2.", 3410.2).unit == "point"
+    assert one("A ticket costs about 8 or $9.", 8).unit == "USD"
+    assert one("The car went 80 miles and then 20 to the coast.", 20).unit is None
+    assert one("Sales rose 5% to 84.", 84).unit is None

@@ -290,6 +290,8 @@ def extract(
             if item is not None:
                 sentence_found.append(item)
         _merge_unit_ranges(text, sentence_found)
+        if len(sentence_found) > 1:
+            _share_units(text, sentence_found)
         found.extend(sentence_found)
     _relate(text, found, sentences)
     return found
@@ -923,6 +925,36 @@ def _merge_unit_ranges(text: str, found: list[Found]) -> None:
             del found[i + 1]
             continue
         i += 1
+
+
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:a\s+close\s+of\s+|(?:end|close|finish|settle)\s+at\s+)?\Z")
+_ALTERNATIVE_GAP = re.compile(r"\s*(?:or|to|and|-|–)\s*")
+_NO_SHARING = frozenset({"percent", "percentage point", "basis point", "rank", "year of age", *TIME_UNITS})
+
+
+def _share_units(text: str, found: list[Found]) -> None:
+    """A bare number takes the unit the sentence gave its neighbour: the level a change reached
+    ("rose 64.06 points to 4,577.10", "lost 1.1% to end at 1,334.20" after "1,463.87 points") and the first
+    of two amounts ("8 or $9")."""
+    for index, item in enumerate(found):
+        quantity = item.quantity
+        if quantity.unit is not None or item.noun is not None or item.duration or item.mention.kind != "cardinal":
+            continue
+        following = found[index + 1].quantity if index + 1 < len(found) else None
+        if (
+            following is not None
+            and following.unit in CURRENCIES
+            and _ALTERNATIVE_GAP.fullmatch(text, quantity.end, following.start)
+        ):
+            quantity.unit = following.unit
+            continue
+        if quantity.concept is None and _LEVEL_BEFORE.search(text, max(0, quantity.start - 24), quantity.start):
+            earlier = next(
+                (f.quantity for f in reversed(found[:index]) if f.quantity.unit and f.quantity.unit not in _NO_SHARING),
+                None,
+            )
+            if earlier is not None and earlier.unit not in CURRENCIES:
+                quantity.unit = earlier.unit
 
 
 def _scale_factor(number: str) -> float | None:
