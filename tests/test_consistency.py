@@ -92,3 +92,18 @@ def test_headline_contradiction_needs_the_same_concept() -> None:
     dead = _q(article, "2 people", 2, concept="people killed")
     findings = find_inconsistencies(Analysis(article=article, claims=[head, dead]))
     assert [f.type for f in findings] == ["headline_contradiction"]
+
+
+def test_hedged_part_is_not_a_category() -> None:
+    article = _article()
+    total = _q(article, "498 people", 498, concept="people")
+    parts = [
+        _q(article, "317", 317, concept="had records", part_of=498),
+        _q(article, "104", 104, concept="returned", part_of=498),
+        _q(article, "68", 100, concept="fled", part_of=498, approx="about"),  # 317 + 104 + 100 > 498
+    ]
+    assert find_inconsistencies(Analysis(article=article, claims=[total, *parts])) == []
+    parts[2].approx = "exact"
+    assert [f.type for f in find_inconsistencies(Analysis(article=article, claims=[total, *parts]))] == [
+        "overlapping_categories"
+    ]

@@ -461,3 +461,9 @@ def test_every_date_and_duration_fact_of_the_stories_is_found() -> None:
             missed.append((path, fact["surface"], wanted))
     assert checked >= 70
     assert missed == []
+
+
+def test_a_part_of_a_count_is_not_a_day_of_the_month() -> None:
+    text = "Inspectors said 3 of the 25 gates, or 12 percent, failed; one of the 12 jurors agreed."
+    article = Article(text=text, published="2023-05-11")
+    assert find_dates(article, [(0, len(text))]) == []

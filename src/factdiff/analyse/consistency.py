@@ -131,7 +131,9 @@ def _parts_against_totals(body: list[Quantity]) -> list[Finding]:
     """Parts that sum past their total: overlapping categories, reported but not an error."""
     groups: dict[float, list[Quantity]] = defaultdict(list)
     for q in body:
-        if q.part_of is not None and q.unit is None and q.number != q.part_of:
+        # A breakdown's parts are exact counts: "about 40 of the households moved" is another
+        # fact about the total, not one of its categories.
+        if q.part_of is not None and q.unit is None and q.number != q.part_of and q.approx == "exact":
             groups[q.part_of].append(q)
     findings: list[Finding] = []
     totals = {q.number: q for q in body if q.unit is None}

@@ -684,6 +684,9 @@ def _on_the_day(match: re.Match[str], ctx: _Context) -> Claim | None:
     lead = (match.group("lead") or "").lower()
     if not lead and not (rel and re.search(r"\d", word)):
         return None
+    if lead.strip() == "the" and not rel and word.isdigit() and _prev_word(ctx.text, match.start()) == "of":
+        # "3 of the 25," "one of the 12": a part of a count, not a day of the month.
+        return None
     if lead.startswith("on") and "the" in lead:
         start = match.start() + lead.index("the")
     elif lead.startswith("on"):
