@@ -462,3 +462,19 @@ def test_a_bare_number_takes_its_neighbours_unit() -> None:
     assert one("A ticket costs about 8 or $9.", 8).unit == "USD"
     assert one("The car went 80 miles and then 20 to the coast.", 20).unit is None
     assert one("Sales rose 5% to 84.", 84).unit is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Gas closed at $3.10 per mmBtu.", 3.10, "USD per mega british thermal unit"),
+        ("Beef sold for $9 per kg.", 9, "USD per kilogram"),
+        ("The line carries 400 kV.", 400, "kilovolt"),
+        ("The field reached 12 kV/cm.", 12, "kilovolt per centimetre"),
+        ("The weld held 7.5 ksi.", 7.5, "kilopound per square inch"),
+        ("The panel failed at 52 MPa.", 52, "megapascal"),
+        ("Tyres need 32 psi.", 32, "pound per square inch"),
+    ],
+)
+def test_engineering_units_and_rates_by_their_names(text: str, value: float, unit: str) -> None:
+    assert one(text, value).unit == unit

@@ -364,13 +364,13 @@ def _read(
     if norm is not None and currency is None:
         rate = _RATE.match(text, q_end, s_end)
         if rate is not None:
-            norm = f"{norm} per {rate.group('per').lower()}"
+            norm = f"{norm} per {_per(rate.group('per'))}"
             q_end = rate.end()
     elif currency is not None:
         # "$86 million dollars" is rare, but "$3,500 a month" is common.
         rate = _RATE.match(text, end, s_end)
         if rate is not None:
-            norm = f"{norm} per {rate.group('per').lower()}"
+            norm = f"{norm} per {_per(rate.group('per'))}"
             q_end = rate.end()
     if unit_match is not None and norm in CURRENCIES and mention.value is not None:
         if unit_match.text.lower() in _MILLION_CODES:  # "30 MUSD", "MAUD 60": millions in finance shorthand
@@ -470,10 +470,17 @@ def _read_rank(text: str, mention: NumberMention, s_start: int, s_end: int) -> F
 
 _RATE = re.compile(
     r"\s*(?:per|a|an|/)\s*(?P<per>day|week|month|year|hour|minute|second|share|gallon|barrel|gram|ounce|"
-    r"person|capita|head|night|kilogram|kg|pound|litre|liter|tonne|ton|mile|kilometre|kilometer|sq\s*ft|"
+    r"person|capita|head|night|kilogram|kg|pound|litre|liter|tonne|ton|mile|kilometre|kilometer|sq\s*ft|mmbtu|btu|"
+    r"cm|kwh|mwh|"
     r"square\s+foot|square\s+metre|square\s+meter|century|decade)\b(?!\s+(?:earlier|ago|before|after|later|from))",
     re.IGNORECASE,
 )
+
+
+def _per(written: str) -> str:
+    """The unit a rate is per, by its normalised name: "per kg" -> "kilogram", "per share" -> "share"."""
+    unit = unit_after(written, 0)
+    return unit.unit if unit is not None and unit.end == len(written) else written.lower()
 
 
 def _excluded(
