@@ -150,6 +150,13 @@ def _without_verb_forms(noun: str) -> str:
     return " ".join(words)
 
 
+def _count_unit(noun: str) -> str:
+    """A counted noun as NewsQuant names it: singular, verb forms left out, and "categories of products"
+    as "category product"."""
+    head, _, kind = _without_verb_forms(noun).partition(" of ")
+    return f"{singular(head)} {singular(kind)}" if kind else singular(head)
+
+
 def predict(text: str, units: dict[str, str]) -> list[dict]:
     """factdiff's quantities of one sentence in the scorer's shape."""
     sentences = split_sentences(text)
@@ -165,9 +172,9 @@ def _shape(found: Found, units: dict[str, str], about: list[str]) -> dict:
     else:
         value = (q.low or 0.0, q.high or 0.0)
     if q.unit is None and found.mention.kind == "fraction":
-        unit = "% " + (singular(found.noun) if found.noun else "-")  # "half the condos" -> "% condo"
+        unit = "% " + (_count_unit(found.noun) if found.noun else "-")  # "half the condos" -> "% condo"
     elif q.unit is None:
-        unit = singular(_without_verb_forms(found.noun)) if found.noun else "-"
+        unit = _count_unit(found.noun) if found.noun else "-"
         unit = _COUNT_NOUNS.get(unit, unit)
     else:
         base, _, per = q.unit.partition(" per ")

@@ -478,3 +478,8 @@ def test_a_bare_number_takes_its_neighbours_unit() -> None:
 )
 def test_engineering_units_and_rates_by_their_names(text: str, value: float, unit: str) -> None:
     assert one(text, value).unit == unit
+
+
+def test_of_and_a_bare_noun_says_what_kind() -> None:
+    assert one("It sold 12 bottles of wine.", 12).concept == "bottles of wine"
+    assert one("Two members of the board quit.", 2).concept == "members"

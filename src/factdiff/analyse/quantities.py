@@ -680,6 +680,11 @@ _PREDICATE = re.compile(
 )
 _PAST_ED = re.compile(r"[a-z]{3,}ed")
 _PAST_VERBS = frozenset("hit struck shook rocked left killed sent forced drew brought caught".split())
+# "of" and a bare noun after a counted noun says what kind: "categories of products", not "members of the board".
+_OF_KIND = re.compile(
+    r"\s+of\s+(?!(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|them|us|whom|which|all|some|"
+    r"any|each|every|both|it|him|me|you)\b)(?=[a-z])"
+)
 _COORDINATED = re.compile(r"\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?P<noun>[a-z]{3,}s)\b")
 _FRACTION_OF = re.compile(r"\s+(?:of\s+)?(?:the|its|their|his|her|our|all\s+the)\s+")
 _PLURALS = frozenset("people persons men women children staff police cattle".split())
@@ -764,6 +769,11 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
             return
     words, stop = _noun_phrase(text, pos, s_end)
     if words:
+        if _is_plural(words[-1]):
+            complement = _OF_KIND.match(text, stop, s_end)
+            if complement is not None:  # "5,700 categories of products", "65 snaps of man coverage"
+                more, stop = _noun_phrase(text, complement.end(), s_end, limit=2)
+                words = [*words, "of", *more] if more else words
         if partitive is None:
             noun = words[:-1] if len(words) > 1 and words[-1].lower().endswith("ed") else words
             item.noun = " ".join(noun)
