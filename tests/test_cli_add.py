@@ -63,14 +63,16 @@ def test_rerun_adds_nothing_twice(tmp_path: Path) -> None:
         assert store.count() == 3
 
 
-def test_default_store_is_in_the_working_folder(tmp_path: Path) -> None:
+def test_default_store_is_in_the_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     paths = write_reports(tmp_path / "reports", 1)
     runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path) as cwd:
-        result = runner.invoke(cli, ["add", str(paths[0])])
-        assert result.exit_code == 0
-        assert (Path(cwd) / "factdiff.db").exists()
-        assert runner.invoke(cli, ["ls", "--json"]).exit_code == 0
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    result = runner.invoke(cli, ["add", str(paths[0])])
+    assert result.exit_code == 0
+    assert (work / "factdiff.db").exists()
+    assert runner.invoke(cli, ["ls", "--json"]).exit_code == 0
 
 
 def test_ls_json_and_limit(tmp_path: Path) -> None:
