@@ -116,6 +116,7 @@ def _ending(endings: str) -> str:
 _NOT_FIELDS = (
     "county university society party union commission administration association corporation foundation"
     " institution federation organisation organization coalition station nation region congregation"
+    " department government parliament"
 ).split()
 _FIELD = (
     rf"(?-i:(?=[A-Za-z]{{5}})(?!(?i:{word_alternation(_NOT_FIELDS)})(?![\w-]))"
@@ -129,7 +130,7 @@ _NOT_ROLES = frozenset(
     silver super major minor interior exterior error mirror color colour labor labour honor honour favor favour
     humor humour floor door tumor sector factor motor vector meter metre filter shelter theater theatre cancer
     fever clever fewer lower upper inner outer proper sober tender twitter uber monster computer printer poster
-    cluster register ledger mister sister brother mother father daughter leather feather weather rubber dinner
+    newspaper cluster register ledger mister sister brother mother father daughter leather feather weather rubber dinner
     butter wonder thunder ember december november october september former latter sooner wider
     superior inferior prior senior junior
     important significant restaurant plant giant want grant elephant relevant pregnant vibrant brilliant distant
@@ -142,19 +143,20 @@ _NOT_ROLES = frozenset(
     """.split()
 )
 #: A role noun by its ending ("Epidemiologist", "Librarian", "Superintendent", "Commissioner",
-#: "Spokesperson"), capitalised; words that only look like one are left out.
+#: "Spokesperson"), capitalised; words that only look like one are left out, and so is every "-ment".
 _ROLE_ENDINGS = "ist|ician|arian|orian|odian|edian|er|or|ant|ent|person"
 #: Endings that surnames and given names rarely have ("Epidemiologist", "Librarian", "Spokesperson");
 #: a role noun in -er, -or, -ant or -ent ("Superintendent", "Developer") may also be a name ("Chandler",
 #: "Grant"), so before a name it needs a modifier or field word before it ("Regional Superintendent").
 _SAFE_ENDINGS = "ist|ician|arian|orian|odian|edian|person"
 _NOT_ROLE = rf"(?!(?i:{word_alternation(_NOT_ROLES)})(?![\w-]))"
-_MORPH = rf"(?-i:(?=[A-Z][a-z]{{4}}){_NOT_ROLE}[A-Z][a-z]{{4,}}+{_ending(_ROLE_ENDINGS)})"
+_MORPH = rf"(?-i:(?=[A-Z][a-z]{{4}}){_NOT_ROLE}[A-Z][a-z]{{4,}}+{_ending(_ROLE_ENDINGS)}(?<!ment))"
 #: Any role noun by its ending in any case, for appositions ("Ana Ruiz, a county librarian,").
-_MORPH_ANY = rf"(?i:(?=[a-z]{{6}}){_NOT_ROLE}[a-z]{{5,}}+{_ending(_ROLE_ENDINGS)})"
+_MORPH_ANY = rf"(?i:(?=[a-z]{{6}}){_NOT_ROLE}[a-z]{{5,}}+{_ending(_ROLE_ENDINGS)}(?<!ment))"
 #: Field words before a head: capitalised before a name ("Chief Financial Officer Tom Lee"), any case in
 #: an apposition ("the company's chief financial officer").
-_FIELD_CAP = _FIELD.replace("(?=[A-Za-z]{5})", "(?=[A-Z][a-z]{4})")
+#: Capitalised, the endings that given names and surnames share ("Laurence", "Florence", "Sterling") are left out.
+_FIELD_CAP = _FIELD.replace("(?=[A-Za-z]{5})", "(?=[A-Z][a-z]{4})").replace("|ing|", "|").replace("|ance|ence", "")
 
 #: Capitalised words that start a sentence or a phrase and are never a name or an organisation.
 _STOP = frozenset(
@@ -384,7 +386,7 @@ _SPEECH_WORDS = frozenset(_SPEECH.split("|"))
 #: A listed head or speech verb, or a word with the ending of a role noun (see _MORPH), in lower-cased text.
 _ANCHOR_RE = re.compile(
     rf"(?<![a-z])(?:{word_alternation(_HEAD_WORDS | _SPEECH_WORDS)}(?![a-z])"
-    rf"|[a-z]{{5,}}+{_ending(_ROLE_ENDINGS)}(?![a-z-]))"
+    rf"|[a-z]{{5,}}+{_ending(_ROLE_ENDINGS)}(?<!ment)(?![a-z-]))"
 )
 #: What follows a title before a name: a capital, or "of"/"for"/"at"/"and" and more title.
 _NAME_NEXT = re.compile(rf"\.?,?[ \t]+(?:[{_UP}]|(?:of|for|at|and|&)[ \t])")
@@ -505,9 +507,10 @@ _COURT_HEADS = frozenset({"judge", "justice", "magistrate", "clerk"})
 _FIELD_RE = re.compile(rf"(?i:{_FIELD}|{_DOMAIN}|and)")
 _DOMAIN_RE = re.compile(rf"(?i:{_DOMAIN})")
 _FIELD_OF_ONE = re.compile(r"[a-z]{3}(?:ions|ics|ion|ments?|ety|ity|gy|cy)$")
-#: Common adjectives by their ending ("Federal", "Superior", "Civil", "Supreme"); proper adjectives of
-#: nations and parties ("Russian", "Democratic") are an affiliation, not part of the title.
-_ADJECTIVE_END = re.compile(r"(?:al|ior|ary|il|ile|eme)$")
+#: Common adjectives by their ending ("Federal", "Civil", "Superior", "Supreme"); proper adjectives of
+#: nations and parties ("Russian", "Democratic") are an affiliation, and a portfolio ("Interior") an
+#: organisation, not part of the title.
+_ADJECTIVE_END = re.compile(r"(?:al|ary|il|ile)$|^(?:superior|supreme)$")
 #: Modifiers of rank, which keep the nouns after them in the title ("Deputy Fire Chief", "Interim Police Chief").
 _RANK_MODIFIERS = frozenset("acting interim deputy assistant associate executive senior vice chief principal".split())
 _AFFILIATIONS = frozenset({"liberal", "conservative", "democratic", "republican", "libertarian", "socialist", "green"})
@@ -517,7 +520,7 @@ def _is_field(phrase: str) -> bool:
     """ "Emergency Operations", "public safety": a field of work, part of a title when it follows
     "of"; "Tallow Works", "FWS", "Ostrava County" are organisations."""
     words = phrase.split()
-    if not words or any(w in _INSTITUTION_WORDS for w in words):
+    if not words or any(w in _INSTITUTION_WORDS or w.lower() in _NOT_FIELDS for w in words):
         return False
     if len(words) == 1 and words[0][:1].isupper() and not _DOMAIN_RE.fullmatch(words[0]):
         # One capitalised word may be a place ("France", "Portugal", "Beijing"): only the endings
@@ -551,6 +554,16 @@ def _rank_words(org: str, title: str) -> bool:
     return True
 
 
+def _rank_split(org: str, title: str) -> tuple[str, str | None]:
+    """The title and organisation when the capitalised words before a title end in words of the title:
+    "Santa Rosa Chief Deputy City" + "Attorney" -> ("Chief Deputy City Attorney", "Santa Rosa")."""
+    words = org.split()
+    for k in range(len(words)):
+        if _rank_words(" ".join(words[k:]), title):
+            return " ".join([*words[k:], title]), " ".join(words[:k]) or None
+    return title, org
+
+
 def _titled_before(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
     for m in _BEFORE.finditer(text, start, end):
         written = m.group("name")
@@ -564,11 +577,14 @@ def _titled_before(text: str, start: int, end: int) -> Iterable[tuple[int, int, 
         title = m.group("title")
         if _bare_role(title) or gender_of(f"{title.split()[-1]} X"):
             continue  # a given name that looks like a role noun ("Jennifer", "Tyler")
-        if org and not m.group("poss") and _rank_words(org, title):
-            title, org = f"{org} {title}", None
+        if org and not m.group("poss"):
+            title, org = _rank_split(org, title)
         if m.group("of"):
             # Title words that the name pattern took: "Director of Emergency | Operations Ana Ruiz".
-            oforg = f"{m.group('oforg')} {text[m.start('name') : n_start]}".strip()
+            skipped = text[m.start("name") : n_start]
+            if any(w.rstrip(".") in _STOP for w in skipped.split()):
+                skipped = ""  # "Mr.", "Dr.": not words of the title
+            oforg = f"{m.group('oforg')} {skipped}".strip()
             if gender_of(f"{oforg.split()[0]} {name}"):
                 continue  # "a spokeswoman for Hillary Clinton": the name is whom the title is for
             title = f"{title} {m.group('of')} {oforg}"
@@ -592,8 +608,10 @@ def _titled_after(text: str, start: int, end: int) -> Iterable[tuple[int, int, i
         if org and org.lower() in {"a", "an", "the"}:
             org = None
         title = m.group("title")
-        if org and not m.group("poss") and _rank_words(org, title):
-            title, org = f"{org} {title}", None
+        if _bare_role(title) and title[0].isupper():
+            continue  # "Agnes Moor, Thelma Ritter,": a list of names
+        if org and not m.group("poss"):
+            title, org = _rank_split(org, title)
         if m.group("mods"):
             title = f"{m.group('mods').strip()} {title}"
         if m.group("of"):
@@ -604,8 +622,9 @@ def _titled_after(text: str, start: int, end: int) -> Iterable[tuple[int, int, i
             else:
                 org = _strip_org(m.group("oforg")) or org
             if m.group("of2"):
-                if m.group("of2") == "of" and not _is_field(m.group("oforg")):
-                    org = _strip_org(f"{m.group('oforg')} of {m.group('oforg2')}")  # "Workers of America"
+                if m.group("of2") in ("of", "for") and not _is_field(m.group("oforg")):
+                    # "the Mine Workers of America", "the Society for Conservation Biology"
+                    org = _strip_org(f"{m.group('oforg')} {m.group('of2')} {m.group('oforg2')}")
                 else:
                     org = _strip_org(m.group("oforg2")) or org
         yield m.start(), m.end(), m.start("name"), m.start("name") + len(name), name, title, org
