@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from factdiff.analyse.quantities import extract, find_quantities
+from factdiff.analyse.quantities import extract, find_quantities, referents
 from factdiff.analyse.text import split_sentences
 from factdiff.model import Article, Quantity
 from tests.shared_data import SEED, STORIES, need
@@ -483,3 +483,22 @@ def test_engineering_units_and_rates_by_their_names(text: str, value: float, uni
 def test_of_and_a_bare_noun_says_what_kind() -> None:
     assert one("It sold 12 bottles of wine.", 12).concept == "bottles of wine"
     assert one("Two members of the board quit.", 2).concept == "members"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "wanted", "unwanted"),
+    [
+        ("Six new seasons of Fraggle Rock will stream.", 6, {"fraggle", "rock"}, {"-"}),
+        ("It will serve 9 miles (14 kilometers) of new tunnels.", 9, {"tunnels"}, set()),
+        ("She shot 44.1% from the field.", 44.1, {"field"}, set()),
+        ("The TA-90 index closed on turnover of 1.1 billion shekels ($300 million).", 300_000_000, {"turnover"}, set()),
+        ("The TA-90 index rose 0.4%.", 0.4, {"ta-90"}, set()),
+        ("It costs about $9.", 9, {"-"}, set()),
+        ("Yesterday I ran about 5 km.", 5, {"-"}, set()),
+        ("The US trade deficit grew 4%.", 4, {"us"}, set()),
+    ],
+)
+def test_referents_name_what_a_number_is_said_of(text: str, value: float, wanted: set, unwanted: set) -> None:
+    item = next(f for f in extract(text) if f.quantity.number == value)
+    words = {w.lower() for w in referents(text, item)}
+    assert wanted <= words and not unwanted & words, words

@@ -1208,22 +1208,38 @@ def referents(text: str, item: Found, sentences: list[tuple[int, int]] | None = 
     s_start, s_end = sentence_of(sentences if sentences is not None else split_sentences(text), item.quantity.start)
     head = text[s_start : item.quantity.start]
     subject = _content_words(head)[:4]
-    clause = re.split(r"[;:,—–(]", head)[-1] if head else ""
+    clauses = _CLAUSE_SPLIT.split(head) if head else [""]
+    clause = clauses[-1]
+    if not clause.strip() and len(clauses) > 1:
+        clause = clauses[-2]  # "1.3 billion shekels ($350 million)": a restatement is said of the same thing
     local = _content_words(clause)[-4:]
-    complement = re.match(
-        r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?((?:[\w-]+\s*){1,3})", text[item.quantity.end : s_end]
-    )
+    complement = _COMPLEMENT.match(text, item.quantity.end, s_end)
     extra = _content_words(complement.group(1)) if complement else []
+    # "It costs about $9", "Yesterday I ran 5 km": a pronoun subject names nothing.
+    pronoun = ["-"] if _PRONOUN_START.match(head) else []
     words: list[str] = []
-    for word in [*subject, *local, *extra]:
+    for word in [*pronoun, *subject, *local, *extra]:
         if word not in words:
             words.append(word)
     return words
 
 
+_CLAUSE_SPLIT = re.compile(r"[;:,—–(]")
+# What the number is of, after it: "60% of the UAW workers", "five new seasons of Sesame Street", "8 miles
+# (13 km) of new tunnels", "47.6% from the field".
+_COMPLEMENT = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?(?:\s+[\w-]+){0,2}?\s+(?:of|from|for)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+    r"((?:[\w-]+\s*){1,3})"
+)
+_PRONOUN_START = re.compile(r"\s*(?:[A-Z][a-z]+,?\s+)?(?:I|[Ii]t|[Tt]his|[Tt]hat|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou)\s")
+_REFERENT_TOKEN = re.compile(r"[A-Za-z][\w&'’.-]*")  # "TA-125", "S8"
+
+
 def _content_words(chunk: str) -> list[str]:
     return [
         w.strip(".'’")
-        for w in _REFERENT_WORD.findall(chunk)
-        if w.lower() not in _STOP and w.lower() not in _VERBS and not w.lower().endswith("ly")
+        for w in _REFERENT_TOKEN.findall(chunk)
+        if (w.lower() not in _STOP or (w.isupper() and len(w) > 1))
+        and w.lower() not in _VERBS
+        and not w.lower().endswith("ly")
     ]
