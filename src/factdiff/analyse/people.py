@@ -540,7 +540,7 @@ def _rank_words(org: str, title: str) -> bool:
         low = word.lower()
         if word.isupper() or not word[:1].isupper() or low in _AFFILIATIONS:
             return False
-        if word == "Court" and head in _COURT_HEADS:
+        if k > 0 and word == "Court" and head in _COURT_HEADS:
             continue
         if word in _INSTITUTION_WORDS and not led:
             return False
