@@ -146,6 +146,15 @@ def test_apposition_gives_the_real_title() -> None:
         ("Director of Emergency Operations Ana Ruiz said.", "Ana Ruiz", "Director of Emergency Operations", None),
         ("Minister of Finance Ivo Marek resigned.", "Ivo Marek", "Minister of Finance", None),
         ("Foreign Minister of France Jean Dupont arrived.", "Jean Dupont", "Foreign Minister of France", "France"),
+        ("Interior Secretary Ivo Marek flew in.", "Ivo Marek", "Secretary", "Interior"),  # a portfolio
+        ("Common Pleas Court Judge Amy Lott ruled.", "Amy Lott", "Judge", "Common Pleas Court"),
+        # an organisation before the words of rank
+        (
+            "Santa Rosa Chief Deputy City Attorney Tia Park spoke.",
+            "Tia Park",
+            "Chief Deputy City Attorney",
+            "Santa Rosa",
+        ),
         # heads of two words
         ("Acting Inspector General Paul Dorn released it.", "Paul Dorn", "Acting Inspector General", None),
         ("Lt. Gov. Ralph Ortiz presided.", "Ralph Ortiz", "Lieutenant Governor", None),
@@ -203,6 +212,8 @@ def test_general_appositions(text: str, name: str, title: str, org: str | None) 
         "The deal closed, said Chandler Van Voorhis.",  # a given name with the ending of a role noun
         "Jennifer L. Marsh said the deal closed.",
         "After Maria Lopez spoke, the deal closed.",  # a word with the ending of one that is no role
+        "The cast: Agnes Moor, Thelma Ritter, and Laurence Olivier.",  # a list of names
+        "Vellmar Flooding: Ostrava County Emergency Management Situation Update",  # a headline
         "The deal closed, Senator Hollis said. Under Maria Lopez it grew.",
     ],
 )

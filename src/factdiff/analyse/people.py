@@ -221,7 +221,9 @@ def _title_pattern(field: str, morph: str) -> str:
 
 
 _TITLE = _title_pattern(_FIELD_CAP, _MORPH)
-_TITLE_ANY = _title_pattern(_FIELD, _MORPH_ANY)
+_FIELD_LOW = _FIELD.replace("(?=[A-Za-z]{5})", "(?=[a-z]{5})").replace("[A-Za-z][a-z]{4,}", "[a-z]{5,}")
+_TITLE_ANY = _title_pattern(f"(?:{_FIELD_CAP}|{_FIELD_LOW})", _MORPH_ANY)
+_AND_RE = re.compile(r"(?:[ \t]+|[ \t]*,[ \t]*)(?:and|&)[ \t]+")
 _SAFE_END_RE = re.compile(rf"(?:{_SAFE_ENDINGS})$")
 
 
@@ -608,7 +610,7 @@ def _titled_after(text: str, start: int, end: int) -> Iterable[tuple[int, int, i
         if org and org.lower() in {"a", "an", "the"}:
             org = None
         title = m.group("title")
-        if _bare_role(title) and title[0].isupper():
+        if any(_bare_role(part) and part[:1].isupper() for part in _AND_RE.split(title)):
             continue  # "Agnes Moor, Thelma Ritter,": a list of names
         if org and not m.group("poss"):
             title, org = _rank_split(org, title)
