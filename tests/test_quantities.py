@@ -502,3 +502,17 @@ def test_referents_name_what_a_number_is_said_of(text: str, value: float, wanted
     item = next(f for f in extract(text) if f.quantity.number == value)
     words = {w.lower() for w in referents(text, item)}
     assert wanted <= words and not unwanted & words, words
+
+
+def test_from_to_ranges_money_codes_and_signs() -> None:
+    (q,) = [q for q in quantities("Gold slid from $1,900 on Monday morning to $1,850.") if q.unit == "USD"]
+    assert (q.low, q.high, q.approx) == (1900, 1850, "range")
+    (q,) = quantities("Flats range from 450 sq ft up to 900 sq ft.")
+    assert (q.low, q.high, q.unit) == (450, 900, "square foot")
+    (q,) = quantities("The density fell from 1.3 A/cm2 to 0.03 A/cm2.")
+    assert (q.low, q.high, q.unit) == (1.3, 0.03, "ampere per square centimetre")
+    (q,) = quantities("Guidance is between $US140 million and $US150 million.")
+    assert (q.low, q.high, q.unit) == (140e6, 150e6, "USD")
+    assert one("The package was worth up to PS2.7m.", 2.7e6).unit == "GBP"
+    assert one("The balance fell to $-50.8bn.", -50.8e9).unit == "USD"
+    assert all(q.unit != "GBP" for q in quantities("Pupils of PS 5 won."))

@@ -128,7 +128,7 @@ _VULGAR = {
 # lower-cased text, which is several times faster than one case-insensitive expression for both.
 _DIGIT_TOKEN = re.compile(
     rf"""
-    (?P<digits>(?=[-−–.\d])(?:(?<![A-Za-z0-9_À-ɏ.,/@#])|(?<=sub-)|(?<=minus-)|(?<=magnitude-)|(?<=\bM)(?=\d\.\d)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=INR)|(?<=MYR)|(?<=RM)|(?<=Rs))(?:(?<![A-JL-Za-jln-z][-‑])|(?<=sub-)|(?<=minus-)|(?<=magnitude-))(?:(?<=\s)[-−–]|(?<=^)[-−]|(?<=[(<>=])[-−])?(?:{_DIGITS_RE}))
+    (?P<digits>(?=[-−–.\d])(?:(?<![A-Za-z0-9_À-ɏ.,/@#])|(?<=sub-)|(?<=minus-)|(?<=magnitude-)|(?<=\bM)(?=\d\.\d)|(?<=USD)|(?<=\$US)|(?<=EUR)|(?<=\bPS)|(?<=GBP)|(?<=INR)|(?<=MYR)|(?<=RM)|(?<=Rs))(?:(?<![A-JL-Za-jln-z][-‑])|(?<=sub-)|(?<=minus-)|(?<=magnitude-))(?:(?<=\s)[-−–]|(?<=^)[-−]|(?<=[(<>=$])[-−])?(?:{_DIGITS_RE}))
     | (?P<vulgar>(?=[\d{"".join(_VULGAR)}])(?<![\w.])(?:\d+\s?)?[{"".join(_VULGAR)}])
     """,
     re.VERBOSE,

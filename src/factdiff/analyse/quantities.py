@@ -225,7 +225,9 @@ _PHONE_JOIN = re.compile(r"\d[-.]\d|\)\s*\d")
 _LINK_MARKS = frozenset(":—–(,")
 _LINK_WORDS = ("with", "detained", "arrested", "made", "reported", "recorded")
 _BY_BEFORE = re.compile(r"\bby\s+\Z")
-_UNIT_RANGE_JOIN = re.compile(r"\s*(?:(?P<dash>-|–)|(?P<word>to|and))\s*")
+_UNIT_RANGE_JOIN = re.compile(r"\s*(?:(?P<dash>-|–)|(?P<word>to|and|up\s+to))\s*")
+# "from $36,040 at 10.45pm last night to $34,935": a few words may stand between the ends of a "from" range.
+_FROM_TO_GAP = re.compile(r"\s+[^;:()]{1,40}?\s+(?P<word>(?:up\s+)?to)\s+(?P<dash>(?!x)x)?")
 # Literal starts keep these scans fast: "http(s)://" and "www." links, and bare "domain.gov/path" ones found
 # from their ".gov/" and widened to the whole word.
 _URL = re.compile(r"https?://\S+|www\.\S+|HTTPS?://\S+|WWW\.\S+")
@@ -911,9 +913,15 @@ def _merge_unit_ranges(text: str, found: list[Found]) -> None:
         gap = text[first.end : second.start]
         lead = _BETWEEN_FROM.search(text[max(0, first.start - 9) : first.start])
         joiner = _UNIT_RANGE_JOIN.fullmatch(gap)
+        if joiner is None and lead is not None and lead.group(1).lower() == "from":
+            joiner = _FROM_TO_GAP.fullmatch(gap)
         # "increased by $43.6 billion to $419.2 billion" is a change and a level, not a range.
         by = bool(_BY_BEFORE.search(text, max(0, first.start - 12), first.start))
-        same_unit = first.unit is not None and second.unit is not None and first.unit == second.unit.split(" per ")[0]
+        same_unit = (
+            first.unit is not None
+            and second.unit is not None
+            and (first.unit == second.unit or first.unit == second.unit.split(" per ")[0])
+        )
         # "from 208 pounds to 193": the second number takes the first one's unit.
         bare_second = (
             first.unit is not None and second.unit is None and lead is not None and lead.group(1).lower() == "from"

@@ -154,6 +154,7 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "mega british thermal unit": ("mmbtu",),
     "ampere": ("A", "amperes", "amps", "amp", "a"),
     "milliampere-hour": ("milliamp-hours", "mah"),
+    "ampere per square centimetre": ("A/cm2", "A/cm²"),
     "hertz": ("Hz", "HZ", "hertz", "hz"),
     "megahertz": ("megahertz", "mhz"),
     "gigahertz": ("gigahertz", "ghz"),
@@ -195,7 +196,7 @@ _AFTER: dict[str, tuple[str, ...]] = {
 _CASED = frozenset(
     """
     m g l L t w W a A v V c C f F p mi nm Nm kb KB mb MB gb GB tb TB mw MW gw GW kw kW KW db dB hz Hz HZ ps PS
-    sen pc in. mos min sec hr ha bp ft kn
+    sen pc in. mos min sec hr ha bp ft kn A/cm2 A/cm²
     """.split()
 )
 #: Short forms that must be glued to the number or follow it after one space, never stand alone.
@@ -203,10 +204,10 @@ _NEED_TIGHT = frozenset({"'", '"', "″", "m", "g", "l", "t", "w", "a", "v", "c"
 
 #: Currency symbols and codes written before the number.
 _BEFORE: dict[str, tuple[str, ...]] = {
-    "USD": ("us$", "us $", "u.s.$", "usd$", "usd", "$"),
+    "USD": ("us$", "us $", "u.s.$", "usd$", "usd", "$us", "$"),
     "MXN": ("mex$", "mxn$", "mxn"),
     "EUR": ("€", "eur"),
-    "GBP": ("£", "gbp"),
+    "GBP": ("£", "gbp", "PS"),  # "PS2.7m": a pound sign lost in conversion, only glued to the number
     "JPY": ("¥", "jpy"),
     "CNY": ("RMB", "rmb", "cny", "元"),
     "INR": ("Rs.", "Rs", "inr", "₹"),
@@ -226,7 +227,7 @@ _BEFORE: dict[str, tuple[str, ...]] = {
     "PHP": ("₱",),
     "BTC": ("₿",),
 }
-_BEFORE_CASED = frozenset({"RM", "Rs", "Rs.", "NIS", "RMB"})
+_BEFORE_CASED = frozenset({"RM", "Rs", "Rs.", "NIS", "RMB", "PS"})
 
 #: Currency codes (the normalised names of money units).
 CURRENCIES = frozenset(
@@ -324,7 +325,7 @@ _BEFORE_LAST = frozenset(
 _BEFORE_LOWER_ENDS = frozenset(
     form.replace(" ", "")[-3:].lower() for forms in _BEFORE.values() for form in forms if form[-1].isalpha()
 )
-_CASED_BEFORE = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "NIS": "ILS", "RMB": "CNY"}
+_CASED_BEFORE = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "NIS": "ILS", "RMB": "CNY", "PS": "GBP"}
 
 
 _AFTER_SPACED_M = re.compile(r"\s*(?:$|[^\w\s]|\d|x\b)")
@@ -377,7 +378,7 @@ def unit_before(text: str, pos: int) -> UnitMatch | None:
     form = match.group("unit")
     key = form.replace(" ", "").lower()
     unit = _CASED_BEFORE.get(form.strip()) or _BEFORE_LOWER.get(key)
-    if unit is None:
+    if unit is None or (form == "PS" and (match.end("unit") < len(window) or window[: match.start()][-1:].isalnum())):
         return None
     offset = pos - len(window)
     return UnitMatch(offset + match.start("unit"), offset + match.end("unit"), unit, form)
