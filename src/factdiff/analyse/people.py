@@ -10,6 +10,18 @@ rather than a tagger:
   executive associate director,"; "Thomas Homan, who occupies the post of acting director");
 - a name as the subject or object of a speech verb ("Pat Caddell told", "said Helen Marchetti").
 
+A title is not limited to a word list. Its head is a listed title word or a role noun known by its
+ending ("Epidemiologist", "Librarian", "Superintendent", "Spokesperson"; words that only look like
+one, "-ment" words and given names are left out, and a lone "-er"/"-or"/"-ant"/"-ent" word before a
+name, which is as often a surname, needs a modifier or field word with it). Before the head come
+modifiers ("Acting", "Deputy", "Interim", "Senior", "Vice") and field words, listed or known by
+their ending ("Chief Financial Officer", "Emergency Operations"). Capitalised words before a title
+belong to it when they start with a modifier or a common adjective ("State Health Commissioner",
+"Civil Protection Minister", "Superior Court Judge", "Deputy Fire Chief"), and are its organisation
+when they are a name, an acronym, a place, a party or a portfolio ("Ostrava County", "FWS",
+"Labor"). After the head, "of" + a field stays in the title and the organisation follows it: "Ana
+Ruiz, Director of Emergency Operations at the Port Authority".
+
 An apposition wins over a title before the name: in "head of ICE Thomas Homan, who occupies the
 post of acting director" the apposition gives the real title. Titles are kept in one casing
 ("Executive Associate Director", with "CEO" spelt out) so that reports can be compared; "head of
