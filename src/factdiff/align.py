@@ -319,6 +319,7 @@ class Fact:
     window: frozenset[str] = frozenset()  # content words close to the claim in its sentence
     near: frozenset[str] = frozenset()  # content words right next to the claim
     sentence: str = ""
+    fraction_of: float | None = None  # "more than half of the 40 beams": a share of this count
 
     @property
     def in_post(self) -> bool:
@@ -367,10 +368,15 @@ def facts_of(analysis: Analysis) -> list[Fact]:
             value = claim.number
             if value < 0 and _LIST_DASH.match(claim.text):
                 value = -value  # "- 498 people": a list item's dash read as a minus sign
+            fraction_of = None
+            if unit is None and 0 < value < 1 and claim.part_of and _FRACTION.search(claim.text):
+                # "more than half of the steel beams": a share of a count, judged like a percentage.
+                is_percent, unit, value, fraction_of = True, "percent", 100 * value, claim.part_of
             facts.append(
                 Fact(
                     article=article.id,
                     claim=claim,
+                    fraction_of=fraction_of,
                     family="percent" if is_percent else "number",
                     value=value,
                     unit=unit,
@@ -384,7 +390,7 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                 )
             )
         elif isinstance(claim, Duration):
-            if claim.amount is None:
+            if claim.amount is None or _is_rate(text, claim):
                 continue
             facts.append(
                 Fact(
@@ -420,6 +426,27 @@ def facts_of(analysis: Analysis) -> list[Fact]:
         elif isinstance(claim, Quote) and claim.quote and len(claim.quote.split()) >= 2:
             facts.append(Fact(article=article.id, claim=claim, family="quote", context=context, sentence=sentence))
     return facts
+
+
+_FRACTION = re.compile(r"\b(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\b", re.I)
+_RATE_DURATION = re.compile(r"^(?:a|an|one|per|each|every)\s+[a-z]+$", re.I)
+_BEFORE_WORD = re.compile(r"([\w$%,.]+)\s*$")
+
+
+def _is_rate(text: str, claim: Claim) -> bool:
+    """ "4,100 more vehicles a day", "$1.37 a share", "twice a year": "a day" after a noun or a
+    number is part of a rate, not a length of time ("closed for a day", "spent a day" are)."""
+    if not _RATE_DURATION.match(claim.text.strip()):
+        return False
+    if claim.text.split()[0].lower() in ("per", "each", "every"):
+        return True
+    before = _BEFORE_WORD.search(text, max(0, claim.start - 40), claim.start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    if word[0].isdigit() or word[0] in "$%" or word in ("twice", "once", "thrice", "times"):
+        return True
+    return word.isalpha() and word not in _CLOSED and word not in _IRREGULAR_VERBS and not word.endswith("ed")
 
 
 def _unit(unit: str | None) -> str | None:

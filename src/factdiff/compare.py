@@ -27,6 +27,8 @@ from factdiff.judge import (
     choose_primary,
     consensus,
     display_value,
+    fraction_slot,
+    fraction_verdict,
     own_statement,
     percent_slot,
     percent_verdict,
@@ -382,14 +384,26 @@ def _percent_slots(
         for fact in facts[analysis.article.id]:
             if fact.family != "percent" or id(fact.claim) in matched:
                 continue
-            found = percent_slot(fact, analysis, source_numbers)
+            found = (
+                fraction_slot(fact, facts, primary)
+                if fact.fraction_of is not None
+                else percent_slot(fact, analysis, source_numbers)
+            )
             if found is None:
                 continue
             part, base = found
             slot = made.get(found)
             if slot is None:
                 share = 100 * part / base
-                label = f"share: {_n(part)} of {_n(base)}"
+                named = next(
+                    (
+                        s.label
+                        for s in slots
+                        if s.source is not None and s.family == "number" and s.source.value == part
+                    ),
+                    None,
+                )
+                label = f"share of {named} ({_n(part)} of {_n(base)})" if named else f"share: {_n(part)} of {_n(base)}"
                 slot = Slot(
                     id="share_" + f"{_n(part)}_of_{_n(base)}".replace(",", ""),
                     family="percent",
@@ -398,7 +412,11 @@ def _percent_slots(
                     derived={"part": part, "base": base, "value": f"{share:.1f}%", "verdicts": {}, "cell": {}},
                 )
                 made[found] = slot
-            name = percent_verdict(fact.value or 0.0, part, base)
+            name = (
+                fraction_verdict(fact, part, base)
+                if fact.fraction_of is not None
+                else percent_verdict(fact.value or 0.0, part, base)
+            )
             verdicts: dict[str, str] = slot.derived["verdicts"]  # type: ignore[assignment]
             cell_values: dict[str, str] = slot.derived["cell"]  # type: ignore[assignment]
             if analysis.article.id not in verdicts or name in DIVERGENCES:

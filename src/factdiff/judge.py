@@ -291,6 +291,41 @@ def percent_slot(fact: Fact, analysis: Analysis, source_numbers: list[Fact]) -> 
     return None
 
 
+#: Points a plain fraction ("half", "a third") may be off its share: such words round by nature.
+FRACTION_POINTS = 5.0
+
+
+def fraction_slot(fact: Fact, facts: dict[str, list[Fact]], primary: list[str]) -> tuple[float, float] | None:
+    """The (part, base) of the source that a fraction of a count ("more than half of the 40
+    beams") is about: the source's count equal to the base and a smaller count of its sentence
+    ("23 of the bridge's 40 steel beams"), the one closest before it."""
+    base = fact.fraction_of
+    if base is None:
+        return None
+    for source_id in primary:
+        counts = [f for f in facts.get(source_id, []) if f.family == "number" and f.unit is None and f.value]
+        for whole in counts:
+            if whole.value != base or whole.claim.in_title:
+                continue
+            parts = [
+                f for f in counts if f.claim.sentence_start == whole.claim.sentence_start and 0 < (f.value or 0) < base
+            ]
+            parts.sort(key=lambda f: (f.claim.start > whole.claim.start, abs(f.claim.start - whole.claim.start)))
+            if parts and parts[0].value is not None:
+                return parts[0].value, base
+    return None
+
+
+def fraction_verdict(fact: Fact, part: float, base: float) -> str:
+    """A fraction against the share it stands for: "more than half" for 23 of 40 agrees."""
+    share, value = 100 * part / base, fact.value or 0.0
+    if fact.approx in ("over", "at_least"):
+        return "agrees" if share >= value else "percent_wrong"
+    if fact.approx in ("under", "up_to"):
+        return "agrees" if share <= value else "percent_wrong"
+    return "agrees" if abs(share - value) <= FRACTION_POINTS else "percent_wrong"
+
+
 def _main_total(bases: list[float], source_numbers: list[Fact]) -> float:
     """Of the possible bases, the one the source states first (the lead's total)."""
     order = {}
