@@ -129,6 +129,8 @@ def test_apposition_gives_the_real_title() -> None:
         ("The talks failed, said Regional Superintendent Ana Pires.", "Ana Pires", "Regional Superintendent", None),
         ("Chief Medical Examiner Lena Varga gave the cause.", "Lena Varga", "Chief Medical Examiner", None),
         ("Environmental Scientist Bo Lindqvist took samples.", "Bo Lindqvist", "Environmental Scientist", None),
+        ("County Coroner Dale Finch named the victims.", "Dale Finch", "Coroner", "County"),  # after an organisation
+        ("Head Coach Tim Vogt praised the defence.", "Tim Vogt", "Head Coach", None),
         # field words inside a title
         ("Chief Technology Officer Sara Quist resigned.", "Sara Quist", "Chief Technology Officer", None),
         ("Chief Nursing Officer Ruth Abara said beds were full.", "Ruth Abara", "Chief Nursing Officer", None),

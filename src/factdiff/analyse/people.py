@@ -89,7 +89,7 @@ _HEADS = sorted(
     secretary-general|council member|campaign manager|campaign chairman|spokesman|spokeswoman|spokesperson
     president-elect|president|director|ceo|cfo|coo|cto|chairman|chairwoman|chairperson|chair|commissioner|coordinator
     secretary|minister|governor|gov.|senator|sen.|representative|rep.|congressman|congresswoman|mayor
-    manager|administrator|attorney|judge|justice|sheriff|superintendent|chief|head|leader|adviser|advisor
+    coach|manager|administrator|attorney|judge|justice|sheriff|superintendent|chief|head|leader|adviser|advisor
     analyst|professor|prof.|economist|strategist|pollster|founder|co-founder|cofounder|owner|official|officer
     deputy|lawyer|counsel|aide|ambassador|envoy|general|gen.|colonel|col.|captain|capt.|lieutenant|lt.
     sergeant|sgt.|detective|inspector|agent|correspondent|reporter|editor|host|anchor|nominee|candidate
@@ -568,6 +568,12 @@ def _rank_words(org: str, title: str) -> bool:
     return True
 
 
+def _institution(org: str | None) -> bool:
+    """ "County", "FWS", "Ostrava City": an organisation by its last word or an acronym."""
+    words = (org or "").split()
+    return bool(words) and (words[-1] in _INSTITUTION_WORDS or (words[-1].isupper() and len(words[-1]) > 1))
+
+
 def _rank_split(org: str, title: str) -> tuple[str, str | None]:
     """The title and organisation when the capitalised words before a title end in words of the title:
     "Santa Rosa Chief Deputy City" + "Attorney" -> ("Chief Deputy City Attorney", "Santa Rosa")."""
@@ -589,8 +595,8 @@ def _titled_before(text: str, start: int, end: int) -> Iterable[tuple[int, int, 
         if org and (org.split()[0] in _STOP or org.lower() in _SMALL_WORDS):
             org = None
         title = m.group("title")
-        if _bare_role(title) or gender_of(f"{title.split()[-1]} X"):
-            continue  # a given name that looks like a role noun ("Jennifer", "Tyler")
+        if gender_of(f"{title.split()[-1]} X") or (_bare_role(title) and not _institution(m.group("org"))):
+            continue  # a name that looks like a role noun ("Jennifer", "Chandler"), but "County Coroner"
         if org and not m.group("poss"):
             title, org = _rank_split(org, title)
         if m.group("of"):
