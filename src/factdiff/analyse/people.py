@@ -104,7 +104,7 @@ _HEADS = [h.strip() for h in _HEADS if h.strip()]
 #: Words that modify a title head ("Acting Director", "executive associate director").
 _MODIFIERS = """
 acting|interim|deputy|associate|assistant|executive|senior|vice|chief|special|principal|general|former|then
-longtime|long-time|top|regional|national|state|federal|district|field|press|public|campaign|managing|lead
+longtime|long-time|top|head|regional|national|state|federal|district|field|press|public|campaign|managing|lead
 founding|elected|incoming|outgoing|co|joint|first|second|third|staff|policy|political|legal|medical|foreign
 """.replace("\n", "|").strip("|")
 #: Function words inside a title ("Emergency Management Coordinator", "Public Health Director").
@@ -326,7 +326,7 @@ def normalise_title(title: str) -> str:
     """One casing for titles: "executive associate director" -> "Executive Associate Director",
     "President and CEO" -> "President and Chief Executive Officer"; "head of ICE" stays as written."""
     words = title.replace("&", "and").split()
-    if words and words[0].lower() == "head":
+    if words and words[0].lower() == "head" and (len(words) == 1 or words[1].lower() in ("of", "for", "at")):
         return " ".join(["head", *words[1:]])
     out: list[str] = []
     for i, word in enumerate(words):
