@@ -180,6 +180,7 @@ _STOP = frozenset(
     August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr
     Some Many Most All Both Each Every Several Few No Not One Two Three Four Five Six Seven Eight Nine Ten
     Operation Share Recall Remind About Said Says Told Asked What Who Why How Where Which Whose
+    Under Over Against Between Among Through Despite Unlike Including Within Behind Beyond
     """.split()
 )
 #: Words that mark a capitalised phrase as an organisation or a place, not a person.
