@@ -368,6 +368,18 @@ def facts_of(analysis: Analysis) -> list[Fact]:
             value = claim.number
             if value < 0 and _LIST_DASH.match(claim.text):
                 value = -value  # "- 498 people": a list item's dash read as a minus sign
+            aged = unit is not None and "age" in unit
+            whose = _age_of(text, claim) if unit is None or aged else None
+            if whose:
+                concept = frozenset({"age", whose.lower()})  # "Martin Keel, 54,": Keel's age
+                unit = "age"
+            elif aged:
+                unit = "age"
+            elif unit == "rank":
+                ranked = _RANKED.search(text, claim.sentence_start if claim.sentence_start >= 0 else 0, claim.start)
+                concept = frozenset({"rank"})
+                if ranked and not places:
+                    places = (ranked.group(1),)  # "Dunmoor County ranked 13th": the rank's holder
             fraction_of = None
             if unit is None and 0 < value < 1 and claim.part_of and _FRACTION.search(claim.text):
                 # "more than half of the steel beams": a share of a count, judged like a percentage.
@@ -426,6 +438,31 @@ def facts_of(analysis: Analysis) -> list[Fact]:
         elif isinstance(claim, Quote) and claim.quote and len(claim.quote.split()) >= 2:
             facts.append(Fact(article=article.id, claim=claim, family="quote", context=context, sentence=sentence))
     return facts
+
+
+#: "Martin Keel, 54," "Keel, 45, was": a person's age after the name; "aged 54".
+_AGE_BEFORE = re.compile(r"(?:\b([A-Z][a-z’'\-]+),\s*|\b([A-Z][a-z’'\-]+)\s*\(|\baged\s+)$")
+_AGE_AFTER = re.compile(r"^\s*(?:[,;.)]|$)")
+_RANKED = re.compile(
+    r"([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)\s+(?:ranked|finished|placed|came|was|is|ranks|finishes)\s+"
+    r"(?:[a-z]+\s+){0,2}$"
+)
+
+
+def _age_of(text: str, claim: Claim) -> str | None:
+    """The surname whose age a bare number is ("Martin Keel, 54, ..."), else None."""
+    if not claim.text.isdigit() or not 0 < int(claim.text) < 120:
+        return None
+    before = _AGE_BEFORE.search(text, max(0, claim.start - 40), claim.start)
+    if before is None or not _AGE_AFTER.match(text[claim.end : claim.end + 3]):
+        return None
+    name = before.group(1) or before.group(2)
+    if name is None:  # "aged 54": the name before it in the sentence
+        names = re.findall(r"\b[A-Z][a-z’'\-]+\b", text[max(0, claim.start - 80) : before.start()])
+        name = names[-1] if names else None
+    if name is None or name.lower() in _DATE_WORDS or name.lower() in _CLOSED:
+        return None
+    return name
 
 
 _FRACTION = re.compile(r"\b(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\b", re.I)
@@ -1403,6 +1440,11 @@ def _label_number(fact: Fact) -> str:
     project", "length of the rebuild", "share of employees", with " in PLACE" when the number is
     keyed by a place. Whole words only."""
     claim = fact.claim
+    if fact.unit == "age":
+        names = sorted(w for w in fact.concept if w != "age")
+        return f"age of {names[0].title()}" if names else "age"
+    if fact.unit == "rank":
+        return f"rank of {fact.places[0]}" if fact.places else "rank"
     sentence = fact.sentence
     at = sentence.find(claim.text) if sentence else -1
     if at < 0:
