@@ -889,15 +889,19 @@ def _self_computed(analysis: Analysis, found: list[Fact], facts: dict[str, list[
     """Percentages a report computes from its own counts ("1,400 positions, or 8% of its 23,500
     employees") and gets wrong: judged against those counts as ``percent_wrong``, not matched to a
     percentage of the source as another number."""
-    from factdiff.judge import percent_slot, percent_verdict
+    from factdiff.judge import counted_pair, percent_slot, percent_verdict
 
     source_numbers = [f for i in primary for f in facts.get(i, []) if f.family == "number"]
     wrong: set[int] = set()
     for fact in found:
-        if fact.family == "percent" and getattr(fact.claim, "percent_part", None) is not None:
+        if fact.family != "percent" or fact.fraction_of is not None:
+            continue
+        if getattr(fact.claim, "percent_part", None) is not None:
             pair = percent_slot(fact, analysis, source_numbers)
-            if pair is not None and percent_verdict(fact.value or 0.0, *pair) == "percent_wrong":
-                wrong.add(id(fact))
+        else:
+            pair = counted_pair(fact, analysis)  # "1,734 of 41,280 ... That is 6.2 percent of all ..."
+        if pair is not None and percent_verdict(fact.value or 0.0, *pair) == "percent_wrong":
+            wrong.add(id(fact))
     return wrong
 
 
@@ -1258,6 +1262,7 @@ _IRREGULAR_VERBS = frozenset(
     "won win wins kept keep keeps brought bring brings gave give gives sold sell sells struck strike strikes "
     "found find finds told tell tells".split()
 )
+_AMOUNT_WORDS = frozenset("million billion thousand trillion percent per cent percentage points point".split())
 _OBJECT_OPENERS = frozenset("a an the its their his her our your my".split())
 _COMPARATIVES = frozenset("more fewer additional extra other another further".split())
 _HEDGES = frozenset("about around nearly almost roughly approximately some over under than least at up to just".split())
@@ -1365,7 +1370,7 @@ def _after_concept(sentence: str, end: int, start: int = -1) -> tuple[list[str],
     whether the noun follows the number directly as its modifier)."""
     tokens = [t for t in _tokens(sentence) if t[0] >= end]
     i = 0
-    while i < len(tokens) and tokens[i][2].lower() in _COMPARATIVES | {"million", "billion", "thousand", "trillion"}:
+    while i < len(tokens) and tokens[i][2].lower() in _COMPARATIVES | _AMOUNT_WORDS:
         i += 1
     direct = i < len(tokens) and tokens[i][0] - end <= 1 and tokens[i][2] not in ("-",)
     if i < len(tokens) and tokens[i][2].lower() == "of":  # "23 of the bridge's 40 steel beams"

@@ -258,7 +258,7 @@ def percent_slot(fact: Fact, analysis: Analysis, source_numbers: list[Fact]) -> 
     part = getattr(claim, "percent_part", None)
     parts = ([part] if part is not None else []) + [n for n in same_sentence if n > 0 and n != part]
     if not parts:
-        return None
+        return counted_pair(fact, analysis)
     base = getattr(claim, "percent_of", None)
     counts = [f.value for f in source_numbers if f.value is not None and f.unit is None]
     options: list[tuple[float, list[float], bool]] = []
@@ -324,6 +324,30 @@ def fraction_verdict(fact: Fact, part: float, base: float) -> str:
     if fact.approx in ("under", "up_to"):
         return "agrees" if share <= value else "percent_wrong"
     return "agrees" if abs(share - value) <= FRACTION_POINTS else "percent_wrong"
+
+
+_PART_OF_BASE = re.compile(
+    r"(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(\d[\d,]*)\s+([A-Za-z][\w-]+)"
+)
+
+
+def counted_pair(fact: Fact, analysis: Analysis) -> tuple[float, float] | None:
+    """The part and base of "1,734 of 41,280 kindergartners had ..." in the sentence before a
+    percentage that the report states of the same thing ("That is 6.2 percent of all
+    kindergartners"): the report's own counts, which the percentage must follow."""
+    claim = fact.claim
+    before = [s for s in analysis.sentences if s[1] <= claim.sentence_start]
+    if not before:
+        return None
+    text = analysis.article.text
+    previous = text[before[-1][0] : before[-1][1]]
+    rest = text[claim.end : claim.sentence_end].lower()
+    for found in reversed(list(_PART_OF_BASE.finditer(previous))):
+        noun = found.group(3).lower()
+        part, base = (float(g.replace(",", "")) for g in found.group(1, 2))
+        if len(noun) > 3 and re.search(rf"\b{re.escape(noun)}\b", rest) and 0 < part < base:
+            return part, base
+    return None
 
 
 def _main_total(bases: list[float], source_numbers: list[Fact]) -> float:
