@@ -225,3 +225,22 @@ def test_facts_of_the_analysis_weigh_in() -> None:
     assert analysed["e:helen marchetti"] > plain["e:helen marchetti"]
     assert analysed["n:1850"] > plain["n:1850"]
     assert analysed["d:03-04"] > plain["d:03-04"]
+
+
+def test_a_restored_snapshot_decides_as_the_original() -> None:
+    rng = random.Random(5)
+    events = [{f"e:ev{e}": 2.0, f"n:{100 + e}": 2.0, f"w:topic{e % 3}": 1.0} for e in range(15)]
+    stream = []
+    for i in range(200):
+        e = rng.randrange(15)
+        features = {f: w for f, w in events[e].items() if rng.random() < 0.8} | {f"w:noise{rng.randrange(40)}": 1.0}
+        stream.append(fp(f"a{i:03d}", features, day=i // 8))
+    live = Grouper(max_posting=6, window=2)
+    for item in stream[:120]:
+        live.assign(item)
+    assert live.common and live.closed  # the snapshot holds every kind of state
+    restored = Grouper.restore(live.snapshot(), max_posting=6, window=2)
+    assert restored.postings == live.postings
+    assert list(restored.stories) == list(live.stories)
+    for item in stream[120:]:
+        assert restored.assign(item) == live.assign(item)

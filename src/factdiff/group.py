@@ -23,6 +23,7 @@ articles in the same order gives the same stories.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import zlib
@@ -558,6 +559,70 @@ class Grouper:
                 if not ids:
                     del self.postings[f]
         self.closed += 1
+
+    # --- snapshots --------------------------------------------------------------------------
+
+    def snapshot(self) -> bytes:
+        """The whole state as compressed JSON: :meth:`restore` gives back an identical grouper.
+
+        The index is not saved: it is exactly the open stories' features that are not too common.
+        """
+        stories = [
+            {
+                "id": s.id,
+                "centroid": s.centroid,
+                "facts": dict(s.facts),
+                "members": s.members,
+                "first_day": s.first_day,
+                "last_day": s.last_day,
+                "outlets": dict(s.outlets),
+                "norm": s.norm,
+                "fingerprints": None if s.fingerprints is None else [fp.to_dict() for fp in s.fingerprints],
+                "names": s.names,
+                "weakest": s.weakest,
+            }
+            for s in self.stories.values()
+        ]
+        state = {
+            "articles": self.articles,
+            "newest_day": self.newest_day,
+            "closed": self.closed,
+            "common": sorted(self.common),
+            "stories": stories,
+            "df": zlib.compress(self.df.tobytes()).hex(),
+        }
+        return zlib.compress(json.dumps(state, ensure_ascii=False).encode("utf-8"), 1)
+
+    @classmethod
+    def restore(cls, blob: bytes, **options: Any) -> Grouper:
+        state = json.loads(zlib.decompress(blob))
+        grouper = cls(**options)
+        grouper.articles = state["articles"]
+        grouper.newest_day = state["newest_day"]
+        grouper.closed = state["closed"]
+        grouper.common = set(state["common"])
+        grouper.df = array("I")
+        grouper.df.frombytes(zlib.decompress(bytes.fromhex(state["df"])))
+        for data in state["stories"]:
+            fps = data["fingerprints"]
+            story = StoryState(
+                data["id"],
+                centroid=data["centroid"],
+                facts=Counter(data["facts"]),
+                members=data["members"],
+                first_day=data["first_day"],
+                last_day=data["last_day"],
+                outlets=Counter(data["outlets"]),
+                norm=data["norm"],
+                fingerprints=None if fps is None else [Fingerprint.from_dict(fp) for fp in fps],
+                names=data["names"],
+                weakest=data["weakest"],
+            )
+            grouper.stories[story.id] = story
+            for f in story.centroid:
+                if f not in grouper.common:
+                    grouper.postings.setdefault(f, set()).add(story.id)
+        return grouper
 
     def run(self, fingerprints: Iterable[Fingerprint]) -> Iterator[Assignment]:
         for fp in fingerprints:
