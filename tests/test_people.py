@@ -175,6 +175,8 @@ def test_general_titles_before_name(text: str, name: str, title: str, org: str |
         ("Dr. Mia Osei, State Epidemiologist, said it.", "Mia Osei", "State Epidemiologist", None),
         ("Ana Lutz, a county librarian, said it.", "Ana Lutz", "Librarian", "county"),
         ("Tom Lee, Chief Financial Officer, said it.", "Tom Lee", "Chief Financial Officer", None),
+        # the apposition gives title and organisation; a title after the name is no part of the name
+        ("Major general Ivo Marek, spokesman for the army, said so.", "Ivo Marek", "Spokesman", "army"),
         (
             "Ana Ruiz, Director of Emergency Operations at the Port Authority, said it.",
             "Ana Ruiz",

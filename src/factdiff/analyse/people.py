@@ -273,7 +273,8 @@ _THE_NOUN = r"(?<=the )(?-i:[a-z]{3,})"
 #: A name has no title head among its first words: in "Deputy Fire Chief Hal Ortiz" the name is not
 #: "Fire Chief Hal Ortiz" but "Hal Ortiz".
 #: Abbreviated titles ("Sen.", "Lt. Gov.") may start a name.
-_NO_HEAD_AHEAD = rf"(?!(?:\S+[ \t]+){{0,2}}(?i:{word_alternation([h for h in _HEADS if '.' not in h])})(?![\w.-]))"
+_UNDOTTED_HEAD = word_alternation([h for h in _HEADS if "." not in h])
+_NO_HEAD_AHEAD = rf"(?!(?:[\w.'’-]+[ \t]+){{0,2}}(?i:{_UNDOTTED_HEAD})(?![\w.-]))"
 #: "[ORG] TITLE NAME" and "TITLE of ORG NAME".
 _BEFORE = re.compile(
     rf"(?<![\w'’])(?:(?P<org>{_ORG})(?P<poss>{_POSS})?[ \t]+)??(?P<title>{_TITLE})"
@@ -724,6 +725,8 @@ def find_people(article: Article, sentences: list[tuple[int, int]]) -> list[Pers
         person.text = text[person.start : person.end]
         if title and (m_start == n_start or not person.title):
             person.title = normalise_title(title)
+            if m_start == n_start and org:
+                person.org = org  # the apposition's organisation goes with its title
         person.org = person.org or org
     people = sorted(found.values(), key=lambda p: (p.start, p.end))
     full = [p.name for p in people if len(name_parts(p.name)[0]) >= 1]
