@@ -356,8 +356,9 @@ def _read(
         _is_age(text, mention, before, after) or ("age" in before[-8:] and _AGED_BEFORE.search(before[-8:]))
     ):
         norm = "year of age"
-    if norm is None and mention.value is not None and 0 < mention.value < 10 and _is_magnitude(text, mention, s_end):
-        norm = "magnitude"  # "a 6.4 quake", "magnitude-6.4", "M7.4": the size of an earthquake
+    if norm is None and mention.value is not None and 0 < mention.value < 10 and _magnitude_cue(text, mention):
+        # "a 6.4 quake", "magnitude-6.4", "M7.4": the size of an earthquake
+        norm = "magnitude" if _is_magnitude(text, mention, s_end) else None
     if norm == "pound" and mention.scaled:
         norm = "GBP"  # "361 million pounds" is money, "25 pounds" a weight
     unit_text = unit_match.text if unit_match is not None else None
@@ -442,15 +443,25 @@ _NOT_RANK_AFTER = re.compile(
 )
 
 
+# The last three letters of the words _RANK_BEFORE ends with: a cheap test before it.
+_RANK_ENDS = frozenset("ked nks ing ced ace ces hed hes ame mes ome its sat nds ood to at in as the No.".split())
+_COUNT_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty hundred".split()
+)
+
+
 def _read_rank(text: str, mention: NumberMention, s_start: int, s_end: int) -> Found | None:
     """ "ranked 12th of 14", "finished third", "12th among the states": a place in a ranking is a checkable
     fact (unit "rank"); other ordinals ("the 12th of March", "the 19th century", "a second suspect") are not."""
     if mention.value is None or _NOT_RANK_AFTER.match(text, mention.end, s_end):
         return None
-    ranked = _RANK_BEFORE.search(text, max(s_start, mention.start - 30), mention.start)
+    head = text[max(s_start, mention.start - 30) : mention.start]
+    ranked = _RANK_BEFORE.search(head) if head.rstrip()[-3:].lower() in _RANK_ENDS else None
     after = _RANK_AFTER.match(text, mention.end, s_end)
     if after is not None and after.group("n") is not None:
-        total = parse_number(after.group("n"))
+        n = after.group("n")
+        total = float(n) if n.isdigit() else parse_number(n) if n in _COUNT_WORDS else None
         if total is None or total < mention.value:
             after = None  # "the 12th of those": no ranking
     if ranked is None and after is None:
@@ -612,6 +623,17 @@ _MAGNITUDE_AFTER = re.compile(r"(?i:[-\s](?:magnitude\b|on\s+the\s+richter\b))")
 _QUAKE_AFTER = re.compile(r"(?i:[-\s](?:quake|earthquake|tremor|temblor|aftershock)s?\b)")
 
 
+_QUAKE_WORDS = ("agnitude", "uake", "remor", "emblor", "ichter")
+
+
+def _magnitude_cue(text: str, mention: NumberMention) -> bool:
+    """A cheap test before the magnitude expressions: a quake word near the number, or an M glued to it."""
+    if text[mention.start - 1 : mention.start] in ("M", "w"):
+        return True
+    window = text[max(0, mention.start - 12) : mention.end + 16]
+    return any(word in window for word in _QUAKE_WORDS)
+
+
 def _is_magnitude(text: str, mention: NumberMention, s_end: int) -> bool:
     """ "magnitude 7", "magnitude-6.4", "M7.4", "a 6.4-magnitude quake", "a 6.4 quake" (not "2 quakes")."""
     if mention.words or mention.kind != "cardinal":
@@ -660,7 +682,11 @@ def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[st
             break  # "the US population" goes on
         if not words and word[0].isdigit():
             break
-        if words and not _is_plural(words[-1]) and (lower in _PAST_VERBS or _PAST_ED.fullmatch(lower)):
+        if (
+            words
+            and (lower in _PAST_VERBS or (lower.endswith("ed") and _PAST_ED.fullmatch(lower)))
+            and not _is_plural(words[-1])
+        ):
             break  # "a 6.4 quake hit", "the 40 percent stake rattled": a verb after a singular noun
         if words and word[0].isupper() and not word.isupper() and _is_plural(words[-1]) and "." not in word:
             break  # "42 countries During ..." or a place after the noun; "three other Corvane plants" goes on
@@ -839,7 +865,7 @@ def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
             match = _PLACE_BEFORE.fullmatch(before, start.start())
             if match is not None:
                 break
-    if match is None and tail[-1:].isalpha() and _GAP_LEAD.search(before, 0, len(tail) - len(tail.split()[-1])):
+    if match is None and tail[-1:].isalpha() and tail[: tail.rfind(" ")].endswith((",", " and", " while", " but")):
         match = _GAPPED_PLACE.search(before)  # "520 jobs and Dunmore 380"
     if match is not None:
         place = _clean_place(match.group("place"))
@@ -864,13 +890,38 @@ def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
 def _subject_place(text: str, s_start: int, number_start: int) -> str | None:
     """The place a sentence opens with, when nothing but lower-case words stand between it and the number:
     "In Ulveno, 24 died", "Dunmoor County had the lowest rate, at 83.6 percent" (not "Smith said 24")."""
-    if not text[s_start : s_start + 3].lstrip(' "“')[:1].isupper():
+    global _subject_memo
+    memo = _subject_memo
+    if memo[0] is text and memo[1] == s_start:
+        found = memo[2]
+    else:
+        found = _sentence_place(text, s_start)
+        _subject_memo = (text, s_start, found)  # the quantities of one sentence share its subject
+    if found is None or found[1] > number_start or _NOT_SUBJECT_GAP.search(text, found[1], number_start):
         return None
-    match = _SUBJECT_PLACE.match(text, s_start, number_start)
+    return found[0]
+
+
+_SUBJECT_PREPS = frozenset({"In", "At", "Across", "Throughout"})
+_subject_memo: tuple[str | None, int, tuple[str, int] | None] = (None, -1, None)
+_NOT_SUBJECT_GAP = re.compile(r"[A-Z;:]|[.!?]\s")
+
+
+def _sentence_place(text: str, s_start: int) -> tuple[str, int] | None:
+    """The place that opens the sentence at ``s_start`` and where its words end, or None."""
+    opening = text[s_start : s_start + 60].lstrip(' "“')
+    if not opening[:1].isupper():
+        return None
+    words = opening.split(None, 8)[:8]
+    first = words[0].rstrip(",")
+    if (
+        first not in _SUBJECT_PREPS
+        and first not in _US_STATES
+        and _PLACE_KINDS.isdisjoint(w.rstrip(",") for w in words)
+    ):
+        return None  # cheap tests before the place expression
+    match = _SUBJECT_PLACE.match(text, s_start)
     if match is None:
-        return None
-    between = text[match.end() : number_start]
-    if any(c.isupper() or c in ";:" for c in between) or _SENTENCE_END.search(between):
         return None
     raw = match.group("place")
     words = raw.split()
@@ -879,7 +930,8 @@ def _subject_place(text: str, s_start: int, number_start: int) -> str | None:
             return None
     elif words[-1] not in _PLACE_KINDS and raw not in _US_STATES:
         return None
-    return _clean_place(raw)
+    place = _clean_place(raw)
+    return (place, match.end()) if place is not None else None
 
 
 def _read_direction(text: str, item: Found, s_start: int) -> None:
@@ -961,6 +1013,8 @@ def _share_units(text: str, found: list[Found]) -> None:
     """A bare number takes the unit the sentence gave its neighbour: the level a change reached
     ("rose 64.06 points to 4,577.10", "lost 1.1% to end at 1,334.20" after "1,463.87 points") and the first
     of two amounts ("8 or $9")."""
+    if all(f.quantity.unit is None for f in found):
+        return
     for index, item in enumerate(found):
         quantity = item.quantity
         if quantity.unit is not None or item.noun is not None or item.duration or item.mention.kind != "cardinal":
@@ -973,7 +1027,11 @@ def _share_units(text: str, found: list[Found]) -> None:
         ):
             quantity.unit = following.unit
             continue
-        if quantity.concept is None and _LEVEL_BEFORE.search(text, max(0, quantity.start - 24), quantity.start):
+        if (
+            quantity.concept is None
+            and text[quantity.start - 3 : quantity.start] in ("to ", "at ", "of ")
+            and _LEVEL_BEFORE.search(text, max(0, quantity.start - 24), quantity.start)
+        ):
             earlier = next(
                 (f.quantity for f in reversed(found[:index]) if f.quantity.unit and f.quantity.unit not in _NO_SHARING),
                 None,
