@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from factdiff.align import concept_relation, place_key, same_place
-from factdiff.compare import compare_analyses
+from factdiff.compare import Comparison, compare_analyses
 from factdiff.model import Analysis, Article, Post, Quantity
 from factdiff.reuse import find_copies
 
@@ -159,3 +161,100 @@ def test_other_events_are_set_apart_but_never_the_organisations_statement() -> N
     kept, outliers = split_outliers([release, *reports, other])
     assert release in kept
     assert outliers == [other]
+
+
+# --- labels, rates, fractions, ages: through the real extractors ---
+
+from factdiff.analyse import analyse  # noqa: E402
+
+BRIDGE_SOURCE = (
+    "Elm Street Bridge to Close for Repairs\n\n"
+    "The city will close the Elm Street Bridge on Monday, May 4, 2026, for a 9-month rebuild, the "
+    "public works department announced Tuesday. The $12.4 million project replaces the deck. Engineers "
+    "rated 17 of the bridge's 30 steel girders as corroded. About 9,000 vehicles cross the bridge each "
+    "day. The detours will bring 3,100 more vehicles a day to Westfield and 1,200 more to Northgate. "
+    "Residents can attend an open meeting at the central library on April 2. Tom Brandt, 52, the city "
+    "engineer, will lead the work."
+)
+
+
+def _bridge(text: str, outlet: str, **meta: object) -> Analysis:
+    article = Article(
+        text=text, title=text.split("\n", 1)[0], title_end=text.index("\n"), body_start=text.index("\n") + 2
+    )
+    article.outlet = outlet
+    article.published = "2026-03-11"
+    for key, value in meta.items():
+        setattr(article, key, value)
+    return analyse(article)
+
+
+def _bridge_comparison(*reports: str) -> Comparison:
+    source = _bridge(BRIDGE_SOURCE, "City", kind="press_release", published="2026-03-10")
+    return compare_analyses([source, *(_bridge(r, f"Paper {i}") for i, r in enumerate(reports))])
+
+
+def test_labels_name_the_fact_in_whole_words() -> None:
+    comparison = _bridge_comparison(BRIDGE_SOURCE.replace("Tuesday", "on Tuesday"))
+    labels = {s.label for s in comparison.slots}
+    for expected in (
+        "cost of the project",
+        "vehicles a day",
+        "vehicles a day in Westfield",
+        "vehicles a day in Northgate",
+        "length of the rebuild",
+        "date of the announcement",
+        "date of the open meeting",
+        "age of Brandt",
+    ):
+        assert expected in labels, (expected, sorted(labels))
+    assert any(label.startswith("steel girders") for label in labels), sorted(labels)
+    words = set(re.findall(r"[A-Za-z]+", BRIDGE_SOURCE.lower())) | {"a", "of", "the", "in", "is", "was", "cost"}
+    words |= {
+        "announcement",
+        "date",
+        "length",
+        "age",
+        "share",
+        "quote",
+        "title",
+        "closed",
+        "with",
+        "number",
+        "amount",
+        "time",
+    }
+    for label in labels:
+        for word in re.findall(r"[A-Za-z]+", label.split("“")[0].lower()):
+            assert word in words, (word, label)  # no word cut short, none made up
+
+
+def test_a_day_after_a_count_is_a_rate_not_a_length_of_time() -> None:
+    comparison = _bridge_comparison(BRIDGE_SOURCE)
+    assert not [s for s in comparison.slots if s.source is not None and s.source.unit == "day"]
+
+
+def test_a_fraction_of_a_source_count_is_judged_as_its_share() -> None:
+    right = BRIDGE_SOURCE.replace("rated 17 of the bridge's 30", "rated more than half of the bridge's 30")
+    wrong = BRIDGE_SOURCE.replace("rated 17 of the bridge's 30", "rated a third of the bridge's 30")
+    comparison = _bridge_comparison(right, wrong)
+    verdicts = {
+        a.article.outlet: {d.type for d in comparison.divergences if d.article == a.article.id}
+        for a in comparison.analyses
+    }
+    assert verdicts["Paper 0"] == set()
+    assert verdicts["Paper 1"] == {"percent_wrong"}
+    assert not [s for s in comparison.slots if s.source is None and s.family == "number"]
+
+
+def test_an_age_is_compared_and_only_with_the_same_person() -> None:
+    changed = BRIDGE_SOURCE.replace("Tom Brandt, 52,", "Tom Brandt, 25,")
+    other = BRIDGE_SOURCE.replace("Tom Brandt, 52,", "Tom Brandt, 52, and Ann Cole, 25,")
+    comparison = _bridge_comparison(changed, other)
+    found = {
+        (a.article.outlet, d.type)
+        for a in comparison.analyses
+        for d in comparison.divergences
+        if d.article == a.article.id
+    }
+    assert found == {("Paper 0", "number_changed")}

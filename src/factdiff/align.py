@@ -381,9 +381,13 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                 if ranked and not places:
                     places = (ranked.group(1),)  # "Dunmoor County ranked 13th": the rank's holder
             fraction_of = None
-            if unit is None and 0 < value < 1 and claim.part_of and _FRACTION.search(claim.text):
+            whole = claim.part_of
+            if whole is None and unit is None and 0 < value < 1:
+                of = _FRACTION_OF.match(text, claim.end)  # "a third of the bridge's 30 girders"
+                whole = float(of.group(1).replace(",", "")) if of else None
+            if unit is None and 0 < value < 1 and whole and _FRACTION.search(claim.text):
                 # "more than half of the steel beams": a share of a count, judged like a percentage.
-                is_percent, unit, value, fraction_of = True, "percent", 100 * value, claim.part_of
+                is_percent, unit, value, fraction_of = True, "percent", 100 * value, whole
             facts.append(
                 Fact(
                     article=article.id,
@@ -466,6 +470,7 @@ def _age_of(text: str, claim: Claim) -> str | None:
 
 
 _FRACTION = re.compile(r"\b(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\b", re.I)
+_FRACTION_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’']+[’']s\s+)?(\d[\d,]*)\b")
 _RATE_DURATION = re.compile(r"^(?:a|an|one|per|each|every)\s+[a-z]+$", re.I)
 _BEFORE_WORD = re.compile(r"([\w$%,.]+)\s*$")
 
@@ -1057,6 +1062,7 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
         c for c in candidates if not (c[2] == "changed" and not c[3].places and _derived(c[3], values, facts))
     ]
     candidates.sort(key=lambda c: (-c[0], c[1]))
+    known = {s.source.value for s in slots if s.source is not None}
     assigned: set[int] = set()
     settled: set[str] = set()  # slots this report states in agreement
     diverged: set[str] = set()
@@ -1066,13 +1072,40 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
         if relation in ("same", "near"):
             if not fact.claim.in_title:  # a headline compresses: its agreement settles nothing
                 settled.add(slot.id)
-        elif slot.id in diverged or slot.id in settled:
+        elif slot.id in diverged or (slot.id in settled and not _restated(relation, fact, slot, known)):
             continue
         else:
             diverged.add(slot.id)
         assigned.add(i)
         slot.matches.setdefault(fact.article, []).append(Match(fact, relation, _score))
     return [f for i, f in enumerate(numbers) if i not in assigned]
+
+
+#: Sentence similarity a second, different figure for a fact the report already states right
+#: needs to be judged too ("41 people died" in the lead, "40 people are dead" further down).
+RESTATED_CONTEXT = 60.0
+#: ... and a figure at most this many times the source's.
+RESTATED_RATIO = 1.5
+
+
+def _restated(relation: str, fact: Fact, slot: Slot, known: set[float | None]) -> bool:
+    """A report that states a fact right once may state it wrongly elsewhere; the second figure
+    is judged only with direct evidence that it is the same fact: a figure close to the source's
+    that is none of the source's other figures, the same counted noun (not a generic one), the
+    same place or none on both sides, and a sentence much like the source's."""
+    source = slot.source
+    if source is None or relation not in ("changed", "near") or fact.claim.in_title or fact.value in known:
+        return False
+    small, big = sorted((abs(fact.value or 0.0), abs(source.value or 0.0)))
+    if small == 0 or big / small > RESTATED_RATIO:
+        return False
+    shared = (fact.concept & source.concept) - GENERIC_CONCEPTS
+    return (
+        bool(shared)
+        and concept_relation(fact.concept, source.concept) == "same"
+        and place_relation(fact.places, source.places) in ("same", "none")
+        and context_similarity(fact, source) >= RESTATED_CONTEXT
+    )
 
 
 def _derived(fact: Fact, values: list[tuple[float, str | None]], facts: list[Fact]) -> bool:
