@@ -310,3 +310,28 @@ def test_a_batch_that_fails_after_grouping_leaves_no_trace(tmp_path: Path, monke
         assert group_store._LIVE[store].grouper.articles == 5  # not 8: the lost batch is forgotten
         assert store.connection.execute("SELECT max(seq) FROM story_members").fetchone()[0] == 5
     assert memberships(tmp_path / "failed.db") == memberships(tmp_path / "clean.db")
+
+
+def test_a_new_process_starts_from_the_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factdiff import group_store
+
+    paths = write_reports(tmp_path / "in")
+    run("add", *map(str, paths), "--db", str(tmp_path / "one.db"))
+    monkeypatch.setattr(group_store, "SNAPSHOT_EVERY", 2)
+    replayed: list[str] = []
+    real_replay = Grouper.replay
+
+    def counting(self: Grouper, fp: object, story_id: str | None, score: float) -> object:
+        replayed.append(fp.article_id)  # type: ignore[attr-defined]
+        return real_replay(self, fp, story_id, score)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Grouper, "replay", counting)
+    for path in paths:  # one run (a new store object, so a new grouper) per article
+        run("add", str(path), "--db", str(tmp_path / "many.db"))
+    assert memberships(tmp_path / "many.db") == memberships(tmp_path / "one.db")
+    assert len(replayed) < 1 + 2 + 3 + 4  # without snapshots every run replays all before it
+    check = sqlite3.connect(tmp_path / "many.db")
+    assert check.execute("SELECT seq FROM story_snapshots").fetchall() == [(4,)]
+    check.close()
+    run("regroup", "--db", str(tmp_path / "many.db"))
+    assert memberships(tmp_path / "many.db") == memberships(tmp_path / "one.db")

@@ -1,12 +1,16 @@
 """Stories in the store: the write half of the ``group`` stage.
 
-Tables (created by the ``0003_stories`` step of ``MIGRATIONS`` in :mod:`factdiff.store`):
+Tables (created by the ``0003_stories`` and ``0004_story_snapshots`` steps of ``MIGRATIONS`` in
+:mod:`factdiff.store`):
 
 ``story_members``
     One row per grouped article, in the order it was grouped (``seq``): the story it joined when
     it arrived (``joined``), the story it belongs to now (``story_id``; differs after a split) and
     its fingerprint with the deciding score (JSON). Replaying these rows in ``seq`` order through :class:`Grouper`
     rebuilds the grouper exactly, so a new process continues where the last one stopped.
+``story_snapshots``
+    The newest snapshot of the grouper (every :data:`SNAPSHOT_EVERY` decisions), so a new process
+    restores it and replays only the decisions after it.
 ``story_summaries``
     One row per story: size, first and last publication date, outlets and the facts most of its
     reports share (JSON), and a label built from them.
@@ -38,6 +42,9 @@ __all__ = [
     "story_article_ids",
 ]
 
+#: Decisions between two snapshots of the grouper: a new process restores the newest snapshot
+#: and replays at most this many decisions (replay runs at about 2,400 a second).
+SNAPSHOT_EVERY = 20_000
 #: Shared facts kept per story in the ``story_summaries`` table (the heaviest first).
 STORED_FACTS = 12
 _EPOCH = date(1970, 1, 1)
@@ -88,7 +95,7 @@ def _live(store: Any) -> _Live:
         if known is None or known[0] != live.last:
             live = None
     if live is None:
-        live = _LIVE[store] = _Live(Grouper())
+        live = _LIVE[store] = _from_snapshot(db)
     rows = db.execute("SELECT seq, joined, fingerprint FROM story_members WHERE seq > ? ORDER BY seq", (live.seq,))
     for seq, joined, data in rows:  # streamed: a large store is never held in memory
         values = json.loads(data)
@@ -96,6 +103,27 @@ def _live(store: Any) -> _Live:
         live.grouper.replay(fp, None if joined == fp.article_id else joined, float(values.get("score", 0.0)))
         live.seq, live.last = seq, fp.article_id
     return live
+
+
+def _from_snapshot(db: sqlite3.Connection) -> _Live:
+    """A grouper from the newest snapshot that matches the stored decisions, else an empty one."""
+    row = db.execute(
+        "SELECT s.seq, s.article_id, s.state FROM story_snapshots s "
+        "JOIN story_members m ON m.seq = s.seq AND m.article_id = s.article_id ORDER BY s.seq DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return _Live(Grouper())
+    return _Live(Grouper.restore(row[2]), seq=row[0], last=row[1])
+
+
+def _maybe_snapshot(db: sqlite3.Connection, live: _Live) -> None:
+    """Every SNAPSHOT_EVERY decisions, save the grouper so a new process need not replay them all."""
+    if live.seq % SNAPSHOT_EVERY == 0:
+        db.execute("DELETE FROM story_snapshots")
+        db.execute(
+            "INSERT INTO story_snapshots (seq, article_id, state) VALUES (?, ?, ?)",
+            (live.seq, live.last, live.grouper.snapshot()),
+        )
 
 
 def forget(store: Any) -> None:
@@ -146,6 +174,7 @@ def _record(db: sqlite3.Connection, live: _Live, article_id: str, fp: Fingerprin
         )
     # written at once: a story may close (leave memory) before the batch ends
     _write_stories(db, live.grouper, {assignment.story_id, joined, assignment.split_to or ""})
+    _maybe_snapshot(db, live)
 
 
 def _decision(fp: Fingerprint, score: float) -> str:
@@ -197,6 +226,7 @@ def regroup(store: Any) -> int:
         db.execute("CREATE TEMP TABLE previous_members AS SELECT article_id, seq, fingerprint FROM story_members")
         db.execute("DELETE FROM story_members")
         db.execute("DELETE FROM story_summaries")
+        db.execute("DELETE FROM story_snapshots")
         forget(store)
         live = _LIVE[store] = _Live(Grouper())
         # streamed, so a large store is never held in memory

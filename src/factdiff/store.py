@@ -125,6 +125,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX story_summaries_last_date ON story_summaries (last_date);
         """,
     ),
+    (
+        "0004_story_snapshots",  # written by factdiff.group_store
+        "CREATE TABLE story_snapshots (seq INTEGER PRIMARY KEY, article_id TEXT NOT NULL, state BLOB NOT NULL);",
+    ),
 ]
 
 #: Seconds a writer waits for another process's write to finish before giving up.
