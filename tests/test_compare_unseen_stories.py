@@ -31,7 +31,7 @@ CLEAN_FLAGGED_CEILING = 2
 
 #: Found wrong today. election-brennock: the wire report, not the board's certified results, is
 #: taken for the primary source. transfer-valmar and wildfire-tamsin: the copy and its original are
-#: the other way round (same day; the copy adds one line at the end).
+#: the other way round (same day; the copy has its own headline and one line more at the end).
 PRIMARY_WRONG = {"election-brennock"}
 COPY_DIRECTION_WRONG = {"transfer-valmar", "wildfire-tamsin"}
 
