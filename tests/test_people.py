@@ -131,6 +131,13 @@ def test_apposition_gives_the_real_title() -> None:
         ("Environmental Scientist Bo Lindqvist took samples.", "Bo Lindqvist", "Environmental Scientist", None),
         ("County Coroner Dale Finch named the victims.", "Dale Finch", "Coroner", "County"),  # after an organisation
         ("Head Coach Tim Vogt praised the defence.", "Tim Vogt", "Head Coach", None),
+        # a given name with a role ending is the name, not the head ("Christopher")
+        (
+            "It closed, said communications head Christopher Paulsen.",
+            "Christopher Paulsen",
+            "Communications Head",
+            None,
+        ),
         # field words inside a title
         ("Chief Technology Officer Sara Quist resigned.", "Sara Quist", "Chief Technology Officer", None),
         ("Chief Nursing Officer Ruth Abara said beds were full.", "Ruth Abara", "Chief Nursing Officer", None),

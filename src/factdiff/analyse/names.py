@@ -13,7 +13,7 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["canonical_name", "gender_of", "given_name_key", "name_parts", "same_person", "surname"]
+__all__ = ["canonical_name", "gender_of", "given_name_key", "given_names", "name_parts", "same_person", "surname"]
 
 #: Words before a name that are not part of it (lower-cased, without the dot).
 HONORIFICS = frozenset(
@@ -161,6 +161,11 @@ def _genders() -> dict[str, str]:
         for name in names.split():
             table[name] = gender.strip()
     return table
+
+
+def given_names() -> frozenset[str]:
+    """The common given names the package knows (lower-case), with the short forms of the nickname table."""
+    return frozenset(_genders()) | frozenset(_nicknames())
 
 
 _FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "dame", "lady", "sister"})

@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from factdiff.analyse.names import canonical_name, gender_of, name_parts
+from factdiff.analyse.names import canonical_name, gender_of, given_names, name_parts
 from factdiff.analyse.text import sentence_of
 from factdiff.model import Article, Person
 
@@ -152,8 +152,10 @@ _NOT_ROLES = frozenset(
     exist insist persist consist assist resist baptist methodist
     libertarian authoritarian humanitarian totalitarian sectarian vegetarian egalitarian
     bulgarian hungarian rotarian gibraltarian victorian ecuadorian salvadorian gregorian
+    tyler spencer hunter parker carter walker taylor connor trevor victor hector oliver chandler grant brent
+    vincent laurent clement kent trent dorian florian
     """.split()
-)
+) | frozenset(n for n in given_names() if re.search("(?:ist|ician|arian|orian|odian|edian|er|or|ant|ent|person)$", n))
 #: A role noun by its ending ("Epidemiologist", "Librarian", "Superintendent", "Commissioner",
 #: "Spokesperson"), capitalised; words that only look like one are left out, and so is every "-ment".
 _ROLE_ENDINGS = "ist|ician|arian|orian|odian|edian|er|or|ant|ent|person"
