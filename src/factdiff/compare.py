@@ -454,6 +454,8 @@ def split_outliers(articles: list[Article]) -> tuple[list[Article], list[Article
     enough of its vocabulary with at least one report of the largest connected group."""
     if len(articles) < 3:
         return articles, []
+    if len(articles) <= SMALL_STORY:
+        return _split_outliers_small(articles)
     import numpy as np
 
     counts = [Counter(content_words(a.text)) for a in articles]
@@ -499,6 +501,68 @@ def split_outliers(articles: list[Article]) -> tuple[list[Article], list[Article
             m
             for m, c, pair in zip(members, closeness, best_pair.max(axis=1), strict=True)
             if c < STORY_CORE and pair < STORY_PAIR and m not in statements
+        ]
+        if not far:
+            break
+        members = [m for m in members if m not in far]
+    keep = set(members)
+    return [a for i, a in enumerate(articles) if i in keep], [a for i, a in enumerate(articles) if i not in keep]
+
+
+#: Up to this many reports the outlier split runs on plain dictionaries: importing numpy costs
+#: more than the whole computation for a story of a few dozen reports.
+SMALL_STORY = 40
+
+
+def _split_outliers_small(articles: list[Article]) -> tuple[list[Article], list[Article]]:
+    """:func:`split_outliers` on sparse vectors (same weights, same rules), for small stories."""
+    import math
+
+    counts = [Counter(content_words(a.text)) for a in articles]
+    n = len(articles)
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    vectors: list[dict[str, float]] = []
+    for c in counts:
+        vector = {w: (1.0 + math.log(k)) * (math.log((1 + n) / (1 + df[w])) + 1.0) for w, k in c.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vector.items()})
+
+    def dot(a: dict[str, float], b: dict[str, float]) -> float:
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+    sims = [[dot(vectors[i], vectors[j]) if i != j else 1.0 for j in range(n)] for i in range(n)]
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if sims[i][j] >= STORY_LINK:
+                parent[find(i)] = find(j)
+    groups = Counter(find(i) for i in range(n))
+    main = groups.most_common(1)[0][0]
+    members = [i for i in range(n) if find(i) == main]
+    statements = {i for i in members if own_statement(articles[i], articles)}
+    while len(members) > 2:
+        centroid: dict[str, float] = {}
+        for m in members:
+            for w, v in vectors[m].items():
+                centroid[w] = centroid.get(w, 0.0) + v / len(members)
+        length = max(math.sqrt(sum(v * v for v in centroid.values())), 1e-9)
+        far = [
+            m
+            for m in members
+            if dot(vectors[m], centroid) / length < STORY_CORE
+            and max(sims[m][o] for o in members if o != m) < STORY_PAIR
+            and m not in statements
         ]
         if not far:
             break
