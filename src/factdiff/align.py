@@ -711,10 +711,15 @@ def number_relation(
     # Another number for the same thing needs stronger evidence than the same number does: news
     # is full of other sums of money and other counts of similar things.
     # ``sole``: the source gives one length of time in this unit, so a report's is that one.
+    sole = sole and report.unit == source.unit
+    if report.unit in TIME_UNITS and report.unit != source.unit:
+        return None  # "two hours" against "three days": another length of time, not this one changed
     strong = _same_thing(report, source) or (concept == "unknown" and (place == "same" or physical or sole))
     if strong and (place in ("same", "none") or (place == "unknown" and not report.places)):
         if report.claim.in_title:
             return None  # headlines compress: a different number there is rarely the same fact
+        if place != "same" and _other_names(report, source):
+            return None  # "Hunter's $90 million deal" and "Teixeira's $161 million deal"
         big = max(abs(report.value or 0), abs(source.value or 0))
         small = min(abs(report.value or 0), abs(source.value or 0))
         if small == 0 or big / small > MAX_CHANGE_RATIO:
@@ -725,6 +730,27 @@ def number_relation(
         if context >= CHANGED_CONTEXT or (named_alike and context >= CHANGED_CONTEXT_NAMED):
             return "changed", 40.0 + context / 10
     return None
+
+
+_NAME_WORD = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+
+
+def _names_near(fact: Fact) -> frozenset[str]:
+    """Capitalised words in the number's clause, not at a sentence start: whose figure it is."""
+    sentence, at = fact.sentence, fact.sentence.find(fact.claim.text)
+    if at < 0:
+        return frozenset()
+    lo = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), 0)
+    hi = min(i for i in (sentence.find(",", at), sentence.find(";", at), len(sentence)) if i >= 0)
+    words = {w.lower() for m in _NAME_WORD.finditer(sentence[lo:hi]) for w in m.group().split()}
+    return frozenset(words - _DATE_WORDS)
+
+
+def _other_names(report: Fact, source: Fact) -> bool:
+    """Both numbers' clauses name someone or something, and none of the names is shared: two
+    figures of the same kind that belong to different people, teams or seasons."""
+    a, b = _names_near(report), _names_near(source)
+    return bool(a) and bool(b) and not (a & b)
 
 
 def _fuzzy_common(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -1057,7 +1083,10 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
                     # extractor took from a neighbouring phrase than a swap.
                     score -= ENTITY_SWAP_KNOWN_PLACE
                 candidates.append((score, i, relation, fact, slot))
-    values = sorted({(s.source.value, s.source.unit) for s in slots if s.source is not None and s.source.value})
+    values = sorted(
+        {(s.source.value, s.source.unit) for s in slots if s.source is not None and s.source.value},
+        key=lambda pair: (pair[0], pair[1] or ""),  # a count (no unit) and a sum of the same value
+    )
     candidates = [
         c for c in candidates if not (c[2] == "changed" and not c[3].places and _derived(c[3], values, facts))
     ]
