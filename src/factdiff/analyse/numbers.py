@@ -14,6 +14,7 @@ the matches, which is what keeps the analysis at hundreds of articles a second.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -139,7 +140,14 @@ _WORD_TOKEN = re.compile(_WORD_PATTERN)
 _WORD_START = re.compile(
     r"\b(?:" + word_trie(sorted({*_NUMBER_WORDS, *_DENOMINATORS, *_ORDINALS, "a", "an", "half", "quarter"})) + r")\b"
 )
-_WORD_TOKEN_ANY_CASE = re.compile(_WORD_PATTERN.replace("(?<![a-z])", "(?<![A-Za-z])"), re.IGNORECASE)
+
+
+@functools.cache
+def _word_token_any_case() -> re.Pattern[str]:
+    """Compiled on first use only: few texts change length when lower-cased."""
+    return re.compile(_WORD_PATTERN.replace("(?<![a-z])", "(?<![A-Za-z])"), re.IGNORECASE)
+
+
 _AFTER_DIGITS = re.compile(
     r"""
     (?P<exp>[eE][-+]?\d+\b)
@@ -247,7 +255,7 @@ def scan_numbers(
     taken = [(m.start, m.end) for m in mentions]
     last_end = start
     # str.lower() keeps offsets except for a few letters ("İ"): then the slower any-case expression runs.
-    word_text, word_re = (lowered, _WORD_TOKEN) if len(lowered) == len(text) else (text, _WORD_TOKEN_ANY_CASE)
+    word_text, word_re = (lowered, _WORD_TOKEN) if len(lowered) == len(text) else (text, _word_token_any_case())
     matches = [*_DIGIT_TOKEN.finditer(text, start, end), *_word_matches(word_text, word_re, start, end)]
     matches.sort(key=lambda m: m.start())
     index = 0

@@ -23,8 +23,10 @@ still returns them (flagged) for callers that score every quantity, such as the 
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from factdiff.analyse.numbers import NumberMention, hedge_before, parse_number, scan_numbers, word_trie
@@ -33,6 +35,12 @@ from factdiff.analyse.units import CURRENCIES, TIME_UNITS, UnitMatch, unit_after
 from factdiff.model import Article, Quantity
 
 __all__ = ["Found", "extract", "find_quantities", "referents"]
+
+
+def _lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A rarely needed expression, compiled on its first use: it costs no start-up time."""
+    return functools.cache(lambda: re.compile(pattern, flags))
+
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
@@ -171,7 +179,7 @@ _PLACE_BEFORE = re.compile(
     r"(?:detained|arrested)\s+|,\s+where\s+(?:[A-Za-z]+\s+){0,6})"
 )
 # A place that opens the sentence: "In Ulveno, ...", "Corran County ranked last, at 83.6 percent".
-_SUBJECT_PLACE = re.compile(
+_SUBJECT_PLACE = _lazy(
     rf"[\s\"“]*(?:(?P<prep>In|At|Across|Throughout)\s+(?:the\s+)?)?{_PLACE}(?P<gap>,\s|\s+(?=[a-z]))"
 )
 _PLACE_KINDS = frozenset(
@@ -180,7 +188,7 @@ _PLACE_KINDS = frozenset(
     Prefecture Oblast Valley Coast Shire Town Village Municipality Canton Emirate Governorate Counties States
     """.split()
 )
-_GAPPED_PLACE = re.compile(rf"(?:,|\band|\bwhile|\bbut)\s+{_PLACE}\s+\Z")
+_GAPPED_PLACE = _lazy(rf"(?:,|\band|\bwhile|\bbut)\s+{_PLACE}\s+\Z")
 _PLACE_START = re.compile(r"(?:^|(?<=[\s(\[\"“-]))(?=[A-Z])")
 _PLACE_AFTER = re.compile(rf"^(?:[^.;:()\d]{{0,40}}?)\b(?:in|to|at)\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?{_PLACE}")
 _US_STATES = frozenset(
@@ -427,20 +435,18 @@ def _read(
     return item
 
 
-_RANK_BEFORE = re.compile(
+_RANK_BEFORE = _lazy(
     r"\b(?:rank(?:ed|s|ing)?|placed?|places|finish(?:ed|es)?|came|comes|come|sits|sat|stands|stood|"
     r"(?:slipped|slips|rose|rises|fell|falls|dropped|drops|climbed|climbs|moved|moves|jumped|jumps)(?:\s+up|\s+down)?\s+to)"
     r"\s+(?:at\s+|in\s+|as\s+)?(?:the\s+)?(?:No\.\s*)?\Z",
     re.IGNORECASE,
 )
-_RANK_AFTER = re.compile(
+_RANK_AFTER = _lazy(
     r"\s+(?:of|out\s+of)\s+(?:the\s+|all\s+)?(?P<n>\d+|[a-z]+)\b(?:\s+(?P<noun>[a-z]+s)\b)?"
     r"|\s+(?:among|nationally|nationwide|overall|in\s+the\s+(?:nation|country|state|league|region|world|rankings?|"
     r"table|standings|list))\b"
 )
-_NOT_RANK_AFTER = re.compile(
-    rf"\s*(?:-|century|centuries|anniversary|birthday|time|floor|round|day|week|{_MONTH}\b)", re.I
-)
+_NOT_RANK_AFTER = _lazy(rf"\s*(?:-|century|centuries|anniversary|birthday|time|floor|round|day|week|{_MONTH}\b)", re.I)
 
 
 # The last three letters of the words _RANK_BEFORE ends with: a cheap test before it.
@@ -454,11 +460,11 @@ _COUNT_WORDS = frozenset(
 def _read_rank(text: str, mention: NumberMention, s_start: int, s_end: int) -> Found | None:
     """ "ranked 12th of 14", "finished third", "12th among the states": a place in a ranking is a checkable
     fact (unit "rank"); other ordinals ("the 12th of March", "the 19th century", "a second suspect") are not."""
-    if mention.value is None or _NOT_RANK_AFTER.match(text, mention.end, s_end):
+    if mention.value is None or _NOT_RANK_AFTER().match(text, mention.end, s_end):
         return None
     head = text[max(s_start, mention.start - 30) : mention.start]
-    ranked = _RANK_BEFORE.search(head) if head.rstrip()[-3:].lower() in _RANK_ENDS else None
-    after = _RANK_AFTER.match(text, mention.end, s_end)
+    ranked = _RANK_BEFORE().search(head) if head.rstrip()[-3:].lower() in _RANK_ENDS else None
+    after = _RANK_AFTER().match(text, mention.end, s_end)
     if after is not None and after.group("n") is not None:
         n = after.group("n")
         total = float(n) if n.isdigit() else parse_number(n) if n in _COUNT_WORDS else None
@@ -581,11 +587,15 @@ def _gapped(text: str, s_start: int, word_start: int, mention: NumberMention) ->
     )
 
 
+_ISO_OR_CODE = re.compile(r"\d{4}-\d\d-\d\d|(?<!\d)0\d")
+_YEAR_SPAN = re.compile(r"\d{4}\s*[-–]\s*\d{2,4}")
+
+
 def _excluded_range(text: str, mention: NumberMention, before: str, after: str) -> bool:
     low, high = mention.low or 0, mention.high or 0
-    if re.search(r"\d{4}-\d\d-\d\d|(?<!\d)0\d", text[max(0, mention.start - 8) : mention.end + 3]):
+    if _ISO_OR_CODE.search(text, max(0, mention.start - 8), mention.end + 3):
         return True  # an ISO date or a code with a leading zero
-    if mention.text.count("-") == 1 and re.fullmatch(r"\d{4}\s*[-–]\s*\d{2,4}", mention.text):
+    if mention.text.count("-") == 1 and _YEAR_SPAN.fullmatch(mention.text):
         return True  # "2017-18", "1995-2001": a span of years, the date extractor's
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
@@ -822,11 +832,14 @@ def _predicate(text: str, pos: int, end: int) -> list[str]:
     return words
 
 
+_STATE_IN_BRACKETS = re.compile(r"\s+\(State\s+([A-Z][a-z]+)\)$")
+
+
 def _clean_place(place: str) -> str | None:
     place = place.strip().rstrip(",")
     if place.endswith(("'s", "’s")):
         place = place[:-2]  # "Westmarch's 14 counties"
-    state = re.search(r"\s+\(State\s+([A-Z][a-z]+)\)$", place)
+    state = _STATE_IN_BRACKETS.search(place) if "(State" in place else None
     if state is not None:
         place = place[: state.start()] + ", " + state.group(1)
     if "," in place:
@@ -866,7 +879,7 @@ def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
             if match is not None:
                 break
     if match is None and tail[-1:].isalpha() and tail[: tail.rfind(" ")].endswith((",", " and", " while", " but")):
-        match = _GAPPED_PLACE.search(before)  # "520 jobs and Dunmore 380"
+        match = _GAPPED_PLACE().search(before)  # "520 jobs and Dunmore 380"
     if match is not None:
         place = _clean_place(match.group("place"))
         if place is not None:
@@ -912,15 +925,11 @@ def _sentence_place(text: str, s_start: int) -> tuple[str, int] | None:
     opening = text[s_start : s_start + 60].lstrip(' "“')
     if not opening[:1].isupper():
         return None
-    words = opening.split(None, 8)[:8]
-    first = words[0].rstrip(",")
-    if (
-        first not in _SUBJECT_PREPS
-        and first not in _US_STATES
-        and _PLACE_KINDS.isdisjoint(w.rstrip(",") for w in words)
-    ):
+    words = opening.replace(",", " ").split(None, 8)[:8]
+    first = words[0]
+    if first not in _SUBJECT_PREPS and first not in _US_STATES and _PLACE_KINDS.isdisjoint(words):
         return None  # cheap tests before the place expression
-    match = _SUBJECT_PLACE.match(text, s_start)
+    match = _SUBJECT_PLACE().match(text, s_start)
     if match is None:
         return None
     raw = match.group("place")
@@ -1199,9 +1208,7 @@ def _inherit_concept(
     line_start = text.rfind("\n", 0, quantity.start) + 1
     line_end = text.find("\n", quantity.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if _LIST_ITEM.match(line.replace(item.quantity.text, "")) or re.match(
-        r"^[ \t]*(?:[-•*][ \t]+)?[^:\n]{1,60}:", line
-    ):
+    if ":" in line and (_LIST_ITEM.match(line.replace(item.quantity.text, "")) or _LIST_LINE.match(line)):
         heading = _list_heading(text, line_start)
         if heading is not None:
             quantity.concept = heading

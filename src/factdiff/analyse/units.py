@@ -271,8 +271,10 @@ def _form_trie(forms: list[str]) -> str:
         node = root
         for char in form:
             node = node.setdefault(char, {})
-        # A one-letter unit must stand alone: not "F-Series", "C.P.I." or "14.7C/ per".
-        node[""] = (r"(?![\w$\-./])" if len(form) == 1 else r"(?![\w$])") if form[-1].isalnum() else ""
+        # A one-letter unit must stand alone: not "F-Series", "C.P.I." or "14.7C/ per". Longer forms end
+        # a word too, but that test is made once after the whole alternation (_WORD_END): a far shorter
+        # expression, quicker to compile, with the same matches (a failed test backtracks to a shorter form).
+        node[""] = r"(?![\w$\-./])" if len(form) == 1 and form.isalnum() else ""
 
     def emit(node: dict) -> str:
         branches = []
@@ -288,6 +290,10 @@ def _form_trie(forms: list[str]) -> str:
     return emit(root)
 
 
+# After a form that ends in a letter or digit, no letter, digit or "$" may follow.
+_WORD_END = r"(?:(?<![^\W_])|(?![\w$]))"
+
+
 def _build_after() -> tuple[re.Pattern[str], dict[str, str]]:
     forms: dict[str, str] = {}
     for unit, written in _AFTER.items():
@@ -297,7 +303,7 @@ def _build_after() -> tuple[re.Pattern[str], dict[str, str]]:
     cased = sorted(form for form in forms if form in _CASED)
     # A hyphen joins a unit to its number in compounds ("31.4-foot", "four-day", "5-mpg").
     regex = re.compile(
-        r"(?P<gap>\s?-\s?|[ \u00a0]?)(?P<unit>(?i:" + _form_trie(caseless) + ")|" + _form_trie(cased) + ")"
+        r"(?P<gap>\s?-\s?|[ \u00a0]?)(?P<unit>(?i:" + _form_trie(caseless) + ")|" + _form_trie(cased) + ")" + _WORD_END
     )
     return regex, forms
 
