@@ -232,6 +232,7 @@ _PHONE_JOIN = re.compile(r"\d[-.]\d|\)\s*\d")
 # the full place pattern runs.
 _LINK_MARKS = frozenset(":—–(,")
 _LINK_WORDS = ("with", "detained", "arrested", "made", "reported", "recorded")
+_COMMA_LINK_VERBS = (" accounted for ", " had ", " saw ", " recorded ", " reported ", " made ", " led with ")
 _BY_BEFORE = re.compile(r"\bby\s+\Z")
 _UNIT_RANGE_JOIN = re.compile(r"\s*(?:(?P<dash>-|–)|(?P<word>to|and|up\s+to))\s*")
 # "from $36,040 at 10.45pm last night to $34,935": a few words may stand between the ends of a "from" range.
@@ -872,6 +873,8 @@ def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
     before = text[max(s_start, full_start - 80) : full_start]
     tail = before.rstrip()
     linked = bool(tail) and (tail[-1] in _LINK_MARKS or tail.endswith(_LINK_WORDS) or ", where " in before)
+    if linked and tail[-1] == "," and ", where " not in before and not any(v in before for v in _COMMA_LINK_VERBS):
+        linked = False  # after a comma a place links only through one of these verbs: spare the search
     match = None
     if linked:
         for start in _PLACE_START.finditer(before):
