@@ -446,6 +446,7 @@ def facts_of(analysis: Analysis) -> list[Fact]:
 
 #: "Martin Keel, 54," "Keel, 45, was": a person's age after the name; "aged 54".
 _AGE_BEFORE = re.compile(r"(?:\b([A-Z][a-z’'\-]+),\s*|\b([A-Z][a-z’'\-]+)\s*\(|\baged\s+)$")
+_LISTED = re.compile(r"\b[A-Z][a-z’'\-]+(?:,\s*|\s*\()\d+\b")
 _AGE_AFTER = re.compile(r"^\s*(?:[,;.)]|$)")
 _RANKED = re.compile(
     r"([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)\s+(?:ranked|finished|placed|came|was|is|ranks|finishes)\s+"
@@ -461,6 +462,16 @@ def _age_of(text: str, claim: Claim) -> str | None:
     if before is None or not _AGE_AFTER.match(text[claim.end : claim.end + 3]):
         return None
     name = before.group(1) or before.group(2)
+    if name is not None:
+        # "Martin Keel, 54" or "Mr. Keel, 54": a first name or courtesy title before the surname,
+        # and no preposition before the whole ("in Los Angeles, 101" is a place in a list).
+        lead = text[max(0, before.start() - 30) : before.start()].split()
+        if not lead or not (lead[-1][:1].isupper() or lead[-1] in ("Mr.", "Mrs.", "Ms.", "Dr.")):
+            return None
+        if len(lead) > 1 and lead[-2].lower() in _PREPOSITIONS:
+            return None
+        if len(_LISTED.findall(text, claim.sentence_start, claim.sentence_end)) > 1:
+            return None  # "Los Angeles, 101; Denver, 63": a list of places and counts
     if name is None:  # "aged 54": the name before it in the sentence
         names = re.findall(r"\b[A-Z][a-z’'\-]+\b", text[max(0, claim.start - 80) : before.start()])
         name = names[-1] if names else None
@@ -1299,7 +1310,8 @@ _LABEL_TOKEN = re.compile(r"\d[\d,.]*%?|[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z\d]")
 _DETERMINERS = frozenset("a an the this that these those its their his her our your my some any each every all".split())
 _PREPOSITIONS = frozenset(
     "of in on at to for from by with into onto over under about after before during since until against among "
-    "between through across around near than via per as like within without toward towards".split()
+    "between through across around near than via per as like within without toward towards worth plus minus "
+    "including".split()
 )
 _AUXILIARIES = frozenset(
     "is are was were be been being am has have had do does did will would shall should can could may might must "
@@ -1318,11 +1330,9 @@ _CLOSED = (
 )
 #: Verbs that report or change a figure, in the forms news writes them without "-ed".
 _IRREGULAR_VERBS = frozenset(
-    "rose rise rises fell fall falls grew grow grows stood stand stands hit hits reached reach reaches "
-    "topped tops totaled totals totalled came come comes went goes made make makes took take takes got gets "
-    "put puts set sets saw see sees cost costs paid pay pays spent spend spends left leave leaves lost lose loses "
-    "won win wins kept keep keeps brought bring brings gave give gives sold sell sells struck strike strikes "
-    "found find finds told tell tells".split()
+    "rose fell grew stood reached topped totaled totalled came went made took got saw paid spent left lost won "
+    "kept brought gave sold struck found told rises grows stands reaches tops totals comes goes makes takes gets "
+    "sees spends loses keeps brings gives sells finds tells".split()
 )
 _AMOUNT_WORDS = frozenset("million billion thousand trillion percent per cent percentage points point".split())
 _OBJECT_OPENERS = frozenset("a an the its their his her our your my".split())
@@ -1415,9 +1425,23 @@ def _noun_run(tokens: list[tuple[int, int, str]], i: int) -> tuple[list[str], in
             while i < len(tokens) and tokens[i][2][0].isdigit():
                 i += 1
             continue
-        words.append(word if word[:1].isupper() and not _sentence_start(tokens, i) else lower)
+        if len(word) < 2:
+            break
+        words.append(_as_written(tokens, i))
         i += 1
     return words, i
+
+
+def _as_written(tokens: list[tuple[int, int, str]], i: int) -> str:
+    """A word as the label shows it: lower case unless a name ("Revenue rose" -> "revenue", but
+    "Mark Teixeira" and a capitalised word inside a sentence stay)."""
+    word = tokens[i][2]
+    if not word[:1].isupper():
+        return word
+    if not _sentence_start(tokens, i):
+        return word
+    nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+    return word if nxt[:1].isupper() else word.lower()
 
 
 def _sentence_start(tokens: list[tuple[int, int, str]], i: int) -> bool:
@@ -1491,7 +1515,7 @@ def _before_concept(sentence: str, start: int) -> tuple[list[str], str | None]:
         lower = word.lower()
         if not _wordlike(word) or lower in _CLOSED or lower.endswith(("'s", "’s")) or _verbish(tokens, i):
             break
-        words.insert(0, word if word[:1].isupper() and not _sentence_start(tokens, i) else lower)
+        words.insert(0, _as_written(tokens, i))
         i -= 1
     if words and all(w[:1].isupper() for w in words):
         return [], verb  # a name says who, not what
@@ -1525,6 +1549,11 @@ def _label_number(fact: Fact) -> str:
     if fact.family == "percent":
         label = _label_percent(sentence, end, after, before, verb)
         return _with_place(label, fact)
+    named = claim.concept if isinstance(claim, Quantity) and claim.concept else ""
+    named = "with " + named[4:] if named.startswith("had ") else named
+    if named and (not after or all(_verbish([(0, 0, w)], 0) for w in after)) and len(named.split()) > 1:
+        after = named.split()  # "Eighteen of those arrested were gang members": the extractor's noun
+        direct = False
     if not after:
         after, rate = _gapped(sentence, at) or ([], rate)
     if after:
@@ -1537,15 +1566,23 @@ def _label_number(fact: Fact) -> str:
             label = noun
     elif before:
         label = " ".join(before)
+    elif named:
+        label = named
     elif verb:
-        label = ("amount " if fact.unit == "USD" else "number ") + verb
-    elif isinstance(claim, Quantity) and claim.concept:
-        label = claim.concept
+        kind = "amount" if fact.unit == "USD" else UNITS[fact.unit][0] if fact.unit in UNITS else "number"
+        label = f"{kind} {verb}"
     else:
-        label = claim.text
+        label = _quoted(sentence, at, end)
     if rate and rate not in label:
         label = f"{label} {rate}"
     return _with_place(label, fact)
+
+
+def _quoted(sentence: str, at: int, end: int) -> str:
+    """The number with the words after it up to the next punctuation, whole words only: the
+    label of a figure whose counted thing has no name ("“25 a season”")."""
+    rest = re.split(r"[,;:.()!?\"“”—–]", sentence[end:], maxsplit=1)[0].split()[:4]
+    return "“" + " ".join([sentence[at:end], *rest]) + "”"
 
 
 def _gapped(sentence: str, at: int) -> tuple[list[str], str] | None:
@@ -1585,9 +1622,7 @@ def _label_duration(
         return "length of the " + _TIME_NOUNS[verb]
     if verb:
         return f"time {_participle(verb)}"
-    if before:
-        return "length of the " + " ".join(before)
-    return "length of time"
+    return "length of time"  # the words before a length of time rarely say what lasts
 
 
 _DATE_SKIP = frozenset("on in by at early late last this next since from until of the".split())
@@ -1643,14 +1678,13 @@ def _event_noun(word: str) -> bool:
 
 
 def _noun_before(tokens: list[tuple[int, int, str]], k: int) -> list[str]:
-    word = tokens[k][2]
-    words = [word if word[:1].isupper() and not _sentence_start(tokens, k) else word.lower()]
+    words = [_as_written(tokens, k)]
     j = k - 1
     while j >= 0 and len(words) < 3:
         word = tokens[j][2]
         if not _wordlike(word) or word.lower() in _CLOSED or word.endswith(("'s", "’s")) or _verbish(tokens, j):
             break
-        words.insert(0, word if word[:1].isupper() and not _sentence_start(tokens, j) else word.lower())
+        words.insert(0, _as_written(tokens, j))
         j -= 1
     return words
 

@@ -403,7 +403,9 @@ def _percent_slots(
                     ),
                     None,
                 )
-                label = f"share of {named} ({_n(part)} of {_n(base)})" if named else f"share: {_n(part)} of {_n(base)}"
+                joined = "" if named is None else " " if named.startswith("with ") else " of "
+                counts = f"{_n(part)} of {_n(base)}"
+                label = f"share{joined}{named} ({counts})" if named else f"share: {counts}"
                 slot = Slot(
                     id="share_" + f"{_n(part)}_of_{_n(base)}".replace(",", ""),
                     family="percent",
