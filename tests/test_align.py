@@ -258,3 +258,51 @@ def test_an_age_is_compared_and_only_with_the_same_person() -> None:
         if d.article == a.article.id
     }
     assert found == {("Paper 0", "number_changed")}
+
+
+def _deal_story(*bodies: str) -> dict[str, set[str]]:
+    source = _bridge(
+        "Club Signs Teixeira\n\nThe club signed Mark Teixeira to a $180 million deal, the club said.",
+        "Club",
+        kind="press_release",
+        published="2026-01-05",
+    )
+    reports = [_bridge(f"Teixeira Signs\n\n{body}", f"Paper {i}") for i, body in enumerate(bodies)]
+    comparison = compare_analyses([source, *reports])
+    return {
+        a.article.outlet or "": {d.type for d in comparison.divergences if d.article == a.article.id} for a in reports
+    }
+
+
+def test_a_figure_of_someone_else_is_not_a_changed_figure() -> None:
+    found = _deal_story(
+        "The club signed Mark Teixeira to a $160 million deal.",
+        "Torii Hunter got a $90 million deal from the club last summer.",
+    )
+    assert found == {"Paper 0": {"number_changed"}, "Paper 1": set()}
+
+
+def test_a_figure_stated_right_and_then_wrongly_is_judged_twice() -> None:
+    found = _deal_story(
+        "The club signed Mark Teixeira to a $180 million deal. Fans cheered. Later the club said it "
+        "signed Mark Teixeira to a $160 million deal.",
+        "The club signed Mark Teixeira to a $180 million deal. Torii Hunter got a $150 million deal.",
+    )
+    assert found == {"Paper 0": {"number_changed"}, "Paper 1": set()}
+
+
+def test_a_percentage_of_counts_the_report_gave_just_before_is_checked_against_them() -> None:
+    source = _bridge(
+        "Exemptions Report\n\nThis year 1,734 of 41,280 kindergartners had an exemption, or 4.2 percent, the "
+        "department said.",
+        "Department",
+        kind="press_release",
+    )
+    bodies = ("That is 6.2 percent of all kindergartners.", "That is 4.2 percent of all kindergartners.")
+    reports = [
+        _bridge(f"Exemptions\n\nThis year 1,734 of 41,280 kindergartners had an exemption. {b}", f"Paper {i}")
+        for i, b in enumerate(bodies)
+    ]
+    comparison = compare_analyses([source, *reports])
+    found = {a.article.outlet: {d.type for d in comparison.divergences if d.article == a.article.id} for a in reports}
+    assert found == {"Paper 0": {"percent_wrong"}, "Paper 1": set()}
