@@ -387,6 +387,7 @@ def test_the_predicate_tells_counts_of_one_noun_apart(text: str, value: float, c
         "The magnitude-5.8 quake shook the coast.",
         "A 5.8-magnitude temblor rattled the coast.",
         "It measured 5.8 on the Richter scale.",
+        "Aftershocks followed the quake, the strongest measuring 5.8.",
     ],
 )
 def test_the_size_of_an_earthquake_is_a_magnitude(text: str) -> None:
@@ -397,6 +398,7 @@ def test_the_size_of_an_earthquake_is_a_magnitude(text: str) -> None:
 def test_earthquakes_counted_and_road_names_are_no_magnitude() -> None:
     assert one("Two earthquakes hit the coast.", 2).unit is None
     assert [q.number for q in quantities("The M4 carried 4.5 million cars.")] == [4_500_000]
+    assert one("The room measuring 4.5 by 3 was flooded.", 4.5).unit is None
 
 
 @pytest.mark.parametrize(

@@ -367,7 +367,7 @@ def _read(
         norm = "year of age"
     if norm is None and mention.value is not None and 0 < mention.value < 10 and _magnitude_cue(text, mention):
         # "a 6.4 quake", "magnitude-6.4", "M7.4": the size of an earthquake
-        norm = "magnitude" if _is_magnitude(text, mention, s_end) else None
+        norm = "magnitude" if _is_magnitude(text, mention, s_start, s_end) else None
     if norm == "pound" and mention.scaled:
         norm = "GBP"  # "361 million pounds" is money, "25 pounds" a weight
     unit_text = unit_match.text if unit_match is not None else None
@@ -634,6 +634,8 @@ _MAGNITUDE_AFTER = re.compile(r"(?i:[-\s](?:magnitude\b|on\s+the\s+richter\b))")
 _QUAKE_AFTER = re.compile(r"(?i:[-\s](?:quake|earthquake|tremor|temblor|aftershock)s?\b)")
 
 
+_MEASURING_BEFORE = re.compile(r"\bmeasur(?:ing|ed|es)\s+(?:at\s+)?\Z")
+_QUAKE_IN_SENTENCE = re.compile(r"(?i:quake|tremor|temblor|aftershock|seismi)")
 _QUAKE_WORDS = ("agnitude", "uake", "remor", "emblor", "ichter")
 
 
@@ -642,14 +644,21 @@ def _magnitude_cue(text: str, mention: NumberMention) -> bool:
     if text[mention.start - 1 : mention.start] in ("M", "w"):
         return True
     window = text[max(0, mention.start - 12) : mention.end + 16]
-    return any(word in window for word in _QUAKE_WORDS)
+    return "easur" in window or any(word in window for word in _QUAKE_WORDS)
 
 
-def _is_magnitude(text: str, mention: NumberMention, s_end: int) -> bool:
-    """ "magnitude 7", "magnitude-6.4", "M7.4", "a 6.4-magnitude quake", "a 6.4 quake" (not "2 quakes")."""
+def _is_magnitude(text: str, mention: NumberMention, s_start: int, s_end: int) -> bool:
+    """ "magnitude 7", "magnitude-6.4", "M7.4", "a 6.4-magnitude quake", "a 6.4 quake" (not "2 quakes"),
+    "aftershocks ..., the strongest measuring 4.8"."""
     if mention.words or mention.kind != "cardinal":
         return False
     if _MAGNITUDE_BEFORE.search(text, max(0, mention.start - 14), mention.start):
+        return True
+    if (
+        "." in mention.text
+        and _MEASURING_BEFORE.search(text, max(0, mention.start - 14), mention.start)
+        and _QUAKE_IN_SENTENCE.search(text, s_start, s_end)
+    ):
         return True
     if text[mention.end : mention.end + 1] not in ("-", " "):
         return False
