@@ -1,0 +1,329 @@
+"""The primary source of a story: which report the others should be checked against.
+
+The rule, in order (the choice says which one fired):
+
+1. **own statement**: the statement of the organisation the story is about. A report marked
+   ``press_release`` is one; so is a report from a government or intergovernmental domain; so is a
+   report whose outlet is an institution (an agency, office, department, board, police, court,
+   ministry, a company "Inc." or a club) and which reads as one: other reports credit it, it follows
+   press-release conventions ("FOR IMMEDIATE RELEASE", "###", "Media contact", a "CITY —" dateline
+   or a "RECALL NOTICE" heading), or it speaks in the first person of the institution ("we", "our").
+2. **credited by others**: the report whose outlet at least two other reports credit ("according to
+   X", "X said in a statement", "released by X", a "CITY (X) —" dateline, "first appeared in X").
+   Credits are matched to outlets loosely: by token sets (rapidfuzz), by acronym ("ICE" for "U.S.
+   Immigration and Customs Enforcement") and by role ("the county" for the one outlet that is a
+   county office).
+3. **earliest, most specific**: of the reports that copy no other, the earliest, then the one with
+   the most claims.
+
+A blog or an aggregator (as marked, or as read from the text: a personal first-person voice, or a
+"first appeared in" credit line) is never chosen while another report is available.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from factdiff.model import Analysis, Article, Attribution
+
+__all__ = [
+    "PrimaryChoice",
+    "choose_primary",
+    "credited_names",
+    "credits",
+    "infer_kind",
+    "is_institution",
+    "own_statement",
+    "statement_signals",
+]
+
+#: rapidfuzz token_set_ratio at or above which a credited name is the outlet's name.
+CREDIT_MATCH = 85.0
+
+
+@dataclass(slots=True)
+class PrimaryChoice:
+    ids: list[str]
+    rule: str  # "own statement" | "credited by others" | "earliest, most specific"
+    reason: str
+
+
+#: Words that make an outlet name an institution's (matched as whole words).
+_INSTITUTION_WORDS = frozenset(
+    """
+    agency office department board commission committee police sheriff county city ministry court
+    council authority bureau government administration municipality prefecture parliament senate
+    assembly university hospital institute foundation association federation union club fc
+    inc inc. corp corp. corporation ltd ltd. llc plc gmbh ag sa company co. enforcement attorney
+    attorney's prosecutor prosecutor's embassy secretariat directorate service
+    """.split()
+)
+#: Words that make an outlet name a news outlet's, whatever else it says ("Continental Press Agency").
+_NEWS_WORDS = frozenset(
+    """
+    news newswire wire press times post tribune herald journal review gazette chronicle courier
+    register ledger sentinel observer dispatch bulletin weekly daily monthly magazine digest report
+    reporter radio tv television channel broadcasting network media edition echo voice watch
+    watchtower roundup feed brief buzz pulse loop blog insider investor today express telegraph
+    mirror standard star globe record examiner inquirer monitor
+    """.split()
+)
+#: Words of organisation names that do not identify one ("The Daily News", "U.S. Department of ...").
+_GENERIC_NAME_WORDS = frozenset(
+    """
+    the a an of and for on u.s us u s state national federal county city department office agency service
+    services news daily weekly wire press times post tribune herald journal review report reports media network
+    group inc corp co ltd llc plc company industries international global online tv radio channel board
+    technologies holdings systems club fc football
+    """.split()
+)
+#: "the county said": role nouns that stand for the one institution of that kind in a story.
+_ROLES = (
+    "county",
+    "city",
+    "agency",
+    "company",
+    "club",
+    "department",
+    "board",
+    "office",
+    "ministry",
+    "police",
+    "commission",
+    "court",
+    "council",
+    "authority",
+    "service",
+    "government",
+)
+_ROLE_OUTLET_WORDS = {
+    "company": ("inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc", "company", "co."),
+    "club": ("club", "fc"),
+}
+
+_NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|and|for|the|on|de|del|du)\s+)*[A-Z][\w.&'’-]*)*"
+_CREDIT_PATTERNS = (
+    re.compile(
+        r"\b(?:according to|released by|issued by|announced by|reported by|published by|provided by|"
+        r"first (?:appeared|published) (?:in|on|by)|statement (?:from|by)|data from|figures from|"
+        r"originally published by|courtesy of)\s+(?:the\s+)?(" + _NAME + ")"
+    ),
+    re.compile(
+        r"\b(?:the\s+)?(" + _NAME + r")(?:'s?|’s?)?\s+(?:said|says|announced|reported|confirmed|stated|"
+        r"said in a statement|told)\b"
+    ),
+    re.compile(r"^[A-Z][A-Z .,'’-]+\s*\(([^)\n]{2,60})\)\s*[—–-]", re.MULTILINE),
+)
+_ROLE_CREDIT = re.compile(
+    r"\b(?:according to the|[Tt]he)\s+(" + "|".join(_ROLES) + r")(?:'s?|’s?)?"
+    r"(?:\s+(?:said|says|announced|reported|confirmed|stated|told|released|issued))?\b"
+)
+_RELEASE_CONVENTIONS = re.compile(
+    r"for immediate release|^\s*#{3}\s*$|^\s*-\s*30\s*-\s*$|media contacts?:|press contacts?:|"
+    r"^[A-Z][A-Z .,'’-]{2,40}\s+[—–]\s|"  # a "CITY —" dateline without an outlet in brackets
+    r"^[A-Z][A-Z ]{3,40}(?:NOTICE|RELEASE|UPDATE|REPORT|STATEMENT|ADVISORY|BULLETIN)\b|"
+    r"^(?:RECALL|PRESS|NEWS|MEDIA|INCIDENT|SITUATION|PUBLIC) (?:NOTICE|RELEASE|UPDATE|REPORT|STATEMENT|ADVISORY)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_QUOTED = re.compile(r"[\"“][^\"“”]{0,800}[\"”]")
+_INSTITUTIONAL_VOICE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_PERSONAL_VOICE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me|let's|let’s)\b")
+_AGGREGATOR_LINES = re.compile(
+    r"^(?:this story (?:first|originally) appeared|originally published|read more:|more [\w ]{0,30}news:|"
+    r"via\s|source:\s)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[A-Za-z][\w.&'’-]*", name)
+
+
+def _key_words(name: str) -> list[str]:
+    return [w.lower().rstrip(".") for w in _words(name)]
+
+
+def is_institution(article: Article) -> bool:
+    """The outlet is an institution by its name or domain, not a news outlet."""
+    domain = (article.domain or "").lower()
+    if re.search(r"\.(gov|mil)(\.[a-z]{2})?$|\.gov\.[a-z]{2}$|\.int$", domain):
+        return True
+    words = {w.lower() for w in _words(article.outlet or "")}
+    words |= {w.rstrip(".") for w in words}
+    if words & _NEWS_WORDS or any(w.endswith(("wire", "news", "feed", "post")) for w in words):
+        return False
+    return bool(words & _INSTITUTION_WORDS)
+
+
+def _own_voice(article: Article) -> str:
+    """The body without quotations and embedded posts: the outlet's own words."""
+    text = article.text
+    for post in sorted(article.posts, key=lambda p: -p.start):
+        end = max(post.end, post.signature_end)
+        text = text[: post.start] + " " * (end - post.start) + text[end:]
+    return _QUOTED.sub(" ", text[article.body_start :])
+
+
+def statement_signals(article: Article, articles: list[Article]) -> list[str]:
+    """Why a report reads as an organisation's own statement (empty when it does not)."""
+    if article.kind == "press_release":
+        return ["marked as a press release"]
+    domain = (article.domain or "").lower()
+    if re.search(r"\.(gov|mil)(\.[a-z]{2})?$|\.gov\.[a-z]{2}$|\.int$", domain):
+        return [f"a government domain ({domain})"]
+    if not is_institution(article):
+        return []
+    signals = []
+    crediting = [other for other in articles if other is not article and credits(other, article)]
+    if crediting:
+        signals.append(f"credited by {len(crediting)} other report{'s' if len(crediting) > 1 else ''}")
+    if _RELEASE_CONVENTIONS.search(article.body):
+        signals.append("press-release conventions")
+    own = _own_voice(article)
+    if len(_INSTITUTIONAL_VOICE.findall(own)) >= 1 and not _PERSONAL_VOICE.search(own):
+        signals.append("speaks as the institution")
+    if _name_in_others(article, articles):
+        signals.append("the subject of the other reports")
+    # The name of an institution alone is not enough ("Government Executive" is a magazine).
+    return signals if signals and signals != ["the subject of the other reports"] else []
+
+
+def own_statement(article: Article, articles: list[Article]) -> bool:
+    """A statement published by the organisation the story is about (see :func:`statement_signals`)."""
+    return bool(statement_signals(article, articles))
+
+
+def _distinctive(name: str) -> list[str]:
+    return [w for w in _key_words(name) if w not in _GENERIC_NAME_WORDS and len(w) > 1]
+
+
+def _name_in_others(article: Article, articles: list[Article]) -> bool:
+    words = _distinctive(article.outlet or "")
+    if not words:
+        return False
+    pattern = re.compile(r"\b" + r"\b.{0,40}\b".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
+    others = [a for a in articles if a is not article]
+    return bool(others) and sum(1 for o in others if pattern.search(o.text)) >= max(1, len(others) / 2)
+
+
+def credited_names(analysis_or_article: Analysis | Article) -> list[str]:
+    """The bodies a report credits: attribution sources, "according to X", "X said", datelines."""
+    if isinstance(analysis_or_article, Analysis):
+        article = analysis_or_article.article
+        names = [c.source for c in analysis_or_article.claims if isinstance(c, Attribution) and c.source]
+    else:
+        article, names = analysis_or_article, []
+    body = _own_voice(article)
+    for pattern in _CREDIT_PATTERNS:
+        names += [m.group(1).strip() for m in pattern.finditer(body)]
+    names += ["the " + m.group(1) for m in _ROLE_CREDIT.finditer(body)]
+    return names
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in _words(name) if w[0].isupper() and w.lower() not in {"u.s.", "u.k."})
+
+
+def _credit_matches(credit: str, article: Article, role_holders: dict[str, int]) -> bool:
+    outlet = article.outlet or ""
+    credit = re.sub(r"(?:'s?|’s?)$", "", credit.strip())
+    if not outlet or len(credit) < 2:
+        return False
+    role = re.fullmatch(r"the (\w+)", credit.lower())
+    if role and role.group(1) in _ROLES:
+        word = role.group(1)
+        words = {w.rstrip(".") for w in _key_words(outlet)} | set(_key_words(outlet))
+        holds = bool(words & set(_ROLE_OUTLET_WORDS.get(word, (word,))))
+        return holds and is_institution(article) and role_holders.get(word, 0) == 1
+    if re.fullmatch(r"[A-Z]{2,6}", credit):
+        initials = _initials(outlet)
+        label = (article.domain or "").split(".")[0].lower()
+        return credit == initials or credit.lower() == label or (len(credit) >= 3 and credit in initials)
+    own, theirs = set(_distinctive(credit)), set(_distinctive(outlet))
+    if not own or not theirs or not own & theirs:
+        return False
+    if len(own & theirs) < 2 and len(theirs) > 1 and len(own) > 1:
+        return fuzz.token_set_ratio(credit.lower(), outlet.lower()) >= CREDIT_MATCH + 5
+    if len(own & theirs) < 2 and len(theirs) > 1:
+        return False  # "Brennock" alone credits none of "Brennock Taxpayers' Voice"
+    return fuzz.token_set_ratio(credit.lower(), outlet.lower()) >= CREDIT_MATCH
+
+
+def _role_holders(articles: list[Article]) -> dict[str, int]:
+    holders: Counter[str] = Counter()
+    for article in articles:
+        if not is_institution(article):
+            continue
+        words = {w.rstrip(".") for w in _key_words(article.outlet or "")} | set(_key_words(article.outlet or ""))
+        for role in _ROLES:
+            if words & set(_ROLE_OUTLET_WORDS.get(role, (role,))):
+                holders[role] += 1
+    return holders
+
+
+def credits(reporter: Analysis | Article, credited: Article, articles: list[Article] | None = None) -> bool:
+    """Whether ``reporter`` credits the outlet of ``credited`` for its information."""
+    article = reporter.article if isinstance(reporter, Analysis) else reporter
+    if article is credited or article.id == credited.id:
+        return False
+    holders = _role_holders(articles or [credited])
+    return any(_credit_matches(name, credited, holders) for name in credited_names(reporter))
+
+
+def infer_kind(article: Article, is_copy: bool = False) -> str:
+    """The kind of a report: as marked when marked, else read from the text (blog, aggregator, news)."""
+    if article.kind != "news":
+        return article.kind
+    own = _own_voice(article)
+    if len(_PERSONAL_VOICE.findall(own)) >= 2:
+        return "blog"
+    if _AGGREGATOR_LINES.search(article.body) or is_copy:
+        return "aggregator"
+    return "news"
+
+
+def _name(article: Article) -> str:
+    return article.outlet or article.domain or article.source_id or article.file or article.id
+
+
+def choose_primary(analyses: list[Analysis], copy_of: dict[str, str] | None = None) -> PrimaryChoice:
+    """The primary source(s), and the rule that chose them (see the module docstring)."""
+    copy_of = copy_of or {}
+    articles = [a.article for a in analyses]
+    marked = [a for a in analyses if a.article.kind == "press_release"]
+    if marked:
+        names = ", ".join(_name(a.article) for a in marked)
+        return PrimaryChoice(
+            [a.article.id for a in marked], "own statement", f"the statement of the organisation itself: {names}"
+        )
+    found = [(a, statement_signals(a.article, articles)) for a in analyses if a.article.id not in copy_of]
+    releases = [(a, s) for a, s in found if s]
+    if releases:
+        names = "; ".join(f"{_name(a.article)} ({', '.join(s)})" for a, s in releases)
+        return PrimaryChoice(
+            [a.article.id for a, _ in releases], "own statement", f"the statement of the organisation itself: {names}"
+        )
+    kinds = {a.article.id: infer_kind(a.article, a.article.id in copy_of) for a in analyses}
+    eligible = [a for a in analyses if kinds[a.article.id] not in {"blog", "aggregator", "social"}] or analyses
+    tally: Counter[str] = Counter()
+    for a in analyses:
+        credited = {other.article.id for other in eligible if other is not a and credits(a, other.article, articles)}
+        tally.update(credited)
+    if tally:
+        best, n = tally.most_common(1)[0]
+        if n >= 2:
+            article = next(a.article for a in analyses if a.article.id == best)
+            return PrimaryChoice([best], "credited by others", f"{n} other reports credit {_name(article)}")
+    candidates = [a for a in eligible if a.article.id not in copy_of] or eligible
+    candidates.sort(key=lambda a: (a.article.published or "9999", -len(a.claims)))
+    first = candidates[0]
+    return PrimaryChoice(
+        [first.article.id],
+        "earliest, most specific",
+        f"{_name(first.article)} is the earliest report ({first.article.published or 'undated'}) "
+        f"with {len(first.claims)} claims",
+    )
