@@ -518,3 +518,8 @@ def test_from_to_ranges_money_codes_and_signs() -> None:
     assert one("The package was worth up to PS2.7m.", 2.7e6).unit == "GBP"
     assert one("The balance fell to $-50.8bn.", -50.8e9).unit == "USD"
     assert all(q.unit != "GBP" for q in quantities("Pupils of PS 5 won."))
+
+
+def test_a_part_counts_what_its_whole_counts_and_takes_the_predicate() -> None:
+    found = quantities("This year 512 of 9,340 pupils had a religious exemption.")
+    assert [(q.number, q.concept) for q in found] == [(512, "pupils religious exemption"), (9340, "pupils")]

@@ -733,6 +733,8 @@ _OF_KIND = re.compile(
     r"\s+of\s+(?!(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|them|us|whom|which|all|some|"
     r"any|each|every|both|it|him|me|you)\b)(?=[a-z])"
 )
+_OF_WHOLE_NUMBER = re.compile(r"\s+of\s+(?:the\s+|all\s+)?\d[\d,.]*(?=\s+[a-z])")
+_WHOLE_AFTER_PART = re.compile(r"\d\s+of\s+(?:the\s+|all\s+)?\Z")
 _COORDINATED = re.compile(r"\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?P<noun>[a-z]{3,}s)\b")
 _FRACTION_OF = re.compile(r"\s+(?:of\s+)?(?:the|its|their|his|her|our|all\s+the)\s+")
 _PLURALS = frozenset("people persons men women children staff police cattle".split())
@@ -765,6 +767,10 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
             quantity.concept = " ".join(words).lower() or None
             return
         pos += match.end()
+    if text.startswith(" of ", pos) and quantity.unit is None:
+        whole = _OF_WHOLE_NUMBER.match(text, pos, s_end)
+        if whole is not None:
+            pos = whole.end()  # "1,734 of 41,280 kindergartners had ...": the part counts what the whole counts
     paren = _PAREN_OR.match(text, pos, s_end) if text[pos : pos + 2].lstrip()[:1] in "(,—" else None
     if paren is not None:
         pos = paren.end()
@@ -825,7 +831,11 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
         if partitive is None:
             noun = words[:-1] if len(words) > 1 and words[-1].lower().endswith("ed") else words
             item.noun = " ".join(noun)
-        if _is_plural(words[-1]) and text[stop : stop + 6].lstrip()[:2] in _PREDICATE_STARTS:
+        if (
+            _is_plural(words[-1])
+            and text[stop : stop + 6].lstrip()[:2] in _PREDICATE_STARTS
+            and not _WHOLE_AFTER_PART.search(text, max(0, quantity.start - 14), quantity.start)
+        ):  # the predicate of "312 of the 1,140 homes were destroyed" is said of the part, not the whole
             words = [*words, *_predicate(text, stop, s_end)]
         quantity.concept = " ".join(words).lower()
 
