@@ -108,7 +108,7 @@ _ROLE_OUTLET_WORDS = {
 _NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|and|for|the|on|de|del|du)\s+)*[A-Z][\w.&'’-]*)*"
 _CREDIT_PATTERNS = (
     re.compile(
-        r"\b(?:according to|released by|issued by|announced by|reported by|published by|provided by|"
+        r"\b(?i:according to|released by|issued by|announced by|reported by|published by|provided by|"
         r"first (?:appeared|published) (?:in|on|by)|statement (?:from|by)|data from|figures from|"
         r"originally published by|courtesy of)\s+(?:the\s+)?(" + _NAME + ")"
     ),
@@ -231,6 +231,8 @@ def _initials(name: str) -> str:
 def _credit_matches(credit: str, article: Article, role_holders: dict[str, int]) -> bool:
     outlet = article.outlet or ""
     credit = re.sub(r"(?:'s?|’s?)$", "", credit.strip())
+    if not credit.lower().startswith("the ") or credit[4:].lower() not in _ROLES:
+        credit = re.sub(r"^the\s+", "", credit, flags=re.IGNORECASE)
     if not outlet or len(credit) < 2:
         return False
     role = re.fullmatch(r"the (\w+)", credit.lower())
