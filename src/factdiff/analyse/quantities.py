@@ -131,7 +131,7 @@ _PARTITIVE_AFTER = re.compile(
 _PARTITIVE_NUMBER = re.compile(r"^\s+of\s+(?:the|those|these|its|their|all)?\s*$")
 _OF_FRAME = re.compile(r"^\s*(?:Of|Among)\s+(?:the|those|these)\s+$")
 _OF_THOSE_START = re.compile(r"^\s*(?:Of|Among)\s+(?:those|these|them)\b\s*,?")
-_PAREN_OR = re.compile(r"\s*(?:\([^()]{0,40}\)|,\s*or\s+[^,;.]{1,30},|—[^—]{1,30}—)")
+_PAREN_OR = re.compile(r"\s*(?:\([^()]{0,40}\)|,\s*or\s+(?:[^,;.]|\.(?=\d)){1,30},|—[^—]{1,30}—)")
 _COPULA = re.compile(
     r"\s*(?:(?:will|would|could|may|might|had|have|has)\s+(?:already\s+|previously\s+|also\s+|not\s+)?been|"
     r"will\s+be|would\s+be|are|were|is|was|be|being|remain|remained)\s+"
@@ -217,6 +217,7 @@ _NOT_PLACES = frozenset(
 _SITE_WORDS = frozenset(
     "plant office offices site facility county's area campus factory mill headquarters warehouse store branch".split()
 )
+_ABSTRACT_ENDINGS = ("tions", "sions", "ments", "nesses", "ities")
 _ORGANISATION_WORDS = frozenset(
     "Office Department Agency Service Services Management Administration Bureau Commission Council Ministry".split()
 )
@@ -831,6 +832,9 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
         if partitive is None:
             noun = words[:-1] if len(words) > 1 and words[-1].lower().endswith("ed") else words
             item.noun = " ".join(noun)
+        if _is_plural(words[-1]) and text[stop : stop + 2] in (", ", " (", " —"):
+            restated = _PAREN_OR.match(text, stop, s_end)  # "1,734 kindergartners, or 4.2 percent, had ..."
+            stop = restated.end() if restated is not None else stop
         if (
             _is_plural(words[-1])
             and text[stop : stop + 6].lstrip()[:2] in _PREDICATE_STARTS
@@ -877,6 +881,8 @@ def _clean_place(place: str) -> str | None:
         words = words[:-1]
     if any(w in _ORGANISATION_WORDS for w in words):
         return None
+    if len(words) == 1 and words[0].endswith(_ABSTRACT_ENDINGS):
+        return None  # "Exemptions: 1,734" heads a list of a kind, not of a place
     if not words:
         return None
     place = " ".join(words)
