@@ -526,8 +526,8 @@ def test_a_part_counts_what_its_whole_counts_and_takes_the_predicate() -> None:
 
 
 def test_a_restatement_between_a_count_and_its_predicate() -> None:
-    text = "Waivers: 940 pupils, or 3.1 percent, had a religious exemption, and 75, or 0.2 percent, had a medical one."
+    text = "Inspections: 940 pupils, or 3.1 percent, had a religious exemption, and 75, or 0.2 percent, had one."
     found = quantities(text)
     assert found[0].concept == "pupils religious exemption"
-    assert found[0].places == []  # "Waivers:" heads a list of a kind, not a place
+    assert found[0].places == []  # "Inspections:" heads a list of a kind, not a place
     assert one(text, 75).concept is not None
