@@ -131,6 +131,13 @@ def test_apposition_gives_the_real_title() -> None:
         ("Environmental Scientist Bo Lindqvist took samples.", "Bo Lindqvist", "Environmental Scientist", None),
         ("County Coroner Dale Finch named the victims.", "Dale Finch", "Coroner", "County"),  # after an organisation
         ("Head Coach Tim Vogt praised the defence.", "Tim Vogt", "Head Coach", None),
+        # public services name a post, portfolios and places an organisation
+        ("Incident Commander Rui Alves said the line held.", "Rui Alves", "Incident Commander", None),
+        ("Tarn Police Lieutenant Rui Alves said so.", "Rui Alves", "Police Lieutenant", "Tarn"),
+        ("Parole Officer Ana Lutz testified.", "Ana Lutz", "Parole Officer", None),
+        # a title in lower case after an article or a possessive
+        ("It rose, the state epidemiologist Rui Tavares said.", "Rui Tavares", "State Epidemiologist", None),
+        ("Tarnby's sporting director, Olle Berg, said so.", "Olle Berg", "Sporting Director", "Tarnby"),
         # a given name with a role ending is the name, not the head ("Christopher")
         (
             "It closed, said communications head Christopher Paulsen.",
@@ -226,6 +233,7 @@ def test_general_appositions(text: str, name: str, title: str, org: str | None) 
         "The cast: Agnes Moor, Thelma Ritter, and Laurence Olivier.",  # a list of names
         "Vellmar Flooding: Ostrava County Emergency Management Situation Update",  # a headline
         "The deal closed, Senator Hollis said. Under Maria Lopez it grew.",
+        "She was a member of the San Remo Chargers, a club.",  # the name is of the organisation
     ],
 )
 def test_role_endings_that_are_no_title(text: str) -> None:

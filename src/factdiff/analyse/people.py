@@ -89,7 +89,7 @@ _HEADS = sorted(
     secretary-general|council member|campaign manager|campaign chairman|spokesman|spokeswoman|spokesperson
     president-elect|president|director|ceo|cfo|coo|cto|chairman|chairwoman|chairperson|chair|commissioner|coordinator
     secretary|minister|governor|gov.|senator|sen.|representative|rep.|congressman|congresswoman|mayor
-    coach|manager|administrator|attorney|judge|justice|sheriff|superintendent|chief|head|leader|adviser|advisor
+    coach|master|manager|administrator|attorney|judge|justice|sheriff|superintendent|chief|head|leader|adviser|advisor
     analyst|professor|prof.|economist|strategist|pollster|founder|co-founder|cofounder|owner|official|officer
     deputy|lawyer|counsel|aide|ambassador|envoy|general|gen.|colonel|col.|captain|capt.|lieutenant|lt.
     sergeant|sgt.|detective|inspector|agent|correspondent|reporter|editor|host|anchor|nominee|candidate
@@ -107,12 +107,16 @@ acting|interim|deputy|associate|assistant|executive|senior|vice|chief|special|pr
 longtime|long-time|top|head|regional|national|state|federal|district|field|press|public|campaign|managing|lead
 founding|elected|incoming|outgoing|co|joint|first|second|third|staff|policy|political|legal|medical|foreign
 """.replace("\n", "|").strip("|")
-#: Function words inside a title ("Emergency Management Coordinator", "Public Health Director").
+#: Function words inside a title ("Emergency Management Coordinator", "Public Health Director"), and
+#: the public services that name a post rather than an organisation ("Fire Chief", "Incident Commander",
+#: "Parole Officer"); a portfolio ("Labor", "Interior") is the organisation and is not here.
 _DOMAINS = """
 emergency management|emergency services|public safety|public health|public affairs|public information
 homeland security|national security|communications|operations|enforcement and removal operations
 finance|policy|media relations|human resources|information|security|research|strategy|marketing|sales
 health|data|science|product|risk|revenue|people|digital|child welfare|engineering|nursing|planning|housing
+fire|police|incident|harbor|harbour|port|airport|schools|parks|parole|probation|tax
+transit|traffic|aviation|election|elections|homicide|narcotics|juvenile|water|sanitation|border
 """.replace("\n", "|").strip("|")
 #: A word that names a field of work by its ending ("Financial", "Operating", "Technology",
 #: "Protection", "Management", "Safety", "Emergency"): "Chief Financial Officer", "Civil Protection Minister".
@@ -166,6 +170,7 @@ _SAFE_ENDINGS = "ist|ician|arian|orian|odian|edian|person"
 _NOT_ROLE = rf"(?!(?i:{word_alternation(_NOT_ROLES)})(?![\w-]))"
 _MORPH = rf"(?-i:(?=[A-Z][a-z]{{4}}){_NOT_ROLE}[A-Z][a-z]{{4,}}+{_ending(_ROLE_ENDINGS)}(?<!ment))"
 #: Any role noun by its ending in any case, for appositions ("Ana Ruiz, a county librarian,").
+_MORPH_LOW = rf"(?-i:(?=[a-z]{{6}}){_NOT_ROLE}[a-z]{{5,}}+{_ending(_ROLE_ENDINGS)}(?<!ment))"
 _MORPH_ANY = rf"(?i:(?=[a-z]{{6}}){_NOT_ROLE}[a-z]{{5,}}+{_ending(_ROLE_ENDINGS)}(?<!ment))"
 #: Field words before a head: capitalised before a name ("Chief Financial Officer Tom Lee"), any case in
 #: an apposition ("the company's chief financial officer").
@@ -277,12 +282,32 @@ _THE_NOUN = r"(?<=the )(?-i:[a-z]{3,})"
 #: Abbreviated titles ("Sen.", "Lt. Gov.") may start a name.
 _UNDOTTED_HEAD = word_alternation([h for h in _HEADS if "." not in h])
 _NO_HEAD_AHEAD = rf"(?!(?:[\w.'’-]+[ \t]+){{0,2}}(?i:{_UNDOTTED_HEAD})(?![\w.-]))"
-#: "[ORG] TITLE NAME" and "TITLE of ORG NAME".
-_BEFORE = re.compile(
-    rf"(?<![\w'’])(?:(?P<org>{_ORG})(?P<poss>{_POSS})?[ \t]+)??(?P<title>{_TITLE})"
-    rf"(?:[ \t]+(?P<of>of|for|at)[ \t]+(?:the[ \t]+)?(?P<oforg>{_ORG}))?"
-    rf"(?:,[ \t]*)?[ \t]+(?P<name>{_NO_HEAD_AHEAD}{NAME})(?![\w'’-])"
+#: A title in lower case before a name, after an article or a possessive: "the state epidemiologist Rui
+#: Tavares", "Ostwick's sporting director, Callum Reith" (capitalised words alone would be a name).
+_AFTER_DETERMINER = r"(?=[a-z])(?:(?<=\b[Tt]he )|(?<=\b[Aa]n )|(?<=\b[Aa] )|(?<=['’]s ))"
+_TITLE_LOW = (
+    rf"(?-i:(?:(?:{_MOD}|{_DOMAIN}|{_FIELD_LOW})[ \t]+){{0,4}}"
+    rf"(?:{_HEAD}|{_MORPH_LOW}(?![\w-])(?![ \t]+{_HEAD}(?![\w-])))(?![\w-])(?:[ \t]+general(?![\w-]))?)"
 )
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an?)|['’]s)[ \t]+(?:[a-z-]+[ \t]+){0,3}$", re.IGNORECASE)
+
+
+def _determiner_before(text: str, pos: int) -> bool:
+    """An article or a possessive among the few words before ``pos``."""
+    return _DETERMINER_BEFORE.search(text, max(0, pos - 50), pos) is not None
+
+
+def _before_pattern(title: str) -> re.Pattern[str]:
+    """ "[ORG] TITLE NAME" and "TITLE of ORG NAME"."""
+    return re.compile(
+        rf"(?<![\w'’])(?:(?P<org>{_ORG})(?P<poss>{_POSS})?[ \t]+)??(?P<title>{title})"
+        rf"(?:[ \t]+(?P<of>of|for|at)[ \t]+(?:the[ \t]+)?(?P<oforg>{_ORG}))?"
+        rf"(?:,[ \t]*)?[ \t]+(?P<name>{_NO_HEAD_AHEAD}{NAME})(?![\w'’-])"
+    )
+
+
+_BEFORE = _before_pattern(_TITLE)
+_BEFORE_LOW = _before_pattern(f"{_AFTER_DETERMINER}{_TITLE_LOW}")
 #: "NAME, [who is|who occupies the post of] [a|an|the] [ORG('s)] TITLE [of ORG]" closed by punctuation.
 _AFTER = re.compile(
     rf"(?<![\w'’-])(?P<name>{NAME}),[ \t]+(?:who[ \t]+(?:is|was|occupies|holds|serves[ \t]+as|served[ \t]+as)[ \t]+)?"
@@ -408,6 +433,7 @@ _ANCHOR_RE = re.compile(
 )
 #: What follows a title before a name: a capital, or "of"/"for"/"at"/"and" and more title.
 _NAME_NEXT = re.compile(rf"\.?,?[ \t]+(?:[{_UP}]|(?:of|for|at|and|&)[ \t])")
+_CAPITAL_NEXT = re.compile(rf",?[ \t]+[{_UP}]")
 _POSS_RE = re.compile(r"['’]s[ \t]")
 #: Window sizes in characters around an anchor (the longest organisation + title before a
 #: name, or name + apposition, seen in news is well inside these).
@@ -475,6 +501,7 @@ def _candidates(
 ) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
     """(mention start, mention end, name start, name end, name, title, org) for the whole text."""
     before: list[tuple[int, int]] = []
+    before_low: list[tuple[int, int]] = []  # a title in lower case after an article or possessive
     after: list[tuple[int, int]] = []
     speech: list[tuple[int, int]] = []
     for word in _ANCHOR_RE.finditer(lower_same_length(text)):
@@ -484,6 +511,12 @@ def _candidates(
             # comma somewhere before it. Most "general", "head" or "host" in a text have neither.
             if _NAME_NEXT.match(text, word.end()):
                 before.append(word.span())
+                if (
+                    text[word.start()].islower()
+                    and _CAPITAL_NEXT.match(text, word.end())
+                    and _determiner_before(text, word.start())
+                ):
+                    before_low.append(word.span())
             if _apposition_possible(text, word.start()):
                 after.append(word.span())
         elif low in _SPEECH_WORDS:
@@ -492,12 +525,18 @@ def _candidates(
         elif low not in _NOT_ROLES:
             # A role noun by its ending: capitalised before a name ("State Epidemiologist Ana Ruiz"),
             # in any case in an apposition ("Ana Ruiz, a county librarian,").
-            if text[word.start()].isupper() and _NAME_NEXT.match(text, word.end()):
-                before.append(word.span())
+            if _NAME_NEXT.match(text, word.end()):
+                if text[word.start()].isupper():
+                    before.append(word.span())
+                elif _CAPITAL_NEXT.match(text, word.end()) and _determiner_before(text, word.start()):
+                    before_low.append(word.span())
             if _apposition_possible(text, word.start(), _ROLE_BACK):
                 after.append(word.span())
+    # A title in lower case first: where both match, it holds more of the title ("sporting director").
+    for start, end in _windows(text, sentences, before_low, _BEFORE_BACK, _BEFORE_AHEAD):
+        yield from _titled_before(text, start, end, _BEFORE_LOW)
     for start, end in _windows(text, sentences, before, _BEFORE_BACK, _BEFORE_AHEAD):
-        yield from _titled_before(text, start, end)
+        yield from _titled_before(text, start, end, _BEFORE)
     for start, end in _windows(text, sentences, after, _BACK, _AFTER_AHEAD):
         yield from _titled_after(text, start, end)
     for start, end in _windows(text, sentences, (m.span() for m in _POSS_RE.finditer(text))):
@@ -588,8 +627,10 @@ def _rank_split(org: str, title: str) -> tuple[str, str | None]:
     return title, org
 
 
-def _titled_before(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
-    for m in _BEFORE.finditer(text, start, end):
+def _titled_before(
+    text: str, start: int, end: int, pattern: re.Pattern[str]
+) -> Iterable[tuple[int, int, int, int, str, str | None, str | None]]:
+    for m in pattern.finditer(text, start, end):
         written = m.group("name")
         name = _clean_name(written)
         if not name:
@@ -603,6 +644,8 @@ def _titled_before(text: str, start: int, end: int) -> Iterable[tuple[int, int, 
             continue  # a name that looks like a role noun ("Jennifer", "Chandler"), but "County Coroner"
         if org and not m.group("poss"):
             title, org = _rank_split(org, title)
+        if m.group("of") and pattern is _BEFORE_LOW:
+            continue  # "a member of the San Remo Chargers": the name is of the organisation
         if m.group("of"):
             # Title words that the name pattern took: "Director of Emergency | Operations Ana Ruiz".
             skipped = text[m.start("name") : n_start]
