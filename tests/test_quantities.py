@@ -531,3 +531,8 @@ def test_a_restatement_between_a_count_and_its_predicate() -> None:
     assert found[0].concept == "pupils religious exemption"
     assert found[0].places == []  # "Inspections:" heads a list of a kind, not a place
     assert one(text, 75).concept is not None
+
+
+def test_a_relative_clause_is_a_predicate_and_a_bare_count_keeps_its_own() -> None:
+    found = quantities("Crews counted 52 houses that collapsed and 610 that were damaged.")
+    assert [(q.number, q.concept) for q in found] == [(52, "houses collapsed"), (610, "houses damaged")]

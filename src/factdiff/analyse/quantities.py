@@ -721,10 +721,12 @@ def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[st
     return words, stop
 
 
-_PREDICATE_STARTS = frozenset("we ar wa is ha wi".split())  # the first letters of the words _PREDICATE starts with
+_PREDICATE_STARTS = frozenset(
+    "we ar wa is ha wi th wh".split()
+)  # the first letters of the words _PREDICATE starts with
 _PREDICATE = re.compile(
-    r"\s*(?:(?:(?:were|are|was|is|have\s+been|has\s+been|had\s+been|will\s+be)\s+(?:also\s+|all\s+|now\s+)?"
-    r"(?P<word>(?!been\b)[a-z]{3,}(?:ed|en))\b)"
+    r"\s*(?:(?:(?:were|are|was|is|have\s+been|has\s+been|had\s+been|will\s+be|(?:that|which)(?:\s+were|\s+had\s+been)?)"
+    r"\s+(?:also\s+|all\s+|now\s+)?(?P<word>(?!been\b)[a-z]{3,}(?:ed|en))\b)"
     r"|(?:had|have|has)\s+(?:an?|no)\s+(?=[a-z]))"
 )
 _PAST_ED = re.compile(r"[a-z]{3,}ed")
@@ -1261,6 +1263,9 @@ def _inherit_concept(
         if previous.quantity.start >= sentence[0] and not previous.duration and ";" not in gap:
             quantity.concept = previous.quantity.concept
             item.noun = previous.noun
+            own = _predicate(text, quantity.end, sentence[1])
+            if own:  # "114 buildings that collapsed and 1,930 that were damaged"
+                quantity.concept = " ".join([previous.noun.lower(), *own])
             return
     frame = _FRAME_NOUN.match(text, sentence[0], quantity.start)
     if frame is not None:  # "Of the affected positions, 600 will be transferred"
