@@ -11,12 +11,12 @@ import difflib
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from factdiff.align import STOPWORDS, Fact, Match, Slot, _same_thing, convert, place_key
-from factdiff.model import Analysis, Article, Attribution
+from factdiff.model import Analysis
+from factdiff.primary import PrimaryChoice, choose_primary, own_statement
 
 __all__ = [
     "PrimaryChoice",
@@ -361,94 +361,6 @@ def _main_total(bases: list[float], source_numbers: list[Fact]) -> float:
     if not known:
         return explicit
     return min(known, key=lambda b: order[b])
-
-
-@dataclass(slots=True)
-class PrimaryChoice:
-    ids: list[str]
-    rule: str  # "own statement" | "credited by others" | "earliest, most specific"
-    reason: str
-
-
-def choose_primary(analyses: list[Analysis], copy_of: dict[str, str] | None = None) -> PrimaryChoice:
-    """The primary source(s): the agency's or company's own statement, else the report the others
-    credit, else the earliest, most specific report."""
-    copy_of = copy_of or {}
-    releases = [a for a in analyses if a.article.kind == "press_release"]
-    if not releases:
-        articles = [a.article for a in analyses]
-        releases = [a for a in analyses if own_statement(a.article, articles)]
-    if releases:
-        names = ", ".join(_name(a.article) for a in releases)
-        return PrimaryChoice(
-            [a.article.id for a in releases], "own statement", f"the statement of the organisation itself: {names}"
-        )
-    credits: Counter[str] = Counter()
-    for a in analyses:
-        credited = set()
-        for claim in a.claims:
-            if isinstance(claim, Attribution) and claim.source:
-                for other in analyses:
-                    if other is not a and _credits(claim.source, other.article):
-                        credited.add(other.article.id)
-        credits.update(credited)
-    if credits:
-        best, n = credits.most_common(1)[0]
-        if n >= 2:
-            article = next(a.article for a in analyses if a.article.id == best)
-            return PrimaryChoice([best], "credited by others", f"{n} other reports credit {_name(article)}")
-    candidates = [a for a in analyses if a.article.id not in copy_of]
-    candidates.sort(key=lambda a: (a.article.published or "9999", -len(a.claims)))
-    first = candidates[0]
-    return PrimaryChoice(
-        [first.article.id],
-        "earliest, most specific",
-        f"{_name(first.article)} is the earliest report ({first.article.published or 'undated'}) "
-        f"with {len(first.claims)} claims",
-    )
-
-
-def own_statement(article: Article, articles: list[Article]) -> bool:
-    """A statement published by the organisation the story is about, when no reader marked it.
-
-    A government domain is one; otherwise the publisher's distinctive name must be the story's
-    subject: named in its own body more than once and in at least half of the other reports. A news
-    outlet names itself at most in a dateline, and other reports seldom name it.
-    """
-    if article.kind == "press_release":
-        return True
-    domain = (article.domain or "").lower()
-    if re.search(r"\.(gov|mil)(\.[a-z]{2})?$|\.gov\.[a-z]{2}$|\.int$", domain):
-        return True
-    words = [w for w in re.findall(r"[A-Z][A-Za-z&'-]+", article.outlet or "") if w.lower() not in _GENERIC_NAME_WORDS]
-    if not words:
-        return False
-    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b")
-    if len(pattern.findall(article.body)) < 2:
-        return False
-    others = [a for a in articles if a is not article]
-    mentions = sum(1 for other in others if pattern.search(other.text))
-    return bool(others) and mentions >= max(1, len(others) / 2)
-
-
-#: Words of organisation names that do not identify one ("The Daily News", "U.S. Department of ...").
-_GENERIC_NAME_WORDS = frozenset(
-    """
-    the a an of and u.s us u s state national federal county city department office agency service services
-    news daily weekly wire press times post tribune herald journal review report reports media network
-    group inc corp co ltd llc company industries international global online tv radio channel
-    """.split()
-)
-
-
-def _name(article: Article) -> str:
-    return article.outlet or article.domain or article.source_id or article.file or article.id
-
-
-def _credits(source: str, article: Article) -> bool:
-    """An attribution ("the county's Office of Emergency Management said") naming the outlet."""
-    names = [n for n in (article.outlet, (article.domain or "").split(".")[0]) if n]
-    return any(fuzz.partial_ratio(source.lower(), n.lower()) >= 90 and len(n) >= 3 for n in names)
 
 
 def consensus(slot: Slot, copy_of: dict[str, str]) -> str | None:
