@@ -8,7 +8,9 @@ articles per second, the resident memory after it, the open stories in the index
 against the generated events. The peer, in the same run on the first ``--peer-n`` articles, is
 the same one-pass assignment without the inverted index (every open story is scored); a second
 row measures rebuilding the index from stored decisions (``Grouper.replay``), and with
-``--store-n`` two more rows time writing decisions to SQLite and rebuilding a grouper from them.
+``--store-n`` more rows time writing decisions to SQLite, rebuilding a grouper from them, and
+snapshotting and restoring the grouper (the "articles/s" of those rows is the stored articles
+divided by the seconds).
 Times are CPU seconds of this process (``time.process_time``), so other work on the machine does
 not inflate them.
 """
@@ -122,8 +124,9 @@ class _Bare:
         self.connection = connection
 
 
-def store_rebuild(n: int, seed: int) -> tuple[float, float]:
-    """Seconds to write ``n`` decisions to SQLite, and to rebuild a grouper from them (a new process)."""
+def store_rebuild(n: int, seed: int) -> tuple[float, float, float, float, int]:
+    """Seconds to write ``n`` decisions to SQLite, to rebuild a grouper from them (a new process),
+    to snapshot the grouper and to restore the snapshot, and the snapshot's size in bytes."""
     from factdiff.group_store import _decision, _live
 
     with tempfile.TemporaryDirectory() as folder:
@@ -132,6 +135,7 @@ def store_rebuild(n: int, seed: int) -> tuple[float, float]:
             "CREATE TABLE story_members (article_id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, "
             "joined TEXT NOT NULL, story_id TEXT NOT NULL, fingerprint TEXT NOT NULL)"
         )
+        db.execute("CREATE TABLE story_snapshots (seq INTEGER PRIMARY KEY, article_id TEXT, state BLOB)")  # empty
         grouper = Grouper()
         rows = []
         for seq, (fp, _) in enumerate(generate(n, seed), start=1):
@@ -148,7 +152,13 @@ def store_rebuild(n: int, seed: int) -> tuple[float, float]:
         rebuilt = time.process_time() - start
         assert live.grouper.articles == n
         db.close()
-    return written, rebuilt
+    start = time.process_time()
+    blob = grouper.snapshot()
+    snapped = time.process_time() - start
+    start = time.process_time()
+    Grouper.restore(blob)
+    restored = time.process_time() - start
+    return written, rebuilt, snapped, restored, len(blob)
 
 
 def main() -> None:
@@ -162,15 +172,17 @@ def main() -> None:
 
     comparison = peer(args.peer_n, args.seed)
     if args.store_n:
-        written, rebuilt = store_rebuild(args.store_n, args.seed)
+        written, rebuilt, snapped, restored, size = store_rebuild(args.store_n, args.seed)
         comparison.append(("write decisions to SQLite", args.store_n / written, float("nan")))
         comparison.append(("rebuild grouper from SQLite (new process)", args.store_n / rebuilt, float("nan")))
+        comparison.append((f"snapshot the grouper ({size / 1e6:.1f} MB)", args.store_n / snapped, float("nan")))
+        comparison.append(("restore the snapshot", args.store_n / restored, float("nan")))
     rows = run_blocks(args.n, args.step, args.seed)
     print(f"story assignment, generated corpus, one core (first {args.peer_n:,} articles for the peer rows)")
     print(f"{'method / articles so far':<40} {'sec':>7} {'art/s':>8} {'RSS MB':>7} {'open':>7} {'F1':>6}")
     for name, rate, f1 in comparison:
         f1_text = f"{f1:6.3f}" if f1 == f1 else "     -"
-        count = args.store_n if "SQLite" in name else args.peer_n
+        count = args.store_n if "SQLite" in name or "snapshot" in name else args.peer_n
         print(f"{name:<40} {count / rate:>7.1f} {rate:>8.0f} {'':>7} {'':>7} {f1_text}")
     for i, seconds, rss, open_stories, f1 in rows:
         label = f"assign, articles {i - args.step + 1 if i % args.step == 0 else i - i % args.step + 1:,}-{i:,}"
