@@ -108,6 +108,10 @@ SYNONYMS: dict[str, str] = {
     "injuries": "injury",
     "hurt": "injury",
     "staff": "job",
+    "cuts": "job",  # "the remaining 500 cuts" of a workforce: the positions cut
+    "layoffs": "job",
+    "layoff": "job",
+    "redundancies": "job",
     "pupils": "student",
     "students": "student",
     "children": "child",
@@ -605,9 +609,12 @@ def fact_concepts(a: Fact, b: Fact) -> str:
     words: "104 deported" and "104 criminal aliens who had been previously deported" agree."""
     relation = concept_relation(a.concept, b.concept)
     ca, cb = a.concept - GENERIC_CONCEPTS, b.concept - GENERIC_CONCEPTS
-    if relation == "conflict" and (ca <= b.window or cb <= a.window):
+    if relation == "conflict" and (ca <= b.window or cb <= _beside(a)):
         # One's counted noun is next to the other's number: two words for one thing, or an
-        # extractor that took its noun from a neighbouring phrase.
+        # extractor that took its noun from a neighbouring phrase. In the report (``a``), next to
+        # means in the number's own phrase or after it ("104 criminal aliens who had been
+        # previously deported"), not in an earlier phrase ("Across the country, officers ... came
+        # from 42 businesses"): the noun the report puts at its number is what it counts.
         return "same"
     if relation == "conflict" and getattr(a.claim, "part_of", None) and cb <= a.window:
         # "312 of them ... were destroyed": a part takes its whole's noun from the extractor, so
@@ -632,6 +639,22 @@ def fact_concepts(a: Fact, b: Fact) -> str:
         if wa and wb and len(wa & wb) >= WINDOW_OVERLAP * min(len(wa), len(wb)):
             return "same"
     return relation
+
+
+def _beside(fact: Fact) -> frozenset[str]:
+    """Content words of a number's own phrase and of the words after it in its window."""
+    return fact.near | _after_window(fact.sentence, fact.claim.text)
+
+
+@lru_cache(maxsize=65536)
+def _after_window(sentence: str, surface: str, width: int = 60) -> frozenset[str]:
+    at = sentence.find(surface)
+    if at < 0:
+        return concept_tokens(sentence)
+    end = min(len(sentence), at + len(surface) + width)
+    while end < len(sentence) and sentence[end].isalpha():
+        end += 1
+    return concept_tokens(sentence[at + len(surface) : end])
 
 
 def place_relation(a: Iterable[str], b: Iterable[str]) -> str:
