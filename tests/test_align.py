@@ -306,3 +306,16 @@ def test_a_percentage_of_counts_the_report_gave_just_before_is_checked_against_t
     comparison = compare_analyses([source, *reports])
     found = {a.article.outlet: {d.type for d in comparison.divergences if d.article == a.article.id} for a in reports}
     assert found == {"Paper 0": {"percent_wrong"}, "Paper 1": set()}
+
+
+def test_the_noun_at_a_report_number_is_what_it_counts() -> None:
+    source = _bridge(
+        "Operation Results\n\nOfficers arrested 498 people from 42 countries in the operation, the agency said.",
+        "Agency",
+        kind="press_release",
+    )
+    report = _bridge(
+        "Operation\n\nAcross the country, officers arrested 498 people, who came from 42 businesses.", "Paper"
+    )
+    comparison = compare_analyses([source, report])
+    assert {(d.type, d.text) for d in comparison.divergences} == {("unit_swap", "42")}
