@@ -200,6 +200,7 @@ def test_label_is_built_from_the_facts_most_reports_share() -> None:
     assert label.startswith("Marisol Teague")
     assert label.count("Teague") == 1  # a part of a name already shown is not repeated
     assert "312" in label and "Apr 14" in label
+    assert story_label({"n:1140": 2}, members=2) == "1,140"
     assert "Rare" not in label
 
 

@@ -693,4 +693,6 @@ def _show(feature: str) -> str:
         month, day = value.split("-")
         names = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
         return f"{names[int(month) - 1]} {int(day)}"
+    if kind == "n" and value.isdigit():
+        return f"{int(value):,}"
     return value
