@@ -1064,6 +1064,15 @@ def _existing(slots: list[Slot], fact: Fact) -> Slot | None:
 
 
 def _label(fact: Fact) -> str:
+    label = _label_of(fact)
+    if fact.claim.in_title and fact.family != "quote":
+        # A headline capitalises every word: "length of the Rebuild" reads "length of the rebuild".
+        keep = {w for p in fact.places for w in p.split()}
+        label = " ".join(w if w in keep else w.lower() for w in label.split(" "))
+    return label
+
+
+def _label_of(fact: Fact) -> str:
     claim = fact.claim
     if fact.family in ("number", "percent"):
         return _label_number(fact)
@@ -1329,7 +1338,7 @@ def _match_quote(fact: Fact, slots: list[Slot]) -> None:
 
 # --- labels: what a fact is, as an editor's checklist names it ---
 
-_LABEL_TOKEN = re.compile(r"\d[\d,.]*%?|[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z\d]")
+_LABEL_TOKEN = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?%?|[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z\d]")
 _DETERMINERS = frozenset("a an the this that these those its their his her our your my some any each every all".split())
 _PREPOSITIONS = frozenset(
     "of in on at to for from by with into onto over under about after before during since until against among "
@@ -1416,8 +1425,8 @@ def _verbish(tokens: list[tuple[int, int, str]], i: int) -> bool:
     """A word that is a verb by its form or its place: "-ed", a known irregular form, or after a
     modal or "to" ("will add")."""
     word = tokens[i][2].lower()
-    if word in _CLOSED or not _wordlike(word):
-        return False
+    if word in _CLOSED or not _wordlike(word) or "-" in word:
+        return False  # "school-based", "long-awaited": adjectives
     if word in _IRREGULAR_VERBS or (word.endswith("ed") and len(word) > 4):
         return True
     prev = tokens[i - 1][2].lower() if i > 0 else ""
@@ -1456,15 +1465,12 @@ def _noun_run(tokens: list[tuple[int, int, str]], i: int) -> tuple[list[str], in
 
 
 def _as_written(tokens: list[tuple[int, int, str]], i: int) -> str:
-    """A word as the label shows it: lower case unless a name ("Revenue rose" -> "revenue", but
-    "Mark Teixeira" and a capitalised word inside a sentence stay)."""
+    """A word as the label shows it: as written (a capital at a sentence start may begin a name:
+    "Keel resigned"), except a word in capitals."""
     word = tokens[i][2]
-    if not word[:1].isupper():
-        return word
-    if not _sentence_start(tokens, i):
-        return word
-    nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-    return word if nxt[:1].isupper() else word.lower()
+    if word.isupper() and len(word) > 3:
+        return word.lower()  # a headline or dateline in capitals
+    return word
 
 
 def _sentence_start(tokens: list[tuple[int, int, str]], i: int) -> bool:
@@ -1494,8 +1500,14 @@ def _after_concept(sentence: str, end: int, start: int = -1) -> tuple[list[str],
         # "317 had criminal convictions", "Eighteen were gang members"
         verb = tokens[i][2].lower()
         words, j = _noun_run(tokens, i + 1)
-        if words and verb.startswith("ha"):
+        if words and _verbish(tokens, i + 1):
+            words = []  # "37,566 had received all required vaccines": a verb, not a possession
+        elif words and verb.startswith("ha"):
             words = ["with", *words]
+    if words and j + 1 < len(tokens) and tokens[j][2].lower() == "of" and tokens[j + 1][2].lower() not in _CLOSED:
+        more, k = _noun_run(tokens, j + 1)  # "nine counts of embezzlement"
+        if more and len(more) <= 2 and not more[0][0].isdigit():
+            words, j = [*words, "of", *more], k
     whole = _WHOLE_BEFORE.search(sentence[:start]) if start >= 0 else None
     if words and not whole:  # the whole of "23 of the 40 beams rated" is not what was rated
         rest = tokens[j:]
@@ -1524,7 +1536,7 @@ def _before_concept(sentence: str, start: int) -> tuple[list[str], str | None]:
         lower = word.lower()
         if word in (",", ";", ":", "(", "—", "–", '"', "“", "”") or lower in ("and", "but", "while", "which", "who"):
             return [], verb
-        if not _wordlike(word) or lower in _CLOSED or lower in _HEDGES:
+        if not _wordlike(word) or lower in _CLOSED or lower in _HEDGES or lower in _DATE_WORDS:
             i -= 1
             continue
         if _verbish(tokens, i) and not (i > 0 and tokens[i - 1][2].lower() in _DETERMINERS):
@@ -1604,7 +1616,7 @@ def _label_number(fact: Fact) -> str:
 def _quoted(sentence: str, at: int, end: int) -> str:
     """The number with the words after it up to the next punctuation, whole words only: the
     label of a figure whose counted thing has no name ("“25 a season”")."""
-    rest = re.split(r"[,;:.()!?\"“”—–]", sentence[end:], maxsplit=1)[0].split()[:4]
+    rest = re.split(r"[,;:.!?](?:\s|$)|[()\"“”—–]", sentence[end:], maxsplit=1)[0].split()[:4]
     return "“" + " ".join([sentence[at:end], *rest]) + "”"
 
 
@@ -1631,7 +1643,13 @@ def _label_percent(sentence: str, end: int, after: list[str], before: list[str],
         return "share: " + " ".join(before)
     if after:
         return "share of " + " ".join(after)
+    lead = _LIST_LEAD.match(sentence)
+    if lead:
+        return f"percentage for {lead.group(1)}"  # "- Bexley County: 90.4 percent"
     return "percentage"
+
+
+_LIST_LEAD = re.compile(r"^\W*([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)\s*(?::|,?\s+(?:ranked|reached|was|had|at)\b)")
 
 
 def _label_duration(
@@ -1689,14 +1707,29 @@ def _label_date(fact: Fact) -> str:
             return _date_by_verb(tokens, k)
         k -= 1
     plain = [w for w in content_words(sentence[max(0, at - 40) : at]) if w.lower() not in _DATE_WORDS]
-    words = [t[2] for t in tokens[max(0, first - 6) : first] if _wordlike(t[2]) and t[2].lower() not in _CLOSED]
+    words = [
+        t[2]
+        for t in tokens[max(0, first - 6) : first]
+        if _wordlike(t[2]) and len(t[2]) > 2 and t[2].lower() not in _CLOSED | _DATE_WORDS
+    ]
     return "date: " + " ".join(words[-3:]) if plain and words else f"date {getattr(claim, 'value', '')}"
 
 
 _EVENT_BETWEEN = re.compile(r"\b(?:that|which|when|after|before)\b[^,;]*$", re.I)
 
 
+#: Nouns with an event's ending that name no event.
+_NOT_EVENTS = frozenset(
+    "information population nation station position location condition situation organization organisation "
+    "administration attention question section portion option department government management equipment "
+    "environment apartment document treatment insurance audience science evidence experience distance "
+    "presence balance nature future feature culture structure".split()
+)
+
+
 def _event_noun(word: str) -> bool:
+    if word in _NOT_EVENTS:
+        return False
     return word in _EVENT_NOUNS or (len(word) > 6 and word.endswith(_EVENT_SUFFIXES) and not word.endswith("ing"))
 
 
