@@ -310,6 +310,8 @@ def extract(
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
+    if "/" not in text and "www." not in text and "WWW." not in text:
+        return []  # every link these expressions find has a slash or starts with www.
     spans = [m.span() for m in _URL.finditer(text)]
     for match in _DOMAIN_SLASH.finditer(text):
         start = match.start()
@@ -920,7 +922,8 @@ def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
         if subject is not None:
             quantity.places.append(subject)
             return
-    match = _PLACE_AFTER.match(after) if (" in " in after or " to " in after or " at " in after) else None
+    has_prep = " in " in after or " to " in after or " at " in after
+    match = _PLACE_AFTER.match(after) if has_prep and not after.islower() else None
     if match is not None and (match.end() < len(after) or quantity.end + 60 >= s_end):
         place = _clean_place(match.group("place"))
         if place is not None and place not in quantity.places:
