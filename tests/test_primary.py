@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from factdiff.compare import compare_paths
 from factdiff.model import Analysis, Article, Attribution
 from factdiff.primary import choose_primary, credits, infer_kind, is_institution, own_statement
 
@@ -128,3 +131,66 @@ def test_an_aggregator_credit_line_is_read_as_an_aggregator() -> None:
     assert infer_kind(feed) == "aggregator"
     assert infer_kind(_article("The bridge closed.", "Evening Courier")) == "news"
     assert infer_kind(_article("The bridge closed.", "Evening Courier"), is_copy=True) == "aggregator"
+
+
+def test_an_org_site_that_is_no_news_outlet_is_an_institution() -> None:
+    assert is_institution(_article("Text.", "Harbour Lifeboat Volunteers", domain="lifeboats.org"))
+    assert not is_institution(_article("Text.", "The Commons Review", domain="commonsreview.org"))
+
+
+def test_a_copy_and_its_original_credit_once() -> None:
+    wire = _article("The bridge is closed for six weeks.", "Coastline Wire", "2031-05-03")
+    a = _article("The bridge is closed, Coastline Wire reported on Monday.", "Evening Courier", "2031-05-02")
+    copy = _article("The bridge is closed, Coastline Wire reported on Monday. More below.", "FeedLane", "2031-05-02")
+    chosen = choose_primary([_analysis(a), _analysis(copy), _analysis(wire)], {copy.id: a.id})
+    assert chosen.rule == "earliest, most specific"
+    assert chosen.ids == [a.id]
+
+
+REPORTS = {
+    # Listed first, so the order of the files does not make it the original.
+    "01-feedbox.txt": (
+        "Water main break: boil notice for east Larkfield",
+        "FeedBox",
+        "LARKFIELD (Ridgeway News Service) — About 14,200 households in east Larkfield must boil tap water "
+        "until at least Thursday after a 36-inch main burst under Canal Road on Monday night, according to "
+        "figures released by the Larkfield Water Authority. Crews expect the repair to take 48 hours, and "
+        "bottled water is being handed out at three schools. The authority said pressure would return first "
+        "to homes north of the canal.\n\nMore city news: the week's road closures and bus diversions.",
+    ),
+    "02-ridgeway.txt": (
+        "Boil-water notice for 14,200 Larkfield homes after main bursts",
+        "Ridgeway News Service",
+        "LARKFIELD (Ridgeway News Service) — About 14,200 households in east Larkfield must boil tap water "
+        "until at least Thursday after a 36-inch main burst under Canal Road on Monday night, according to "
+        "figures released by the Larkfield Water Authority. Crews expect the repair to take 48 hours, and "
+        "bottled water is being handed out at three schools. The authority said pressure would return first "
+        "to homes north of the canal.",
+    ),
+    "03-statement.txt": (
+        "Boil water notice: east Larkfield",
+        "Larkfield Water Authority",
+        "A 36-inch water main under Canal Road failed on Monday evening. Customers in about 14,200 households "
+        "east of Mill Street should boil water for drinking and cooking until further notice. Repairs are "
+        "expected to take 48 hours. Bottled water is available at three school sites.",
+    ),
+    "04-channel.txt": (
+        "East Larkfield told to boil water",
+        "Channel 6 Larkfield",
+        "If you live in east Larkfield, boil your water before drinking it. The Larkfield Water Authority says "
+        "about 14,200 homes are affected by Monday's main break on Canal Road, and repairs could take 48 hours.",
+    ),
+}
+
+
+def test_a_statement_nobody_marked_and_a_wire_copied_the_same_day(tmp_path: Path) -> None:
+    for name, (title, outlet, body) in REPORTS.items():
+        domain = outlet.lower().replace(" ", "") + ".example"
+        (tmp_path / name).write_text(
+            f"{title}\n\nSource: {outlet} ({domain})\nPublished: 2031-06-02\n\n{body}\n", encoding="utf-8"
+        )
+    comparison = compare_paths([str(tmp_path)])
+    files = {a.id: Path(a.file or "").name for a in comparison.articles}
+    assert [files[i] for i in comparison.primary.ids] == ["03-statement.txt"]
+    assert comparison.primary.rule == "own statement"
+    assert {files[c]: files[r.original] for c, r in comparison.copies.items()} == {"01-feedbox.txt": "02-ridgeway.txt"}

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -156,7 +157,10 @@ def is_institution(article: Article) -> bool:
     words |= {w.rstrip(".") for w in words}
     if words & _NEWS_WORDS or any(w.endswith(("wire", "news", "feed", "post")) for w in words):
         return False
-    return bool(words & _INSTITUTION_WORDS)
+    if words & _INSTITUTION_WORDS:
+        return True
+    # The .org, .edu or .ac site of a body that is no news outlet ("redcross.org", "uni.ac.uk").
+    return bool(words) and bool(re.search(r"\.(org|edu|ac)(\.[a-z]{2})?$", domain))
 
 
 def _own_voice(article: Article) -> str:
@@ -217,11 +221,14 @@ def credited_names(analysis_or_article: Analysis | Article) -> list[str]:
         names = [c.source for c in analysis_or_article.claims if isinstance(c, Attribution) and c.source]
     else:
         article, names = analysis_or_article, []
-    body = _own_voice(article)
-    for pattern in _CREDIT_PATTERNS:
-        names += [m.group(1).strip() for m in pattern.finditer(body)]
-    names += ["the " + m.group(1) for m in _ROLE_CREDIT.finditer(body)]
-    return names
+    return names + list(_text_credits(_own_voice(article)))
+
+
+@lru_cache(maxsize=4096)
+def _text_credits(body: str) -> tuple[str, ...]:
+    """The names credited in a report's own words (cached: every statement check reads every report)."""
+    names = [m.group(1).strip() for pattern in _CREDIT_PATTERNS for m in pattern.finditer(body)]
+    return tuple(names + ["the " + m.group(1) for m in _ROLE_CREDIT.finditer(body)])
 
 
 def _initials(name: str) -> str:
@@ -313,6 +320,8 @@ def choose_primary(analyses: list[Analysis], copy_of: dict[str, str] | None = No
     eligible = [a for a in analyses if kinds[a.article.id] not in {"blog", "aggregator", "social"}] or analyses
     tally: Counter[str] = Counter()
     for a in analyses:
+        if a.article.id in copy_of:
+            continue  # a copy repeats its original's credits: each text-reuse family counts once
         credited = {other.article.id for other in eligible if other is not a and credits(a, other.article, articles)}
         tally.update(credited)
     if tally:
