@@ -182,7 +182,8 @@ def statement_signals(article: Article, articles: list[Article]) -> list[str]:
     if not is_institution(article):
         return []
     signals = []
-    crediting = [other for other in articles if other is not article and credits(other, article)]
+    holders = _role_holders(articles)
+    crediting = [other for other in articles if other is not article and credits(other, article, holders=holders)]
     if crediting:
         signals.append(f"credited by {len(crediting)} other report{'s' if len(crediting) > 1 else ''}")
     if _RELEASE_CONVENTIONS.search(article.body):
@@ -274,12 +275,20 @@ def _role_holders(articles: list[Article]) -> dict[str, int]:
     return holders
 
 
-def credits(reporter: Analysis | Article, credited: Article, articles: list[Article] | None = None) -> bool:
-    """Whether ``reporter`` credits the outlet of ``credited`` for its information."""
+def credits(
+    reporter: Analysis | Article,
+    credited: Article,
+    articles: list[Article] | None = None,
+    holders: dict[str, int] | None = None,
+) -> bool:
+    """Whether ``reporter`` credits the outlet of ``credited`` for its information. A role ("the
+    county") names the outlet only when it is the one institution of that kind among ``articles``
+    (``holders``: those counts, when already known)."""
     article = reporter.article if isinstance(reporter, Analysis) else reporter
     if article is credited or article.id == credited.id:
         return False
-    holders = _role_holders(articles or [credited])
+    if holders is None:
+        holders = _role_holders(articles or [credited])
     return any(_credit_matches(name, credited, holders) for name in credited_names(reporter))
 
 
@@ -319,10 +328,13 @@ def choose_primary(analyses: list[Analysis], copy_of: dict[str, str] | None = No
     kinds = {a.article.id: infer_kind(a.article, a.article.id in copy_of) for a in analyses}
     eligible = [a for a in analyses if kinds[a.article.id] not in {"blog", "aggregator", "social"}] or analyses
     tally: Counter[str] = Counter()
+    holders = _role_holders(articles)
     for a in analyses:
         if a.article.id in copy_of:
             continue  # a copy repeats its original's credits: each text-reuse family counts once
-        credited = {other.article.id for other in eligible if other is not a and credits(a, other.article, articles)}
+        credited = {
+            other.article.id for other in eligible if other is not a and credits(a, other.article, holders=holders)
+        }
         tally.update(credited)
     if tally:
         best, n = tally.most_common(1)[0]
