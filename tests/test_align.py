@@ -319,3 +319,17 @@ def test_the_noun_at_a_report_number_is_what_it_counts() -> None:
     )
     comparison = compare_analyses([source, report])
     assert {(d.type, d.text) for d in comparison.divergences} == {("unit_swap", "42")}
+
+
+def test_a_length_of_time_with_its_remainder_dropped_is_a_rounding() -> None:
+    source = _bridge(
+        "Man Gets More Than Eight Years\n\nA judge sentenced Tom Brandt to eight years and four months in state "
+        "prison, the court said.",
+        "Court",
+        kind="press_release",
+    )
+    bodies = ("A judge sentenced Brandt to eight years in state prison.", "Brandt got more than eight years in prison.")
+    reports = [_bridge(f"Sentenced\n\n{b}", f"Paper {i}") for i, b in enumerate(bodies)]
+    comparison = compare_analyses([source, *reports])
+    found = {a.article.outlet: {d.type for d in comparison.divergences if d.article == a.article.id} for a in reports}
+    assert found == {"Paper 0": {"rounded_unhedged"}, "Paper 1": set()}

@@ -200,6 +200,9 @@ PERSON_NOUNS = frozenset(
     "migrant refugee prisoner inmate suspect affiliate pirat hostage crew sailor tourist fan national citizen "
     "official agent".split()
 )
+#: Score taken off a match to a figure of the source's headline ("More Than Eight Years"), so
+#: that the body's full figure ("eight years and four months") is preferred.
+SOURCE_HEADLINE_PENALTY = 30.0
 #: Score taken off a candidate entity swap whose place has a figure of its own in the source.
 ENTITY_SWAP_KNOWN_PLACE = 15.0
 #: Characters either side of a number whose words name what it counts ("a pre-tax restructuring
@@ -857,7 +860,17 @@ def _near(report: Fact, source: Fact) -> bool:
     if converted is None:
         return False
     if report.unit != source.unit:
-        return False
+        # "eight years" for "eight years and four months" (100 months): a length of time told in
+        # a larger unit with its remainder dropped.
+        step = convert(1.0, report.unit, source.unit)
+        return (
+            report.unit in TIME_UNITS
+            and source.unit in TIME_UNITS
+            and step is not None
+            and step > 1
+            and float(report.value).is_integer()
+            and 0 < source.value - converted < step - 1e-9
+        )
     if report.approx != "exact":
         return abs(converted - source.value) <= 0.15 * abs(source.value)
     return is_rounding(converted, source.value)
@@ -1121,6 +1134,8 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
             found = number_relation(fact, slot.source, concepts, sole)
             if found is not None:
                 relation, score = found
+                if slot.source.claim.in_title:
+                    score -= SOURCE_HEADLINE_PENALTY  # the source's body states its facts fully
                 if relation == "entity_swap" and any(same_place(p, q) for p in fact.places for q in places):
                     # The place is one the source gives another figure for: more likely a place the
                     # extractor took from a neighbouring phrase than a swap.
