@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factdiff.analyse.names import canonical_name, gender_of, given_name_key, name_parts, same_person, surname
+from factdiff.analyse.names import (
+    canonical_name,
+    gender_of,
+    given_name_key,
+    given_names,
+    name_parts,
+    same_person,
+    surname,
+)
 from factdiff.analyse.people import find_people, lower_same_length, normalise_title, person_name, word_alternation
 from factdiff.analyse.text import split_sentences
 from factdiff.model import Article, Person
@@ -262,6 +270,12 @@ def test_normalise_title() -> None:
 def test_a_title_for_someone_else_is_not_theirs() -> None:
     text = "A spokeswoman for Hillary Okafor said the trip was over. The Commission on Fair Debates says so."
     assert [(p.name, p.title) for p in people(text) if p.title] == []
+
+
+def test_given_names() -> None:
+    names = given_names()
+    assert {"jennifer", "christopher", "tom"} <= names  # "tom": a short form from the nickname table
+    assert "director" not in names
 
 
 def test_gender_of() -> None:

@@ -123,9 +123,13 @@ transit|traffic|aviation|election|elections|homicide|narcotics|juvenile|water|sa
 
 
 def _ending(endings: str) -> str:
-    """A check that the word just matched ends in one of ``endings`` ("al|ing"): a lookbehind per
-    ending, so that a possessive word pattern never backtracks into the word to try each ending."""
-    return "(?:" + "|".join(f"(?<={e})" for e in endings.split("|")) + ")"
+    """A check that the word just matched ends in one of ``endings`` ("al|ing"): lookbehinds, so that
+    a possessive word pattern never backtracks into the word to try each ending."""
+    by_width: dict[int, list[str]] = {}
+    for e in endings.split("|"):
+        by_width.setdefault(len(e), []).append(e)
+    # a lookbehind per width (its alternatives must be as wide as each other)
+    return "(?:" + "|".join(f"(?<={'|'.join(group)})" for _, group in sorted(by_width.items())) + ")"
 
 
 #: Words with the ending of a field that name an institution instead.
