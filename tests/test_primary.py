@@ -194,3 +194,12 @@ def test_a_statement_nobody_marked_and_a_wire_copied_the_same_day(tmp_path: Path
     assert [files[i] for i in comparison.primary.ids] == ["03-statement.txt"]
     assert comparison.primary.rule == "own statement"
     assert {files[c]: files[r.original] for c, r in comparison.copies.items()} == {"01-feedbox.txt": "02-ridgeway.txt"}
+
+
+def test_first_person_inside_quotations_or_road_names_is_no_blog() -> None:
+    quoted = _article(
+        "\u201cI saw the deck move and I ran,\u201d said one driver. ''My car was on it,'' said another.\n\n"
+        "\u201cI called my sister right away.\n\nTraffic moved to I-75 and I-94 for the night.",
+        "Evening Courier",
+    )
+    assert infer_kind(quoted) == "news"

@@ -130,9 +130,14 @@ _RELEASE_CONVENTIONS = re.compile(
     r"^(?:RECALL|PRESS|NEWS|MEDIA|INCIDENT|SITUATION|PUBLIC) (?:NOTICE|RELEASE|UPDATE|REPORT|STATEMENT|ADVISORY)\b",
     re.IGNORECASE | re.MULTILINE,
 )
-_QUOTED = re.compile(r"[\"“][^\"“”]{0,800}[\"”]")
+#: Quotations in double, typographic, doubled-apostrophe or single quotes, and a quoted paragraph
+#: left open to be continued in the next one (the news convention).
+_QUOTED = re.compile(
+    r"[\"“][^\"“”\n]{0,800}(?:[\"”]|$)|``[^\n]{0,800}?''|''[^\n]{0,800}?''|(?<!\w)[‘'][^‘’'\n]{0,400}[’'](?!\w)",
+    re.MULTILINE,
+)
 _INSTITUTIONAL_VOICE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
-_PERSONAL_VOICE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me|let's|let’s)\b")
+_PERSONAL_VOICE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me|let's|let’s)\b(?![-‑])")
 _AGGREGATOR_LINES = re.compile(
     r"^(?:this story (?:first|originally) appeared|originally published|read more:|more [\w ]{0,30}news:|"
     r"via\s|source:\s)",
