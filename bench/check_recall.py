@@ -9,7 +9,7 @@ For every report of every story, each quantity, date and speaker-title fact of `
 - a date fact (a year counts as one) when a date claim with the same ISO value overlaps them (or, failing that, anywhere
   in the article: weekday-only facts such as "said Thursday" have short surfaces);
 - a speaker-title fact when a person (or a quote's speaker) that is the same person carries the
-  same title, compared without case.
+  same title, compared without case and with title acronyms spelled out ("CEO").
 
 Usage: python bench/check_recall.py [--data ../shared/data/stories] [--misses]
 Prints one table (story, facts by kind, found, recall) and a last line ``recall=..``.
@@ -108,7 +108,10 @@ def found_date(analysis: Analysis, fact: dict, spans: list[tuple[int, int]]) -> 
 
 
 def _norm_title(title: str | None) -> str:
-    return " ".join((title or "").lower().replace("-", " ").split())
+    """Titles compared in one spelling: case, hyphens and title acronyms ("CEO") do not count."""
+    from factdiff.analyse.people import normalise_title
+
+    return " ".join(normalise_title(title or "").lower().replace("-", " ").split())
 
 
 def found_title(analysis: Analysis, fact: dict) -> bool:

@@ -389,3 +389,17 @@ def test_every_speaker_title_of_the_stories() -> None:
         ):
             missed.append((file, fact["person"], fact["title"], [(p.name, p.title) for p in found]))
     assert not missed
+
+
+def test_field_words_of_sport_and_the_arts_stay_in_the_title() -> None:
+    text = (
+        "T\n\nSporting Director Callum Reith said so. Technical director Ana Ruiz agreed, "
+        "as did Artistic Director Paul Mey."
+    )
+    article = Article(text=text, title="T", title_end=1, body_start=3)
+    found = {p.name: p.title for p in find_people(article, [(3, len(text))])}
+    assert found == {
+        "Callum Reith": "Sporting Director",
+        "Ana Ruiz": "Technical Director",
+        "Paul Mey": "Artistic Director",
+    }

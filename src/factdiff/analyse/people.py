@@ -117,6 +117,7 @@ finance|policy|media relations|human resources|information|security|research|str
 health|data|science|product|risk|revenue|people|digital|child welfare|engineering|nursing|planning|housing
 fire|police|incident|harbor|harbour|port|airport|schools|parks|parole|probation|tax
 transit|traffic|aviation|election|elections|homicide|narcotics|juvenile|water|sanitation|border
+sporting|technical|creative|artistic|editorial|athletic|athletics|academic|scientific|musical|commercial
 """.replace("\n", "|").strip("|")
 #: A word that names a field of work by its ending ("Financial", "Operating", "Technology",
 #: "Protection", "Management", "Safety", "Emergency"): "Chief Financial Officer", "Civil Protection Minister".
