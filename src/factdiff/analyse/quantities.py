@@ -6,13 +6,20 @@ year, a day of the month, a clock time, a phone number, a handle, a road or a mo
 reads the words around each one:
 
 - **concept**, what is counted: the noun phrase after the number ("498 people", "500 illegal
-  immigrants"), the predicate when there is no noun ("317 had criminal convictions", "Eighteen of
-  those arrested were gang members"), the noun of the whole a partitive refers back to ("1,140
-  homes damaged ... 312 of them destroyed" -> "homes destroyed"), or the heading of a list
-  ("Arrests by area:" over "Denver: 63");
+  immigrants", "Kia and Hyundai vehicles", "categories of products") with what its predicate says
+  of it ("114 buildings were damaged" -> "buildings damaged", "1,734 kindergartners had a medical
+  exemption" -> "kindergartners medical exemption"), the predicate when there is no noun ("317 had
+  criminal convictions", "Eighteen of those arrested were gang members"), the noun of the whole a
+  partitive refers back to ("1,140 homes damaged ... 312 of them destroyed" -> "homes destroyed"),
+  or the heading of a list ("Arrests by area:" over "Denver: 63");
 - **places** the number is attached to ("33 in Seattle", "Denver: 63", "Philadelphia led the way
-  with 107", "Portland (State Oregon) — 33", "250 to Ashby"), and qualifiers ("of those
-  arrested");
+  with 107", "Portland (State Oregon) — 33", "250 to Ashby", "at the company's Dunmore campus",
+  "Ulveno, where 24 died", "lose 520 jobs and Dunmore 380"), the place a sentence opens with when
+  it is named as one ("Corran County ranked last, at 83.6 percent", "In Ulveno, 24 died"), and
+  qualifiers ("of those arrested");
+- two kinds of number that are not counts: a place in a ranking ("ranked 12th of 14", unit
+  "rank"; never "the 12th of March" or "the 12th century") and the size of an earthquake ("a 6.4
+  quake", "M7.4", "magnitude-6.4", unit "magnitude", concept "earthquake");
 - **part_of** ("Of the 498 people arrested, 317 ..."), percentages with their part and base
   ("317 (74 percent)", "312 of the 1,140 homes, or 27 percent") and the **direction** of a change
   ("rose 5 percent", "fell by 3").
