@@ -536,3 +536,12 @@ def test_a_restatement_between_a_count_and_its_predicate() -> None:
 def test_a_relative_clause_is_a_predicate_and_a_bare_count_keeps_its_own() -> None:
     found = quantities("Crews counted 52 houses that collapsed and 610 that were damaged.")
     assert [(q.number, q.concept) for q in found] == [(52, "houses collapsed"), (610, "houses damaged")]
+
+
+def test_referents_after_a_bracketed_restatement_and_a_longer_noun() -> None:
+    text = "The probe flew a 1.2 billion-mile (1.9bn km) journey from Earth."
+    item = next(f for f in extract(text) if f.quantity.unit == "kilometre")
+    assert "earth" in {w.lower() for w in referents(text, item)}
+    text = "It joins the 40 earlier seasons worth of family programming."
+    item = next(f for f in extract(text) if f.quantity.number == 40)
+    assert "programming" in {w.lower() for w in referents(text, item)}

@@ -1344,7 +1344,7 @@ _CLAUSE_SPLIT = re.compile(r"[;:,—–(]")
 # What the number is of, after it: "60% of the UAW workers", "five new seasons of Sesame Street", "8 miles
 # (13 km) of new tunnels", "47.6% from the field".
 _COMPLEMENT = re.compile(
-    r"(?:\s*\([^()]{0,40}\))?(?:\s+[\w-]+){0,2}?\s+(?:of|from|for)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+    r"(?:\s*\([^()]{0,40}\)|\))?(?:\s+[\w-]+){0,3}?\s+(?:of|from|for)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
     r"((?:[\w-]+\s*){1,3})"
 )
 _PRONOUN_START = re.compile(r"\s*(?:[A-Z][a-z]+,?\s+)?(?:I|[Ii]t|[Tt]his|[Tt]hat|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou)\s")
