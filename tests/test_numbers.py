@@ -218,3 +218,23 @@ def test_and_joins_words_only_after_a_scale_or_before_a_fraction() -> None:
 
 def test_scores_are_not_numbers() -> None:
     assert scan_numbers("Bristol beat Charlton 2-1 at home") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("An M7.4 quake", 7.4),
+        ("the magnitude-6.4 quake", 6.4),
+        ("between $US160 million", 160_000_000),
+        ("worth PS2.7m", 2_700_000),
+        ("fell to $-50.8bn", -50_800_000_000),
+    ],
+)
+def test_numbers_glued_to_a_magnitude_or_a_currency(text: str, value: float) -> None:
+    (mention,) = scan_numbers(text)
+    assert mention.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["the M4 motorway", "a Boeing 737MAX", "the A380"])
+def test_a_letter_glued_to_a_whole_number_is_no_number(text: str) -> None:
+    assert [m.value for m in scan_numbers(text) if m.start > 0 and text[m.start - 1].isalpha()] == []
