@@ -712,6 +712,19 @@ def number_relation(
         and not report.claim.in_title
     ):
         return "unit_swap", 65.0 + context / 10  # "12 miles below the surface" for 12 kilometres
+    if equal and concept == "same" and concept_relation(report.concept, source.concept) == "conflict":
+        # The report's noun is the noun of another of the source's facts ("114 buildings were
+        # damaged" where 114 collapsed and 1,930 were damaged): the source's sentence holding
+        # both nouns does not make them one thing.
+        own = report.concept - GENERIC_CONCEPTS
+        if (
+            own
+            and own <= report.near  # the report's own words at its number, not a name lent to it
+            and not _people(own)  # "people arrested" describes every count of an arrest story
+            and not (source.concept - GENERIC_CONCEPTS) <= _beside(report)  # "312 were destroyed"
+            and any(own == other for other in others if other != source.concept - GENERIC_CONCEPTS)
+        ):
+            concept = "conflict"
     if equal:
         if concept != "conflict" and place in ("same", "none"):
             return "same", 100.0 + context / 10
