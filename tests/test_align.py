@@ -333,3 +333,16 @@ def test_a_length_of_time_with_its_remainder_dropped_is_a_rounding() -> None:
     comparison = compare_analyses([source, *reports])
     found = {a.article.outlet: {d.type for d in comparison.divergences if d.article == a.article.id} for a in reports}
     assert found == {"Paper 0": {"rounded_unhedged"}, "Paper 1": set()}
+
+
+def test_a_count_named_with_another_source_fact_noun_is_a_unit_swap() -> None:
+    source = _bridge(
+        "Storm Damage\n\nThe storm left 114 buildings collapsed and 1,930 buildings damaged, the agency said.",
+        "Agency",
+        kind="press_release",
+    )
+    bodies = ("Officials said 114 buildings were damaged in the storm.", "In all, 114 buildings collapsed.")
+    reports = [_bridge(f"Storm\n\n{b}", f"Paper {i}") for i, b in enumerate(bodies)]
+    comparison = compare_analyses([source, *reports])
+    found = {a.article.outlet: {d.type for d in comparison.divergences if d.article == a.article.id} for a in reports}
+    assert found == {"Paper 0": {"unit_swap"}, "Paper 1": set()}
