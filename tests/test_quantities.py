@@ -545,3 +545,11 @@ def test_referents_after_a_bracketed_restatement_and_a_longer_noun() -> None:
     text = "It joins the 40 earlier seasons worth of family programming."
     item = next(f for f in extract(text) if f.quantity.number == 40)
     assert "programming" in {w.lower() for w in referents(text, item)}
+
+
+def test_a_count_with_its_own_share_is_not_the_base_of_the_next() -> None:
+    text = "Okoye received 48,212 votes, or 52.6 percent, to 41,905 votes, or 45.7 percent, for Vance."
+    article = Article(text=text)
+    shares = {q.value: q for q in find_quantities(article, [(0, len(text))], []) if q.unit == "percent"}
+    assert shares[52.6].percent_part == 48212 and shares[52.6].percent_of is None
+    assert shares[45.7].percent_part == 41905 and shares[45.7].percent_of is None

@@ -1176,6 +1176,13 @@ def _position(found: list[Found], item: Found) -> int:
     return next(i for i, other in enumerate(found) if other is item)
 
 
+def _has_own_share(found: list[Found], count: Found) -> bool:
+    """ "48,212 votes, or 52.6 percent, to 41,905 votes, or 45.7 percent": a count that carries its own
+    percentage is a sibling of the next one, not the whole it is a share of."""
+    number = count.quantity.number
+    return any(f.quantity.unit == "percent" and f.quantity.percent_part == number for f in found)
+
+
 def _whole_for(found: list[Found], item: Found, text: str) -> Found | None:
     """The quantity a partitive ("of them", "of those arrested", "Of those,") refers back to."""
     index = _position(found, item)
@@ -1230,7 +1237,7 @@ def _relate_percent(text: str, item: Found, previous: Found | None, found: list[
             quantity.percent_of = previous.quantity.part_of
         elif previous is not None:
             whole = _whole_for(found, previous, text)
-            if whole is not None:
+            if whole is not None and not _has_own_share(found, whole):
                 quantity.percent_of = whole.quantity.number
         return
     of_number = _OF_BEFORE_NUMBER.match(text[quantity.end : quantity.end + 20])
