@@ -1366,12 +1366,12 @@ def _match_quote(fact: Fact, slots: list[Slot]) -> None:
 
 # --- labels: what a fact is, as an editor's checklist names it ---
 
-_LABEL_TOKEN = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?%?|[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z\d]")
+_LABEL_TOKEN = re.compile(r"\d+(?:[,.]\d+)*(?:st|nd|rd|th)?%?|[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z\d]")
 _DETERMINERS = frozenset("a an the this that these those its their his her our your my some any each every all".split())
 _PREPOSITIONS = frozenset(
     "of in on at to for from by with into onto over under about after before during since until against among "
     "between through across around near than via per as like within without toward towards worth plus minus "
-    "including".split()
+    "including behind beyond above below inside outside despite amid along ahead".split()
 )
 _AUXILIARIES = frozenset(
     "is are was were be been being am has have had do does did will would shall should can could may might must "
@@ -1439,6 +1439,8 @@ _EVENT_NOUNS = frozenset(
     "event festival funeral wedding".split()
 )
 _MAX_LABEL_WORDS = 4
+#: Words back from a number within which a verb says what the number is ("will add up to 9").
+VERB_REACH = 4
 
 
 def _tokens(sentence: str) -> list[tuple[int, int, str]]:
@@ -1568,7 +1570,8 @@ def _before_concept(sentence: str, start: int) -> tuple[list[str], str | None]:
             i -= 1
             continue
         if _verbish(tokens, i) and not (i > 0 and tokens[i - 1][2].lower() in _DETERMINERS):
-            verb = verb or lower
+            if verb is None and len(tokens) - i <= VERB_REACH:
+                verb = lower  # "embezzled $2.3 million", "will add up to 9 minutes"
             i -= 1
             continue
         break
@@ -1690,8 +1693,14 @@ def _label_duration(
     if verb and verb in _TIME_NOUNS:
         return "length of the " + _TIME_NOUNS[verb]
     if verb:
-        return f"time {_participle(verb)}"
+        to = _TIME_TO.match(sentence, end)  # "add up to 9 minutes to a typical trip"
+        return f"time {_participle(verb)}" + (f" {to.group(1)} {to.group(2)}" if to else "")
     return "length of time"  # the words before a length of time rarely say what lasts
+
+
+_TIME_TO = re.compile(
+    r"\s+(to|for|on)\s+((?:(?:a|an|the|each|every)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=[\s,.;:]|$)"
+)
 
 
 _DATE_SKIP = frozenset("on in by at early late last this next since from until of the".split())
