@@ -24,11 +24,11 @@ NAMES = ("election-brennock", "recall-kestrel", "transfer-valmar", "wildfire-tam
 #: divergences are right (0.50) and 14 of the key's 34 are found (0.41).
 PRECISION_FLOOR = 0.50
 RECALL_FLOOR = 0.40
-#: Reports the key calls clean that still get a divergence: 3 of 8 now
-#: (election-brennock/01-northgate-wire.txt and its copy 02-citybrief.txt: "45.7 percent" of the
-#: ballots cast is read as a wrong percentage; transfer-valmar/03-diario-almeron.txt). The wire was
-#: the primary source, and so unchecked, until the board's statement was recognised as the primary.
-CLEAN_FLAGGED_CEILING = 3
+#: Reports the key calls clean that still get a divergence: 2 when the floors were set, 1 now
+#: (transfer-valmar/03-diario-almeron.txt). The wire report of election-brennock and its copy were
+#: flagged for a while once the board's statement became the primary source ("45.7 percent" read
+#: against the 48,212 votes beside it, a sibling count with its own percentage, not its base).
+CLEAN_FLAGGED_CEILING = 2
 
 
 def _key(answers: dict) -> list[tuple[str, str, str]]:

@@ -261,12 +261,19 @@ def percent_slot(fact: Fact, analysis: Analysis, source_numbers: list[Fact]) -> 
         return counted_pair(fact, analysis)
     base = getattr(claim, "percent_of", None)
     counts = [f.value for f in source_numbers if f.value is not None and f.unit is None]
+    shared = {
+        c.percent_part  # type: ignore[attr-defined]
+        for c in analysis.claims
+        if c is not claim and c.kind == "quantity" and getattr(c, "percent_part", None) is not None
+    }
     options: list[tuple[float, list[float], bool]] = []
     for p in parts:
         # Bases the text ties to this part first; any larger count of the source only when the
         # text ties none, since among a story's many counts one fits almost any percentage.
         tied = [base] if base is not None else []
-        tied += [n for n in same_sentence if n > p]
+        # A larger count that carries its own percentage ("48,212 votes, or 52.6 percent, to 41,905
+        # votes, or 45.7 percent") is a sibling of the part, not its base.
+        tied += [n for n in same_sentence if n > p and n not in shared]
         tied += [c.part_of for c in neighbours if c.number == p and getattr(c, "part_of", None)]  # type: ignore[attr-defined]
         tied += [f.claim.part_of for f in source_numbers if f.value == p and getattr(f.claim, "part_of", None)]
         tied = [b for b in tied if b and b > p]
