@@ -276,6 +276,7 @@ def concept_tokens(text: str | None) -> frozenset[str]:
     return frozenset(content_words(text))
 
 
+@lru_cache(maxsize=16384)
 def place_key(place: str) -> str:
     """'Portland, Ore.' and 'Portland, Oregon' -> 'portland|oregon'; 'the Greyfield plant' -> 'greyfield'."""
     parts = [p.strip().lower().rstrip(".") for p in place.split(",")]
@@ -285,6 +286,7 @@ def place_key(place: str) -> str:
     return "|".join([head, *rest])
 
 
+@lru_cache(maxsize=65536)
 def same_place(a: str, b: str) -> bool:
     ka, kb = place_key(a).split("|"), place_key(b).split("|")
     if ka[0] != kb[0]:
