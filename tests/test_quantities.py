@@ -553,3 +553,11 @@ def test_a_count_with_its_own_share_is_not_the_base_of_the_next() -> None:
     shares = {q.value: q for q in find_quantities(article, [(0, len(text))], []) if q.unit == "percent"}
     assert shares[52.6].percent_part == 48212 and shares[52.6].percent_of is None
     assert shares[45.7].percent_part == 41905 and shares[45.7].percent_of is None
+
+
+def test_places_with_accented_letters_are_read_whole() -> None:
+    text = "The club will pay £38m up front to Almerón. Flooding forced 40 people from their homes in Zürich."
+    article = Article(text=text)
+    places = {q.text: q.places for q in find_quantities(article, [(0, len(text))], [])}
+    assert places["£38m"] == ["Almerón"]
+    assert places["40"] == ["Zürich"]

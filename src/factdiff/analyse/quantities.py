@@ -174,7 +174,8 @@ _VERBS = frozenset(
     fled flee flees stayed stay stays belong belongs belonged went go goes hailed hail hails
     """.split()
 )
-_PLACE_WORD = r"(?:[A-Z][A-Za-z.'’-]*|D\.C\.)"
+# Letters of any Latin alphabet, so "Almerón", "São Paulo" and "Zürich" are read whole.
+_PLACE_WORD = r"(?:[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|[.'’-])*|D\.C\.)"
 _PLACE = (
     rf"(?P<place>{_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|of|de|del|la|le|upon)(?=\s|,|$|\W))*"
     r"(?:\s+\(State\s+[A-Z][a-z]+\)|,\s+(?:D\.C\.|[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)(?=[\s:,)—–-]|$))?)"
