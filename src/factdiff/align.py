@@ -672,7 +672,12 @@ def place_relation(a: Iterable[str], b: Iterable[str]) -> str:
 
 
 def context_similarity(a: Fact, b: Fact) -> float:
-    return float(fuzz.token_set_ratio(a.context, b.context))
+    return _context_ratio(a.context, b.context)
+
+
+@lru_cache(maxsize=65536)
+def _context_ratio(a: str, b: str) -> float:
+    return float(fuzz.token_set_ratio(a, b))
 
 
 def _units_comparable(a: Fact, b: Fact) -> bool:
