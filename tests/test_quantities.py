@@ -558,6 +558,6 @@ def test_a_count_with_its_own_share_is_not_the_base_of_the_next() -> None:
 def test_places_with_accented_letters_are_read_whole() -> None:
     text = "The club will pay £38m up front to Almerón. Flooding forced 40 people from their homes in Zürich."
     article = Article(text=text)
-    places = {q.text: q.places for q in find_quantities(article, [(0, len(text))], [])}
+    places = {q.text: q.places for q in find_quantities(article, split_sentences(text), [])}
     assert places["£38m"] == ["Almerón"]
     assert places["40"] == ["Zürich"]

@@ -23,7 +23,7 @@ ABBREVIATIONS = frozenset(
 )
 
 _BOUNDARY = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9])|[!?]+["'”’»]*(?=\s)""")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_WORD_BEFORE = re.compile(r"((?:[^\W\d_])(?:[^\W\d_]|\.)*)\.$")  # letters of any alphabet: "Almerón."
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -56,7 +56,7 @@ def _is_abbreviation(text: str, line_start: int, dot_end: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     # A single capital initial ("J. Smith") or dotted initials ("U.S.", "D.C.").
-    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return (len(word) == 1 and match.group(1).isupper()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
