@@ -771,7 +771,9 @@ def number_relation(
     sole = sole and report.unit == source.unit
     if report.unit in TIME_UNITS and report.unit != source.unit:
         return None  # "two hours" against "three days": another length of time, not this one changed
-    strong = _same_thing(report, source) or (concept == "unknown" and (place == "same" or physical or sole))
+    strong = concept != "conflict" and (
+        _same_thing(report, source) or (concept == "unknown" and (place == "same" or physical or sole))
+    )
     if strong and (place in ("same", "none") or (place == "unknown" and not report.places)):
         if report.claim.in_title:
             return None  # headlines compress: a different number there is rarely the same fact
