@@ -238,3 +238,9 @@ def test_numbers_glued_to_a_magnitude_or_a_currency(text: str, value: float) -> 
 @pytest.mark.parametrize("text", ["the M4 motorway", "a Boeing 737MAX", "the A380"])
 def test_a_letter_glued_to_a_whole_number_is_no_number(text: str) -> None:
     assert [m.value for m in scan_numbers(text) if m.start > 0 and text[m.start - 1].isalpha()] == []
+
+
+def test_a_hedge_at_the_start_of_a_paragraph_counts() -> None:
+    text = "Headline\n\nNearly 92,000 people voted.\nAbout 40 homes burned."
+    found = {m.value: m.approx for m in scan_numbers(text, 0, len(text))}
+    assert found[92000] == "nearly" and found[40] == "about"

@@ -364,7 +364,7 @@ def hedge_before(text: str, pos: int) -> tuple[int, str, str] | None:
     if not last:
         return None
     if last.isalpha():  # cheap test: the word before the number must end some hedge
-        if stripped[stripped.rfind(" ") + 1 :].lower() not in _HEDGE_LAST_WORDS:
+        if stripped.rsplit(None, 1)[-1].lower() not in _HEDGE_LAST_WORDS:  # any space: "\n\nNearly 92,000"
             return None
     elif last not in _HEDGE_LAST_MARKS:
         return None
