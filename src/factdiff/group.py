@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from factdiff.analyse.dates import _MONTHS  # one month-name table for the package
 from factdiff.model import Analysis, Article
 
 __all__ = [
@@ -101,27 +102,6 @@ tomorrow monday tuesday wednesday thursday friday saturday sunday january februa
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st also well may
 might must shall get got like just still even back many much made make way since per via us""".split()
 )
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,]*(?:\.\d+)?|[.!?:;\n\"“”]")
 _SENTENCE_END = frozenset('.!?:;\n"“”')
 # Lower-case words that may sit inside a name ("Bank of America", "Charles de Gaulle").

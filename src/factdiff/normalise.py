@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from factdiff.analyse.dates import _MONTHS  # one month-name table for the package
 from factdiff.errors import Skipped
 from factdiff.model import Article, Post
 
@@ -230,27 +231,6 @@ def collapse_doubled_title(title: str, body: str) -> str:
 
 # --- dates ------------------------------------------------------------------------------------
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 _MONTH_WORD = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
