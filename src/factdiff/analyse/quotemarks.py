@@ -1,0 +1,163 @@
+"""Quote marks: the quoted stretches of a paragraph, and quoted names that are not speech.
+
+The first step of quote finding (see :mod:`factdiff.analyse.quotes`): text between paired
+quotation marks ("...", “...”, «...», ‘...’, ''...'', and the mixed "...” of some copy), per
+paragraph, telling a closing mark from an apostrophe ("don't", "the players’ decision"); a quote
+left open at the end of a paragraph runs to its end. Quoted names ('what the agency called
+"Operation Safe City"') are recognised here so that the caller can drop them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factdiff.analyse.speakers import _CUE, _WORDS, QuoteMatch
+
+_OPENERS = {"“": "”", "«": "»", "‘": "’", "„": "“", '"': '"', "'": "'"}
+_QUOTE_CHARS = '"“”«»‘’„'
+_TRIM = " \t,;:.…"
+
+# --- quoted stretches -----------------------------------------------------------------------------
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalnum() and after.isalnum()
+
+
+#: The marks that matter when looking for the close of a quote opened with each mark.
+_CLOSE_MARKS = {
+    opener: re.compile(
+        "[" + re.escape("".join(sorted({opener, close} | ({"“", "”"} if opener == '"' else set())))) + "]"
+    )
+    for opener, close in _OPENERS.items()
+}
+_MARK = re.compile(r"[\"“«‘'`„]")
+
+
+def _quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """(open mark, end after close mark, closed) of the outermost quotes in one paragraph."""
+    out: list[tuple[int, int, bool]] = []
+    i = start
+    while i < end:
+        jump = _MARK.search(text, i, end)
+        if jump is None:
+            break
+        i = jump.start()
+        ch = text[i]
+        pair = text[i : i + 2]
+        if pair in ("''", "``"):
+            # Doubled single marks stand for double quotes in some archives: ''...''.
+            j = text.find("''", i + 2, end)
+            out.append((i, j + 2, True) if j >= 0 else (i, end, False))
+            if j < 0:
+                break
+            i = j + 2
+            continue
+        if ch not in _OPENERS or ch in "”»":
+            i += 1
+            continue
+        if ch in "'‘’" and (_is_apostrophe(text, i) or (i > start and text[i - 1].isalnum())):
+            i += 1
+            continue
+        if ch in "'‘" and not (i + 1 < end and (text[i + 1].isalpha() or text[i + 1] in '“"')):
+            i += 1
+            continue
+        close = _OPENERS[ch]
+        j = _find_close(text, i, end, ch, close)
+        if j < 0:
+            if ch in "'‘":  # an unpaired single mark is an apostrophe, not a quote
+                i += 1
+                continue
+            out.append((i, end, False))
+            break
+        out.append((i, j + 1, True))
+        i = j + 1
+    return out
+
+
+#: s’ + a lower-case word that is not a cue: a plural possessive ("the players’ decision").
+_PLURAL_POSSESSIVE = re.compile(rf"s['’][ \t]+(?!{_CUE}\b)[a-z]")
+
+
+def _find_close(text: str, i: int, end: int, opener: str, close: str) -> int:
+    depth = 0
+    curly = 0  # “...” pairs inside a straight-quoted stretch
+    marks = _CLOSE_MARKS[opener]
+    k = i + 1
+    while k < end:
+        hit = marks.search(text, k, end)
+        if hit is None:
+            return -1
+        k = hit.start()
+        ch = text[k]
+        if opener == '"' and ch in "“”":
+            # Copy that opens with a straight mark and closes with a curly one: "...”
+            if ch == "“":
+                curly += 1
+            elif curly:
+                curly -= 1
+            else:
+                return k
+        elif opener != close and ch == opener:
+            depth += 1
+        elif ch == close:
+            if close in "'’" and _is_apostrophe(text, k):
+                k += 1
+                continue
+            if close in "'’" and k + 1 < end and text[k + 1].isalpha():
+                k += 1
+                continue
+            if close in "'’" and _PLURAL_POSSESSIVE.match(text, k - 1, end):
+                k += 1  # "the players’ decision": an apostrophe, not the close
+                continue
+            if depth == 0:
+                return k
+            depth -= 1
+        k += 1
+    return -1
+
+
+def _inner(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted words without marks, spaces and trailing commas or full stops."""
+    while start < end and (text[start] in _QUOTE_CHARS + "'" or text[start] in _TRIM):
+        start += 1
+    while end > start and (text[end - 1] in _QUOTE_CHARS + "'" or text[end - 1] in _TRIM):
+        end -= 1
+    return start, end
+
+
+_NAMING = re.compile(
+    r"(?i:called|named|dubbed|so-called|known[ \t]+as|titled|entitled|nicknamed|labeled|labelled)[ \t]*$"
+)
+_DETERMINED = re.compile(r"(?<![\w'’-])(?i:its|their|his|her|the|this|that)[ \t]*$")
+
+
+def _after_naming_verb(text: str, m: QuoteMatch) -> bool:
+    """After "called", "dubbed" ...; or, for capitalised words, after a determiner ('its "Operation
+    Safe City"'): a name, not words said."""
+    before = max(0, m.start - 1)
+    if _NAMING.search(text, max(0, m.start - 20), before):
+        return True
+    capitalised = all(w[:1].isupper() for w in _WORDS.findall(text, m.start, m.end))
+    return capitalised and bool(_DETERMINED.search(text, max(0, m.start - 8), before))
+
+
+def _is_name_like(text: str, m: QuoteMatch) -> bool:
+    """A quoted name or title rather than quoted speech: "Operation Safe City", what X "called" Y.
+
+    Kept as a quote only when a cue of its own credits it to someone and no naming verb precedes it.
+    """
+    words = _WORDS.findall(text[m.start : m.end])
+    if not words or len(words) > 6:
+        return False
+    if _after_naming_verb(text, m):
+        return True
+    content = [w for w in words if w.lower() not in {"of", "the", "and", "a", "in", "for", "on", "to"}]
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in content)
+    return capitalised and len(words) > 1 and not re.search(r"[.!?]", text[m.start : m.end])

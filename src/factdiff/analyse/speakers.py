@@ -1,0 +1,408 @@
+"""Speakers: speech cues, the noun phrases that speak, and who they are.
+
+The middle step of quote finding (see :mod:`factdiff.analyse.quotes`). :class:`_Cues` finds every
+speech cue of a text once ("said", "told reporters", "according to"); the noun-phrase readers take
+the speaker's mention on either side of a cue ("said ICE Acting Director Tom Homan", "Homan
+said", "the agency", "officials") or the subject of a clause; :func:`_resolve_all` turns each
+mention into a full name of a person found earlier ("Homan" -> "Tom Homan", "he" -> the last man
+named), with the title and organisation that person carries. :class:`QuoteMatch`, the record the
+other steps fill in, lives here because resolution is what completes it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from factdiff.analyse.names import canonical_name, gender_of, name_parts, same_person
+from factdiff.analyse.people import NAME, lower_same_length, person_name, word_alternation
+from factdiff.model import Person
+
+# --- cues -----------------------------------------------------------------------------------------
+
+_VERBS = (
+    "said|says|say|told|tells|tell|added|adds|asked|asks|noted|notes|explained|explains|declared|declares"
+    "|stated|wrote|writes|warned|warns|argued|argues|insisted|insists|acknowledged|acknowledges"
+    "|announced|announces|claimed|continued|continues|replied|replies|responded|responds|recalled"
+    "|recalls|urged|urges|predicted|predicts|tweeted|posted|remarked|conceded|concedes|admitted"
+    "|admits|observed|emphasized|emphasised|stressed|stresses|suggested|suggests|complained|complains"
+    "|joked|quipped|boasted|boasts|mused|shouted|yelled|cautioned|countered|agreed|agrees|repeated"
+    "|reiterated|testified|confirmed|confirms|denied|denies|estimated|reported|reports|informs|informed"
+    "|believes|believed|thinks|thought|contended|contends|maintained|maintains|vowed|promised|pledged"
+    "|charged|alleged|alleges|called|calls|described|describes|went on|pointed out|points out|put it"
+    "|spoke|speaks|sings|sang|reads|read|branded|brands|accused|accuses|accuse|exhorted|rated|rates|labeled|labelled"
+    "|termed|praised|criticized|criticised|denounced|blasted|slammed|mocked|condemned|hailed|demanded|demands"
+    "|wondered|wonders|scolded|snapped|shot back|retorted|concluded|concludes|commented|yells|yelled"
+    "|shouts|attacked|characterized|characterised|admitting|acknowledging|conceding|countering|quipping"
+    "|asking|claiming|insisting|calling|suggesting|describing|urging"
+    "|writing|saying|telling|adding|noting|explaining|arguing|warning|declaring|tweeting|recalling"
+)
+_CUE = "(?:" + word_alternation(_VERBS.split("|")).replace("\\ ", "[ \\t]+") + ")"
+_CUE_WORDS = frozenset(v for v in _VERBS.split("|") if " " not in v)
+#: Cues of two words, by their first word.
+_CUE_PAIRS: dict[str, frozenset[str]] = {}
+for _pair in [v for v in _VERBS.split("|") if " " in v] + ["according to"]:
+    _first, _second = _pair.split(" ", 1)
+    _CUE_PAIRS[_first] = _CUE_PAIRS.get(_first, frozenset()) | {_second}
+_CUE_SCAN = re.compile(rf"(?<![a-z])(?:{word_alternation(_CUE_WORDS | set(_CUE_PAIRS))})(?![a-z])")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+class _Hit:
+    """A cue found in the text, with the small part of the re.Match interface the rules use."""
+
+    __slots__ = ("_end", "_start", "_word")
+
+    def __init__(self, start: int, end: int, word: str) -> None:
+        self._start, self._end, self._word = start, end, word
+
+    def start(self, _group: str = "cue") -> int:
+        return self._start
+
+    def end(self, _group: str = "cue") -> int:
+        return self._end
+
+    def group(self, _group: str = "cue") -> str:
+        return self._word
+
+
+class _Cues:
+    """Every speech cue of one text, found once by a scan over its words (a set lookup per word
+    is many times faster than trying a long alternation of verbs at every character)."""
+
+    def __init__(self, text: str) -> None:
+        hits: list[_Hit] = []
+        lower = lower_same_length(text)
+        for w in _CUE_SCAN.finditer(lower):
+            low = w.group()
+            s, e = w.span()
+            if s and lower[s - 1] in "'’-" and s > 1 and lower[s - 2].isalpha():
+                continue  # the second half of "don't" or "so-called"
+            seconds = _CUE_PAIRS.get(low)
+            if seconds:
+                nxt = _NEXT_WORD.match(lower, e)
+                if nxt and nxt.group(1) in seconds:
+                    hits.append(_Hit(s, nxt.end(), text[s : nxt.end()]))
+                    continue
+            if low in _CUE_WORDS and not (e + 1 < len(text) and lower[e] in "'’-" and lower[e + 1].isalpha()):
+                hits.append(_Hit(s, e, text[s:e]))
+        self.hits = hits
+        self.starts = [h.start() for h in hits]
+
+    def finditer(self, _text: str, start: int, end: int) -> list[_Hit]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [h for h in self.hits[lo:hi] if h.end() <= end]
+
+    def search(self, _text: str, start: int, end: int) -> _Hit | None:
+        found = self.finditer(_text, start, end)
+        return found[0] if found else None
+
+    def match(self, _text: str, start: int, end: int) -> _Hit | None:
+        found = self.search(_text, start, end)
+        return found if found is not None and found.start() == start else None
+
+
+_DETERMINERS = frozenset("the a an one two three several some many other another his her their its our".split())
+_NP_STOP = re.compile(r"[,.;:!?()\"“”«»—–]|[ \t](?:that|who|which|and|but|on|in|at|to|for|as|after|when)[ \t]")
+#: Capitalised words that start a sentence and are never the speaker.
+_NOT_SPEAKERS = frozenset(
+    """
+    Most Many Some Several Few All Both Each Others Other Nobody Everyone Someone No None Neither Either
+    The This That These Those Its Also Yet So Still Even However Meanwhile Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday Today Yesterday Here There Now Then Once Perhaps Maybe Though Although
+    """.split()
+)
+#: First words that show a phrase is not a noun phrase at all.
+_NOT_SPEAKER_LOWER = frozenset(
+    "and or but that which who what when where if as so than then in on at by for from of to with after before"
+    " while because although though since until".split()
+)
+_AUXILIARIES = frozenset(
+    """
+    did do does not never didn't doesn't don't would could should will shall might must can cannot won't
+    wouldn't couldn't is are was were be been has have had declined refused
+    """.split()
+)
+
+_PRONOUNS = r"(?:he|she|they|we|I|it|you)"
+_PRONOUN_SET = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+_DET_NP = (
+    r"(?:(?:the|a|an|one|two|three|several|some|many|other|another|his|her|their|its|our)[ \t]+)"
+    r"(?:(?!(?:that|which|who|whom|whose|and|or|but|is|was|are|were|has|had|have|be|been|said|says|to|when|while"
+    r"|if|as|because|saying|than|then|not)[ \t])[\w'’.&-]+[ \t]+){0,9}?[\w'’.&-]+"
+)
+#: Plural nouns that speak without a determiner ("officials said", "critics say"), optionally
+#: with a short phrase after them ("advisers to Mr. Obama", "officials from both parties").
+_BARE_NOUNS = """
+officials authorities police prosecutors investigators analysts experts critics aides sources advisers advisors
+activists observers supporters opponents developers residents voters lawmakers legislators economists
+researchers scientists doctors witnesses leaders members executives officers organizers protesters democrats
+republicans families workers employees students parents teachers diplomats strategists historians
+""".split()
+_BARE_NOUN = word_alternation(_BARE_NOUNS)
+_BARE_NP = (
+    rf"(?:{_BARE_NOUN}(?:[ \t]+and[ \t]+{_BARE_NOUN})?"
+    r"(?:[ \t]+(?:in|from|at|of|to|for|close[ \t]+to|familiar[ \t]+with)[ \t]+[\w.’'-]+(?:[ \t]+[\w.’'-]+){0,5}?)?"
+    r"|(?:those|many|some|most|others)[ \t]+(?:close[ \t]+to|familiar[ \t]+with|of)"
+    r"[ \t]+[\w’'.-]+(?:[ \t]+[\w’'.-]+){0,3}?)"
+)
+#: "Clinton's team", "Connecticut's tax commissioner", "the GOP's complaint".
+_POSSESSIVE_NP = rf"(?:(?:the[ \t]+)?(?:{NAME}|[A-Z]{{2,6}}))['’]s(?:[ \t]+[\w-]+){{1,3}}"
+_NAME_OR_ORG = (
+    rf"(?:(?:{NAME}|[A-Z]{{2,6}}s?(?:[ \t]+{NAME})?)(?:[ \t]+\d{{1,3}}(?![\d,.]))?(?:[ \t]+and[ \t]+{NAME})?)"
+)
+#: A noun phrase that can speak, read backwards from a cue: "Teague", "the agency", "officials".
+_CLAUSE_MARKS = frozenset(';:!?"“”«»—–')
+#: Where a speaker's phrase can start: a capital or a digit, a determiner or pronoun, or a word
+#: before (or at) a bare plural like "officials"; the rest of the words need not be tried.
+_WORD_START = re.compile(
+    rf"(?<![\w'’.-])(?:[A-Z0-9(]|(?i:{word_alternation(_DETERMINERS | _PRONOUN_SET)})(?![\w'’-])"
+    rf"|(?:[\w-]+[ \t]+)?{_BARE_NP}(?![\w'’-]))"
+)
+_NP_BEFORE = re.compile(
+    rf"(?:(?<![\w'’-])(?P<np>{_POSSESSIVE_NP}|{_NAME_OR_ORG}|(?i:{_PRONOUNS})|(?i:{_DET_NP})"
+    rf"|(?i:(?:[\w-]+[ \t]+){{0,3}}{_BARE_NP}))"
+    rf"(?:[ \t]*\([^()\n]{{1,25}}\))?(?:,[^,\"“”«»]{{1,100}},)?(?:['’]s)?"
+    rf"(?:[ \t]+(?:\w+ly|often|even|still|now|just|also|then|later|has|had|have|is|was|are|were|been|previously"
+    rf"|once|again|on[ \t]+\w+|last[ \t]+\w+)){{0,2}}[ \t]*)$"
+)
+_NP_ENDING_IN_NAME = re.compile(rf"[ \t]+(?P<np>[^,.;:!?\"“”«»\n]{{1,40}}?[ \t]{NAME})(?=[ \t]*(?:[,.;:!?]|$))")
+#: The noun phrase after a cue: "said ICE Acting Director Tom Homan", "said the company".
+_NP_AFTER = re.compile(
+    rf"[ \t]+(?P<np>{_NAME_OR_ORG}|(?i:{_PRONOUNS})(?![\w'’])|(?i:{_DET_NP})|(?i:(?:[\w-]+[ \t]+)?{_BARE_NP}))"
+)
+
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+@dataclass(slots=True)
+class QuoteMatch:
+    """One quote or piece of indirect speech, with where its speaker is mentioned."""
+
+    start: int  # the quoted (or reported) words
+    end: int
+    direct: bool
+    cue: str | None = None
+    cue_start: int = -1
+    speaker_text: str | None = None  # the mention as written ("Homan", "he", "the agency")
+    speaker_start: int = -1
+    speaker_end: int = -1
+    speaker: str | None = None  # the resolved full name or body
+    speaker_title: str | None = None
+    speaker_org: str | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The whole attribution: the words, the cue and the speaker's mention."""
+        points = [self.start, self.end]
+        if self.speaker_start >= 0:
+            points += [self.speaker_start, self.speaker_end]
+        if self.cue_start >= 0:
+            points.append(self.cue_start)
+        return min(points), max(points)
+
+
+# --- speakers -------------------------------------------------------------------------------------
+
+
+class _People:
+    """The people of the article by position, to resolve a mention to a full name and title."""
+
+    def __init__(self, people: list[Person]) -> None:
+        self.people = sorted(people, key=lambda p: p.start)
+        self.starts = [p.start for p in self.people]
+        self.full = tuple(p.name for p in self.people if name_parts(p.name)[0])
+
+    def at(self, start: int, end: int) -> Person | None:
+        """The person mention that overlaps the span, if any."""
+        k = bisect.bisect_right(self.starts, end) - 1
+        while k >= 0 and self.people[k].end > start - 200:
+            p = self.people[k]
+            if p.start < end and start < p.end:
+                return p
+            k -= 1
+        return None
+
+    def titled(self, name: str, before: int) -> Person | None:
+        """The nearest earlier mention of the same person with a title or organisation."""
+        best = None
+        for p in self.people:
+            if p.start > before and best is not None:
+                break
+            if (p.title or p.org) and same_person(p.name, name):
+                best = p
+        return best
+
+
+def _resolve(m: QuoteMatch, people: _People, last_named: list[tuple[int, str, str | None]]) -> None:
+    """Fill speaker, title and organisation of ``m`` from its speaker mention."""
+    if m.speaker_text is None:
+        return
+    mention = m.speaker_text.strip()
+    person = people.at(m.speaker_start, m.speaker_end)
+    if mention.lower() in _PRONOUN_SET:
+        if mention.lower() in {"he", "she"}:
+            # The last person named before, skipping names known to take the other pronoun.
+            other = "female" if mention.lower() == "he" else "male"
+            k = bisect.bisect_left(last_named, (m.speaker_start, "", None)) - 1
+            while k >= 0 and last_named[k][2] == other:  # the gender any mention of that person shows
+                k -= 1
+            if k >= 0:
+                m.speaker = last_named[k][1]
+        else:
+            m.speaker = mention
+    elif person is not None:
+        m.speaker = person.name
+    elif _NAME_RE.fullmatch(mention) and name_parts(mention)[1] and not mention.isupper():
+        m.speaker = canonical_name(mention, people.full)
+    else:
+        m.speaker = re.sub(r"^(?i:the|a|an)\s+", "", mention)
+    if m.speaker and m.speaker[:1].isupper():
+        titled = person if person is not None and (person.title or person.org) else None
+        titled = titled or people.titled(m.speaker, m.speaker_start)
+        if titled is not None and same_person(titled.name, m.speaker):
+            m.speaker_title, m.speaker_org = titled.title, titled.org
+
+
+def _np_after(text: str, pos: int, limit: int, people: _People) -> tuple[int, int] | None:
+    """The speaker mention right after a cue at ``pos``."""
+    lead = pos
+    while lead < limit and text[lead] in " \t":
+        lead += 1
+    person = people.at(lead, lead + 1)
+    if person is not None and person.start == lead:
+        return person.start, _trim_np(text, person.start, person.start + len(person.text.split(",")[0]))
+    m = _NP_AFTER.match(text, pos, limit)
+    if not m or not _plausible(m.group("np")):
+        m = _NP_ENDING_IN_NAME.match(text, pos, limit)  # "said 9/11 widow Terry Strada."
+        if not m:
+            return None
+    s, e = m.start("np"), m.end("np")
+    if m.group("np").split()[0].lower() in _DETERMINERS:
+        # "according to the Pruitt County Office of Emergency Management.": up to the punctuation.
+        stop = _NP_STOP.search(text, e, min(limit, e + 60))
+        if stop and len(_WORDS.findall(text[e : stop.start()])) <= 5:
+            e = stop.start()
+    person = people.at(s, s + 1)
+    if person is not None and person.start >= s - 1:
+        e = max(e, person.start + len(person.text.split(",")[0]))
+    return s, _trim_np(text, s, e)
+
+
+def _plausible(np: str) -> bool:
+    """False for phrases that look like a speaker but are not one ("Most", "the agency did not")."""
+    words = np.split()
+    if not words or (len(words) == 1 and words[0] in _NOT_SPEAKERS) or words[0].lower() in _NOT_SPEAKER_LOWER:
+        return False
+    if len(words) > 1 and words[-1].lower() in {"that", "which", "who", "whom", "and", "or", "by", "of"}:
+        return False
+    if words[0] in {"Most", "Many", "Some", "Few", "None", "Nobody"} and len(words) == 1:
+        return False
+    return not any(w.lower() in _AUXILIARIES for w in words)
+
+
+def _trim_np(text: str, s: int, e: int) -> int:
+    while e > s and text[e - 1] in " \t,.;:":
+        e -= 1
+    return e
+
+
+def _np_before(text: str, floor: int, pos: int, people: _People) -> tuple[int, int] | None:
+    """The speaker mention that ends right before a cue at ``pos``."""
+    person = people.at(pos - 2, pos - 1)
+    if person is not None and person.end <= pos and not text[person.end : pos].strip(" \t,"):
+        # A phrase that starts before the person and holds it ("a spokeswoman for X") is the speaker.
+        wider = _np_before_phrase(text, max(floor, person.start - 60), person.start, pos)
+        return wider if wider is not None else (person.start, person.end)
+    m = _np_before_phrase(text, floor, pos, pos)
+    if m is None:
+        return None
+    s, e = m
+    person = people.at(s, e)
+    if person is not None and person.start <= s and person.end >= e:
+        return person.start, person.end
+    return s, e
+
+
+def _np_before_phrase(text: str, floor: int, last_start: int, pos: int) -> tuple[int, int] | None:
+    """The longest plausible phrase that starts before ``last_start`` and ends at ``pos``."""
+    m = None
+    lo = max(floor, pos - 160)
+    # A speaker does not reach back over these marks.
+    lo = max([lo] + [text.rfind(mark, lo, pos) + 1 for mark in _CLAUSE_MARKS])
+    # Nor over a comma with words after it: those words hold the speaker. (A comma right before
+    # the cue may close an apposition, "X, a senior official, said", which the pattern reads.)
+    comma = text.rfind(",", lo, pos)
+    if comma >= 0 and text[comma + 1 : pos].strip(" \t"):
+        lo = comma + 1
+    for start in _WORD_START.finditer(text, lo, last_start):
+        m = _NP_BEFORE.match(text, start.start(), pos)
+        if m and _plausible(m.group("np")):
+            return m.start("np"), m.end("np")
+    return None
+
+
+_NAME_RE = re.compile(NAME)
+_SUBJECT = re.compile(rf"(?<![\w'’-])(?:{NAME}|(?:he|she|they|we|I)(?![\w'’]))")
+
+
+def _subject(text: str, floor: int, pos: int, known: _People, people_only: bool = False) -> tuple[int, int] | None:
+    """The subject of the clause before ``pos``: the first person or name in it (with
+    ``people_only``, only a name that is a person found in the article)."""
+    found: tuple[int, int] | None = None
+    for p in known.people:
+        if floor <= p.start < pos:
+            found = (p.start, p.start + len(p.text.split(",")[0]))
+            break
+    for name in _SUBJECT.finditer(text, floor, pos if found is None else found[0]):
+        words = name.group()
+        if words.lower() in _PRONOUN_SET:
+            if people_only:
+                continue
+            return name.start(), name.end()
+        if words.split()[0].endswith("ing"):
+            continue  # "Following the vote, ...": a participle, not a name
+        cleaned = person_name(words)
+        if not cleaned or not _plausible(cleaned):
+            continue
+        if people_only and not any(same_person(cleaned, f) for f in known.full):
+            continue
+        s = name.start() + words.find(cleaned)
+        return s, s + len(cleaned)
+    return found
+
+
+def _resolve_all(matches: list[QuoteMatch], known: _People) -> None:
+    # (where, full name, "female"/"male"/None as the mention shows it: "Mrs. Okafor", "Helen Okafor")
+    last_named: list[tuple[int, str, str | None]] = [(p.start, p.name, gender_of(p.name)) for p in known.people]
+    for m in matches:
+        if m.speaker_text is not None and m.speaker_start >= 0:
+            person = known.at(m.speaker_start, m.speaker_end)
+            if person is not None:
+                last_named.append(
+                    (m.speaker_start, person.name, gender_of(m.speaker_text.strip()) or gender_of(person.name))
+                )
+                continue
+            mention = person_name(m.speaker_text.strip())
+            # A bare word ("Authorities") is a name only when it is the surname of a person found,
+            # or a common given name (features call people "Melanie").
+            if (
+                mention
+                and name_parts(mention)[1]
+                and (
+                    " " in mention
+                    or any(same_person(mention, f) for f in known.full)
+                    or gender_of(f"{mention} X") is not None
+                )
+            ):
+                full = canonical_name(mention, known.full)
+                last_named.append((m.speaker_start, full, gender_of(mention) or gender_of(full)))
+    genders: dict[str, str] = {}
+    for _, name, gender in last_named:
+        if gender:
+            genders.setdefault(name, gender)
+    last_named = sorted(((pos, name, genders.get(name)) for pos, name, _ in last_named), key=lambda item: item[0])
+    for m in matches:
+        _resolve(m, known, last_named)
