@@ -22,6 +22,10 @@ patterns, in three steps:
 :func:`match_quotes` returns the full matches (with the span of the speaker's mention, which a
 benchmark scores); :func:`find_quotes` and :func:`find_attributions` turn them into claims.
 Measured on PolNeAR dev by ``bench/quotes.py``.
+
+This module runs the steps and finds the speakers of direct quotes; the steps' parts live in
+:mod:`~factdiff.analyse.quotemarks` (step 1), :mod:`~factdiff.analyse.speakers` (cues, the noun
+phrases that speak, and resolution to full names) and :mod:`~factdiff.analyse.attributions` (step 3).
 """
 
 from __future__ import annotations
