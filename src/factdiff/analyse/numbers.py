@@ -29,7 +29,11 @@ _UNITS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALES = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7,
+    "crores": 1e7,
+}  # fmt: skip
+_DOZENS = frozenset({"dozen", "dozens", "dozs", "dzs"})
 #: Denominators of spoken fractions ("two thirds", "a quarter"), singular and plural.
 _DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
@@ -46,10 +50,16 @@ _ORDINALS = {
     "ninetieth": 90, "hundredth": 100, "thousandth": 1000, "millionth": 1e6, "billionth": 1e9,
     "trillionth": 1e12, "nineth": 9,
 }  # fmt: skip
+#: Every word that can close a spoken fraction ("a thirtieth", "three twenty-firsts"), with its denominator.
+_FRACTION_LAST: dict[str, float] = {
+    **_ORDINALS, **{w + "s": v for w, v in _ORDINALS.items() if w != "nineth"}, **_DENOMINATORS,
+}  # fmt: skip
+#: Ordinals that close a fraction only after a tens word ("three twenty-firsts", never "two seconds").
+_AFTER_TENS_ONLY = frozenset({"first", "second", "firsts", "seconds"})
 _ABBREVIATED_SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
     "bln": 1e9, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "g": 1e9, "t": 1e12,
-    "tn": 1e12, "tln": 1e12, "trillion": 1e12, "hundred": 100, "dozen": 12, "mil": 1e6, "MM": 1e6,
+    "tn": 1e12, "tln": 1e12, "trillion": 1e12, "hundred": 100, "dozen": 12, "doz": 12, "dz": 12, "mil": 1e6, "MM": 1e6,
 }  # fmt: skip
 
 #: Hedge words in front of a number and the approximation they mean (Quantity.approx).
@@ -98,15 +108,18 @@ def word_trie(words: list[str]) -> str:
     return emit(root)
 
 
-_NUMBER_WORDS = [*_UNITS, *_TENS, "hundred", *_SCALES, "dozen", "dozens"]
+_NUMBER_WORDS = [*_UNITS, *_TENS, "hundred", *_SCALES, *_DOZENS]
 _WORD_NUMBER = word_trie(_NUMBER_WORDS)
 _FRACTION_WORD = word_trie(list(_DENOMINATORS))
 _ORDINAL_WORD = word_trie(list(_ORDINALS))
-_WORD_ATOM = word_trie([*_NUMBER_WORDS, *_DENOMINATORS, "point"])
+_WORD_ATOM = word_trie([*_NUMBER_WORDS, *_FRACTION_LAST, "point"])
+_UNIT_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
 _JOIN = r"(?:\s*-\s*|\s+)(?:and\s+)?"
 # "a"/"an"/"half" count as numbers only in front of a scale, a dozen or a denominator.
 _LEAD = (
-    rf"(?:(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|{_FRACTION_WORD})\b)"
+    rf"(?:(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|{_FRACTION_WORD})\b"
+    # "a twenty-first" is 1/21, but "a twenty-first century" is an ordinal
+    rf"|(?:{word_trie(list(_TENS))})[-\s]{_UNIT_ORDINAL}(?:s\b|\b(?![ \t]+(?!of\b)[a-z])))"
     r"|(?:half|quarter)\s+(?=(?:million|billion|trillion|thousand)\b))"
 )
 _WORDS_RE = (
@@ -119,7 +132,11 @@ _WORDS_RE = (
 # The letters a number word can start with: a cheap gate in front of the word alternatives.
 _FIRST_LETTERS = "".join(sorted({w[0] for w in [*_NUMBER_WORDS, *_DENOMINATORS, *_ORDINALS, "a", "an", "half"]}))
 _GATE = rf"(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}])(?<![A-Za-z])"
-_DIGITS_RE = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_DIGITS_RE = (
+    r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)"
+    # "1 234 567": thousands grouped by plain spaces, every group three digits
+    r"|\d{1,3}(?:\x20\d{3})+(?![\d,.]?\d)|\d+)(?:\.\d+)?|\.\d+"
+)
 
 _VULGAR = {
     "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5, "⅘": 4 / 5,
@@ -150,11 +167,11 @@ def _word_token_any_case() -> re.Pattern[str]:
 
 _AFTER_DIGITS = re.compile(
     r"""
-    (?P<exp>[eE][-+]?\d+\b)
+    (?P<exp>[eE][-+]?\d+\b|\s?[x×]\s?10\^[-+]?\d+\b)
     | (?P<mixed>\s+\d+/\d+\b)
     | (?P<slash>/\d+(?![\d/]))
     | (?P<ordsuffix>(?:st|nd|rd|th)\b)
-    | (?P<scale>\s*-?\s*(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore)s?\b
+    | (?P<scale>\s*-?\s*(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore|doz|dz)s?\b
         | \s?(?:bln|mln|tln)(?![\w])
         | (?:bn|mn|mln|bln|tln|tn|mil|MM|[kKmMbBG])(?![\w]))
     """,
@@ -187,6 +204,7 @@ _CURRENCY_END = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|RM|Rs\.?|INR|PS)\s?)
 _MINUS_BEFORE = re.compile(r"\b(?:minus|negative)(?:\s+|-)\Z", re.IGNORECASE)
 _PRONOUN_ONE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|no\s+other|another|what)\s+$", re.IGNORECASE)
 _TOKENISE_WORDS = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
+_EXPONENT = re.compile(r"[-+]?\d+$")
 
 
 @dataclass(slots=True)
@@ -409,14 +427,14 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
     stop = match.end()
     sign = -1.0 if raw[0] in "-−–" else 1.0
     body = raw.lstrip("-−– ")
-    value = float(body.replace(",", "").replace("\u202f", "").replace("\u00a0", ""))
+    value = float(body.replace(",", "").replace("\u202f", "").replace("\u00a0", "").replace(" ", ""))
     kind = "cardinal"
     scaled = False
     after = _AFTER_DIGITS.match(text, stop, end)
     if after is not None:
         group = after.lastgroup
         if group == "exp":
-            value *= 10 ** int(after.group()[1:])
+            value *= 10 ** int(_EXPONENT.search(after.group()).group())  # type: ignore[union-attr]
             stop = after.end()
         elif group == "mixed":
             num, den = after.group().split("/")
@@ -470,7 +488,7 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
         sign = -1.0
     if sign < 0 and kind != "ordinal":
         value = -value
-    grouped = "," in body or "\u202f" in body or "\u00a0" in body
+    grouped = "," in body or "\u202f" in body or "\u00a0" in body or " " in body
     return NumberMention(
         match.start(), stop, text[match.start() : stop], value, kind=kind, scaled=scaled, grouped=grouped
     )
@@ -509,7 +527,7 @@ def _cut_at_list_and(raw: str) -> str:
         after = _TOKENISE_WORDS.findall(raw[join.end() :].lower())
         if before and before[-1] in _AND_OK_BEFORE:
             continue
-        if any(t in _DENOMINATORS for t in after):
+        if any(t in _FRACTION_LAST and t not in _AFTER_TENS_ONLY for t in after):
             continue
         return raw[: join.start()]
     return raw
@@ -527,12 +545,8 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
         and unit_after(match.string, match.end()) is None  # "that one mile" is a mile
     ):
         return None
-    if len(tokens) == 1 and (tokens[0] in _SCALES or tokens[0] in ("hundred", "dozen", "dozens")):
+    if len(tokens) == 1 and (tokens[0] in _SCALES or tokens[0] == "hundred" or tokens[0] in _DOZENS):
         return None  # "parts per million", "a baker's dozen": a scale word alone is not a number
-    if len(tokens) == 3 and tokens[0] in _UNITS and tokens[1] in _TENS and tokens[2] in _ORDINALS:
-        # "one twenty-fifth" is 1/25, not the 26th
-        value = _UNITS[tokens[0]] / (_TENS[tokens[1]] + _ORDINALS[tokens[2]])
-        return NumberMention(match.start(), match.start() + len(raw), raw, value, kind="fraction", words=True)
     if tokens[-1] in _ORDINALS and _HYPHEN_WORD.match(match.string, match.start() + len(raw)):
         # "a fourth-year pro", "the third-largest city": an ordinal adjective, not a fraction
         value = _compound_ordinal(tokens) or _ORDINALS[tokens[-1]]
@@ -540,6 +554,18 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
     ordinal = _compound_ordinal(tokens)
     if ordinal is not None:  # "twenty-fifth", "one hundred twenty fifth", "two hundredth"
         return NumberMention(match.start(), match.start() + len(raw), raw, ordinal, kind="ordinal", words=True)
+    if tokens[-1] in _FRACTION_LAST:
+        fraction = _spoken_fraction(tokens)
+        if fraction is not None:  # "one hundred thirty fifths" (100/35), "three twenty-firsts", "a thirtieth"
+            value = -fraction if negative else fraction
+            return NumberMention(match.start(), match.start() + len(raw), raw, value, kind="fraction", words=True)
+        if tokens[-1] not in _DENOMINATORS and len(tokens) > 1:  # "two seconds": the number before the word
+            raw = raw[: _last_word_start(raw)].rstrip(" -\t\n")
+            tokens = tokens[:-1]
+    breaks = _break_at(tokens) if tokens[-1] not in _DENOMINATORS else None
+    if breaks is not None:  # "three-nought-four", "twenty twenty": numbers side by side are several numbers
+        raw = raw[: _word_start(raw, breaks)].rstrip(" -\t\n")
+        tokens = tokens[:breaks]
     value = _words_value(tokens)
     if value is None:
         return None
@@ -556,6 +582,122 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
     )
 
 
+def _last_word_start(raw: str) -> int:
+    return _word_start(raw, len(_TOKENISE_WORDS.findall(raw.lower())) - 1)
+
+
+def _word_start(raw: str, index: int) -> int:
+    """Where the ``index``-th word of ``raw`` starts."""
+    for i, word in enumerate(_TOKENISE_WORDS.finditer(raw.lower())):
+        if i == index:
+            return word.start()
+    return len(raw)
+
+
+_KIND_UNIT, _KIND_TEEN, _KIND_TENS, _KIND_HUNDRED, _KIND_SCALE, _KIND_AND, _KIND_DOZEN = range(7)
+
+
+def _token_kind(token: str) -> int | None:
+    if token in _UNITS:
+        return _KIND_UNIT if _UNITS[token] < 10 else _KIND_TEEN
+    if token in _TENS:
+        return _KIND_TENS
+    if token == "hundred":
+        return _KIND_HUNDRED
+    if token in _SCALES:
+        return _KIND_SCALE
+    if token == "and":
+        return _KIND_AND
+    if token in _DOZENS:
+        return _KIND_DOZEN
+    return None
+
+
+# Word pairs that cannot follow each other inside one number: "three four", "twenty twenty", "ten five".
+_BREAKS = {
+    (_KIND_UNIT, _KIND_UNIT), (_KIND_UNIT, _KIND_TEEN), (_KIND_UNIT, _KIND_TENS), (_KIND_TEEN, _KIND_UNIT),
+    (_KIND_TEEN, _KIND_TEEN), (_KIND_TEEN, _KIND_TENS), (_KIND_TENS, _KIND_TEEN), (_KIND_TENS, _KIND_TENS),
+    (_KIND_HUNDRED, _KIND_HUNDRED),
+}  # fmt: skip
+
+
+def _break_at(tokens: list[str]) -> int | None:
+    """The index of the first word that starts a second number ("three four" -> 1); None when there is none."""
+    previous = None
+    for i, token in enumerate(tokens):
+        kind = _token_kind(token)
+        if kind is None:
+            return None
+        if kind == _KIND_AND:
+            continue
+        if (previous, kind) in _BREAKS:
+            return i - 1 if tokens[i - 1] == "and" else i
+        previous = kind
+    return None
+
+
+def _well_formed(tokens: list[str]) -> float | None:
+    """The value of number words that make one integer ("one hundred and thirty"), else None."""
+    if not tokens or tokens[0] == "and" or tokens[-1] == "and" or _break_at(tokens) is not None:
+        return None
+    if any(_token_kind(t) is None for t in tokens):
+        return None
+    return _integer_value(tokens)
+
+
+def _spoken_fraction(tokens: list[str]) -> float | None:
+    """Number words closed by an ordinal read as a fraction: "two hundred thirty two and a thirtieth",
+    "one hundred thirty fifths" (100/35, as against "one hundred and thirty fifths", 130/5), "one one
+    hundred fifth" (1/105); None when the words make no fraction."""
+    for i in range(len(tokens) - 2, 0, -1):  # "... and a thirtieth": a whole number and a fraction
+        if tokens[i] == "and":
+            whole = _well_formed(tokens[:i])
+            part = _split_fraction(tokens[i + 1 :])
+            if whole is not None and part is not None and (tokens[i + 1] in ("a", "an", "one") or part < 1):
+                # "one hundred and three quarters" is 100.75, "one hundred and thirty fifths" 130/5
+                scales = [t for t in tokens[:i] if t in _SCALES]
+                if scales:  # "three million and a half" is 3.5 million
+                    return whole + part * _SCALES[scales[-1]]
+                return whole + part
+            break
+    return _split_fraction(tokens)
+
+
+def _split_fraction(tokens: list[str]) -> float | None:
+    """Numerator words then denominator words: the longest denominator that makes one ordinal wins."""
+    last = tokens[-1]
+    head = tokens[:-1]
+    for i in range(1, len(head) + 1):
+        numerator = 1.0 if head[:i] in (["a"], ["an"]) else _well_formed(head[:i])
+        if numerator is None:
+            continue
+        denominator = _denominator(head[i:], last)
+        if denominator:
+            return numerator / denominator
+    return None
+
+
+def _denominator(words: list[str], last: str) -> float | None:
+    """The value of an ordinal used as a denominator: "fifths" 5, "thirty fifths" 35, "one hundred and fifth" 105."""
+    value = _FRACTION_LAST[last]
+    if not words:
+        return None if last in _AFTER_TENS_ONLY else value
+    if value >= 10 or words[0] not in _UNITS and words[0] not in _TENS:
+        return None
+    if words[-1] == "and":
+        words = words[:-1]
+        if not words or _token_kind(words[-1]) not in (_KIND_HUNDRED, _KIND_SCALE):
+            return None
+    if _token_kind(words[-1]) not in (_KIND_TENS, _KIND_HUNDRED, _KIND_SCALE):
+        return None
+    if _token_kind(words[-1]) != _KIND_TENS and words[:-1] != ["one"]:
+        return None  # "one hundred fifth" is 105, but in "ninety-five hundred fifths" the denominator is 5
+    if last in _AFTER_TENS_ONLY and words[-1] not in _TENS:
+        return None
+    base = _well_formed(words)
+    return None if base is None else base + value
+
+
 def _compound_ordinal(tokens: list[str]) -> float | None:
     """The ordinal that number words end in, when the last word is a singular ordinal after a tens
     word or a numerator above one ("twenty-first" 21, "two hundredth" 200); None for fractions
@@ -567,7 +709,7 @@ def _compound_ordinal(tokens: list[str]) -> float | None:
     if not head or head[0] in ("a", "an"):
         return None
     if head[-1] in _TENS:  # "twenty-fifth", "one hundred twenty fifth"
-        base = _integer_value(head)
+        base = _well_formed(head)
         return None if base is None else base + _ORDINALS[last]
     if _ORDINALS[last] >= 100:  # "two hundredth", "three trillionth"
         base = _integer_value(head)
@@ -615,26 +757,39 @@ def _words_value(tokens: list[str]) -> float | None:
 def _integer_value(tokens: list[str]) -> float | None:
     total = 0.0
     current = 0.0
+    small = 0.0  # the part of ``current`` after its hundreds: "three hundred and two dozens" is 300 + 2 * 12
+    last_scale = 0.0
     seen = False
     for token in tokens:
         if token in ("and", "a", "an"):
             if token != "and":
                 current += 1
+                small += 1
                 seen = True
             continue
         if token[0].isdigit():
             current += float(token)
+            small += float(token)
         elif token in _UNITS:
             current += _UNITS[token]
+            small += _UNITS[token]
         elif token in _TENS:
             current += _TENS[token]
+            small += _TENS[token]
         elif token == "hundred":
             current = (current or 1) * 100
-        elif token in ("dozen", "dozens"):
-            current = (current or 1) * 12
+            small = 0
+        elif token in _DOZENS:
+            current = current + small * 11 if small else (current or 1) * 12
+            small = 0
         elif token in _SCALES:
-            total += (current or 1) * _SCALES[token]
-            current = 0
+            scale = _SCALES[token]
+            if not current and total and last_scale and last_scale < scale:
+                total *= scale  # "three lakh crore"
+            else:
+                total += (current or 1) * scale
+            current = small = 0
+            last_scale = scale
         else:
             return None
         seen = True
