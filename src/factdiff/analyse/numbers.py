@@ -682,7 +682,7 @@ def _denominator(words: list[str], last: str) -> float | None:
     value = _FRACTION_LAST[last]
     if not words:
         return None if last in _AFTER_TENS_ONLY else value
-    if value >= 10 or words[0] not in _UNITS and words[0] not in _TENS:
+    if value >= 10 or (words[0] not in _UNITS and words[0] not in _TENS):
         return None
     if words[-1] == "and":
         words = words[:-1]
