@@ -244,3 +244,52 @@ def test_a_hedge_at_the_start_of_a_paragraph_counts() -> None:
     text = "Headline\n\nNearly 92,000 people voted.\nAbout 40 homes burned."
     found = {m.value: m.approx for m in scan_numbers(text, 0, len(text))}
     assert found[92000] == "nearly" and found[40] == "about"
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("a twenty-first century problem", [(21, "ordinal")]),
+        ("the one hundred twenty fifth day", [(125, "ordinal")]),
+        ("two seconds later", [(2, "cardinal")]),
+        ("it took twenty seconds", [(20, "cardinal")]),
+        ("three and a half", [(3.5, "fraction")]),
+        ("a quarter of voters", [(0.25, "fraction")]),
+        ("two thousand and eighteen", [(2018, "cardinal")]),
+        ("twenty-one", [(21, "cardinal")]),
+        ("1,234,567.89", [(1_234_567.89, "cardinal")]),
+        ("1.5k", [(1500, "cardinal")]),
+        ("2 dozen", [(24, "cardinal")]),
+        ("nineteen ninety", [(19, "cardinal"), (90, "cardinal")]),
+        ("4 dz eggs", [(48, "cardinal")]),
+    ],
+)
+def test_spoken_forms(text: str, values: list[tuple[float, str]]) -> None:
+    found = [(m.value, m.kind) for m in scan_numbers(text, ranges=False, hedges=False)]
+    assert [kind for _, kind in found] == [kind for _, kind in values]
+    assert [value for value, _ in found] == pytest.approx([value for value, _ in values])
+
+
+@pytest.mark.parametrize("text", ["won 3 1234 games", "rule 12 3456", "page 1 23"])
+def test_plain_spaces_group_only_three_digits(text: str) -> None:
+    assert all(m.value is not None and m.value < 10_000 for m in scan_numbers(text))
+
+
+@given(st.integers(min_value=1000, max_value=999_999_999))
+def test_space_grouped_thousands_round_trip(n: int) -> None:
+    assert parse_number(f"{n:,}".replace(",", " ")) == n
+
+
+_WORD_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_WORD_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ORDINAL_PLURALS = ["firsts", "seconds", "thirds", "fourths", "fifths", "sixths", "sevenths", "eighths", "ninths"]
+
+
+@given(
+    st.integers(min_value=1, max_value=9),
+    st.integers(min_value=2, max_value=9),
+    st.integers(min_value=1, max_value=9),
+)
+def test_numerator_and_compound_denominator_round_trip(numerator: int, tens: int, unit: int) -> None:
+    text = f"{_WORD_UNITS[numerator - 1]} {_WORD_TENS[tens - 2]}-{_ORDINAL_PLURALS[unit - 1]}"
+    assert parse_number(text) == pytest.approx(numerator / (tens * 10 + unit))

@@ -40,6 +40,31 @@ NUMBER_CASES = [
     ("The answer is minus one", [-1]),
     ("The one you mentioned is invalid", []),
     ("zero is 0", [0, 0]),
+    # spoken fractions with compound denominators
+    ("a twenty-first", [1 / 21]),
+    ("three twenty-firsts", [3 / 21]),
+    ("twenty twenty fifths", [0.8]),
+    ("one hundred and thirty fifths", [26]),
+    ("one hundred thirty fifths", [100 / 35]),
+    ("one hundred and thirty-two fifths", [26.4]),
+    ("one one hundred and fifth", [1 / 105]),
+    ("one hundred one thousand fifths", [100 / 1005]),
+    ("The answer is minus one hundred thirty fifths", [-100 / 35]),
+    ("one hundred and three quarters", [100.75]),
+    ("two hundred and fifty-four hundredths", [200.54]),
+    ("ninety - five hundred fifths", [1900]),
+    ("I counted six million and two thirds", [6_000_000 + 2_000_000 / 3]),
+    ("The measurement has a value of two hundred thirty two and a thirtieth", [232 + 1 / 30]),
+    # grouping, scales, digit-by-digit words
+    ("1 234 567", [1_234_567]),
+    ("40 000 is the same as 40\u202f000", [40_000, 40_000]),
+    (" three hundred and two dozens", [324]),
+    (" 3 dzs", [36]),
+    (" five dozs", [60]),
+    ("The total is three lakh crore", [3e12]),
+    ("1.3x10^6", [1.3e6]),
+    ("6.23x10^-4", [6.23e-4]),
+    ("they were playing three-nought-four", [3, 0, 4]),
 ]
 
 
