@@ -346,3 +346,36 @@ def test_a_count_named_with_another_source_fact_noun_is_a_unit_swap() -> None:
     comparison = compare_analyses([source, *reports])
     found = {a.article.outlet: {d.type for d in comparison.divergences if d.article == a.article.id} for a in reports}
     assert found == {"Paper 0": {"unit_swap"}, "Paper 1": set()}
+
+
+FIRE_NOTICE = (
+    "Brush Fire Update\n\nFIRE UPDATE, Monday, June 1, 2026\n\n"
+    "Area: 8,420 acres (3,407 hectares). Containment: 20 percent.\n\n"
+    "Crews have confirmed 96 buildings destroyed and 30 damaged. Of the destroyed buildings, 51 were homes.\n\n"
+    "Two firefighters have suffered minor injuries, the fire service said.\n"
+)
+
+
+def _fire_story(*bodies: str) -> dict[str, set[tuple[str, str]]]:
+    source = _bridge(FIRE_NOTICE, "Fire Service", kind="press_release", published="2026-06-01")
+    reports = [_bridge(f"Brush fire burns on\n\n{body}", f"Paper {i}") for i, body in enumerate(bodies)]
+    comparison = compare_analyses([source, *reports])
+    return {
+        a.article.outlet or "": {(d.type, d.text) for d in comparison.divergences if d.article == a.article.id}
+        for a in reports
+    }
+
+
+def test_a_figure_under_a_field_name_is_compared_in_its_own_unit() -> None:
+    # "Area:" names a field of the notice, not a place; the report's acres are judged against the
+    # source's acres, not passed as equal to the hectares printed beside them.
+    found = _fire_story(
+        "The fire has now burned 8,400 acres, officials said on Monday.",
+        "The fire has burned 8,420 acres, officials said on Monday.",
+    )
+    assert found == {"Paper 0": {("rounded_unhedged", "8,400 acres")}, "Paper 1": set()}
+
+
+def test_another_fact_s_noun_is_a_unit_swap_and_a_bare_duration_counts_nothing() -> None:
+    found = _fire_story("There are 96 homes destroyed, the fire service said on Monday. After two days.")
+    assert found == {"Paper 0": {("unit_swap", "96")}}

@@ -374,6 +374,10 @@ def facts_of(analysis: Analysis) -> list[Fact]:
             proper = {lemma(w) for w in re.findall(r"(?<=[a-z0-9,;] )[A-Z][a-z]+", sentence)}
             concept = concept - proper if concept - proper else concept
             places = tuple(p for p in claim.places if place_key(p).split("|")[0] not in GENERIC_PLACES)
+            label = _field_label(text, claim.start, claim.sentence_start)
+            if label:
+                # "Size: 14,860 acres", "Units: About 186,400": a notice's field name, not a place.
+                places = tuple(p for p in places if p != label.group(1))
             value = claim.number
             if value < 0 and _LIST_DASH.match(claim.text):
                 value = -value  # "- 498 people": a list item's dash read as a minus sign
@@ -451,6 +455,27 @@ def facts_of(analysis: Analysis) -> list[Fact]:
         elif isinstance(claim, Quote) and claim.quote and len(claim.quote.split()) >= 2:
             facts.append(Fact(article=article.id, claim=claim, family="quote", context=context, sentence=sentence))
     return facts
+
+
+#: A field name opening a line of a notice: "Units: About 186,400".
+_FIELD_LABEL = re.compile(r"([A-Z][a-z]+(?: [a-z]+)?):\s")
+#: A line of a list of names and figures ("Denver: 36"): the name is the figure's owner.
+_LISTED_LINE = re.compile(r"[-–—•*]?\s*[A-Z][\w.’' ,]*:\s*[\d$€£]")
+
+
+def _field_label(text: str, at: int, sentence_start: int) -> re.Match[str] | None:
+    """The field name that opens the line or the sentence of position ``at``, unless the lines
+    around it list names with figures in the same way."""
+    start = text.rfind("\n", 0, at) + 1
+    label = _FIELD_LABEL.match(text, start) or (
+        _FIELD_LABEL.match(text, sentence_start) if sentence_start > 0 else None
+    )
+    if label is None:
+        return None
+    end = text.find("\n", at)
+    before = [line for line in text[:start].split("\n")[-3:] if line.strip()][-1:]
+    after = [line for line in text[end:].split("\n")[:3] if line.strip()][:1] if end >= 0 else []
+    return None if any(_LISTED_LINE.match(line.strip()) for line in before + after) else label
 
 
 #: "Martin Keel, 54," "Keel, 45, was": a person's age after the name; "aged 54".
@@ -700,6 +725,8 @@ def number_relation(
             and not report.claim.in_title
             and place_relation(report.places, source.places) != "conflict"
             and context_similarity(report, source) >= CROSS_UNIT_SWAP_CONTEXT
+            and report.window - UNIT_WORDS - TIME_UNITS - {w.lower() for w in report.claim.text.split()}
+            # "After three days.": a bare length of time, with no word of what it counts
         ):
             return "unit_swap", 55.0
         return None
@@ -743,7 +770,12 @@ def number_relation(
         # another fact of the source. Other modifiers ("speed boats", "small boats") describe.
         own = report.concept - GENERIC_CONCEPTS
         common = _fuzzy_common(report.concept - GENERIC_CONCEPTS, source.concept - GENERIC_CONCEPTS)
-        shared_head = common and any(own <= other for other in others if other != source.concept - GENERIC_CONCEPTS)
+        theirs = source.concept - GENERIC_CONCEPTS
+        # The report's own words, or those it does not share with the source ("212 homes destroyed"
+        # for "212 buildings destroyed"), are the noun of another of the source's facts.
+        shared_head = common and any(
+            own <= other or (own - theirs and own - theirs <= other) for other in others if other != theirs
+        )
         if common and not shared_head:
             return None
         if (
@@ -1148,10 +1180,13 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
     places = {p for s in slots if s.source is not None for p in s.source.places}
     concepts = frozenset(s.source.concept - GENERIC_CONCEPTS for s in slots if s.source is not None)
     units = Counter(s.source.unit for s in slots if s.source is not None)
+    twins = _twins(slots)
     for i, fact in enumerate(numbers):
         for slot in slots:
             if slot.source is None or slot.family != fact.family:
                 continue
+            if fact.unit != slot.source.unit and fact.unit in twins.get(slot.id, ()):
+                continue  # the source also gives this figure in the report's own unit: that row is the one
             sole = slot.source.unit in TIME_UNITS and units[slot.source.unit] == 1
             found = number_relation(fact, slot.source, concepts, sole)
             if found is not None:
@@ -1188,6 +1223,18 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
         assigned.add(i)
         slot.matches.setdefault(fact.article, []).append(Match(fact, relation, _score))
     return [f for i, f in enumerate(numbers) if i not in assigned]
+
+
+def _twins(slots: list[Slot]) -> dict[str, set[str]]:
+    """For each slot, the other units the source states the same figure in ("14,860 acres (6,014
+    hectares)"): a report's figure in one of those units belongs to that row, not to this one."""
+    measures = [s for s in slots if s.source is not None and s.source.unit in UNITS and s.source.value]
+    twins: dict[str, set[str]] = {}
+    for a in measures:
+        for b in measures:
+            if a is not b and a.source.unit != b.source.unit and same_value(a.source, b.source):  # type: ignore[union-attr]
+                twins.setdefault(a.id, set()).add(b.source.unit)  # type: ignore[union-attr,arg-type]
+    return twins
 
 
 #: Sentence similarity a second, different figure for a fact the report already states right
