@@ -293,3 +293,16 @@ _ORDINAL_PLURALS = ["firsts", "seconds", "thirds", "fourths", "fifths", "sixths"
 def test_numerator_and_compound_denominator_round_trip(numerator: int, tens: int, unit: int) -> None:
     text = f"{_WORD_UNITS[numerator - 1]} {_WORD_TENS[tens - 2]}-{_ORDINAL_PLURALS[unit - 1]}"
     assert parse_number(text) == pytest.approx(numerator / (tens * 10 + unit))
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("$5 million and two new hospitals", [5_000_000, 2]),
+        ("6 crore and two people", [60_000_000, 2]),
+        ("-3 million and a half", [-3_500_000]),
+        ("two thirds of a million people", [2_000_000 / 3]),
+    ],
+)
+def test_words_after_a_scaled_number(text: str, values: list[float]) -> None:
+    assert [m.value for m in scan_numbers(text)] == pytest.approx(values)

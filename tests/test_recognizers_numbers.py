@@ -65,6 +65,10 @@ NUMBER_CASES = [
     ("1.3x10^6", [1.3e6]),
     ("6.23x10^-4", [6.23e-4]),
     ("they were playing three-nought-four", [3, 0, 4]),
+    ("3 hundred and one is a valid numbers.", [301]),
+    ("I count 6 crore and two hundred", [60_000_200]),
+    (" two thirds of a million", [2_000_000 / 3]),
+    ("two out of five hundreds tvs", [0.004]),
 ]
 
 

@@ -34,6 +34,7 @@ _SCALES = {
     "crores": 1e7,
 }  # fmt: skip
 _DOZENS = frozenset({"dozen", "dozens", "dozs", "dzs"})
+_HUNDRED = frozenset({"hundred", "hundreds"})  # "two out of five hundreds"
 #: Denominators of spoken fractions ("two thirds", "a quarter"), singular and plural.
 _DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
@@ -108,7 +109,7 @@ def word_trie(words: list[str]) -> str:
     return emit(root)
 
 
-_NUMBER_WORDS = [*_UNITS, *_TENS, "hundred", *_SCALES, *_DOZENS]
+_NUMBER_WORDS = [*_UNITS, *_TENS, "hundred", "hundreds", *_SCALES, *_DOZENS]
 _WORD_NUMBER = word_trie(_NUMBER_WORDS)
 _FRACTION_WORD = word_trie(list(_DENOMINATORS))
 _ORDINAL_WORD = word_trie(list(_ORDINALS))
@@ -204,6 +205,7 @@ _CURRENCY_END = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|RM|Rs\.?|INR|PS)\s?)
 _MINUS_BEFORE = re.compile(r"\b(?:minus|negative)(?:\s+|-)\Z", re.IGNORECASE)
 _PRONOUN_ONE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|no\s+other|another|what)\s+$", re.IGNORECASE)
 _TOKENISE_WORDS = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
+_OF_A_SCALE = re.compile(r" of an? (thousand|million|billion|trillion)\b", re.IGNORECASE)
 _EXPONENT = re.compile(r"[-+]?\d+$")
 
 
@@ -281,6 +283,9 @@ def scan_numbers(
         match = matches[index]
         index += 1
         if match.start() < last_end or (taken and any(s <= match.start() < e for s, e in taken)):
+            if match.re is not _DIGIT_TOKEN and match.end() > last_end > match.start():
+                # "5 million and two new hospitals": the words run on past the digits; read the rest again
+                matches[index:index] = list(word_re.finditer(word_text, last_end, match.end()))
             continue
         mention = _mention(text, match, end)
         if mention is not None:
@@ -412,6 +417,11 @@ def _mention(text: str, match: re.Match[str], end: int) -> NumberMention | None:
                 # "twenty-first", "one hundred twenty second"
                 mention.value = (mention.value or 0) + _ORDINALS[tail.group("ordinal").lower()]
                 mention.kind, mention.end = "ordinal", tail.end()
+            if mention.kind == "fraction" and text.startswith(" of a", mention.end):
+                scale = _OF_A_SCALE.match(text, mention.end)
+                if scale is not None and mention.value is not None:  # "two thirds of a million"
+                    mention.value *= _SCALES[scale.group(1).lower()]
+                    mention.end, mention.scaled = scale.end(), True
             mention.text = text[mention.start : mention.end]  # as written, not lower-cased
         return mention
     if match.group("vulgar") is not None:
@@ -471,7 +481,7 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
                 stop = after.end()
                 half = _AND_A_HALF.match(text, stop, end) if factor >= 1e3 else None
                 if half is not None:  # "3 million and a half"
-                    value += _DENOMINATORS_SINGLE[half.group("frac").lower()] * factor * (1 if sign > 0 else -1)
+                    value += _DENOMINATORS_SINGLE[half.group("frac").lower()] * factor  # the sign comes last
                     stop = half.end()
                 elif written.lower().rstrip("s") in ("hundred", "thousand"):
                     # "4 thousand 3 hundred and 21": digits with spelled scales, smaller parts after larger
@@ -484,6 +494,12 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
                         value += amount * scale
                         last = scale
                         stop = part.end()
+                if factor in (100, 1e5, 1e7) and text.startswith(" and ", stop):
+                    # "3 hundred and one", "6 crore and two hundred": number words after a spelled scale
+                    words = _words_after(text, stop + 5, end)
+                    if words is not None and words.value and words.value < factor and (factor == 100 or words.scaled):
+                        value += words.value
+                        stop = stop + 5 + words.end
     if _minus_before(text, match.start()):
         sign = -1.0
     if sign < 0 and kind != "ordinal":
@@ -498,6 +514,16 @@ _MILLION_M_AFTER = re.compile(
     r"m\s+(?:of\b|(?!(?:tall|high|long|wide|deep|away|from|above|below|in|sprint|race|hurdles|freestyle|final|"
     r"dash|relay|run|swim|mark)\b)(?:[a-z]+\s+){0,4}(?:[a-z]+s|people)\b)"
 )
+
+
+def _words_after(text: str, pos: int, end: int) -> NumberMention | None:
+    """The cardinal in number words at ``pos``, offsets relative to ``pos``; None when there is none."""
+    window = text[pos : min(end, pos + 60)].lower()
+    match = _WORD_TOKEN.match(window)
+    if match is None or match.group("words") is None:
+        return None
+    mention = _words_mention(match)
+    return mention if mention is not None and mention.kind == "cardinal" else None
 
 
 def _million_m(text: str, after: re.Match[str], body: str) -> bool:
@@ -545,7 +571,7 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
         and unit_after(match.string, match.end()) is None  # "that one mile" is a mile
     ):
         return None
-    if len(tokens) == 1 and (tokens[0] in _SCALES or tokens[0] == "hundred" or tokens[0] in _DOZENS):
+    if len(tokens) == 1 and (tokens[0] in _SCALES or tokens[0] in _HUNDRED or tokens[0] in _DOZENS):
         return None  # "parts per million", "a baker's dozen": a scale word alone is not a number
     if tokens[-1] in _ORDINALS and _HYPHEN_WORD.match(match.string, match.start() + len(raw)):
         # "a fourth-year pro", "the third-largest city": an ordinal adjective, not a fraction
@@ -570,7 +596,7 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
     if value is None:
         return None
     kind = "fraction" if any(t in _DENOMINATORS for t in tokens) else "cardinal"
-    scaled = any(t in _SCALES or t == "hundred" for t in tokens)
+    scaled = any(t in _SCALES or t in _HUNDRED for t in tokens)
     return NumberMention(
         match.start(),
         match.start() + len(raw),
@@ -602,7 +628,7 @@ def _token_kind(token: str) -> int | None:
         return _KIND_UNIT if _UNITS[token] < 10 else _KIND_TEEN
     if token in _TENS:
         return _KIND_TENS
-    if token == "hundred":
+    if token in _HUNDRED:
         return _KIND_HUNDRED
     if token in _SCALES:
         return _KIND_SCALE
@@ -776,7 +802,7 @@ def _integer_value(tokens: list[str]) -> float | None:
         elif token in _TENS:
             current += _TENS[token]
             small += _TENS[token]
-        elif token == "hundred":
+        elif token in _HUNDRED:
             current = (current or 1) * 100
             small = 0
         elif token in _DOZENS:
