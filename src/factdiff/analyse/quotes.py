@@ -50,7 +50,9 @@ from factdiff.analyse.speakers import (
     _PRONOUN_SET,
     _WORDS,
     QuoteMatch,
+    _credit,
     _Cues,
+    _name_end,
     _np_after,
     _np_before,
     _People,
@@ -141,12 +143,10 @@ def _match_quotes(article: Article, sentences: list[tuple[int, int]], people: li
                 if label is not None:
                     # A transcript turn: "PENCE: Well, look, ..." names its speaker first.
                     m.start = label.end()
-                    m.cue, m.cue_start = ":", label.end("np")
-                    m.speaker_start, m.speaker_end = label.start("np"), label.end("np")
+                    _credit(m, ":", label.end("np"), (label.start("np"), label.end("np")))
                 elif inside is not None:
                     cue, np_s, np_e = inside
-                    m.cue, m.cue_start = cue.group("cue").lower(), cue.start("cue")
-                    m.speaker_start, m.speaker_end = np_s, np_e
+                    _credit(m, cue.group("cue").lower(), cue.start("cue"), (np_s, np_e))
                 else:
                     _speaker_for(text, m, q_open, q_close, floor, next_open, line_end, known, cues, sentences, closed)
                 line_matches.append(m)
@@ -239,15 +239,13 @@ def _speaker_for(
             if np is None and word in _SAY:
                 np = _np_after(text, cue.end(), q_open, known)  # ', said X, "..."'
         if np is not None:
-            m.cue, m.cue_start = word, cue.start()
-            m.speaker_start, m.speaker_end = np
+            _credit(m, word, cue.start(), np)
             return
     if colon:
         # "Acting Director Tom Homan made that plain in his statement:": the subject speaks.
         np = _subject(text, floor, floor + colon.start(), known)
         if np is not None:
-            m.cue, m.cue_start = ":", floor + colon.start()
-            m.speaker_start, m.speaker_end = np
+            _credit(m, ":", floor + colon.start(), np)
             return
     # The sentence before, in the same paragraph, ends in its cue: '... over Syria, Schiff said. "The ...'
     if not lead.strip(" \t" + _QUOTE_CHARS):
@@ -259,8 +257,7 @@ def _speaker_for(
             if tail and not quoted_before and _ENDS_AFTER_CUE.match(text, tail[-1].end(), p_end):
                 np = _np_before(text, p_start, tail[-1].start(), known)
                 if np is not None:
-                    m.cue, m.cue_start = tail[-1].group().lower(), tail[-1].start()
-                    m.speaker_start, m.speaker_end = np
+                    _credit(m, tail[-1].group().lower(), tail[-1].start(), np)
                     return
     # A partial quote before its cue in the same sentence: '... "the first of many," X said.'
     k = _sentence_index(sentences, max(q_close - 1, q_open))
@@ -270,14 +267,12 @@ def _speaker_for(
     if cue and cue.group("cue").lower() != "according to":
         np = _np_before(text, q_close, cue.start(), known)
         if np is not None:
-            m.cue, m.cue_start = cue.group("cue").lower(), cue.start()
-            m.speaker_start, m.speaker_end = np
+            _credit(m, cue.group("cue").lower(), cue.start(), np)
             return
     if cue:
         np = _np_after(text, cue.end(), limit, known)
         if np is not None:
-            m.cue, m.cue_start = "according to", cue.start()
-            m.speaker_start, m.speaker_end = np
+            _credit(m, "according to", cue.start(), np)
             return
     # A few words quoted inside a sentence without a cue ('accused the campaign of being "duped"'):
     # the words are the sentence subject's, when it names someone.
@@ -306,8 +301,7 @@ def _speaker_after(text: str, m: QuoteMatch, q_close: int, next_open: int, known
         after += 1
     signature = _SIGNATURE.match(text, after, next_open)
     if signature:
-        m.cue, m.cue_start = "—", after
-        m.speaker_start, m.speaker_end = signature.start("np"), signature.end("np")
+        _credit(m, "—", after, (signature.start("np"), signature.end("np")))
         return True
     while after < next_open and text[after] in " \t,—–-":
         after += 1
@@ -317,8 +311,7 @@ def _speaker_after(text: str, m: QuoteMatch, q_close: int, next_open: int, known
     if cue:
         np = _np_after(text, cue.end(), next_open, known)
         if np:
-            m.cue, m.cue_start = cue.group("cue").lower(), cue.start()
-            m.speaker_start, m.speaker_end = np
+            _credit(m, cue.group("cue").lower(), cue.start(), np)
             return True
         return False
     # '," X said': the first cue of the clause after the quote, with the speaker between.
@@ -331,8 +324,7 @@ def _speaker_after(text: str, m: QuoteMatch, q_close: int, next_open: int, known
     named = _NAME_THEN_COMMA.match(text, after, cue.start())
     if named and len(_WORDS.findall(between)) <= MAX_APPOSITION_WORDS and person_name(named.group("np")):
         # '," Leonard E. Burman, director of ... and a professor at ..., said.'
-        m.cue, m.cue_start = cue.group("cue").lower(), cue.start()
-        m.speaker_start, m.speaker_end = named.start("np"), named.end("np")
+        _credit(m, cue.group("cue").lower(), cue.start(), (named.start("np"), named.end("np")))
         return True
     if not first or len(_WORDS.findall(between)) > MAX_SPEAKER_WORDS:
         return False
@@ -341,15 +333,14 @@ def _speaker_after(text: str, m: QuoteMatch, q_close: int, next_open: int, known
     s, e = after, _trim_np(text, after, cue.start())
     person = known.at(s, e)
     if person is not None and s <= person.start < e:
-        s, e = person.start, min(e, person.start + len(person.text.split(",")[0]))
+        s, e = person.start, min(e, _name_end(person))
     else:
         inner = _NP_BEFORE.search(text, s, cue.start())
         if inner and _plausible(inner.group("np")) and inner.start("np") == s:
             e = inner.end("np")
         elif not _plausible(text[s:e]):
             return False
-    m.cue, m.cue_start = cue.group("cue").lower(), cue.start()
-    m.speaker_start, m.speaker_end = s, e
+    _credit(m, cue.group("cue").lower(), cue.start(), (s, e))
     return True
 
 

@@ -126,10 +126,10 @@ _AUXILIARIES = frozenset(
     """.split()
 )
 
-_PRONOUNS = r"(?:he|she|they|we|I|it|you)"
 _PRONOUN_SET = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+_PRONOUNS = word_alternation(_PRONOUN_SET)  # read case-insensitively: "I", "He"
 _DET_NP = (
-    r"(?:(?:the|a|an|one|two|three|several|some|many|other|another|his|her|their|its|our)[ \t]+)"
+    rf"(?:{word_alternation(_DETERMINERS)}[ \t]+)"
     r"(?:(?!(?:that|which|who|whom|whose|and|or|but|is|was|are|were|has|had|have|be|been|said|says|to|when|while"
     r"|if|as|because|saying|than|then|not)[ \t])[\w'’.&-]+[ \t]+){0,9}?[\w'’.&-]+"
 )
@@ -207,6 +207,17 @@ class QuoteMatch:
 # --- speakers -------------------------------------------------------------------------------------
 
 
+def _credit(m: QuoteMatch, cue: str | None, cue_start: int, speaker: tuple[int, int]) -> None:
+    """Record on ``m`` the cue that credits it and where its speaker is mentioned."""
+    m.cue, m.cue_start = cue, cue_start
+    m.speaker_start, m.speaker_end = speaker
+
+
+def _name_end(person: Person) -> int:
+    """Where the name of a person mention ends, before any apposition ("Tom Homan, the director")."""
+    return person.start + len(person.text.split(",")[0])
+
+
 class _People:
     """The people of the article by position, to resolve a mention to a full name and title."""
 
@@ -273,7 +284,7 @@ def _np_after(text: str, pos: int, limit: int, people: _People) -> tuple[int, in
         lead += 1
     person = people.at(lead, lead + 1)
     if person is not None and person.start == lead:
-        return person.start, _trim_np(text, person.start, person.start + len(person.text.split(",")[0]))
+        return person.start, _trim_np(text, person.start, _name_end(person))
     m = _NP_AFTER.match(text, pos, limit)
     if not m or not _plausible(m.group("np")):
         m = _NP_ENDING_IN_NAME.match(text, pos, limit)  # "said 9/11 widow Terry Strada."
@@ -287,7 +298,7 @@ def _np_after(text: str, pos: int, limit: int, people: _People) -> tuple[int, in
             e = stop.start()
     person = people.at(s, s + 1)
     if person is not None and person.start >= s - 1:
-        e = max(e, person.start + len(person.text.split(",")[0]))
+        e = max(e, _name_end(person))
     return s, _trim_np(text, s, e)
 
 
@@ -354,7 +365,7 @@ def _subject(text: str, floor: int, pos: int, known: _People, people_only: bool 
     found: tuple[int, int] | None = None
     for p in known.people:
         if floor <= p.start < pos:
-            found = (p.start, p.start + len(p.text.split(",")[0]))
+            found = (p.start, _name_end(p))
             break
     for name in _SUBJECT.finditer(text, floor, pos if found is None else found[0]):
         words = name.group()
