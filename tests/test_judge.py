@@ -128,3 +128,25 @@ def test_government_domain_is_an_own_statement() -> None:
     )
     news = _analysis("Report.", published="2024-01-01")
     assert choose_primary([news, agency]).ids == [agency.article.id]
+
+
+def test_a_capitalised_title_for_another_role_is_changed_but_a_description_is_not() -> None:
+    assert title_verdict("Fire Chief", "Incident Commander", formal=True) == "title_changed"
+    assert title_verdict("Fire Chief", "Incident Commander") == "agrees"  # "a fire chief": a description
+    assert title_verdict("Senior Official", "Executive Associate Director", formal=True) == "agrees"
+    assert title_verdict("Fire Chief", "Fire Chief", formal=True) == "agrees"
+
+
+def test_a_changed_relation_word_alters_a_quote() -> None:
+    source = "She left the firm over lower pay, and that says a lot about her."
+    assert quote_verdict("She left the firm for the lower pay, and that says a lot about her.", source) == (
+        "quote_altered"
+    )
+    assert quote_verdict("She left the firm over lower pay, and that says a lot about her.", source) == "agrees"
+
+
+def test_the_source_s_words_with_a_new_ending_alter_a_quote() -> None:
+    source = "Drivers should stop using these chargers immediately"
+    assert quote_verdict("Drivers should stop using these chargers if they notice sparks", source) == "quote_altered"
+    assert quote_verdict("Drivers should stop using these chargers", source) == "agrees"  # a partial quote
+    assert quote_verdict("stop using them right away, drivers are told", source) == "agrees"

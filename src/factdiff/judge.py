@@ -43,6 +43,12 @@ PERCENT_POINTS = 1.0
 QUOTE_VERBATIM_SHARE = 0.7
 #: At most this many changed content words make an alteration; more is a rewording.
 QUOTE_MAX_CHANGES = 4
+#: A run of this many of the source's words (and half the report's quote) makes it the same quote.
+QUOTE_VERBATIM_RUN = 5
+#: Words that relate two things; one put for another in a quote changes what it says.
+_RELATION_WORDS = frozenset(
+    "over for against with without before after above below under from to into by since until despite".split()
+)
 #: rapidfuzz ratio above which two words are one word spelt two ways ("labour", "labor").
 SPELLING_VARIANT = 85.0
 
@@ -101,7 +107,9 @@ def verdict(match: Match, slot: Slot) -> str:
             return "date_changed"
         return "agrees"
     if slot.family == "person":
-        return title_verdict(getattr(fact.claim, "title", None), getattr(source.claim, "title", None))
+        title = getattr(fact.claim, "title", None)
+        formal = bool(title) and _formal_title(fact.claim.text, title, getattr(fact.claim, "name", None))
+        return title_verdict(title, getattr(source.claim, "title", None), formal=formal)
     if slot.family == "quote":
         return quote_verdict(fact.claim.quote, source.claim.quote, direct=fact.claim.direct)  # type: ignore[attr-defined]
     return "agrees"
@@ -150,7 +158,21 @@ def _title_words(title: str | None) -> list[str]:
     return [w for w in words if w not in ("and", "of", "the", "a", "an")]
 
 
-def title_verdict(report: str | None, source: str | None) -> str:
+def _formal_title(text: str, title: str | None, name: str | None) -> bool:
+    """A title written as one, capitalised right before the name ("Fire Chief Dana Whitcombe"),
+    not a description ("a senior ICE official")."""
+    if not title or not name:
+        return False
+    at = text.find(title)
+    words = re.findall(r"[A-Za-z]+", title)
+    return (
+        at >= 0
+        and text.find(name.split()[0], at + len(title)) == at + len(title) + 1
+        and all(w[0].isupper() and not w.isupper() for w in words)
+    )
+
+
+def title_verdict(report: str | None, source: str | None, *, formal: bool = False) -> str:
     """``title_changed`` when a report gives another office than the source; shortened forms agree."""
     if not report:
         return "omitted"
@@ -158,6 +180,9 @@ def title_verdict(report: str | None, source: str | None) -> str:
         return "agrees"
     r, s = set(_title_words(report)), set(_title_words(source))
     if not r or r <= _VAGUE_TITLES or _title_words(report)[-1] in _VAGUE_TITLES:
+        if formal and not r & s and r - _VAGUE_TITLES - _RANK_WORDS:
+            # "Fire Chief" for "Incident Commander": a capitalised title naming another role.
+            return "title_changed"
         return "agrees"  # "head of ICE", "a senior ICE official": a description, not a title
     parts = [p for p in re.split(r"\s+and\s+|\s*[,;/&]\s*", source, flags=re.I) if p.strip()]
     if len(parts) > 1:
@@ -208,13 +233,25 @@ def quote_verdict(report: str, source: str, direct: bool = True) -> str:
         return "agrees"
     verbatim = sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag == "equal")
     aligned = ops[-1][4] - ops[0][3]
-    if verbatim < QUOTE_VERBATIM_SHARE * aligned or verbatim < QUOTE_VERBATIM_SHARE * min(len(rw), len(sw)):
+    longest = max((i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag == "equal"), default=0)
+    if (
+        verbatim < QUOTE_VERBATIM_SHARE * aligned or verbatim < QUOTE_VERBATIM_SHARE * min(len(rw), len(sw))
+    ) and longest < max(QUOTE_VERBATIM_RUN, len(rw) / 2):
+        # Few words in common, and no long run of them: a paraphrase in quotation marks. A run of
+        # the source's words with an ending of the report's own ("... these kettles if they notice
+        # overheating") is the quote changed.
         return "agrees"
     changed = 0
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal" or (tag == "delete" and elided):
             continue
         old, new = _content(sw[i1:i2]), _content(rw[j1:j2])
+        if tag == "replace":
+            # "chose Ostwick over bigger offers" -> "for the bigger offer": one relation word for
+            # another changes the meaning, though both are stopwords.
+            was, now = set(sw[i1:i2]) & _RELATION_WORDS, set(rw[j1:j2]) & _RELATION_WORDS
+            if was and now and was != now:
+                changed += len(was ^ now)
         if tag == "replace" and len(old) == len(new):
             pairs = list(zip(old, new, strict=True))
             old = [a for a, b in pairs if fuzz.ratio(a, b) < SPELLING_VARIANT]
