@@ -262,6 +262,9 @@ def test_a_hedge_at_the_start_of_a_paragraph_counts() -> None:
         ("2 dozen", [(24, "cardinal")]),
         ("nineteen ninety", [(19, "cardinal"), (90, "cardinal")]),
         ("4 dz eggs", [(48, "cardinal")]),
+        ("two second-half goals", [(2, "cardinal"), (2, "ordinal")]),
+        ("one million first-time buyers", [(1_000_000, "cardinal"), (1, "ordinal")]),
+        ("one twenty", [(1, "cardinal"), (20, "cardinal")]),
     ],
 )
 def test_spoken_forms(text: str, values: list[tuple[float, str]]) -> None:

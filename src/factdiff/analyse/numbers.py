@@ -563,6 +563,10 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
     raw = match.group("words")
     raw = _cut_at_list_and(raw)
     tokens = _TOKENISE_WORDS.findall(raw.lower())
+    inner = next((i for i, t in enumerate(tokens[:-1]) if t in _FRACTION_LAST and t not in _DENOMINATORS), None)
+    if inner:  # "two second-half goals": an ordinal inside the words ends the number
+        raw = raw[: _word_start(raw, inner)].rstrip(" -\t\n")
+        tokens = tokens[:inner]
     negative = _minus_before(match.string, match.start())
     # A lone "one" after a determiner is a pronoun ("the one you mentioned", "which one").
     if (
@@ -575,8 +579,14 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
         return None  # "parts per million", "a baker's dozen": a scale word alone is not a number
     if tokens[-1] in _ORDINALS and _HYPHEN_WORD.match(match.string, match.start() + len(raw)):
         # "a fourth-year pro", "the third-largest city": an ordinal adjective, not a fraction
-        value = _compound_ordinal(tokens) or _ORDINALS[tokens[-1]]
-        return NumberMention(match.start(), match.start() + len(raw), raw, value, kind="ordinal", words=True)
+        value = _compound_ordinal(tokens)
+        if value is None and tokens[0] not in ("a", "an") and len(tokens) > 1:
+            # "two second-half goals": a number, then the ordinal adjective read on its own
+            raw = raw[: _last_word_start(raw)].rstrip(" -\t\n")
+            tokens = tokens[:-1]
+        else:
+            value = value or _ORDINALS[tokens[-1]]
+            return NumberMention(match.start(), match.start() + len(raw), raw, value, kind="ordinal", words=True)
     ordinal = _compound_ordinal(tokens)
     if ordinal is not None:  # "twenty-fifth", "one hundred twenty fifth", "two hundredth"
         return NumberMention(match.start(), match.start() + len(raw), raw, ordinal, kind="ordinal", words=True)
