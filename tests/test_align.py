@@ -379,3 +379,11 @@ def test_a_figure_under_a_field_name_is_compared_in_its_own_unit() -> None:
 def test_another_fact_s_noun_is_a_unit_swap_and_a_bare_duration_counts_nothing() -> None:
     found = _fire_story("There are 96 homes destroyed, the fire service said on Monday. After two days.")
     assert found == {"Paper 0": {("unit_swap", "96")}}
+
+
+def test_a_noun_that_belongs_to_the_next_number_does_not_name_this_one() -> None:
+    found = _fire_story(
+        "Structural losses stand at 96 destroyed and 30 damaged, with homes accounting for 51 of the destroyed, "
+        "the fire service said on Monday."
+    )
+    assert found == {"Paper 0": set()}

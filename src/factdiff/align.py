@@ -1055,12 +1055,23 @@ def _name_unnamed(facts: dict[str, list[Fact]], primary: list[str], slots: list[
             fitting = (
                 {c for c in named if c <= fact.window and own < c} if own else {c for c in named if c <= fact.window}
             )
-            if len(fitting) == 1:
-                fact.concept = fact.concept | fitting.pop()
+            if len(fitting) == 1 and ((name := fitting.pop()) <= _own_stretch(fact) or own):
+                fact.concept = fact.concept | name
 
 
 _OWN_NUMBER = re.compile(r"[^\w]{0,3}\d")
 _CLAUSE_END = re.compile(r"[,;:.!?()\n]|\s(?:and|but|while|with)\s")
+_DIGIT = re.compile(r"\d")
+
+
+def _own_stretch(fact: Fact) -> frozenset[str]:
+    """The number's window without the words after the sentence's next number, which belong to
+    that one ("212 destroyed and 64 damaged, with homes accounting for 148")."""
+    at = fact.sentence.find(fact.claim.text)
+    after = _DIGIT.search(fact.sentence, at + len(fact.claim.text)) if at >= 0 else None
+    if after is None:
+        return fact.window
+    return fact.window & concept_tokens(fact.sentence[: after.start()])
 
 
 def _clause_places(text: str, facts: list[Fact], places: list[str]) -> None:
