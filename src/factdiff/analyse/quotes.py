@@ -67,11 +67,11 @@ __all__ = ["QuoteMatch", "find_attributions", "find_quotes", "match_quotes"]
 
 # --- direct quotes --------------------------------------------------------------------------------
 
-#: Cues that follow their clause's subject at a distance: "X mocked the plan, saying ...".
 #: Verbs of saying proper, after which a name can follow the cue ('said Helen Marchetti').
 _SAY = frozenset("said says added adds continued wrote writes declared declares stated explained noted".split())
 #: A sentence cut after an abbreviation or initial rather than at its real end.
 _CONTINUES = re.compile(r"(?:\b[A-Z]\.|\b(?:[A-Z]\.){2,})[ \t]*$")
+#: Cues that follow their clause's subject at a distance: "X mocked the plan, saying ...".
 _PARTICIPLES = frozenset(
     "admitting acknowledging conceding countering quipping saying asking claiming insisting calling suggesting"
     " describing urging writing telling adding noting explaining arguing warning declaring tweeting recalling".split()

@@ -104,6 +104,8 @@ class _Cues:
         return found if found is not None and found.start() == start else None
 
 
+# --- noun phrases that speak ----------------------------------------------------------------------
+
 _DETERMINERS = frozenset("the a an one two three several some many other another his her their its our".split())
 _NP_STOP = re.compile(r"[,.;:!?()\"“”«»—–]|[ \t](?:that|who|which|and|but|on|in|at|to|for|as|after|when)[ \t]")
 #: Capitalised words that start a sentence and are never the speaker.
