@@ -340,3 +340,14 @@ def test_benchmark_matching_can_fail(tmp_path) -> None:  # type: ignore[no-untyp
     empty = bench.Score()
     bench.score(doc, [], doc.direct, empty, "direct")
     assert empty.prf() == (0.0, 0.0, 0.0) and empty.fn == 2
+
+
+def test_quotes_module_keeps_its_public_names() -> None:
+    """The analysis and bench/quotes.py import these from factdiff.analyse.quotes, whichever module
+    holds the code behind them."""
+    from factdiff.analyse import quotes as module
+
+    assert module.__all__ == ["QuoteMatch", "find_attributions", "find_quotes", "match_quotes"]
+    assert all(callable(getattr(module, name)) for name in module.__all__)
+    (m,) = module.match_quotes(Article(text='"We will rebuild the bridge by May," Ruth Okafor said.'), [(0, 53)], [])
+    assert isinstance(m, module.QuoteMatch) and m.speaker == "Ruth Okafor" and m.cue == "said"
