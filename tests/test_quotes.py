@@ -349,5 +349,6 @@ def test_quotes_module_keeps_its_public_names() -> None:
 
     assert module.__all__ == ["QuoteMatch", "find_attributions", "find_quotes", "match_quotes"]
     assert all(callable(getattr(module, name)) for name in module.__all__)
-    (m,) = module.match_quotes(Article(text='"We will rebuild the bridge by May," Ruth Okafor said.'), [(0, 53)], [])
+    text = '"We will rebuild the bridge by May," Ruth Okafor said.'
+    (m,) = module.match_quotes(Article(text=text), split_sentences(text), [])
     assert isinstance(m, module.QuoteMatch) and m.speaker == "Ruth Okafor" and m.cue == "said"
