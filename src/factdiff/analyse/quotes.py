@@ -45,6 +45,7 @@ from factdiff.analyse.quotemarks import (
 )
 from factdiff.analyse.speakers import (
     _CUE,
+    _CUE_WORDS,
     _DETERMINERS,
     _NP_BEFORE,
     _PRONOUN_SET,
@@ -72,10 +73,7 @@ _SAY = frozenset("said says added adds continued wrote writes declared declares 
 #: A sentence cut after an abbreviation or initial rather than at its real end.
 _CONTINUES = re.compile(r"(?:\b[A-Z]\.|\b(?:[A-Z]\.){2,})[ \t]*$")
 #: Cues that follow their clause's subject at a distance: "X mocked the plan, saying ...".
-_PARTICIPLES = frozenset(
-    "admitting acknowledging conceding countering quipping saying asking claiming insisting calling suggesting"
-    " describing urging writing telling adding noting explaining arguing warning declaring tweeting recalling".split()
-)
+_PARTICIPLES = frozenset(word for word in _CUE_WORDS if word.endswith("ing"))
 
 #: Machine-translated cue inside a guillemet quote: «A – said the head of ICE Tom Homan. – B».
 _INSIDE_CUE = re.compile(rf"[ \t]+[–—-]+[ \t]*(?P<cue>{_CUE})(?P<np>[ \t]+[^–—«»\"]+?)[.,]?[ \t]*[–—-]+[ \t]+")
