@@ -133,10 +133,11 @@ _WORDS_RE = (
 # The letters a number word can start with: a cheap gate in front of the word alternatives.
 _FIRST_LETTERS = "".join(sorted({w[0] for w in [*_NUMBER_WORDS, *_DENOMINATORS, *_ORDINALS, "a", "an", "half"]}))
 _GATE = rf"(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}])(?<![A-Za-z])"
+# Possessive digit runs ("\d{1,3}+") fail at once on a longer run instead of backtracking.
 _DIGITS_RE = (
-    r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)"
+    r"(?:\d{1,2}+(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}+(?:(?:,\d{3})+|(?:[\u202f\u00a0]\d{3})+"
     # "1 234 567": thousands grouped by plain spaces, every group three digits
-    r"|\d{1,3}(?:\x20\d{3})+(?![\d,.]?\d)|\d+)(?:\.\d+)?|\.\d+"
+    r"|(?:\x20\d{3})+(?![\d,.]?\d))|\d+)(?:\.\d+)?|\.\d+"
 )
 
 _VULGAR = {
@@ -168,7 +169,7 @@ def _word_token_any_case() -> re.Pattern[str]:
 
 _AFTER_DIGITS = re.compile(
     r"""
-    (?P<exp>[eE][-+]?\d+\b|\s?[x×]\s?10\^[-+]?\d+\b)
+    (?P<exp>[eE][-+]?\d+\b|[x×]10\^[-+]?\d+\b)
     | (?P<mixed>\s+\d+/\d+\b)
     | (?P<slash>/\d+(?![\d/]))
     | (?P<ordsuffix>(?:st|nd|rd|th)\b)
@@ -563,7 +564,11 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
     raw = match.group("words")
     raw = _cut_at_list_and(raw)
     tokens = _TOKENISE_WORDS.findall(raw.lower())
-    inner = next((i for i, t in enumerate(tokens[:-1]) if t in _FRACTION_LAST and t not in _DENOMINATORS), None)
+    inner = (
+        next((i for i, t in enumerate(tokens[:-1]) if t in _FRACTION_LAST and t not in _DENOMINATORS), None)
+        if len(tokens) > 1
+        else None
+    )
     if inner:  # "two second-half goals": an ordinal inside the words ends the number
         raw = raw[: _word_start(raw, inner)].rstrip(" -\t\n")
         tokens = tokens[:inner]
@@ -598,7 +603,7 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
         if tokens[-1] not in _DENOMINATORS and len(tokens) > 1:  # "two seconds": the number before the word
             raw = raw[: _last_word_start(raw)].rstrip(" -\t\n")
             tokens = tokens[:-1]
-    breaks = _break_at(tokens) if tokens[-1] not in _DENOMINATORS else None
+    breaks = _break_at(tokens) if len(tokens) > 1 and tokens[-1] not in _DENOMINATORS else None
     if breaks is not None:  # "three-nought-four", "twenty twenty": numbers side by side are several numbers
         raw = raw[: _word_start(raw, breaks)].rstrip(" -\t\n")
         tokens = tokens[:breaks]
