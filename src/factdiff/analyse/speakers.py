@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from factdiff.analyse.dates import WEEKDAYS
 from factdiff.analyse.names import canonical_name, gender_of, name_parts, same_person
 from factdiff.analyse.people import NAME, lower_same_length, person_name, word_alternation
 from factdiff.model import Person
@@ -112,10 +113,10 @@ _NP_STOP = re.compile(r"[,.;:!?()\"“”«»—–]|[ \t](?:that|who|which|and|
 _NOT_SPEAKERS = frozenset(
     """
     Most Many Some Several Few All Both Each Others Other Nobody Everyone Someone No None Neither Either
-    The This That These Those Its Also Yet So Still Even However Meanwhile Monday Tuesday Wednesday
-    Thursday Friday Saturday Sunday Today Yesterday Here There Now Then Once Perhaps Maybe Though Although
+    The This That These Those Its Also Yet So Still Even However Meanwhile Today Yesterday Here There Now
+    Then Once Perhaps Maybe Though Although
     """.split()
-)
+) | frozenset(WEEKDAYS)
 #: First words that show a phrase is not a noun phrase at all.
 _NOT_SPEAKER_LOWER = frozenset(
     "and or but that which who what when where if as so than then in on at by for from of to with after before"
