@@ -387,3 +387,20 @@ def test_a_noun_that_belongs_to_the_next_number_does_not_name_this_one() -> None
         "the fire service said on Monday."
     )
     assert found == {"Paper 0": set()}
+
+
+def test_an_unnamed_age_is_the_one_age_the_source_gives() -> None:
+    source = _bridge(
+        "Club Signs Teixeira\n\nThe club signed Mark Teixeira on Monday. Teixeira, 28, completed his medical on "
+        "Sunday, 4 January, the club said.",
+        "Club",
+        kind="press_release",
+        published="2026-01-05",
+    )
+    reports = [
+        _bridge("Teixeira Signs\n\nThe 29-year-old scored 20 goals in the league last season.", "Paper 0"),
+        _bridge("Teixeira Signs\n\nThe 28-year-old scored 20 goals in the league last season.", "Paper 1"),
+    ]
+    comparison = compare_analyses([source, *reports])
+    found = {a.article.outlet: {d.type for d in comparison.divergences if d.article == a.article.id} for a in reports}
+    assert found == {"Paper 0": {"number_changed"}, "Paper 1": set()}

@@ -480,7 +480,7 @@ def _field_label(text: str, at: int, sentence_start: int) -> re.Match[str] | Non
 
 #: "Martin Keel, 54," "Keel, 45, was": a person's age after the name; "aged 54".
 _AGE_BEFORE = re.compile(r"(?:\b([A-Z][a-z’'\-]+),\s*|\b([A-Z][a-z’'\-]+)\s*\(|\baged\s+)$")
-_LISTED = re.compile(r"\b[A-Z][a-z’'\-]+(?:,\s*|\s*\()\d+\b")
+_LISTED = re.compile(r"\b([A-Z][a-z’'\-]+)(?:,\s*|\s*\()\d+\b")
 _AGE_AFTER = re.compile(r"^\s*(?:[,;.)]|$)")
 _RANKED = re.compile(
     r"([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)\s+(?:ranked|finished|placed|came|was|is|ranks|finishes)\s+"
@@ -500,11 +500,13 @@ def _age_of(text: str, claim: Claim) -> str | None:
         # "Martin Keel, 54" or "Mr. Keel, 54": a first name or courtesy title before the surname,
         # and no preposition before the whole ("in Los Angeles, 101" is a place in a list).
         lead = text[max(0, before.start() - 30) : before.start()].split()
-        if not lead or not (lead[-1][:1].isupper() or lead[-1] in ("Mr.", "Mrs.", "Ms.", "Dr.")):
+        opens = before.start() == claim.sentence_start  # "Valmar, 24, completed his medical"
+        if not opens and (not lead or not (lead[-1][:1].isupper() or lead[-1] in ("Mr.", "Mrs.", "Ms.", "Dr."))):
             return None
-        if len(lead) > 1 and lead[-2].lower() in _PREPOSITIONS:
+        if not opens and len(lead) > 1 and lead[-2].lower() in _PREPOSITIONS:
             return None
-        if len(_LISTED.findall(text, claim.sentence_start, claim.sentence_end)) > 1:
+        listed = _LISTED.finditer(text, claim.sentence_start, claim.sentence_end)
+        if len([m for m in listed if m.group(1).lower() not in _DATE_WORDS]) > 1:  # not "Sunday, 12 July"
             return None  # "Los Angeles, 101; Denver, 63": a list of places and counts
     if name is None:  # "aged 54": the name before it in the sentence
         names = re.findall(r"\b[A-Z][a-z’'\-]+\b", text[max(0, claim.start - 80) : before.start()])
@@ -803,9 +805,13 @@ def number_relation(
     sole = sole and report.unit == source.unit
     if report.unit in TIME_UNITS and report.unit != source.unit:
         return None  # "two hours" against "three days": another length of time, not this one changed
+    # "The 25-year-old" where the source gives one age, and no other name is near the report's.
+    sole_age = sole and source.unit == "age" and "year" in report.claim.text.lower() and not _names_near(report)
     strong = concept != "conflict" and (
-        _same_thing(report, source) or (concept == "unknown" and (place == "same" or physical or sole))
+        _same_thing(report, source)
+        or (concept == "unknown" and (place == "same" or physical or (sole and report.unit in TIME_UNITS)))
     )
+    strong = strong or sole_age
     if strong and (place in ("same", "none") or (place == "unknown" and not report.places)):
         if report.claim.in_title:
             return None  # headlines compress: a different number there is rarely the same fact
@@ -819,6 +825,8 @@ def number_relation(
             (report.near & source.near) - GENERIC_CONCEPTS - STOPWORDS - UNIT_WORDS
         )
         if context >= CHANGED_CONTEXT or (named_alike and context >= CHANGED_CONTEXT_NAMED):
+            return "changed", 40.0 + context / 10
+        if sole_age:
             return "changed", 40.0 + context / 10
     return None
 
@@ -1198,7 +1206,7 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
                 continue
             if fact.unit != slot.source.unit and fact.unit in twins.get(slot.id, ()):
                 continue  # the source also gives this figure in the report's own unit: that row is the one
-            sole = slot.source.unit in TIME_UNITS and units[slot.source.unit] == 1
+            sole = slot.source.unit in (*TIME_UNITS, "age") and units[slot.source.unit] == 1
             found = number_relation(fact, slot.source, concepts, sole)
             if found is not None:
                 relation, score = found
