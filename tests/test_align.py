@@ -404,3 +404,21 @@ def test_an_unnamed_age_is_the_one_age_the_source_gives() -> None:
     comparison = compare_analyses([source, *reports])
     found = {a.article.outlet: {d.type for d in comparison.divergences if d.article == a.article.id} for a in reports}
     assert found == {"Paper 0": {"number_changed"}, "Paper 1": set()}
+
+
+def test_a_share_of_a_sum_named_in_other_words_is_the_same_share() -> None:
+    source = _bridge(
+        "Club Sells Teixeira\n\nThe club sold Mark Teixeira to Porto for $40 million on Monday. Under the terms of "
+        "his earlier move, his first club Ferrol will receive 10 percent of the fee.",
+        "Club",
+        kind="press_release",
+        published="2026-01-05",
+    )
+    report = _bridge(
+        "Teixeira Sold\n\nMark Teixeira was sold to Porto for $40 million on Monday. Under the terms of his earlier "
+        "move, his first club Ferrol keeps 10 percent of the transfer.",
+        "Paper 0",
+        published="2026-01-05",
+    )
+    comparison = compare_analyses([source, report])
+    assert [d.type for d in comparison.divergences] == []

@@ -780,6 +780,10 @@ def number_relation(
         )
         if common and not shared_head:
             return None
+        if report.family == "percent" and not shared_head and place in ("same", "none"):
+            # "10 percent of the transfer" for "10 percent of the fee": the same share of a sum the
+            # report names in its own words, unless its word is what another fact counts.
+            return "same", 85.0 + context / 10
         if (
             concept == "conflict"
             and place in ("same", "none", "unknown")
