@@ -422,3 +422,22 @@ def test_a_share_of_a_sum_named_in_other_words_is_the_same_share() -> None:
     )
     comparison = compare_analyses([source, report])
     assert [d.type for d in comparison.divergences] == []
+
+
+def test_a_figure_under_a_field_name_is_what_the_notice_is_about() -> None:
+    source = _bridge(
+        "Norrow recalls electric heaters due to fire hazard\n\nRECALL NOTICE, Monday, January 5, 2026\n\n"
+        "Hazard: The heater can overheat during use.\n\nUnits: About 54,300\n\n"
+        "Remedy: Consumers should stop using the heaters.\n",
+        "Agency",
+        kind="press_release",
+        published="2026-01-05",
+    )
+    reports = [
+        _bridge(f"Heaters recalled\n\nNorrow is recalling {n} heaters, the agency said.", f"Paper {i}")
+        for i, n in enumerate(("45,300", "about 54,000"))
+    ]
+    comparison = compare_analyses([source, *reports])
+    found = {a.article.outlet: {d.type for d in comparison.divergences if d.article == a.article.id} for a in reports}
+    assert found == {"Paper 0": {"number_changed"}, "Paper 1": set()}
+    assert not [s for s in comparison.slots if s.source is None and s.family == "number"]

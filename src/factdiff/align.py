@@ -329,6 +329,7 @@ class Fact:
     near: frozenset[str] = frozenset()  # content words right next to the claim
     sentence: str = ""
     fraction_of: float | None = None  # "more than half of the 40 beams": a share of this count
+    topic: frozenset[str] = frozenset()  # a figure under a field name ("Units: 186,400"): the title's words
 
     @property
     def in_post(self) -> bool:
@@ -378,6 +379,7 @@ def facts_of(analysis: Analysis) -> list[Fact]:
             if label:
                 # "Size: 14,860 acres", "Units: About 186,400": a notice's field name, not a place.
                 places = tuple(p for p in places if p != label.group(1))
+            topic = concept_tokens(article.title) if label and not concept else frozenset()
             value = claim.number
             if value < 0 and _LIST_DASH.match(claim.text):
                 value = -value  # "- 498 people": a list item's dash read as a minus sign
@@ -406,6 +408,7 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                     article=article.id,
                     claim=claim,
                     fraction_of=fraction_of,
+                    topic=topic,
                     family="percent" if is_percent else "number",
                     value=value,
                     unit=unit,
@@ -654,6 +657,8 @@ def fact_concepts(a: Fact, b: Fact) -> str:
         return "same"
     if relation == "unknown" and ((ca and ca <= b.window) or (cb and cb <= a.window)):
         return "same"
+    if relation == "unknown" and ca and not cb and ca <= b.topic:
+        return "same"  # "168,400 kettles" for "Units: About 186,400" in a notice of a kettle recall
     if relation == "unknown" and (ca or cb) and _PERSON in (a.concept | b.concept) - (ca | cb):
         # "22,000 residents" for "22,000 vehicles": people against things the source counts
         # without a word for people near them.
@@ -828,7 +833,8 @@ def number_relation(
         named_alike = bool((report.concept & source.concept) - GENERIC_CONCEPTS) or bool(
             (report.near & source.near) - GENERIC_CONCEPTS - STOPWORDS - UNIT_WORDS
         )
-        if context >= CHANGED_CONTEXT or (named_alike and context >= CHANGED_CONTEXT_NAMED):
+        fielded = bool(source.topic) and bool(report.concept) and report.concept <= source.topic
+        if context >= CHANGED_CONTEXT or (named_alike and context >= CHANGED_CONTEXT_NAMED) or fielded:
             return "changed", 40.0 + context / 10
         if sole_age:
             return "changed", 40.0 + context / 10
@@ -902,6 +908,8 @@ def _same_thing(report: Fact, source: Fact) -> bool:
     ca, cb = report.concept - GENERIC_CONCEPTS, source.concept - GENERIC_CONCEPTS
     if ca & cb and concept_relation(report.concept, source.concept) == "same":
         return True
+    if ca and not cb and ca <= source.topic:
+        return True  # the report's noun is what the notice is about, and the field its figure
     if ca and cb and not ca & cb:
         return False  # each names what it counts, and the names differ
     if (ca and ca <= source.near) or (cb and cb <= report.near):
