@@ -441,3 +441,25 @@ def test_a_figure_under_a_field_name_is_what_the_notice_is_about() -> None:
     found = {a.article.outlet: {d.type for d in comparison.divergences if d.article == a.article.id} for a in reports}
     assert found == {"Paper 0": {"number_changed"}, "Paper 1": set()}
     assert not [s for s in comparison.slots if s.source is None and s.family == "number"]
+
+
+def test_a_percentage_worked_out_from_the_report_s_own_counts_is_checked_against_them() -> None:
+    source = _bridge(
+        "Lind elected mayor\n\nMaria Lind won the election with 5,200 votes on Tuesday. The town has 21,000 "
+        "registered voters, the clerk said.",
+        "Clerk",
+        kind="press_release",
+        published="2026-01-05",
+    )
+    reports = [
+        _bridge(
+            f"Lind wins\n\nMaria Lind got 5,200 votes on Tuesday. The town has 21,000 registered voters. That means "
+            f"she was chosen by just {share} percent of the people eligible to vote.",
+            f"Paper {i}",
+            published="2026-01-05",
+        )
+        for i, share in enumerate((19, 25))
+    ]
+    comparison = compare_analyses([source, *reports])
+    found = {a.article.outlet: {d.type for d in comparison.divergences if d.article == a.article.id} for a in reports}
+    assert found == {"Paper 0": {"percent_wrong"}, "Paper 1": set()}

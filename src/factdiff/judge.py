@@ -391,6 +391,40 @@ def counted_pair(fact: Fact, analysis: Analysis) -> tuple[float, float] | None:
         part, base = (float(g.replace(",", "")) for g in found.group(1, 2))
         if len(noun) > 3 and re.search(rf"\b{re.escape(noun)}\b", rest) and 0 < part < base:
             return part, base
+    return _derived_pair(fact, analysis, before[-2:], rest)
+
+
+#: A sentence that draws a figure from what the report has just said ("That means ...").
+_DERIVING = re.compile(r"\W*(?:that|this|which)\s+(?:means|is|makes)\b", re.I)
+_COUNT_NOUN = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+
+
+def _derived_pair(
+    fact: Fact, analysis: Analysis, before: list[tuple[int, int]], rest: str
+) -> tuple[float, float] | None:
+    """The part and base of a percentage a report works out from two counts it gave in the
+    sentences just before ("48,212 votes. The city has 203,740 registered voters. That means ...
+    19 percent of the people eligible to vote"): the base is the count whose noun the percentage
+    repeats, the part the one other smaller count."""
+    text = analysis.article.text
+    claim = fact.claim
+    if not before or not _DERIVING.match(text, claim.sentence_start):
+        return None
+    lo, hi = before[0][0], before[-1][1]
+    counts = [
+        c
+        for c in analysis.claims
+        if c.kind == "quantity" and lo <= c.start < hi and getattr(c, "unit", None) is None and c.number > 0  # type: ignore[attr-defined]
+    ]
+    stems = {w[:4] for w in re.findall(r"[a-z]{4,}", rest)}
+    for base in counts:
+        after = _COUNT_NOUN.match(text, base.end)
+        nouns = [w.lower() for w in (after.groups() if after else ()) if w and len(w) >= 4]
+        if not any(w[:4] in stems for w in nouns):
+            continue
+        parts = [c.number for c in counts if c is not base and 0 < c.number < base.number]  # type: ignore[attr-defined]
+        if len(parts) == 1:
+            return parts[0], base.number  # type: ignore[attr-defined]
     return None
 
 
