@@ -133,6 +133,9 @@ def test_place_and_concept_helpers() -> None:
     assert place_key("Portland, Ore.") == place_key("Portland, Oregon")
     assert same_place("New", "New York")
     assert not same_place("Portland, Oregon", "Portland, Maine")
+    assert same_place("Okoye", "Rosalind Okoye")  # a candidate's votes under the surname
+    assert not same_place("York", "New York")
+    assert not same_place("Okoye", "Gareth Vance")
     assert concept_relation(frozenset({"home", "destroy"}), frozenset({"home", "damag"})) == "conflict"
     assert concept_relation(frozenset({"person"}), frozenset({"country"})) == "unknown"
 

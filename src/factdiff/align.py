@@ -286,6 +286,13 @@ def place_key(place: str) -> str:
     return "|".join([head, *rest])
 
 
+#: First words that make a new place of a name ("New York" is not "York").
+_PLACE_PREFIXES = frozenset(
+    "new old north south east west upper lower great little port fort mount lake saint st san santa los las el la "
+    "le des du del de".split()
+)
+
+
 @lru_cache(maxsize=65536)
 def same_place(a: str, b: str) -> bool:
     ka, kb = place_key(a).split("|"), place_key(b).split("|")
@@ -293,6 +300,15 @@ def same_place(a: str, b: str) -> bool:
         # A place cut short by the extractor ("New" for "New York") is still the place.
         wa, wb = ka[0].split(), kb[0].split()
         short, long = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+        if (
+            len(short) == 1
+            and len(long) == 2
+            and long[1] == short[0]
+            and len(short[0]) >= 4
+            and long[0] not in _PLACE_PREFIXES
+            and len(ka) + len(kb) == 2
+        ):
+            return True  # "Okoye" for "Rosalind Okoye": a candidate's figure under the surname
         return bool(short) and long[: len(short)] == short and (len(ka) < 2 or len(kb) < 2)
     # "Portland, Oregon" vs "Portland, Maine": a second part given on both sides must agree.
     return len(ka) < 2 or len(kb) < 2 or ka[1] == kb[1]
