@@ -466,3 +466,25 @@ def test_a_percentage_worked_out_from_the_report_s_own_counts_is_checked_against
     comparison = compare_analyses([source, *reports])
     found = {a.article.outlet: {d.type for d in comparison.divergences if d.article == a.article.id} for a in reports}
     assert found == {"Paper 0": {"percent_wrong"}, "Paper 1": set()}
+
+
+def test_a_numbered_district_is_the_place_of_the_figure_after_it() -> None:
+    source = _bridge(
+        "Turnout by ward\n\nTurnout on Tuesday was highest in Ward 6, at 58.3 percent, and lowest in Ward 2, at "
+        "31.9 percent, the clerk said.",
+        "Clerk",
+        kind="press_release",
+        published="2026-01-05",
+    )
+    reports = [
+        _bridge(f"Turnout\n\n{body}", f"Paper {i}", published="2026-01-05")
+        for i, body in enumerate(
+            (
+                "Turnout on Tuesday was highest in Ward 2, at 58.3 percent, the clerk said.",
+                "Turnout on Tuesday ran highest in Ward 6, where 58.3 percent of voters cast a ballot.",
+            )
+        )
+    ]
+    comparison = compare_analyses([source, *reports])
+    found = {a.article.outlet: {d.type for d in comparison.divergences if d.article == a.article.id} for a in reports}
+    assert found == {"Paper 0": {"entity_swap"}, "Paper 1": set()}

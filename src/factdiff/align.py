@@ -391,6 +391,9 @@ def facts_of(analysis: Analysis) -> list[Fact]:
             proper = {lemma(w) for w in re.findall(r"(?<=[a-z0-9,;] )[A-Z][a-z]+", sentence)}
             concept = concept - proper if concept - proper else concept
             places = tuple(p for p in claim.places if place_key(p).split("|")[0] not in GENERIC_PLACES)
+            numbered = _numbered_place(text, claim)
+            if numbered and all(numbered.startswith(p) for p in places):
+                places = (numbered,)  # "highest in Ward 6, at 58.3 percent": the ward, with its number
             label = _field_label(text, claim.start, claim.sentence_start)
             if label:
                 # "Size: 14,860 acres", "Units: About 186,400": a notice's field name, not a place.
@@ -474,6 +477,18 @@ def facts_of(analysis: Analysis) -> list[Fact]:
         elif isinstance(claim, Quote) and claim.quote and len(claim.quote.split()) >= 2:
             facts.append(Fact(article=article.id, claim=claim, family="quote", context=context, sentence=sentence))
     return facts
+
+
+#: A numbered district named just before a figure: "in Ward 6, at 58.3 percent".
+_NUMBERED_PLACE = re.compile(r"\bin ([A-Z][a-z]+ \d{1,3})\b(?=[^.;:\d]{0,30}$)")
+
+
+def _numbered_place(text: str, claim: Claim) -> str | None:
+    start = max(claim.sentence_start, claim.start - 60, 0)
+    found = _NUMBERED_PLACE.search(text[start : claim.start])
+    if found is None or found.group(1).split()[0].lower() in _DATE_WORDS:
+        return None
+    return found.group(1)
 
 
 #: A field name opening a line of a notice: "Units: About 186,400".
