@@ -488,3 +488,36 @@ def test_a_numbered_district_is_the_place_of_the_figure_after_it() -> None:
     comparison = compare_analyses([source, *reports])
     found = {a.article.outlet: {d.type for d in comparison.divergences if d.article == a.article.id} for a in reports}
     assert found == {"Paper 0": {"entity_swap"}, "Paper 1": set()}
+
+
+def test_a_figure_named_by_the_word_of_its_field_is_that_field() -> None:
+    found = _fire_story(
+        "The fire was only 30 percent contained on Monday, officials said.",
+        "The fire was 20 percent contained on Monday, officials said.",
+    )
+    assert found == {"Paper 0": {("number_changed", "30 percent")}, "Paper 1": set()}
+
+
+def test_a_post_that_changes_a_figure_the_report_states_right_is_judged() -> None:
+    text = (
+        "Officers arrested 498 people from 42 countries.\n\nSo they arrested 489 people, what a joke\n\n"
+        "— Someone (@someone) May 2, 2024"
+    )
+    post_start = text.index("So they arrested 489")
+    post = Post(
+        platform="twitter",
+        author="Someone",
+        handle="@someone",
+        date="2024-05-02",
+        text="So they arrested 489 people, what a joke",
+        start=post_start,
+        end=post_start + 40,
+    )
+    report = _report(
+        text,
+        [("498", 498, "people arrested", []), ("489", 489, "people arrested", [])],
+        outlet="C",
+        posts=[post],
+    )
+    posted = [d for d in compare_analyses([SOURCE, report]).divergences if d.article == report.article.id]
+    assert [(d.type, d.in_post) for d in posted] == [("number_changed", True)]

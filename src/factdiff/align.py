@@ -346,6 +346,7 @@ class Fact:
     sentence: str = ""
     fraction_of: float | None = None  # "more than half of the 40 beams": a share of this count
     topic: frozenset[str] = frozenset()  # a figure under a field name ("Units: 186,400"): the title's words
+    field: frozenset[str] = frozenset()  # ... and the field name's own words
 
     @property
     def in_post(self) -> bool:
@@ -399,6 +400,7 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                 # "Size: 14,860 acres", "Units: About 186,400": a notice's field name, not a place.
                 places = tuple(p for p in places if p != label.group(1))
             topic = concept_tokens(article.title) if label and not concept else frozenset()
+            field_words = concept_tokens(label.group(1)) if label and not concept else frozenset()
             value = claim.number
             if value < 0 and _LIST_DASH.match(claim.text):
                 value = -value  # "- 498 people": a list item's dash read as a minus sign
@@ -428,6 +430,7 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                     claim=claim,
                     fraction_of=fraction_of,
                     topic=topic,
+                    field=field_words,
                     family="percent" if is_percent else "number",
                     value=value,
                     unit=unit,
@@ -493,6 +496,7 @@ def _numbered_place(text: str, claim: Claim) -> str | None:
 
 #: A field name opening a line of a notice: "Units: About 186,400".
 _FIELD_LABEL = re.compile(r"([A-Z][a-z]+(?: [a-z]+)?):\s")
+_LATER_FIELD = re.compile(r"(?<=[.;] )([A-Z][a-z]+(?: [a-z]+)?):\s+(?:[A-Za-z]+\s+)?$")
 #: A line of a list of names and figures ("Denver: 36"): the name is the figure's owner.
 _LISTED_LINE = re.compile(r"[-–—•*]?\s*[A-Z][\w.’' ,]*:\s*[\d$€£]")
 
@@ -504,6 +508,9 @@ def _field_label(text: str, at: int, sentence_start: int) -> re.Match[str] | Non
     label = _FIELD_LABEL.match(text, start) or (
         _FIELD_LABEL.match(text, sentence_start) if sentence_start > 0 else None
     )
+    if label is None or label.end() < at - 20:
+        # "Size: 14,860 acres (6,014 hectares). Containment: 35 percent.": the field right before
+        label = _LATER_FIELD.search(text, start, at) or label
     if label is None:
         return None
     end = text.find("\n", at)
@@ -864,7 +871,7 @@ def number_relation(
         named_alike = bool((report.concept & source.concept) - GENERIC_CONCEPTS) or bool(
             (report.near & source.near) - GENERIC_CONCEPTS - STOPWORDS - UNIT_WORDS
         )
-        fielded = bool(source.topic) and bool(report.concept) and report.concept <= source.topic
+        fielded = _fielded(report, source)
         if context >= CHANGED_CONTEXT or (named_alike and context >= CHANGED_CONTEXT_NAMED) or fielded:
             return "changed", 40.0 + context / 10
         if sole_age:
@@ -939,8 +946,8 @@ def _same_thing(report: Fact, source: Fact) -> bool:
     ca, cb = report.concept - GENERIC_CONCEPTS, source.concept - GENERIC_CONCEPTS
     if ca & cb and concept_relation(report.concept, source.concept) == "same":
         return True
-    if ca and not cb and ca <= source.topic:
-        return True  # the report's noun is what the notice is about, and the field its figure
+    if not cb and _fielded(report, source):
+        return True  # the report's noun is what the notice is about, or the field's name
     if ca and cb and not ca & cb:
         return False  # each names what it counts, and the names differ
     if (ca and ca <= source.near) or (cb and cb <= report.near):
@@ -953,6 +960,16 @@ def _same_thing(report: Fact, source: Fact) -> bool:
         shared = (report.near & source.near) - GENERIC_CONCEPTS - STOPWORDS - UNIT_WORDS
         return bool(shared) or fact_concepts(report, source) == "same"
     return False
+
+
+def _fielded(report: Fact, source: Fact) -> bool:
+    """A source figure under a field name that the report's number is named for: by what the
+    notice is about ("168,400 kettles" for "Units: About 186,400" in a kettle recall) or by the
+    field's own word ("53% contained" for "Containment: 35 percent")."""
+    own = report.concept - GENERIC_CONCEPTS
+    if own and source.topic and own <= source.topic:
+        return True
+    return bool(source.field) and _fuzzy_common(source.field, report.near | own)
 
 
 def _near(report: Fact, source: Fact) -> bool:
@@ -1275,13 +1292,15 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
     for _score, i, relation, fact, slot in candidates:
         if i in assigned:
             continue
+        # An embedded post is another voice: what the report's own text settles, it does not.
+        key = f"{slot.id}|post" if fact.in_post else slot.id
         if relation in ("same", "near"):
             if not fact.claim.in_title:  # a headline compresses: its agreement settles nothing
-                settled.add(slot.id)
-        elif slot.id in diverged or (slot.id in settled and not _restated(relation, fact, slot, known)):
+                settled.add(key)
+        elif key in diverged or (key in settled and not _restated(relation, fact, slot, known)):
             continue
         else:
-            diverged.add(slot.id)
+            diverged.add(key)
         assigned.add(i)
         slot.matches.setdefault(fact.article, []).append(Match(fact, relation, _score))
     return [f for i, f in enumerate(numbers) if i not in assigned]
