@@ -20,15 +20,15 @@ pytestmark = pytest.mark.slow
 UNSEEN = Path(__file__).resolve().parents[1] / "bench" / "stories_unseen"
 NAMES = ("election-brennock", "recall-kestrel", "transfer-valmar", "wildfire-tamsin")
 
-#: Measured on these stories (python bench/stories.py bench/stories_unseen): 25 of 27 reported
-#: divergences are right (0.93) and 25 of the key's 34 are found (0.74).
+#: Measured on these stories (python bench/stories.py bench/stories_unseen): 27 of 29 reported
+#: divergences are right (0.93) and 27 of the key's 34 are found (0.79).
 PRECISION_FLOOR = 0.90
-RECALL_FLOOR = 0.73
-#: Reports the key calls clean that still get a divergence: 2 when the floors were set, 1 now
-#: (transfer-valmar/03-diario-almeron.txt). The wire report of election-brennock and its copy were
+RECALL_FLOOR = 0.79
+#: Reports the key calls clean that still get a divergence: 2 when the floors were set, none now
+#: (transfer-valmar/03-diario-almeron.txt was the last one). The wire report of election-brennock and its copy were
 #: flagged for a while once the board's statement became the primary source ("45.7 percent" read
 #: against the 48,212 votes beside it, a sibling count with its own percentage, not its base).
-CLEAN_FLAGGED_CEILING = 2
+CLEAN_FLAGGED_CEILING = 1
 
 
 def _key(answers: dict) -> list[tuple[str, str, str]]:
