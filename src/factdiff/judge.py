@@ -103,6 +103,8 @@ def verdict(match: Match, slot: Slot) -> str:
     if slot.family in ("number", "percent"):
         return _number_verdict(match.relation, fact, source)
     if slot.family == "date":
+        if match.relation != "same" and _same_weekday_either_way(fact, source):
+            return "agrees"
         if match.relation != "same" or weekday_contradicts(fact):
             return "date_changed"
         return "agrees"
@@ -133,6 +135,23 @@ def _number_verdict(relation: str, fact: Fact, source: Fact) -> str:
         if converted is not None and abs(converted - source.value) <= HEDGE_TOLERANCE * abs(source.value):
             return "rounded_hedged"
     return "number_changed"
+
+
+def _same_weekday_either_way(fact: Fact, source: Fact) -> bool:
+    """A bare weekday ("on Wednesday") that is the source's date read the other way in time: a
+    report that names the weekday of a coming event is read back from its publication date, but
+    the day it means is the one the source gives."""
+    claim, theirs = fact.claim, source.claim
+    if not getattr(claim, "relative", False) or not getattr(claim, "weekday", None):
+        return False
+    value, other = getattr(claim, "value", None) or "", getattr(theirs, "value", None) or ""
+    if len(value) != 10 or len(other) != 10:
+        return False
+    try:
+        ours, source_day = dt.date.fromisoformat(value), dt.date.fromisoformat(other)
+    except ValueError:
+        return False
+    return ours != source_day and abs((ours - source_day).days) == 7
 
 
 def weekday_contradicts(fact: Fact) -> bool:
