@@ -521,3 +521,11 @@ def test_a_post_that_changes_a_figure_the_report_states_right_is_judged() -> Non
     )
     posted = [d for d in compare_analyses([SOURCE, report]).divergences if d.article == report.article.id]
     assert [(d.type, d.in_post) for d in posted] == [("number_changed", True)]
+
+
+def test_the_same_sum_in_another_currency_is_a_unit_swap() -> None:
+    found = _deal_story(
+        "The club signed Mark Teixeira to a €180 million deal.",
+        "The club signed Mark Teixeira to a $180 million deal.",
+    )
+    assert found == {"Paper 0": {"unit_swap"}, "Paper 1": set()}

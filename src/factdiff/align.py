@@ -750,6 +750,12 @@ def _context_ratio(a: str, b: str) -> float:
     return float(fuzz.token_set_ratio(a, b))
 
 
+def _money(unit: str | None) -> bool:
+    from factdiff.analyse.units import CURRENCIES
+
+    return unit is not None and (unit in CURRENCIES or unit.upper() in CURRENCIES)
+
+
 def _units_comparable(a: Fact, b: Fact) -> bool:
     if a.unit == b.unit:
         return True
@@ -761,6 +767,16 @@ def number_relation(
 ) -> tuple[str, float] | None:
     """How a report's number relates to a source number, with a score; None when unrelated."""
     if not _units_comparable(report, source):
+        if (
+            _money(report.unit)
+            and _money(source.unit)
+            and report.value == source.value
+            and report.approx == "exact"
+            and not report.claim.in_title
+            and place_relation(report.places, source.places) != "conflict"
+            and fact_concepts(report, source) != "conflict"
+        ):
+            return "unit_swap", 62.0  # "£38m up front" for "a fee of €38 million": the sum in another currency
         # "over 18 vehicles" for "over 18 months": the same number counting another kind of thing.
         timed = {report.unit, source.unit} & {"day", "week", "month", "year", "hour", "minute"}
         if (
