@@ -529,3 +529,17 @@ def test_the_same_sum_in_another_currency_is_a_unit_swap() -> None:
         "The club signed Mark Teixeira to a $180 million deal.",
     )
     assert found == {"Paper 0": {"unit_swap"}, "Paper 1": set()}
+
+
+def test_a_rounded_sum_in_any_currency_is_a_rounding() -> None:
+    source = _bridge(
+        "Club Signs Teixeira\n\nThe club has agreed a fee of €38 million with Porto, the club said on Monday.",
+        "Club",
+        kind="press_release",
+        published="2026-01-05",
+    )
+    report = _bridge(
+        "Rovers land Teixeira\n\nWhat a week: Teixeira is ours for €40m and I can't stop smiling.", "Paper 0"
+    )
+    comparison = compare_analyses([source, report])
+    assert {d.type for d in comparison.divergences} == {"rounded_unhedged"}

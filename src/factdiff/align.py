@@ -854,7 +854,7 @@ def number_relation(
         return None
     if _within_bound(report, source):
         return None  # "20 firefighters" under the source's "up to 40": consistent, not changed
-    measured = (report.unit is not None and report.unit in UNITS) or report.unit == "USD"
+    measured = (report.unit is not None and report.unit in UNITS) or _money(report.unit)
     # A measure (a crest of 31.4 feet) names its quantity by its dimension; a length of time does
     # not ("four years" may be a sentence asked for or one handed down).
     physical = report.unit is not None and report.unit in UNITS and UNITS[report.unit][0] != "time"
