@@ -20,10 +20,10 @@ pytestmark = pytest.mark.slow
 UNSEEN = Path(__file__).resolve().parents[1] / "bench" / "stories_unseen"
 NAMES = ("election-brennock", "recall-kestrel", "transfer-valmar", "wildfire-tamsin")
 
-#: Measured on these stories (python bench/stories.py bench/stories_unseen): 28 of 29 reported
-#: divergences are right (0.97) and 28 of the key's 34 are found (0.82).
+#: Measured on these stories (python bench/stories.py bench/stories_unseen): 29 of 30 reported
+#: divergences are right (0.97) and 29 of the key's 34 are found (0.85).
 PRECISION_FLOOR = 0.96
-RECALL_FLOOR = 0.82
+RECALL_FLOOR = 0.85
 #: Reports the key calls clean that still get a divergence: 2 when the floors were set, none now
 #: (transfer-valmar/03-diario-almeron.txt was the last one). The wire report of election-brennock and its copy were
 #: flagged for a while once the board's statement became the primary source ("45.7 percent" read
