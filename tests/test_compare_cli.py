@@ -209,3 +209,42 @@ def test_a_story_written_after_the_rules(tmp_path: Path) -> None:
     assert ("03-shipping-digest.txt", "date_changed") in found  # March 16, 2026 is a Monday
     assert ("03-shipping-digest.txt", "quote_altered") in found  # grow -> shrink
     assert not {f for f, _t in found} & {"00-port-authority.txt", "01-selwick-post.txt"}
+
+
+def _write_story(folder: Path, reports: dict[str, str]) -> dict:
+    folder.mkdir()
+    for name, text in reports.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return _json(str(folder))
+
+
+def _divergences(doc: dict) -> list[tuple[str, str, str]]:
+    names = {a["id"]: Path(a["file"]).name for a in doc["articles"]}
+    return [(names[d["article"]], d["type"], d["text"]) for d in doc["divergences"]]
+
+
+BOARD_SOURCE = """Health Board Reports Hospital Figures
+
+Source: Carrow Regional Health Board (carrowhealth.gov)
+Published: 2026-05-13
+
+CARROW — The Carrow Regional Health Board said Wednesday that 132,900 patients were treated at Merriton General
+last year.
+
+The board met its 2 percent goal for cutting waiting times, it said.
+"""
+
+
+def test_an_outlet_named_today_is_not_a_date(tmp_path: Path) -> None:
+    report = """Hospitals in Carrow treated thousands, health board says
+
+Source: HealthSec Today (healthsectoday.com)
+Published: 2026-05-15
+
+HealthSec Today has learned that 132,900 patients were treated at Merriton General last year, the Carrow
+Regional Health Board said.
+
+The board said the hospital met its 2 percent goal for cutting waiting times.
+"""
+    doc = _write_story(tmp_path / "board", {"00-board.txt": BOARD_SOURCE, "01-report.txt": report})
+    assert _divergences(doc) == []

@@ -462,7 +462,7 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                 )
             )
         elif isinstance(claim, DateClaim):
-            if claim.value:
+            if claim.value and not _date_in_name(text, claim):
                 window = _window_concept(text, claim, 50)
                 facts.append(
                     Fact(
@@ -480,6 +480,20 @@ def facts_of(analysis: Analysis) -> list[Fact]:
         elif isinstance(claim, Quote) and claim.quote and len(claim.quote.split()) >= 2:
             facts.append(Fact(article=article.id, claim=claim, family="quote", context=context, sentence=sentence))
     return facts
+
+
+_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z&'’-]*[ -]$")
+
+
+def _date_in_name(text: str, claim: Claim) -> bool:
+    """A capitalised "Today" right after a capitalised word ends a name ("HealthSec Today reported",
+    "USA Today"), not a date."""
+    if claim.text.strip() != "Today":
+        return False
+    found = _NAME_BEFORE.search(text[max(claim.sentence_start, claim.start - 40, 0) : claim.start])
+    if not found:
+        return False
+    return found.group(0).strip(" -").lower() not in STOPWORDS
 
 
 #: A numbered district named just before a figure: "in Ward 6, at 58.3 percent".
