@@ -403,3 +403,62 @@ def test_field_words_of_sport_and_the_arts_stay_in_the_title() -> None:
         "Ana Ruiz": "Technical Director",
         "Paul Mey": "Artistic Director",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "org"),
+    [
+        (
+            "Priya Vandermeer, Director of the State Office of Environmental Response, said the spill was contained.",
+            "Priya Vandermeer",
+            "Director",
+            "State Office of Environmental Response",
+        ),
+        (
+            "Gareth Olsson, Vice President of Safety at Northline Freight, said the brakes were checked.",
+            "Gareth Olsson",
+            "Vice President of Safety",
+            "Northline Freight",
+        ),
+        (
+            "Anton Reisky, Deputy Governor for Financial Stability, said rates would hold.",
+            "Anton Reisky",
+            "Deputy Governor for Financial Stability",
+            None,
+        ),
+        (
+            "Anton Reisky, deputy governor for financial stability, said rates would hold.",
+            "Anton Reisky",
+            "Deputy Governor for Financial Stability",
+            None,
+        ),
+        (
+            "Northline's vice president of safety, Gareth Olsson, said the brakes were checked.",
+            "Gareth Olsson",
+            "Vice President of Safety",
+            "Northline",
+        ),
+        (
+            "Tollbridge's head of safety and compliance, Mina Ostrander, declined to comment.",
+            "Mina Ostrander",
+            "head of safety and compliance",
+            "Tollbridge",
+        ),
+        (
+            "Vice president of safety Gareth Olsson said the brakes were checked.",
+            "Gareth Olsson",
+            "Vice President of Safety",
+            None,
+        ),
+        ("Chief executive Daniel Hartigan said the plant would close.", "Daniel Hartigan", "Chief Executive", None),
+    ],
+)
+def test_titles_after_the_name_and_in_lower_case(text: str, name: str, title: str, org: str | None) -> None:
+    found = people(text)
+    assert [(p.name, p.title, p.org) for p in found] == [(name, title, org)]
+
+
+def test_the_end_of_a_field_is_not_a_surname() -> None:
+    # "Deputy Governor for Financial" + "Stability" must not read as a title before a one-word name.
+    names = {p.name for p in people("Anton Reisky, Deputy Governor for Financial Stability, said rates would hold.")}
+    assert names == {"Anton Reisky"}

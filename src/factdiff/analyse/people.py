@@ -115,6 +115,7 @@ emergency management|emergency services|public safety|public health|public affai
 homeland security|national security|communications|operations|enforcement and removal operations
 finance|policy|media relations|human resources|information|security|research|strategy|marketing|sales
 health|data|science|product|risk|revenue|people|digital|child welfare|engineering|nursing|planning|housing
+safety|compliance|stability|trade|defence|defense|education|environment|energy|transport|justice|customs
 fire|police|incident|harbor|harbour|port|airport|schools|parks|parole|probation|tax
 transit|traffic|aviation|election|elections|homicide|narcotics|juvenile|water|sanitation|border
 sporting|technical|creative|artistic|editorial|athletic|athletics|academic|scientific|musical|commercial
@@ -303,10 +304,11 @@ def _determiner_before(text: str, pos: int) -> bool:
 
 
 def _before_pattern(title: str) -> re.Pattern[str]:
-    """ "[ORG] TITLE NAME" and "TITLE of ORG NAME"."""
+    """ "[ORG] TITLE NAME", "TITLE of ORG NAME" and "TITLE of FIELD NAME" ("vice president of safety")."""
     return re.compile(
         rf"(?<![\w'’])(?:(?P<org>{_ORG})(?P<poss>{_POSS})?[ \t]+)??(?P<title>{title})"
-        rf"(?:[ \t]+(?P<of>of|for|at)[ \t]+(?:the[ \t]+)?(?P<oforg>{_ORG}))?"
+        rf"(?:[ \t]+(?P<of>of|for|at)[ \t]+"
+        rf"(?:(?P<offield>(?<!at )(?=[a-z]){_FIELD_WORDS})|(?:the[ \t]+)?(?P<oforg>{_ORG})))?"
         rf"(?:,[ \t]*)?[ \t]+(?P<name>{_NO_HEAD_AHEAD}{NAME})(?![\w'’-])"
     )
 
@@ -439,6 +441,8 @@ _ANCHOR_RE = re.compile(
 #: What follows a title before a name: a capital, or "of"/"for"/"at"/"and" and more title.
 _NAME_NEXT = re.compile(rf"\.?,?[ \t]+(?:[{_UP}]|(?:of|for|at|and|&)[ \t])")
 _CAPITAL_NEXT = re.compile(rf",?[ \t]+[{_UP}]")
+#: A title in lower case with its field and then a name: "vice president of safety, Gareth Olsson".
+_FIELD_NEXT = re.compile(rf"[ \t]+(?:of|for)[ \t]+{_FIELD_WORDS},?[ \t]+[{_UP}]")
 _POSS_RE = re.compile(r"['’]s[ \t]")
 #: Window sizes in characters around an anchor (the longest organisation + title before a
 #: name, or name + apposition, seen in news is well inside these).
@@ -518,7 +522,7 @@ def _candidates(
                 before.append(word.span())
                 if (
                     text[word.start()].islower()
-                    and _CAPITAL_NEXT.match(text, word.end())
+                    and (_CAPITAL_NEXT.match(text, word.end()) or _FIELD_NEXT.match(text, word.end()))
                     and _determiner_before(text, word.start())
                 ):
                     before_low.append(word.span())
@@ -533,7 +537,9 @@ def _candidates(
             if _NAME_NEXT.match(text, word.end()):
                 if text[word.start()].isupper():
                     before.append(word.span())
-                elif _CAPITAL_NEXT.match(text, word.end()) and _determiner_before(text, word.start()):
+                elif (
+                    _CAPITAL_NEXT.match(text, word.end()) or _FIELD_NEXT.match(text, word.end())
+                ) and _determiner_before(text, word.start()):
                     before_low.append(word.span())
             if _apposition_possible(text, word.start(), _ROLE_BACK):
                 after.append(word.span())
@@ -649,9 +655,11 @@ def _titled_before(
             continue  # a name that looks like a role noun ("Jennifer", "Chandler"), but "County Coroner"
         if org and not m.group("poss"):
             title, org = _rank_split(org, title)
-        if m.group("of") and pattern is _BEFORE_LOW:
+        if m.group("offield"):
+            title = f"{title} {m.group('of')} {m.group('offield')}"  # "vice president of safety"
+        elif m.group("of") and pattern is _BEFORE_LOW:
             continue  # "a member of the San Remo Chargers": the name is of the organisation
-        if m.group("of"):
+        elif m.group("of"):
             # Title words that the name pattern took: "Director of Emergency | Operations Ana Ruiz".
             skipped = text[m.start("name") : n_start]
             if any(w.rstrip(".") in _STOP for w in skipped.split()):
@@ -665,7 +673,9 @@ def _titled_before(
         # A single word after a title is a surname only after the titles used that way
         # ("President Obama", "Sen. Warren"), not after "General" ("General Assembly").
         if " " not in name and (
-            name.lower() in _SMALL_WORDS or m.group("title").lower().split()[-1] not in _SURNAME_TITLES
+            name.lower() in _SMALL_WORDS
+            or m.group("title").lower().split()[-1] not in _SURNAME_TITLES
+            or _is_field(name)  # "Deputy Governor for Financial | Stability,": the end of a field
         ):
             continue
         yield m.start(), n_start + len(name), n_start, n_start + len(name), name, title, org
