@@ -451,6 +451,12 @@ def test_field_words_of_sport_and_the_arts_stay_in_the_title() -> None:
             None,
         ),
         ("Chief executive Daniel Hartigan said the plant would close.", "Daniel Hartigan", "Chief Executive", None),
+        (
+            "Lena Fairbrook, Minister for Trade and Industry, said tariffs would fall.",
+            "Lena Fairbrook",
+            "Minister for Trade and Industry",
+            None,
+        ),
     ],
 )
 def test_titles_after_the_name_and_in_lower_case(text: str, name: str, title: str, org: str | None) -> None:

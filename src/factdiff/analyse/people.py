@@ -115,7 +115,7 @@ emergency management|emergency services|public safety|public health|public affai
 homeland security|national security|communications|operations|enforcement and removal operations
 finance|policy|media relations|human resources|information|security|research|strategy|marketing|sales
 health|data|science|product|risk|revenue|people|digital|child welfare|engineering|nursing|planning|housing
-safety|compliance|stability|trade|defence|defense|education|environment|energy|transport|justice|customs
+safety|compliance|stability|trade|industry|defence|defense|education|environment|energy|transport|justice|customs
 fire|police|incident|harbor|harbour|port|airport|schools|parks|parole|probation|tax
 transit|traffic|aviation|election|elections|homicide|narcotics|juvenile|water|sanitation|border
 sporting|technical|creative|artistic|editorial|athletic|athletics|academic|scientific|musical|commercial
