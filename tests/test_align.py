@@ -543,3 +543,17 @@ def test_a_rounded_sum_in_any_currency_is_a_rounding() -> None:
     )
     comparison = compare_analyses([source, report])
     assert {d.type for d in comparison.divergences} == {"rounded_unhedged"}
+
+
+def _counted(text: str) -> list[tuple[float | None, frozenset[str]]]:
+    from factdiff.align import facts_of
+    from factdiff.analyse import analyse
+
+    return [(f.value, f.concept) for f in facts_of(analyse(Article(id="x", text=text))) if f.family == "number"]
+
+
+def test_a_bare_number_in_a_coordinated_clause_counts_what_its_sibling_counts() -> None:
+    facts = _counted("Last year 132,900 were treated at Merriton General and 58,400 at Dunmore Community Hospital.")
+    assert facts[0][1] and facts[1] == (58400.0, facts[0][1])
+    # A number in a sentence of its own keeps no noun.
+    assert _counted("It treated 12 patients in May. And 5 at home.")[1] == (5.0, frozenset())

@@ -479,7 +479,35 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                 facts.append(Fact(article=article.id, claim=claim, family="person", context=context, sentence=sentence))
         elif isinstance(claim, Quote) and claim.quote and len(claim.quote.split()) >= 2:
             facts.append(Fact(article=article.id, claim=claim, family="quote", context=context, sentence=sentence))
+    _share_elided_nouns(text, facts)
     return facts
+
+
+_COORDINATED = re.compile(r"^[^.;:\d]{0,80}?(?:,\s*|\s)(?:and|or)\s+$")
+_ELIDED_AFTER = re.compile(r"\s*(?:$|[,;.)]|(?:at|in|on|for|from|by)\b)")
+
+
+def _share_elided_nouns(text: str, facts: list[Fact]) -> None:
+    """A bare count in a coordinated clause counts what its sibling counts: in "132,900 were
+    treated at Merriton General and 58,400 at Dunmore", the 58,400 were treated too."""
+    previous: Fact | None = None
+    for fact in facts:
+        if fact.family != "number" or fact.claim.kind != "quantity":
+            continue
+        claim = fact.claim
+        if (
+            previous is not None
+            and previous.claim.sentence_start == claim.sentence_start
+            and previous.unit is None
+            and fact.unit is None
+            and previous.concept
+            and not fact.concept
+            and not getattr(claim, "concept", None)
+            and _COORDINATED.match(text[previous.claim.end : claim.start])
+            and _ELIDED_AFTER.match(text, claim.end)
+        ):
+            fact.concept = previous.concept
+        previous = fact
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z&'’-]*[ -]$")
