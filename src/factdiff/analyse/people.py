@@ -5,7 +5,8 @@ News names a person in a few fixed shapes, so this is a small grammar of precomp
 rather than a tagger:
 
 - a title before the name: "[ORG] TITLE NAME" ("Pruitt County Emergency Management Coordinator
-  Marisol Teague", "the head of ICE Tom Homan");
+  Marisol Teague", "the head of ICE Tom Homan"), also in lower case after an article or a possessive,
+  with a field after it ("Northline's vice president of safety, Gareth Olsson");
 - an apposition after the name: "NAME, [a|the] [ORG('s)] TITLE [of ORG]," ("Matthew Albence, an ICE
   executive associate director,"; "Thomas Homan, who occupies the post of acting director");
 - a name as the subject or object of a speech verb ("Pat Caddell told", "said Helen Marchetti").
