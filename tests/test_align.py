@@ -557,3 +557,11 @@ def test_a_bare_number_in_a_coordinated_clause_counts_what_its_sibling_counts() 
     assert facts[0][1] and facts[1] == (58400.0, facts[0][1])
     # A number in a sentence of its own keeps no noun.
     assert _counted("It treated 12 patients in May. And 5 at home.")[1] == (5.0, frozenset())
+
+
+def test_near_synonyms_of_a_counted_noun_are_one_thing() -> None:
+    from factdiff.align import concept_tokens
+
+    for a, b in [("goal", "target"), ("objective", "goals"), ("fee", "price"), ("transfer sum", "transfer fee")]:
+        assert concept_relation(concept_tokens(a), concept_tokens(b)) == "same", (a, b)
+    assert concept_relation(concept_tokens("goal"), concept_tokens("fee")) == "conflict"
