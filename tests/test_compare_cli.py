@@ -248,3 +248,40 @@ The board said the hospital met its 2 percent goal for cutting waiting times.
 """
     doc = _write_story(tmp_path / "board", {"00-board.txt": BOARD_SOURCE, "01-report.txt": report})
     assert _divergences(doc) == []
+
+
+RAIL_SOURCE = """Health Board Opens Beds
+
+Source: Carrow Regional Health Board (carrowhealth.gov)
+Published: 2026-05-13
+
+CARROW — The Carrow Regional Health Board announced on Wednesday that it will open 40 more beds at Merriton
+General.
+"""
+
+
+def test_a_date_of_another_event_is_not_the_statements_date(tmp_path: Path) -> None:
+    report = """Health board adds beds after derailment
+
+Source: Carrow Courier (carrowcourier.com)
+Published: 2026-05-14
+
+After Monday's derailment near Fallow Junction, the Carrow Regional Health Board announced that it will open 40
+more beds at Merriton General.
+"""
+    doc = _write_story(tmp_path / "rail", {"00-board.txt": RAIL_SOURCE, "01-report.txt": report})
+    assert _divergences(doc) == []
+
+
+def test_a_changed_day_of_the_same_event_is_still_found(tmp_path: Path) -> None:
+    source = RAIL_SOURCE.replace("The Carrow", "Sunday's derailment near Fallow Junction injured 12 people. The Carrow")
+    report = """Health board adds beds after derailment
+
+Source: Carrow Courier (carrowcourier.com)
+Published: 2026-05-14
+
+Monday's derailment near Fallow Junction injured 12 people. The Carrow Regional Health Board announced that it
+will open 40 more beds at Merriton General.
+"""
+    doc = _write_story(tmp_path / "rail", {"00-board.txt": source, "01-report.txt": report})
+    assert ("01-report.txt", "date_changed", "Monday") in _divergences(doc)

@@ -1470,7 +1470,7 @@ def _match_date(fact: Fact, slots: list[Slot], announced: set[str], beside: set[
             equal = slot
         elif source_value in beside and score >= DATE_CONTEXT:
             taken = True  # the sentence's words belong to its other date, which the source has
-        elif not same_day and not coarser and (best is None or score > best[0]):
+        elif not same_day and not coarser and (best is None or score > best[0]) and _same_event(fact, slot):
             # A month is not read as a changed day: which of the source's days it would be is
             # too uncertain.
             best = (score, slot)
@@ -1495,6 +1495,33 @@ def _match_date(fact: Fact, slots: list[Slot], announced: set[str], beside: set[
         nearest = _nearest_day(value or "", slots)
         if nearest is not None:
             nearest.matches.setdefault(fact.article, []).append(Match(fact, "changed", 0.0))
+
+
+#: A date that names its event in the possessive: "after Monday's derailment", "Tuesday's deadly storm".
+_POSSESSIVE_EVENT = re.compile(r"['’]s\s+([a-z][a-z-]+)(?:\s+([a-z][a-z-]+))?")
+
+
+def _date_event(fact: Fact) -> frozenset[str]:
+    """The words of the event a date names in the possessive ("Monday's derailment"), or none."""
+    text = fact.sentence
+    at = text.find(fact.claim.text)
+    if at < 0:
+        return frozenset()
+    found = _POSSESSIVE_EVENT.match(text, at + len(fact.claim.text))
+    if not found:
+        return frozenset()
+    return frozenset(lemma(w) for w in found.groups() if w and w not in STOPWORDS)
+
+
+def _same_event(fact: Fact, slot: Slot) -> bool:
+    """Whether a report's date may be another day of the slot's event: a date that names its
+    event ("after Monday's derailment") is not the date of a source sentence that does not name
+    it (the statement announced on Wednesday)."""
+    event = _date_event(fact)
+    if not event:
+        return True
+    mentions = [m.fact for ms in slot.matches.values() for m in ms if m.relation == "source"] or [slot.source]
+    return any(m is not None and event & _plain_words(m.sentence or m.context) for m in mentions)
 
 
 def _nearest_day(value: str, slots: list[Slot], within: int = 7) -> Slot | None:
