@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from factdiff.cli import cli
@@ -260,13 +261,14 @@ General.
 """
 
 
-def test_a_date_of_another_event_is_not_the_statements_date(tmp_path: Path) -> None:
-    report = """Health board adds beds after derailment
+@pytest.mark.parametrize("event", ["After Monday's derailment", "After the derailment on Monday"])
+def test_a_date_of_another_event_is_not_the_statements_date(tmp_path: Path, event: str) -> None:
+    report = f"""Health board adds beds after derailment
 
 Source: Carrow Courier (carrowcourier.com)
 Published: 2026-05-14
 
-After Monday's derailment near Fallow Junction, the Carrow Regional Health Board announced that it will open 40
+{event} near Fallow Junction, the Carrow Regional Health Board announced that it will open 40
 more beds at Merriton General.
 """
     doc = _write_story(tmp_path / "rail", {"00-board.txt": RAIL_SOURCE, "01-report.txt": report})

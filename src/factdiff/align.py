@@ -1501,13 +1501,18 @@ def _match_date(fact: Fact, slots: list[Slot], announced: set[str], beside: set[
 _POSSESSIVE_EVENT = re.compile(r"['’]s\s+([a-z][a-z-]+)(?:\s+([a-z][a-z-]+))?")
 
 
+#: ... or after its noun: "after the derailment on Monday".
+_EVENT_ON = re.compile(r"\b(?:after|since|before|following)\s+(?:the|a|an|last)\s+([a-z][a-z-]+)\s+(?:on\s+)?$", re.I)
+
+
 def _date_event(fact: Fact) -> frozenset[str]:
-    """The words of the event a date names in the possessive ("Monday's derailment"), or none."""
+    """The words of the event a date names ("Monday's derailment", "after the derailment on
+    Monday"), or none."""
     text = fact.sentence
     at = text.find(fact.claim.text)
     if at < 0:
         return frozenset()
-    found = _POSSESSIVE_EVENT.match(text, at + len(fact.claim.text))
+    found = _POSSESSIVE_EVENT.match(text, at + len(fact.claim.text)) or _EVENT_ON.search(text[:at])
     if not found:
         return frozenset()
     return frozenset(lemma(w) for w in found.groups() if w and w not in STOPWORDS)
