@@ -85,3 +85,30 @@ def assert_keys_match_reports(root: Path, names: tuple[str, ...]) -> None:
                 entries += post["facts"] + post["divergences"] + [post, {"surface": post["attribution_surface"]}]
             for entry in entries:
                 assert entry["surface"] in text, (name, art["file"], entry["surface"])
+
+
+def primary_files(comparison: Any) -> list[str]:
+    files = file_names(comparison)
+    return sorted(files[i] for i in comparison.primary.ids)
+
+
+def copies(answers: dict[str, Any], comparison: Any) -> tuple[dict[str, str], dict[str, str]]:
+    """(the key's copy -> original, the comparison's copy -> original), by file name."""
+    files = file_names(comparison)
+    expected = {a["file"]: a["copies"] for a in answers["articles"] if a.get("copies")}
+    found = {files[c]: files[r.original] for c, r in comparison.copies.items()}
+    return expected, found
+
+
+def clean_reports_flagged(results: dict[str, tuple[dict[str, Any], Any]]) -> int:
+    """How many reports the keys call clean (no divergence, no embedded post) got a divergence."""
+    flagged = 0
+    for answers, comparison in results.values():
+        files = file_names(comparison)
+        clean = {
+            a["file"]
+            for a in answers["articles"]
+            if a["role"] != "primary" and not a["divergences"] and not a.get("embedded_posts")
+        }
+        flagged += len({files[d.article] for d in comparison.divergences} & clean)
+    return flagged

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.story_sets import assert_keys_match_reports, compare_stories, score
+from tests.story_sets import (
+    assert_keys_match_reports,
+    clean_reports_flagged,
+    compare_stories,
+    copies,
+    primary_files,
+    score,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -38,24 +45,13 @@ def test_every_key_surface_is_in_its_report() -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_primary_sources_and_copies(results: dict, name: str) -> None:
     answers, comparison = results[name]
-    files = {a.id: Path(a.file).name for a in comparison.articles}
-    assert sorted(files[i] for i in comparison.primary.ids) == sorted(answers["primary_sources"])
-    expected = {a["file"]: a["copies"] for a in answers["articles"] if a.get("copies")}
-    found = {files[c]: files[r.original] for c, r in comparison.copies.items()}
+    assert primary_files(comparison) == sorted(answers["primary_sources"])
+    expected, found = copies(answers, comparison)
     assert found == expected
 
 
 def test_clean_reports_flagged_no_more_than_now(results: dict) -> None:
-    flagged = 0
-    for answers, comparison in results.values():
-        files = {a.id: Path(a.file).name for a in comparison.articles}
-        clean = {
-            a["file"]
-            for a in answers["articles"]
-            if a["role"] != "primary" and not a["divergences"] and not a.get("embedded_posts")
-        }
-        flagged += len({files[d.article] for d in comparison.divergences} & clean)
-    assert flagged <= CLEAN_FLAGGED_CEILING
+    assert clean_reports_flagged(results) <= CLEAN_FLAGGED_CEILING
 
 
 def test_divergence_precision_and_recall_floors(results: dict) -> None:

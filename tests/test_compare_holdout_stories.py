@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.story_sets import assert_keys_match_reports, compare_stories, file_names, load_answers, score
+from tests.story_sets import (
+    assert_keys_match_reports,
+    clean_reports_flagged,
+    compare_stories,
+    copies,
+    load_answers,
+    primary_files,
+    score,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -60,30 +68,18 @@ def test_every_domain_is_invented_and_every_type_is_planted() -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_primary_sources(results: dict, name: str) -> None:
     answers, comparison = results[name]
-    files = file_names(comparison)
-    assert sorted(files[i] for i in comparison.primary.ids) == sorted(answers["primary_sources"])
+    assert primary_files(comparison) == sorted(answers["primary_sources"])
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_copies(results: dict, name: str) -> None:
     answers, comparison = results[name]
-    files = file_names(comparison)
-    expected = {a["file"]: a["copies"] for a in answers["articles"] if a.get("copies")}
-    found = {files[c]: files[r.original] for c, r in comparison.copies.items()}
+    expected, found = copies(answers, comparison)
     assert found == expected
 
 
 def test_clean_reports_flagged_no_more_than_when_measured(results: dict) -> None:
-    flagged = 0
-    for answers, comparison in results.values():
-        files = file_names(comparison)
-        clean = {
-            a["file"]
-            for a in answers["articles"]
-            if a["role"] != "primary" and not a["divergences"] and not a.get("embedded_posts")
-        }
-        flagged += len({files[d.article] for d in comparison.divergences} & clean)
-    assert flagged <= CLEAN_FLAGGED_CEILING
+    assert clean_reports_flagged(results) <= CLEAN_FLAGGED_CEILING
 
 
 def test_divergence_precision_and_recall_floors(results: dict) -> None:
