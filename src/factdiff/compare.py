@@ -475,21 +475,7 @@ def split_outliers(articles: list[Article]) -> tuple[list[Article], list[Article
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     matrix /= np.where(norms == 0, 1.0, norms)
     sims = matrix @ matrix.T
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(n):
-        for j in range(i + 1, n):
-            if sims[i, j] >= STORY_LINK:
-                parent[find(i)] = find(j)
-    groups = Counter(find(i) for i in range(n))
-    main = groups.most_common(1)[0][0]
-    members = [i for i in range(n) if find(i) == main]
+    members = _largest_linked_group(n, lambda i, j: sims[i, j] >= STORY_LINK)
     # An organisation's own statement is never trimmed: it may be a possible primary source,
     # and hundreds of rewrites of one news report can leave it far from their centroid.
     statements = {i for i in members if own_statement(articles[i], articles)}
@@ -507,7 +493,28 @@ def split_outliers(articles: list[Article]) -> tuple[list[Article], list[Article
         if not far:
             break
         members = [m for m in members if m not in far]
-    keep = set(members)
+    return _split(articles, set(members))
+
+
+def _largest_linked_group(n: int, linked: Callable[[int, int], bool]) -> list[int]:
+    """The largest group of reports joined by chains of links (union-find over every pair)."""
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if linked(i, j):
+                parent[find(i)] = find(j)
+    main = Counter(find(i) for i in range(n)).most_common(1)[0][0]
+    return [i for i in range(n) if find(i) == main]
+
+
+def _split(articles: list[Article], keep: set[int]) -> tuple[list[Article], list[Article]]:
     return [a for i, a in enumerate(articles) if i in keep], [a for i, a in enumerate(articles) if i not in keep]
 
 
@@ -537,21 +544,7 @@ def _split_outliers_small(articles: list[Article]) -> tuple[list[Article], list[
         return sum(v * b.get(w, 0.0) for w, v in a.items())
 
     sims = [[dot(vectors[i], vectors[j]) if i != j else 1.0 for j in range(n)] for i in range(n)]
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(n):
-        for j in range(i + 1, n):
-            if sims[i][j] >= STORY_LINK:
-                parent[find(i)] = find(j)
-    groups = Counter(find(i) for i in range(n))
-    main = groups.most_common(1)[0][0]
-    members = [i for i in range(n) if find(i) == main]
+    members = _largest_linked_group(n, lambda i, j: sims[i][j] >= STORY_LINK)
     statements = {i for i in members if own_statement(articles[i], articles)}
     while len(members) > 2:
         centroid: dict[str, float] = {}
@@ -569,5 +562,4 @@ def _split_outliers_small(articles: list[Article]) -> tuple[list[Article], list[
         if not far:
             break
         members = [m for m in members if m not in far]
-    keep = set(members)
-    return [a for i, a in enumerate(articles) if i in keep], [a for i, a in enumerate(articles) if i not in keep]
+    return _split(articles, set(members))
