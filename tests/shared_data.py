@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,3 +19,15 @@ def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not present: {path.name}")
     return path
+
+
+def stored_articles(db: Path) -> int:
+    """Articles in a store that another process may be writing (0 while it cannot be read)."""
+    try:
+        check = sqlite3.connect(db, timeout=1)
+        try:
+            return int(check.execute("SELECT count(*) FROM articles").fetchone()[0])
+        finally:
+            check.close()
+    except sqlite3.Error:
+        return 0

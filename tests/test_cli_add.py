@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from factdiff.cli import cli
 from factdiff.store import Store
+from tests.shared_data import stored_articles
 
 BODY = "Federal officers arrested {n} people in a five-day operation, the agency said on Friday."
 
@@ -155,17 +156,6 @@ def test_summary_counts_each_reason(tmp_path: Path) -> None:
 CORPUS_SIZE = 600
 
 
-def _stored(db: Path) -> int:
-    try:
-        check = sqlite3.connect(db, timeout=1)
-        try:
-            return int(check.execute("SELECT count(*) FROM articles").fetchone()[0])
-        finally:
-            check.close()
-    except sqlite3.Error:
-        return 0
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_killed_add_then_rerun_stores_every_article_once(tmp_path: Path) -> None:
@@ -179,12 +169,12 @@ def test_killed_add_then_rerun_stores_every_article_once(tmp_path: Path) -> None
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     first = subprocess.Popen([*command, "--batch-size", "20"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     deadline = time.monotonic() + 120
-    while _stored(db) < 60 and first.poll() is None and time.monotonic() < deadline:
+    while stored_articles(db) < 60 and first.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     first.send_signal(signal.SIGKILL)
     first.communicate()
     assert first.returncode == -signal.SIGKILL, "the run ended before it could be killed"
-    partial = _stored(db)
+    partial = stored_articles(db)
     assert 0 < partial < CORPUS_SIZE
 
     second = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)

@@ -20,6 +20,7 @@ from factdiff.group import Grouper, fingerprint
 from factdiff.group_store import story_article_ids
 from factdiff.model import Article
 from factdiff.store import Store
+from tests.shared_data import stored_articles
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 STORIES = SHARED / "data" / "stories"
@@ -209,17 +210,6 @@ def test_shared_stories_come_out_whole_among_ecbplus() -> None:
 KILL_CORPUS = 400
 
 
-def _stored(db: Path) -> int:
-    try:
-        check = sqlite3.connect(db, timeout=1)
-        try:
-            return int(check.execute("SELECT count(*) FROM articles").fetchone()[0])
-        finally:
-            check.close()
-    except sqlite3.Error:
-        return 0
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_killed_add_then_rerun_puts_every_article_in_one_story(tmp_path: Path) -> None:
@@ -239,12 +229,12 @@ def test_killed_add_then_rerun_puts_every_article_in_one_story(tmp_path: Path) -
     first = subprocess.Popen([*command, "--batch-size", "10"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     target = rng.randrange(20, KILL_CORPUS // 2)  # a random point
     deadline = time.monotonic() + 120
-    while _stored(db) < target and first.poll() is None and time.monotonic() < deadline:
+    while stored_articles(db) < target and first.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     first.send_signal(signal.SIGKILL)
     first.communicate()
     assert first.returncode == -signal.SIGKILL, "the run ended before it could be killed"
-    assert 0 < _stored(db) < KILL_CORPUS
+    assert 0 < stored_articles(db) < KILL_CORPUS
 
     second = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     assert second.returncode == 0, second.stderr
