@@ -35,6 +35,7 @@ from factdiff.judge import (
     verdict,
 )
 from factdiff.model import DIVERGENCES, VERDICTS, Analysis, Article, Claim, Quote
+from factdiff.reference import DEFAULT_THRESHOLD, Reference, confidence, settle
 from factdiff.reuse import Reuse, find_copies
 
 __all__ = [
@@ -98,6 +99,8 @@ class Divergence:
     start: int
     end: int
     in_post: bool
+    confidence: float = 1.0  # in [0, 1]: see factdiff.reference.confidence
+    reference: str = "primary"  # the kind of reference it departs from: primary | consensus
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -110,6 +113,8 @@ class Divergence:
             "start": self.start,
             "end": self.end,
             "in_post": self.in_post,
+            "confidence": self.confidence,
+            "reference": self.reference,
         }
 
 
@@ -121,13 +126,21 @@ class Comparison:
     primary: PrimaryChoice | None
     slots: list[Slot] = field(default_factory=list)
     cells: dict[str, dict[str, Cell]] = field(default_factory=dict)  # slot id -> article id -> cell
-    divergences: list[Divergence] = field(default_factory=list)
+    divergences: list[Divergence] = field(default_factory=list)  # those at or above ``threshold``
+    all_divergences: list[Divergence] = field(default_factory=list)  # every one, with its confidence
+    references: dict[str, Reference] = field(default_factory=dict)  # slot id -> its reference
+    threshold: float = DEFAULT_THRESHOLD
     copies: dict[str, Reuse] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (input, id of the report it repeats)
     outliers: list[Article] = field(default_factory=list)
     consensus: dict[str, str | None] = field(default_factory=dict)
     story: str = ""
+
+    @property
+    def reference_kind(self) -> str:
+        """``primary`` when the official statement is the reference of every slot, else ``consensus``."""
+        return "primary" if self.primary is not None and self.primary.official else "consensus"
 
     @property
     def articles(self) -> list[Article]:
@@ -188,6 +201,7 @@ class Comparison:
                     "kind": slot.family,
                     "source_value": display_value(source) if source is not None else slot.derived.get("value"),
                     "consensus": self.consensus.get(slot.id),
+                    "reference": ref.to_dict() if (ref := self.references.get(slot.id)) else None,
                     "cells": [cells[a].to_dict() for a in order if a in cells],
                 }
             )
@@ -197,10 +211,13 @@ class Comparison:
             "primary_sources": list(self.primary.ids) if self.primary else [],
             "primary_rule": self.primary.rule if self.primary else None,
             "primary_reason": self.primary.reason if self.primary else None,
+            "reference": self.reference_kind,
+            "threshold": self.threshold,
             "verdicts": list(VERDICTS),
             "articles": articles,
             "slots": slots,
             "divergences": [d.to_dict() for d in self.divergences],
+            "below_threshold": len(self.all_divergences) - len(self.divergences),
             "outlets": self.outlet_counts(),
             "copies": [{"copy": r.copy, "original": r.original, "share": r.share} for r in self.copies.values()],
             "skipped": [{"input": s.input, "reason": s.reason, "detail": s.detail} for s in self.skipped],
@@ -255,15 +272,16 @@ def compare_articles(articles: list[Article], *, analyse: Callable[[Article], An
     return comparison
 
 
-def compare_analyses(analyses: list[Analysis]) -> Comparison:
-    """The pure core: analysed reports of one story in, the comparison out."""
+def compare_analyses(analyses: list[Analysis], *, threshold: float = DEFAULT_THRESHOLD) -> Comparison:
+    """The pure core: analysed reports of one story in, the comparison out. Divergences whose
+    confidence is under ``threshold`` are kept in ``all_divergences`` only."""
     if not analyses:
         return Comparison(analyses=[], primary=None, story="no reports")
     articles = [a.article for a in analyses]
     releases = {a.id for a in articles if a.kind == "press_release"}
     copies = find_copies(articles, protected=releases)
     primary = choose_primary(analyses, {c: r.original for c, r in copies.items()})
-    comparison = Comparison(analyses=analyses, primary=primary, copies=copies)
+    comparison = Comparison(analyses=analyses, primary=primary, copies=copies, threshold=threshold)
     comparison.story = story_line(analyses, primary)
     if len(analyses) < 2:
         return comparison
@@ -274,22 +292,44 @@ def compare_analyses(analyses: list[Analysis]) -> Comparison:
     copy_of = {c: r.original for c, r in copies.items()}
     for slot in comparison.slots:
         comparison.consensus[slot.id] = consensus(slot, copy_of)
-        comparison.cells[slot.id] = _cells(slot, analyses, comparison)
+        comparison.cells[slot.id] = _cells(slot, analyses, comparison, copy_of)
+    comparison.divergences = [d for d in comparison.all_divergences if d.confidence >= threshold]
     _order_slots(comparison)
     return comparison
 
 
-def _cells(slot: Slot, analyses: list[Analysis], comparison: Comparison) -> dict[str, Cell]:
+def _cells(
+    slot: Slot, analyses: list[Analysis], comparison: Comparison, copy_of: dict[str, str]
+) -> dict[str, Cell]:
     cells: dict[str, Cell] = {}
+    judged_all: dict[str, list[tuple[Match, str]]] = {}
+    for analysis in analyses:
+        matches = slot.matches.get(analysis.article.id, [])
+        if matches:
+            judged_all[analysis.article.id] = [(m, _verdict(m, slot, analysis)) for m in matches]
+    official = comparison.primary is not None and comparison.primary.official
+    if slot.source is None or slot.derived:
+        reference = Reference("primary" if official else "consensus")
+    elif official:
+        reference = Reference(
+            "primary",
+            value=display_value(slot.source),
+            support=1,
+            reports=len({copy_of.get(a, a) for a in judged_all}),
+            article=slot.source_article,
+        )
+    else:
+        pivot = slot.source_article
+        reference, judged_all = settle(slot, judged_all, lambda a: copy_of.get(a, a), pivot)
+    comparison.references[slot.id] = reference
     for analysis in analyses:
         art = analysis.article
-        matches = slot.matches.get(art.id, [])
-        if not matches:
+        judged = judged_all.get(art.id, [])
+        if not judged:
             if slot.source is not None:
                 cells[art.id] = Cell(art.id, "omitted")
             continue
-        judged = [(m, _verdict(m, slot, analysis)) for m in matches]
-        _record(judged, slot, art, comparison)
+        _record(judged, slot, art, comparison, reference, copy_of)
         # The cell shows the outlet's own claim, a divergence before an agreement, the body
         # before the headline.
         judged.sort(key=lambda mv: (mv[0].fact.in_post, mv[1] not in DIVERGENCES, mv[0].fact.claim.in_title))
@@ -331,7 +371,14 @@ def _verdict(match: Match, slot: Slot, analysis: Analysis) -> str:
     return verdict(match, slot)
 
 
-def _record(judged: list[tuple[Match, str]], slot: Slot, art: Article, comparison: Comparison) -> None:
+def _record(
+    judged: list[tuple[Match, str]],
+    slot: Slot,
+    art: Article,
+    comparison: Comparison,
+    reference: Reference,
+    copy_of: dict[str, str],
+) -> None:
     """Divergences of one report on one slot: one per type, from the body rather than the headline,
     and apart for an embedded post."""
     chosen: dict[tuple[str, bool], Match] = {}
@@ -345,9 +392,13 @@ def _record(judged: list[tuple[Match, str]], slot: Slot, art: Article, compariso
         claim = match.fact.claim
         start, end = evidence_span(claim)
         expected = slot.derived.get("value") if slot.derived else None
-        if expected is None and slot.source is not None:
+        if expected is None and reference.kind == "consensus" and reference.value is not None:
+            expected = reference.value
+        elif expected is None and slot.source is not None:
             expected = display_value(slot.source)
-        comparison.divergences.append(
+        family = copy_of.get(art.id, art.id)
+        own = next((c["support"] for c in reference.classes if family in {copy_of.get(a, a) for a in c["articles"]}), 1)
+        comparison.all_divergences.append(
             Divergence(
                 article=art.id,
                 slot=slot.id,
@@ -358,6 +409,8 @@ def _record(judged: list[tuple[Match, str]], slot: Slot, art: Article, compariso
                 start=start,
                 end=end,
                 in_post=in_post,
+                confidence=confidence(reference, match, own, name),
+                reference=reference.kind,
             )
         )
 

@@ -33,9 +33,11 @@ VERDICTS: tuple[str, ...] = (
     "quote_altered",
     "omitted",
     "unsupported",
+    "disputed",
 )
-#: Verdicts that are divergences from the source (counted against an outlet).
-DIVERGENCES: frozenset[str] = frozenset(VERDICTS) - {"agrees", "rounded_hedged", "omitted", "unsupported"}
+#: Verdicts that are divergences from the reference (counted against an outlet). ``disputed`` is not
+#: one: independent reports disagree with no majority, and nobody can say which is wrong.
+DIVERGENCES: frozenset[str] = frozenset(VERDICTS) - {"agrees", "rounded_hedged", "omitted", "unsupported", "disputed"}
 
 
 def content_hash(text: str) -> str:

@@ -49,8 +49,51 @@ CREDIT_MATCH = 85.0
 @dataclass(slots=True)
 class PrimaryChoice:
     ids: list[str]
-    rule: str  # "own statement" | "credited by others" | "earliest, most specific"
+    rule: str  # "official statement" | "own statement" | "credited by others" | "earliest, most specific"
     reason: str
+    #: The choice is the official statement itself (a press release, a government domain, an
+    #: institution that other reports credit, or a text that others quote as the statement): only
+    #: then is it the reference of every slot; otherwise each slot's reference is the consensus of
+    #: independent reports (factdiff.reference).
+    official: bool = False
+
+
+#: Signals of :func:`statement_signals` that make a report the official statement itself; the
+#: others (release conventions, an institutional voice) are found on advocacy pages, forums and
+#: company blogs too, and make it a good pivot but not the truth.
+_OFFICIAL_SIGNALS = ("marked as a press release", "a government domain", "credited by")
+
+#: Words a quotation must have to count as the statement's own words (shorter ones are phrases).
+_STATEMENT_QUOTE_WORDS = 6
+#: rapidfuzz partial_ratio at or above which a quotation is found in a report's own words.
+_STATEMENT_QUOTE_MATCH = 92.0
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def quoted_as_statement(analysis: Analysis, analyses: list[Analysis], copy_of: dict[str, str]) -> int:
+    """How many other independent reports quote this report's own (unquoted) words: a report that
+    reprints the statement carries, outside quotation marks, the words others put in quotes."""
+    own = _plain(_own_voice(analysis.article))
+    if len(own) < 200:
+        return 0
+    families: set[str] = set()
+    mine = copy_of.get(analysis.article.id, analysis.article.id)
+    for other in analyses:
+        family = copy_of.get(other.article.id, other.article.id)
+        if family == mine or family in families:
+            continue
+        for claim in other.claims:
+            words = getattr(claim, "quote", "") or ""
+            if not getattr(claim, "direct", False) or len(words.split()) < _STATEMENT_QUOTE_WORDS:
+                continue
+            plain = _plain(words)
+            if plain in own or fuzz.partial_ratio(plain, own) >= _STATEMENT_QUOTE_MATCH:
+                families.add(family)
+                break
+    return len(families)
 
 
 #: Words that make an outlet name an institution's (matched as whole words).
@@ -321,9 +364,31 @@ def choose_primary(analyses: list[Analysis], copy_of: dict[str, str] | None = No
     if marked:
         names = ", ".join(_name(a.article) for a in marked)
         return PrimaryChoice(
-            [a.article.id for a in marked], "own statement", f"the statement of the organisation itself: {names}"
+            [a.article.id for a in marked],
+            "own statement",
+            f"the statement of the organisation itself: {names}",
+            official=True,
         )
     found = [(a, statement_signals(a.article, articles)) for a in analyses if a.article.id not in copy_of]
+    official = [(a, s) for a, s in found if any(sig.startswith(_OFFICIAL_SIGNALS) for sig in s)]
+    if official:
+        names = "; ".join(f"{_name(a.article)} ({', '.join(s)})" for a, s in official)
+        return PrimaryChoice(
+            [a.article.id for a, _ in official],
+            "own statement",
+            f"the statement of the organisation itself: {names}",
+            official=True,
+        )
+    quoted = [
+        (a, n)
+        for a in analyses
+        if a.article.id not in copy_of and (n := quoted_as_statement(a, analyses, copy_of)) >= 2
+    ]
+    if quoted:
+        names = "; ".join(f"{_name(a.article)} ({n} other reports quote its words)" for a, n in quoted)
+        ids = [a.article.id for a, _ in quoted]
+        ids += [c for c, o in copy_of.items() if o in ids]
+        return PrimaryChoice(ids, "official statement", f"the statement others quote: {names}", official=True)
     releases = [(a, s) for a, s in found if s]
     if releases:
         names = "; ".join(f"{_name(a.article)} ({', '.join(s)})" for a, s in releases)

@@ -1,0 +1,221 @@
+"""The reference of each slot: what a report is checked against, and how sure that is.
+
+Alignment puts every report's statement of a fact in one slot, judged against one report (the
+pivot: the primary source when the set holds the official statement, otherwise the earliest, most
+specific report). That report is the truth only when it is the official statement itself. In any
+other set the reference of a slot is the **consensus of independent reports**, the way truth
+discovery settles conflicting sources (Dong, Berti-Equille and Srivastava, VLDB 2009):
+
+1. The statements of a slot are grouped into **value classes**: two statements are in one class
+   when one, judged against the other, agrees or is a hedged rounding of it.
+2. Each class is **supported** by the independent reports in it: a syndicated copy and its original
+   count once (``copy_of``), so a wire story printed by ten outlets is one voice.
+3. The reference is the class with the most support, when at least two independent reports give it
+   and no other class has as many. A report diverges only from such a clear reference: at least
+   two independent reports agree against it.
+4. When no class has that majority (two reports against two, or one against one), the slot is
+   **disputed**: every differing statement gets the verdict ``disputed``, which names the reports
+   and their values and blames none.
+
+When the pivot is the official statement (``official=True``), it stays the reference of every slot
+(kind ``primary``) and nothing here changes its verdicts.
+
+Every divergence gets a **confidence** in [0, 1] (:func:`confidence`): how strong the reference is
+(its support against the report's own), times how sure alignment is that the two statements are one
+fact (the relation it found and its score). ``factdiff compare`` shows the divergences at or above
+a threshold chosen for precision (:data:`DEFAULT_THRESHOLD`); ``--all`` shows every one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from factdiff.align import Fact, Match, Slot, number_relation
+from factdiff.judge import _number_verdict, display_value, quote_verdict, title_verdict
+from factdiff.model import DIVERGENCES
+
+__all__ = ["DEFAULT_THRESHOLD", "Reference", "confidence", "settle"]
+
+#: Verdicts that put two statements in one value class.
+_AGREEING = frozenset({"agrees", "rounded_hedged"})
+
+#: The confidence at or above which ``factdiff compare`` shows a divergence by default (chosen for
+#: precision on the labelled real coverage: see docs/compare.md).
+DEFAULT_THRESHOLD = 0.6
+
+
+@dataclass(slots=True)
+class Reference:
+    """What one slot's statements were checked against."""
+
+    kind: str  # "primary" | "consensus" | "disputed"
+    value: str | None = None  # the reference value as shown (None for a disputed slot)
+    support: int = 0  # independent reports behind the reference value
+    reports: int = 0  # independent reports that state the slot at all
+    article: str | None = None  # the report whose statement stands for the reference
+    classes: list[dict[str, Any]] = field(default_factory=list)  # per value: its reports and support
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "value": self.value,
+            "support": self.support,
+            "reports": self.reports,
+            "values": self.classes,
+        }
+
+
+@dataclass(slots=True)
+class _Member:
+    article: str
+    match: Match
+    verdict: str  # against the pivot's statement
+
+
+def judge_against(fact: Fact, source: Fact) -> str | None:
+    """The verdict of ``fact`` taken against ``source`` as the reference, or None when alignment
+    would not call them one fact."""
+    family = source.family
+    if family in ("number", "percent"):
+        found = number_relation(fact, source)
+        if found is None:
+            return None
+        return _number_verdict(found[0], fact, source)
+    if family == "date":
+        ours, theirs = getattr(fact.claim, "value", None), getattr(source.claim, "value", None)
+        return "agrees" if ours == theirs else "date_changed"
+    if family == "person":
+        return title_verdict(getattr(fact.claim, "title", None), getattr(source.claim, "title", None))
+    if family == "quote":
+        return quote_verdict(fact.claim.quote, source.claim.quote, direct=fact.claim.direct)  # type: ignore[attr-defined]
+    return "agrees"
+
+
+def _representative(matches: list[tuple[Match, str]]) -> tuple[Match, str] | None:
+    """A report's own statement of a slot: the body before the headline, never an embedded post."""
+    own = [mv for mv in matches if not mv[0].fact.in_post]
+    if not own:
+        return None
+    own.sort(key=lambda mv: (mv[0].fact.claim.in_title, mv[1] in DIVERGENCES))
+    return own[0]
+
+
+def settle(
+    slot: Slot,
+    judged: dict[str, list[tuple[Match, str]]],
+    family_of: Callable[[str], str],
+    pivot: str | None,
+) -> tuple[Reference, dict[str, list[tuple[Match, str]]]]:
+    """The consensus reference of one slot, and every statement judged against it.
+
+    ``judged`` holds, per report, its matches with their verdicts against the pivot's statement;
+    ``family_of`` maps a report to its text-reuse family (a copy to its original).
+    """
+    members: list[_Member] = []
+    for article, matches in judged.items():
+        chosen = _representative(matches)
+        if chosen is not None:
+            members.append(_Member(article, chosen[0], chosen[1]))
+    members.sort(key=lambda m: m.article != pivot)
+    classes: list[list[_Member]] = []
+    anchored = bool(members) and members[0].article == pivot
+    for member in members:
+        if anchored and member.article == pivot:
+            classes.append([member])
+            continue
+        if anchored and member.verdict in _AGREEING:
+            classes[0].append(member)
+            continue
+        for group in classes[1 if anchored else 0 :]:
+            if judge_against(member.match.fact, group[0].match.fact) in _AGREEING:
+                group.append(member)
+                break
+        else:
+            classes.append([member])
+    support = [len({family_of(m.article) for m in group}) for group in classes]
+    reports = len({family_of(m.article) for m in members})
+    described = [
+        {
+            "value": display_value(group[0].match.fact),
+            "articles": [m.article for m in group],
+            "support": n,
+        }
+        for group, n in zip(classes, support, strict=True)
+    ]
+    if not classes:
+        return Reference("disputed", reports=0), judged
+    best = max(support)
+    leaders = [i for i, n in enumerate(support) if n == best]
+    if len(classes) == 1:
+        head = classes[0][0]
+        return Reference(
+            "consensus",
+            value=display_value(head.match.fact),
+            support=best,
+            reports=reports,
+            article=head.article,
+            classes=described,
+        ), judged
+    if best < 2 or len(leaders) > 1:
+        settled = {
+            article: [(m, "disputed" if v in DIVERGENCES else v) for m, v in matches]
+            for article, matches in judged.items()
+        }
+        return Reference("disputed", reports=reports, classes=described), settled
+    winner = classes[leaders[0]]
+    head = winner[0]
+    reference = Reference(
+        "consensus",
+        value=display_value(head.match.fact),
+        support=best,
+        reports=reports,
+        article=head.article,
+        classes=described,
+    )
+    if head.article == pivot:
+        return reference, judged  # the pivot's verdicts already judge against this value
+    in_winner = {m.article for m in winner}
+    settled = {}
+    for article, matches in judged.items():
+        out = []
+        for match, old in matches:
+            if match.fact.in_post:
+                new = judge_against(match.fact, head.match.fact)
+            elif article in in_winner:
+                new = "agrees"
+            else:
+                new = judge_against(match.fact, head.match.fact)
+            out.append((match, new if new is not None else ("disputed" if old in DIVERGENCES else old)))
+        settled[article] = out
+    return reference, settled
+
+
+#: How sure alignment is that two statements are one fact, by the relation it found.
+_RELATION_CERTAINTY = {
+    "same": 0.95,
+    "near": 0.9,
+    "source": 1.0,
+    "unit_swap": 0.7,
+    "entity_swap": 0.7,
+    "changed": 0.75,
+}
+
+
+def confidence(reference: Reference, match: Match, own_support: int, verdict: str) -> float:
+    """How sure a divergence is, in [0, 1]: the strength of the reference against the report's own
+    value, times how sure alignment is that both statements are one fact."""
+    if reference.kind == "primary":
+        strength = 0.9
+    elif reference.kind == "consensus":
+        margin = reference.support - own_support
+        strength = 1.0 - 0.5 ** (margin + 1) if margin > 0 else 0.0
+    else:
+        return 0.0
+    certainty = _RELATION_CERTAINTY.get(match.relation, 0.8)
+    if match.fact.claim.in_title:
+        certainty *= 0.8
+    if verdict in ("quote_altered", "title_changed", "date_changed"):
+        certainty = max(certainty, 0.85)
+    return round(max(0.0, min(1.0, strength * certainty)), 3)
