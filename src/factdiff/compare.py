@@ -231,6 +231,7 @@ def compare_paths(
     *,
     analyse: Callable[[Article], Analysis] | None = None,
     fetch: Callable[[Sequence[str]], Iterable[Article | Skipped]] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> Comparison:
     """Read ``inputs`` (files, folders, datasets) and compare the reports found."""
     if fetch is None:
@@ -244,13 +245,18 @@ def compare_paths(
             skipped.append(item)
         else:
             articles.append(item)
-    comparison = compare_articles(articles, analyse=analyse)
+    comparison = compare_articles(articles, analyse=analyse, threshold=threshold)
     comparison.skipped = [s for s in skipped if s.reason != "duplicate"] + comparison.skipped
     comparison.duplicates += [(s.input, s.detail) for s in skipped if s.reason == "duplicate"]
     return comparison
 
 
-def compare_articles(articles: list[Article], *, analyse: Callable[[Article], Analysis] | None = None) -> Comparison:
+def compare_articles(
+    articles: list[Article],
+    *,
+    analyse: Callable[[Article], Analysis] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> Comparison:
     """Compare articles already read: duplicates and outliers set aside, the rest analysed."""
     if analyse is None:
         from factdiff.analyse import analyse as default_analyse
@@ -266,7 +272,7 @@ def compare_articles(articles: list[Article], *, analyse: Callable[[Article], An
         seen[art.id] = art
         unique.append(art)
     kept, outliers = split_outliers(unique)
-    comparison = compare_analyses([analyse(a) for a in kept])
+    comparison = compare_analyses([analyse(a) for a in kept], threshold=threshold)
     comparison.duplicates = duplicates
     comparison.outliers = outliers
     return comparison
@@ -298,9 +304,7 @@ def compare_analyses(analyses: list[Analysis], *, threshold: float = DEFAULT_THR
     return comparison
 
 
-def _cells(
-    slot: Slot, analyses: list[Analysis], comparison: Comparison, copy_of: dict[str, str]
-) -> dict[str, Cell]:
+def _cells(slot: Slot, analyses: list[Analysis], comparison: Comparison, copy_of: dict[str, str]) -> dict[str, Cell]:
     cells: dict[str, Cell] = {}
     judged_all: dict[str, list[tuple[Match, str]]] = {}
     for analysis in analyses:
@@ -308,7 +312,9 @@ def _cells(
         if matches:
             judged_all[analysis.article.id] = [(m, _verdict(m, slot, analysis)) for m in matches]
     official = comparison.primary is not None and comparison.primary.official
-    if slot.source is None or slot.derived:
+    if slot.derived:
+        reference = Reference("derived")
+    elif slot.source is None:
         reference = Reference("primary" if official else "consensus")
     elif official:
         reference = Reference(
@@ -320,7 +326,8 @@ def _cells(
         )
     else:
         pivot = slot.source_article
-        reference, judged_all = settle(slot, judged_all, lambda a: copy_of.get(a, a), pivot)
+        weight = comparison.primary.weight if comparison.primary is not None else 1
+        reference, judged_all = settle(slot, judged_all, lambda a: copy_of.get(a, a), pivot, weight)
     comparison.references[slot.id] = reference
     for analysis in analyses:
         art = analysis.article
@@ -396,8 +403,6 @@ def _record(
             expected = reference.value
         elif expected is None and slot.source is not None:
             expected = display_value(slot.source)
-        family = copy_of.get(art.id, art.id)
-        own = next((c["support"] for c in reference.classes if family in {copy_of.get(a, a) for a in c["articles"]}), 1)
         comparison.all_divergences.append(
             Divergence(
                 article=art.id,
@@ -409,7 +414,7 @@ def _record(
                 start=start,
                 end=end,
                 in_post=in_post,
-                confidence=confidence(reference, match, own, name),
+                confidence=confidence(reference, match, name),
                 reference=reference.kind,
             )
         )

@@ -56,6 +56,10 @@ class PrimaryChoice:
     #: then is it the reference of every slot; otherwise each slot's reference is the consensus of
     #: independent reports (factdiff.reference).
     official: bool = False
+    #: Votes the pivot carries in a consensus when it is not the official statement but reads as an
+    #: organisation's own (release conventions, an institutional voice): enough to break a tie with
+    #: one report, never enough to outvote two independent reports that agree against it.
+    weight: int = 1
 
 
 #: Signals of :func:`statement_signals` that make a report the official statement itself; the
@@ -393,7 +397,10 @@ def choose_primary(analyses: list[Analysis], copy_of: dict[str, str] | None = No
     if releases:
         names = "; ".join(f"{_name(a.article)} ({', '.join(s)})" for a, s in releases)
         return PrimaryChoice(
-            [a.article.id for a, _ in releases], "own statement", f"the statement of the organisation itself: {names}"
+            [a.article.id for a, _ in releases],
+            "own statement",
+            f"the statement of the organisation itself: {names}",
+            weight=2,
         )
     kinds = {a.article.id: infer_kind(a.article, a.article.id in copy_of) for a in analyses}
     eligible = [a for a in analyses if kinds[a.article.id] not in {"blog", "aggregator", "social"}] or analyses
@@ -410,7 +417,14 @@ def choose_primary(analyses: list[Analysis], copy_of: dict[str, str] | None = No
         best, n = tally.most_common(1)[0]
         if n >= 2:
             article = next(a.article for a in analyses if a.article.id == best)
-            return PrimaryChoice([best], "credited by others", f"{n} other reports credit {_name(article)}")
+            # An institution that other reports credit is the statement they take their facts from.
+            return PrimaryChoice(
+                [best],
+                "credited by others",
+                f"{n} other reports credit {_name(article)}",
+                official=is_institution(article),
+                weight=2,
+            )
     candidates = [a for a in eligible if a.article.id not in copy_of] or eligible
     candidates.sort(key=lambda a: (a.article.published or "9999", -len(a.claims)))
     first = candidates[0]

@@ -50,12 +50,17 @@ DEFAULT_THRESHOLD = 0.6
 class Reference:
     """What one slot's statements were checked against."""
 
-    kind: str  # "primary" | "consensus" | "disputed"
+    kind: str  # "primary" | "consensus" | "disputed" | "derived" (a report's percentage against its own counts)
     value: str | None = None  # the reference value as shown (None for a disputed slot)
     support: int = 0  # independent reports behind the reference value
     reports: int = 0  # independent reports that state the slot at all
     article: str | None = None  # the report whose statement stands for the reference
     classes: list[dict[str, Any]] = field(default_factory=list)  # per value: its reports and support
+    own: dict[str, int] = field(default_factory=dict)  # report -> support of its own value class
+
+    def own_support(self, article: str) -> int:
+        """The support of the report's own value (1 when it is alone or not in a class)."""
+        return self.own.get(article, 1)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -107,6 +112,7 @@ def settle(
     judged: dict[str, list[tuple[Match, str]]],
     family_of: Callable[[str], str],
     pivot: str | None,
+    pivot_weight: int = 1,
 ) -> tuple[Reference, dict[str, list[tuple[Match, str]]]]:
     """The consensus reference of one slot, and every statement judged against it.
 
@@ -134,7 +140,11 @@ def settle(
                 break
         else:
             classes.append([member])
-    support = [len({family_of(m.article) for m in group}) for group in classes]
+    pivot_family = family_of(pivot) if pivot is not None else None
+    support = [
+        len(families) + (pivot_weight - 1 if pivot_family in families else 0)
+        for families in ({family_of(m.article) for m in group} for group in classes)
+    ]
     reports = len({family_of(m.article) for m in members})
     described = [
         {
@@ -144,6 +154,7 @@ def settle(
         }
         for group, n in zip(classes, support, strict=True)
     ]
+    own = {m.article: n for group, n in zip(classes, support, strict=True) for m in group}
     if not classes:
         return Reference("disputed", reports=0), judged
     best = max(support)
@@ -157,13 +168,14 @@ def settle(
             reports=reports,
             article=head.article,
             classes=described,
+            own=own,
         ), judged
     if best < 2 or len(leaders) > 1:
         settled = {
             article: [(m, "disputed" if v in DIVERGENCES else v) for m, v in matches]
             for article, matches in judged.items()
         }
-        return Reference("disputed", reports=reports, classes=described), settled
+        return Reference("disputed", reports=reports, classes=described, own=own), settled
     winner = classes[leaders[0]]
     head = winner[0]
     reference = Reference(
@@ -173,6 +185,7 @@ def settle(
         reports=reports,
         article=head.article,
         classes=described,
+        own=own,
     )
     if head.article == pivot:
         return reference, judged  # the pivot's verdicts already judge against this value
@@ -203,13 +216,18 @@ _RELATION_CERTAINTY = {
 }
 
 
-def confidence(reference: Reference, match: Match, own_support: int, verdict: str) -> float:
+def confidence(reference: Reference, match: Match, verdict: str) -> float:
     """How sure a divergence is, in [0, 1]: the strength of the reference against the report's own
     value, times how sure alignment is that both statements are one fact."""
     if reference.kind == "primary":
         strength = 0.9
+    elif reference.kind == "derived":
+        strength = 0.8  # a report's percentage against its own counts: no other report needed
     elif reference.kind == "consensus":
-        margin = reference.support - own_support
+        own = reference.own_support(match.fact.article)
+        if reference.article is not None and own == reference.support:
+            own = 1  # a second statement of a report whose first one agrees
+        margin = reference.support - own
         strength = 1.0 - 0.5 ** (margin + 1) if margin > 0 else 0.0
     else:
         return 0.0

@@ -23,6 +23,18 @@ from factdiff.model import Article
 @click.option(
     "--story", "story_id", help="Compare a stored story (an id from factdiff stories; --db, default factdiff.db)."
 )
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Show every divergence with its confidence, not only those at or above the threshold.",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Show divergences at or above this confidence (default chosen for precision: see docs/compare.md).",
+)
 @dataset_options
 @click.pass_context
 def compare(
@@ -32,6 +44,8 @@ def compare(
     html_file: str | None,
     db: str | None,
     story_id: str | None,
+    show_all: bool,
+    threshold: float | None,
     **field_options: str,
 ) -> None:
     """Line up the facts of every report of a story, find the primary source, label divergences.
@@ -42,6 +56,7 @@ def compare(
     """
     from factdiff.compare import compare_paths
     from factdiff.read import Fields, read_inputs
+    from factdiff.reference import DEFAULT_THRESHOLD
 
     debug = bool(ctx.obj and ctx.obj.get("debug"))
     fields = Fields(**{name.removesuffix("_field"): value for name, value in field_options.items()})
@@ -59,7 +74,10 @@ def compare(
             inputs = (*inputs, *_story_members(story_id, db))
         if not inputs:
             raise UsageError("give the reports to compare (files, folders, datasets, stored ids) or --story ID")
-        comparison = compare_paths(list(inputs), fetch=fetch)
+        if show_all and threshold is not None:
+            raise UsageError("give --all or --threshold, not both")
+        chosen = 0.0 if show_all else (DEFAULT_THRESHOLD if threshold is None else threshold)
+        comparison = compare_paths(list(inputs), fetch=fetch, threshold=chosen)
     except FactdiffError as exc:
         if debug:
             raise

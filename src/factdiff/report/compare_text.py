@@ -13,6 +13,7 @@ from rich.text import Text
 
 from factdiff.compare import Comparison
 from factdiff.model import DIVERGENCES, VERDICTS, Article
+from factdiff.reference import Reference
 
 __all__ = ["MATRIX_COLUMNS", "VERDICT_MARKS", "render_compare", "short_name"]
 
@@ -36,7 +37,11 @@ VERDICT_MARKS: dict[str, tuple[str, str]] = {
     "quote_altered": ("quote", "red"),
     "omitted": ("·", "dim"),
     "unsupported": ("?", "magenta"),
+    "disputed": ("⇄", "cyan"),
 }
+#: How each slot's reference is named in the matrix: the official statement, a consensus of
+#: independent reports (with its support), or disputed.
+REFERENCE_MARKS = {"primary": "primary", "consensus": "consensus", "disputed": "disputed"}
 assert tuple(VERDICT_MARKS) == VERDICTS
 
 
@@ -55,6 +60,13 @@ def render_compare(comparison: Comparison, *, color: bool = False, width: int = 
     if comparison.primary:
         names = ", ".join(short_name(comparison.article(i), 60) for i in comparison.primary.ids)
         console.print(f"Primary source: {names}  (rule: {comparison.primary.rule}; {comparison.primary.reason})")
+        if comparison.reference_kind == "primary":
+            console.print("Reference: the official statement, for every fact")
+        else:
+            console.print(
+                "Reference: no official statement in the set, so each fact's reference is the consensus of "
+                "independent reports (copies count once); a report diverges only where at least two agree against it"
+            )
     for skipped in comparison.skipped:
         console.print(f"Skipped: {skipped.line()}")
     for given, of in comparison.duplicates:
@@ -70,12 +82,14 @@ def render_compare(comparison: Comparison, *, color: bool = False, width: int = 
     shown = articles[:MATRIX_COLUMNS]
     table = Table(title="Claim matrix", show_lines=False, header_style="bold", title_justify="left")
     table.add_column("fact", overflow="fold", max_width=34)
+    table.add_column("reference", overflow="fold", max_width=12)
     for art in shown:
         mark = "*" if art.id in primary else ("copy" if art.id in comparison.copies else "")
         table.add_column(short_name(art) + (f" ({mark})" if mark else ""), overflow="fold", max_width=16)
     for slot in comparison.slots:
         cells = comparison.cells.get(slot.id, {})
-        row: list[Text | str] = [slot.label]
+        ref = comparison.references.get(slot.id)
+        row: list[Text | str] = [slot.label, _reference_cell(ref)]
         for art in shown:
             cell = cells.get(art.id)
             if cell is None:
@@ -93,6 +107,7 @@ def render_compare(comparison: Comparison, *, color: bool = False, width: int = 
         console.print(f"({len(articles) - len(shown)} more reports: see --json or --html for all of them)")
     legend = "  ".join(f"{symbol} {name}" for name, (symbol, _style) in VERDICT_MARKS.items())
     console.print(f"Verdicts: {legend}   * primary source")
+    console.print("Reference: primary (the official statement), consensus N/M (N of M independent reports), disputed")
     console.print()
     console.print(Text("Per outlet", style="bold"))
     counts = comparison.outlet_counts()
@@ -109,11 +124,26 @@ def render_compare(comparison: Comparison, *, color: bool = False, width: int = 
         labels = {s.id: s.label for s in comparison.slots}
         for d in comparison.divergences:
             whose = " [embedded post: the post author's claim]" if d.in_post else ""
-            expected = f" (source: {d.expected})" if d.expected else ""
+            against = "source" if d.reference == "primary" else "consensus"
+            expected = f" ({against}: {d.expected})" if d.expected else ""
             console.print(
                 f"  {short_name(comparison.article(d.article), 30)}: {d.type} in {labels.get(d.slot, d.slot)}: "
-                f"{d.found}{expected} — “{d.text}”{whose}"
+                f"{d.found}{expected} — “{d.text}” [confidence {d.confidence:.2f}]{whose}"
             )
+    hidden = len(comparison.all_divergences) - len(comparison.divergences)
+    if hidden:
+        console.print(f"  ({hidden} more below the confidence threshold {comparison.threshold:.2f}: see --all)")
+    references = comparison.references
+    disputed = [(slot, ref) for slot in comparison.slots if (ref := references.get(slot.id)) and ref.kind == "disputed"]
+    if disputed:
+        console.print()
+        console.print(Text("Disputed (independent reports disagree, no majority: nobody is blamed)", style="bold"))
+        for slot, ref in disputed:
+            values = "; ".join(
+                f"{c['value']}: " + ", ".join(short_name(comparison.article(a), 24) for a in c["articles"])
+                for c in ref.classes
+            )
+            console.print(f"  {slot.label}: {values}")
     console.print()
     console.print(Text("Copies", style="bold"))
     if not comparison.copies:
@@ -128,6 +158,14 @@ def render_compare(comparison: Comparison, *, color: bool = False, width: int = 
     console.print()
     console.print(f"{len(comparison.slots)} facts, {len(articles)} reports, divergences: {summary}")
     return out.getvalue()
+
+
+def _reference_cell(ref: Reference | None) -> str:
+    if ref is None:
+        return ""
+    if ref.kind == "consensus" and ref.reports:
+        return f"consensus {ref.support}/{ref.reports}"
+    return REFERENCE_MARKS.get(ref.kind, ref.kind)
 
 
 def _where(article: Article) -> str:
