@@ -116,8 +116,7 @@ _NEWS_WORDS = frozenset(
     news newswire wire press times post tribune herald journal review gazette chronicle courier
     register ledger sentinel observer dispatch bulletin weekly daily monthly magazine digest report
     reporter radio tv television channel broadcasting network media edition echo voice watch
-    watchtower roundup feed brief buzz pulse loop blog insider investor today express telegraph
-    mirror standard star globe record examiner inquirer monitor
+    blog insider today express telegraph mirror standard star globe record examiner inquirer monitor
     """.split()
 )
 #: Words of organisation names that do not identify one ("The Daily News", "U.S. Department of ...").
