@@ -294,6 +294,8 @@ def compare_analyses(analyses: list[Analysis], *, threshold: float = DEFAULT_THR
     facts = {a.article.id: facts_of(a) for a in analyses}
     slots = align(analyses, primary.ids, facts)
     slots += _percent_slots(analyses, primary.ids, slots, facts)
+    if primary.official:
+        slots += _statement_quote_slots(analyses, primary.ids, slots, facts)
     comparison.slots = [s for s in slots if s.source is not None or len(s.matches) > 0]
     copy_of = {c: r.original for c, r in copies.items()}
     for slot in comparison.slots:
@@ -418,6 +420,112 @@ def _record(
                 reference=reference.kind,
             )
         )
+
+
+#: Words a report's quotation needs before it is looked for in the statement's own text.
+STATEMENT_QUOTE_WORDS = 6
+#: rapidfuzz partial_ratio at or above which a quotation renders a passage of the statement.
+STATEMENT_QUOTE_MATCH = 80.0
+
+
+def _statement_quote_slots(
+    analyses: list[Analysis], primary: list[str], slots: list[Slot], facts: dict[str, list[Fact]]
+) -> list[Slot]:
+    """Quote slots for the official statement's own words: a release speaks without quotation
+    marks, and reports that quote it are checked against the passage they render."""
+    from rapidfuzz import fuzz
+
+    sources = [a for a in analyses if a.article.id in primary]
+    if not sources:
+        return []
+    source = sources[0].article
+    body_start = source.body_start
+    body = source.text[body_start:]
+    lowered = body.lower()
+    matched = {id(m.fact) for slot in slots if slot.family == "quote" for ms in slot.matches.values() for m in ms}
+    used = {s.id for s in slots}
+    found: list[Slot] = []
+    for analysis in analyses:
+        if analysis.article.id in primary:
+            continue
+        for fact in facts[analysis.article.id]:
+            claim = fact.claim
+            if fact.family != "quote" or fact.in_post or id(fact) in matched or not getattr(claim, "direct", False):
+                continue
+            words = getattr(claim, "quote", "")
+            if len(words.split()) < STATEMENT_QUOTE_WORDS:
+                continue
+            hit = fuzz.partial_ratio_alignment(words.lower(), lowered, score_cutoff=STATEMENT_QUOTE_MATCH)
+            if hit is None:
+                continue
+            start, end = _trim_to(body, words, *_whole_words(body, hit.dest_start, hit.dest_end))
+            slot = next(
+                (
+                    s
+                    for s in found
+                    if s.source is not None
+                    and s.source.claim.start < body_start + end
+                    and body_start + start < s.source.claim.end
+                ),
+                None,
+            )
+            if slot is None:
+                passage = body[start:end]
+                quote = Quote(
+                    kind="quote",
+                    start=body_start + start,
+                    end=body_start + end,
+                    text=passage,
+                    quote=passage,
+                    quote_start=body_start + start,
+                    quote_end=body_start + end,
+                    direct=True,
+                )
+                label = "statement: “" + " ".join(passage.split()[:6]) + "…”"
+                slot = Slot(
+                    id=_unique_id("statement_" + "_".join(w.lower() for w in passage.split()[:4]), used),
+                    family="quote",
+                    label=label,
+                    source=Fact(article=source.id, claim=quote, family="quote"),
+                    source_article=source.id,
+                )
+                slot.matches[source.id] = [Match(slot.source, "source", 100.0)]  # type: ignore[arg-type]
+                found.append(slot)
+            slot.matches.setdefault(analysis.article.id, []).append(Match(fact, "same", hit.score))
+    return found
+
+
+def _trim_to(body: str, quote: str, start: int, end: int) -> tuple[int, int]:
+    """The aligned passage cut to begin at the quotation's first words and end at its last ones,
+    where the statement has them close to the alignment's edges."""
+    first, last = quote.split()[:2], quote.split()[-2:]
+    head = " ".join(first).lower().strip("“”\"'.,;:")
+    tail = " ".join(last).lower().strip("“”\"'.,;:")
+    lowered = body.lower()
+    at = lowered.find(head, max(0, start - 30), end)
+    if at >= 0:
+        start = at
+    back = lowered.rfind(tail, start, min(len(body), end + 30))
+    if back >= 0:
+        end = back + len(tail)
+    return start, end
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _unique_id(base: str, used: set[str]) -> str:
+    base = "".join(c if c.isalnum() else "_" for c in base)[:48]
+    name, n = base, 2
+    while name in used:
+        name, n = f"{base}_{n}", n + 1
+    used.add(name)
+    return name
 
 
 def evidence_span(claim: Claim) -> tuple[int, int]:

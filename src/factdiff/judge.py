@@ -230,13 +230,16 @@ def quote_verdict(report: str, source: str, direct: bool = True) -> str:
     """``quote_altered`` when a near-verbatim direct quote has content words changed.
 
     Not changes: a partial quote, words left out at an ellipsis, an editor's words in square
-    brackets, a spelling variant ("organisation", "organization"), and a quote that goes on with
-    more of the statement.
+    brackets (or in parentheses the source does not have: "altered (its direction) towards"), a
+    spelling variant ("organisation", "organization"; "on board", "onboard"), and a quote that goes
+    on with more of the statement.
     """
     if not direct:
         return "agrees"  # indirect speech paraphrases by nature
     elided = "..." in report or "…" in report
     report = re.sub(r"\[[^\]]*\]", " ", report)
+    if "(" not in source:
+        report = re.sub(r"\([^)]*\)", " ", report)
     rw, sw = _quote_words(report), _quote_words(source)
     if not rw or not sw:
         return "agrees"
@@ -264,6 +267,8 @@ def quote_verdict(report: str, source: str, direct: bool = True) -> str:
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal" or (tag == "delete" and elided):
             continue
+        if tag == "replace" and "".join(sw[i1:i2]) == "".join(rw[j1:j2]):
+            continue  # one word written as two, or joined by a hyphen ("on board", "well-practiced")
         old, new = _content(sw[i1:i2]), _content(rw[j1:j2])
         if tag == "replace":
             # "chose Ostwick over bigger offers" -> "for the bigger offer": one relation word for
