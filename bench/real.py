@@ -159,6 +159,16 @@ def run_event(folder: Path) -> dict[str, Any]:
     }
 
 
+def measure(top: Path, events: list[str] | None = None) -> Score:
+    """The total score at the default threshold over the event folders under ``top``."""
+    total = Score()
+    for folder in sorted(top.iterdir()):
+        if (folder / "answers.json").exists() and (events is None or folder.name in events):
+            row = run_event(folder)
+            total.add(score(row["shown"], row["key"]))
+    return total
+
+
 def _fmt(s: Score) -> str:
     return f"{s.reported:>4} {s.excused:>4} {s.right:>4} {len(s.missed):>4} {s.p:>5.2f} {s.r:>5.2f}"
 

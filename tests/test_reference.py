@@ -1,0 +1,161 @@
+"""The reference of each slot: official statement, consensus of independent reports, or disputed.
+
+Reports are written here by hand; each test builds a small story and compares it end to end.
+"""
+
+from __future__ import annotations
+
+from factdiff.analyse import analyse
+from factdiff.compare import compare_analyses
+from factdiff.model import DIVERGENCES, Article
+from factdiff.reference import Reference, confidence
+
+#: A closing sentence of each outlet's own, so that independent reports do not read as copies.
+FILLERS = {
+    "Harlow Herald": "Schools stayed open.",
+    "Valley Times": "Power was back by nightfall in most streets.",
+    "Ridge Gazette": "A shelter opened at the high school gym.",
+    "Lake Courier": "Insurers sent adjusters the next morning.",
+}
+
+
+def _report(title: str, body: str, outlet: str, published: str, **meta: str) -> Article:
+    text = f"{title}\n\n{body} {FILLERS.get(outlet, '')}"
+    return Article(text=text, body_start=len(title) + 2, outlet=outlet, published=published, **meta)  # type: ignore[arg-type]
+
+
+def _story(*bodies: tuple[str, str], **meta: str):
+    articles = [
+        _report(f"Storm damages homes in Harlow County ({i})", body, outlet, f"2024-03-0{i + 1}", **meta)
+        for i, (outlet, body) in enumerate(bodies)
+    ]
+    return compare_analyses([analyse(a) for a in articles], threshold=0.0)
+
+
+def _divergent(comparison) -> dict[str, list[str]]:
+    outlets = {a.id: a.outlet for a in comparison.articles}
+    found: dict[str, list[str]] = {}
+    for d in comparison.all_divergences:
+        found.setdefault(outlets[d.article], []).append(d.type)
+    return found
+
+
+def test_consensus_overrules_the_earliest_report() -> None:
+    # The earliest report (the pivot) is the odd one out: three independent reports agree on 212.
+    comparison = _story(
+        ("Harlow Herald", "The storm destroyed 312 homes in Harlow County, the fire chief said."),
+        ("Valley Times", "The storm destroyed 212 homes in Harlow County, the fire chief said."),
+        ("Ridge Gazette", "In all, 212 homes were destroyed in Harlow County by the storm."),
+        ("Lake Courier", "Crews counted 212 homes destroyed across Harlow County after the storm."),
+    )
+    assert comparison.reference_kind == "consensus"
+    divergent = _divergent(comparison)
+    assert divergent == {"Harlow Herald": ["number_changed"]}
+    (slot,) = [s for s in comparison.slots if comparison.references[s.id].support >= 3]
+    reference = comparison.references[slot.id]
+    assert reference.kind == "consensus"
+    assert reference.value is not None and reference.value.startswith("212")
+
+
+def test_one_report_against_one_is_disputed_and_blames_nobody() -> None:
+    comparison = _story(
+        ("Harlow Herald", "The storm destroyed 312 homes in Harlow County, the fire chief said."),
+        ("Valley Times", "The storm destroyed 212 homes in Harlow County, the fire chief said."),
+    )
+    assert not [d for d in comparison.all_divergences if d.type in DIVERGENCES]
+    disputed = [r for r in comparison.references.values() if r.kind == "disputed"]
+    assert disputed and {len(c["articles"]) for c in disputed[0].classes} == {1}
+    verdicts = {cell.verdict for cells in comparison.cells.values() for cell in cells.values()}
+    assert "disputed" in verdicts
+
+
+def test_a_copy_counts_once_in_the_consensus() -> None:
+    wire = "The storm destroyed 212 homes in Harlow County, the fire chief said on Sunday evening at a briefing."
+    comparison = _story(
+        ("Harlow Herald", "The storm destroyed 312 homes in Harlow County, the fire chief said."),
+        ("Valley Times", wire),
+        ("Ridge Gazette", wire),
+    )
+    # Two outlets printing one wire text are one voice: one against one, so disputed.
+    assert comparison.copies
+    assert not [d for d in comparison.all_divergences if d.type in DIVERGENCES]
+
+
+def test_an_official_statement_stays_the_reference() -> None:
+    statement = _report(
+        "Harlow County Emergency Management: storm update",
+        "The storm destroyed 312 homes in Harlow County, Emergency Management Director Ana Ruiz said.",
+        "Harlow County Emergency Management",
+        "2024-03-01",
+        domain="harlowcounty.gov",
+    )
+    others = [
+        _report(f"Storm damages homes ({i})", body, outlet, "2024-03-02")
+        for i, (outlet, body) in enumerate(
+            [
+                ("Valley Times", "The storm destroyed 212 homes in Harlow County, officials said."),
+                ("Ridge Gazette", "In all, 212 homes were destroyed in Harlow County by the storm."),
+            ]
+        )
+    ]
+    comparison = compare_analyses([analyse(a) for a in [statement, *others]], threshold=0.0)
+    assert comparison.primary is not None and comparison.primary.official
+    assert comparison.reference_kind == "primary"
+    divergent = _divergent(comparison)
+    assert set(divergent) == {"Valley Times", "Ridge Gazette"}
+    assert all(d.reference == "primary" for d in comparison.all_divergences)
+
+
+def test_the_json_names_each_slots_reference_and_each_divergence_confidence() -> None:
+    comparison = _story(
+        ("Harlow Herald", "The storm destroyed 312 homes in Harlow County, the fire chief said."),
+        ("Valley Times", "The storm destroyed 212 homes in Harlow County, the fire chief said."),
+        ("Ridge Gazette", "In all, 212 homes were destroyed in Harlow County by the storm."),
+    )
+    document = comparison.to_dict()
+    assert document["reference"] == "consensus"
+    assert all(slot["reference"]["kind"] in ("primary", "consensus", "disputed") for slot in document["slots"])
+    for d in document["divergences"]:
+        assert 0.0 <= d["confidence"] <= 1.0 and d["reference"] == "consensus"
+
+
+def test_confidence_grows_with_the_consensus_and_is_zero_when_disputed() -> None:
+    from factdiff.align import Fact, Match
+    from factdiff.model import Quantity
+
+    claim = Quantity(kind="quantity", start=0, end=3, text="212", value=212.0)
+    match = Match(Fact(article="a", claim=claim, family="number", value=212.0), "changed", 45.0)
+    weak = confidence(Reference("consensus", support=2, own={"a": 1}), match, "number_changed")
+    strong = confidence(Reference("consensus", support=5, own={"a": 1}), match, "number_changed")
+    assert 0.0 < weak < strong <= 1.0
+    assert confidence(Reference("disputed"), match, "number_changed") == 0.0
+
+
+def test_a_text_others_quote_is_found_as_the_official_statement() -> None:
+    words = (
+        "The warship immediately altered course towards the suspicious vessels and challenged them "
+        "before the boarding party went across"
+    )
+    release = _report(
+        "Naval ship stops pirate attack",
+        f"{words}. The ship was escorting five merchant vessels through the corridor when it detected "
+        "the boats at dawn. All crew members are safe and the vessels continued their passage.",
+        "Coastal Patrol Review",
+        "2024-03-03",
+    )
+    first = _report(
+        "Navy foils pirates",
+        f'"{words}," the navy said. Five merchant vessels were under escort.',
+        "Valley Times",
+        "2024-03-01",
+    )
+    second = _report(
+        "Pirates stopped at sea",
+        f'The navy said: "{words}." The merchant ships went on.',
+        "Ridge Gazette",
+        "2024-03-02",
+    )
+    comparison = compare_analyses([analyse(a) for a in [first, second, release]], threshold=0.0)
+    assert comparison.primary is not None
+    assert comparison.primary.official and comparison.primary.rule == "official statement"
+    assert comparison.primary.ids == [release.id]
