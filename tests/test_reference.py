@@ -159,3 +159,21 @@ def test_a_text_others_quote_is_found_as_the_official_statement() -> None:
     assert comparison.primary is not None
     assert comparison.primary.official and comparison.primary.rule == "official statement"
     assert comparison.primary.ids == [release.id]
+
+
+def test_the_html_page_carries_references_and_confidences() -> None:
+    from factdiff.report.compare_html import page_data
+
+    comparison = _story(
+        ("Harlow Herald", "The storm destroyed 312 homes in Harlow County, the fire chief said."),
+        ("Valley Times", "The storm destroyed 212 homes in Harlow County, the fire chief said."),
+        ("Ridge Gazette", "In all, 212 homes were destroyed in Harlow County by the storm."),
+        ("Lake Courier", "Crews counted 212 homes destroyed across Harlow County after the storm."),
+    )
+    data = page_data(comparison)
+    (slot,) = [s for s in data["slots"] if s["reference"] and s["reference"]["support"] >= 3]
+    herald = next(a["id"] for a in data["articles"] if a["outlet"] == "Harlow Herald")
+    cell = next(c for c in slot["cells"] if c["article"] == herald)
+    assert cell["verdict"] == "number_changed" and 0 < cell["confidence"] <= 1
+    # The evidence beside the cell is a report of the consensus value, not the pivot's own words.
+    assert slot["source"]["article"] != herald

@@ -325,6 +325,7 @@ def _cells(slot: Slot, analyses: list[Analysis], comparison: Comparison, copy_of
             support=1,
             reports=len({copy_of.get(a, a) for a in judged_all}),
             article=slot.source_article,
+            fact=slot.source,
         )
     else:
         pivot = slot.source_article

@@ -57,6 +57,7 @@ class Reference:
     article: str | None = None  # the report whose statement stands for the reference
     classes: list[dict[str, Any]] = field(default_factory=list)  # per value: its reports and support
     own: dict[str, int] = field(default_factory=dict)  # report -> support of its own value class
+    fact: Fact | None = None  # the statement that stands for the reference (evidence to show)
 
     def own_support(self, article: str) -> int:
         """The support of the report's own value (1 when it is alone or not in a class)."""
@@ -169,6 +170,7 @@ def settle(
             article=head.article,
             classes=described,
             own=own,
+            fact=head.match.fact,
         ), judged
     if best < 2 or len(leaders) > 1:
         settled = {
@@ -186,6 +188,7 @@ def settle(
         article=head.article,
         classes=described,
         own=own,
+        fact=head.match.fact,
     )
     if head.article == pivot:
         return reference, judged  # the pivot's verdicts already judge against this value

@@ -26,18 +26,25 @@ def page_data(comparison: Comparison) -> dict[str, Any]:
     for article in data["articles"]:
         article["text"] = texts[article["id"]]
     by_slot = {s.id: s for s in comparison.slots}
+    confidence = {(d.slot, d.article): d.confidence for d in comparison.all_divergences}
     for slot_data in data["slots"]:
         slot = by_slot[slot_data["id"]]
         cells = comparison.cells.get(slot.id, {})
         for cell_data in slot_data["cells"]:
             sentence = cells[cell_data["article"]].sentence
             cell_data["sentence_start"], cell_data["sentence_end"] = sentence if sentence else (-1, -1)
-        source = slot.source
-        if source is not None and slot.source_article:
+            cell_data["confidence"] = confidence.get((slot.id, cell_data["article"]))
+        # The evidence shown beside a cell is the reference's own statement: the official
+        # statement's, or that of a report of the consensus value.
+        reference = comparison.references.get(slot.id)
+        source, source_article = slot.source, slot.source_article
+        if reference is not None and reference.fact is not None and reference.article:
+            source, source_article = reference.fact, reference.article
+        if source is not None and source_article:
             claim = source.claim
             start, end = evidence_span(claim)
             slot_data["source"] = {
-                "article": slot.source_article,
+                "article": source_article,
                 "start": start,
                 "end": end,
                 "sentence_start": claim.sentence_start,
