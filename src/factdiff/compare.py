@@ -35,8 +35,8 @@ from factdiff.judge import (
     verdict,
 )
 from factdiff.model import DIVERGENCES, VERDICTS, Analysis, Article, Claim, Quote
-from factdiff.reference import DEFAULT_THRESHOLD, Reference, confidence, settle
-from factdiff.reuse import Reuse, find_copies
+from factdiff.reference import DEFAULT_THRESHOLD, Reference, confidence, corroborated_elsewhere, settle
+from factdiff.reuse import Reuse, find_copies, near_copy_families
 
 __all__ = [
     "SCHEMA",
@@ -130,6 +130,7 @@ class Comparison:
     all_divergences: list[Divergence] = field(default_factory=list)  # every one, with its confidence
     references: dict[str, Reference] = field(default_factory=dict)  # slot id -> its reference
     threshold: float = DEFAULT_THRESHOLD
+    facts: dict[str, list[Fact]] = field(default_factory=dict)  # article id -> its comparable facts
     copies: dict[str, Reuse] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (input, id of the report it repeats)
@@ -292,21 +293,67 @@ def compare_analyses(analyses: list[Analysis], *, threshold: float = DEFAULT_THR
     if len(analyses) < 2:
         return comparison
     facts = {a.article.id: facts_of(a) for a in analyses}
-    slots = align(analyses, primary.ids, facts)
+    comparison.facts = facts
+    if primary.official:
+        slots = align(analyses, primary.ids, facts)
+    else:
+        slots = _align_pivots(analyses, primary.ids, facts, {c: r.original for c, r in copies.items()})
     slots += _percent_slots(analyses, primary.ids, slots, facts)
     if primary.official:
         slots += _statement_quote_slots(analyses, primary.ids, slots, facts)
     comparison.slots = [s for s in slots if s.source is not None or len(s.matches) > 0]
     copy_of = {c: r.original for c, r in copies.items()}
+    families = near_copy_families(articles, copies)
     for slot in comparison.slots:
         comparison.consensus[slot.id] = consensus(slot, copy_of)
-        comparison.cells[slot.id] = _cells(slot, analyses, comparison, copy_of)
+        comparison.cells[slot.id] = _cells(slot, analyses, comparison, families)
     comparison.divergences = [d for d in comparison.all_divergences if d.confidence >= threshold]
     _order_slots(comparison)
     return comparison
 
 
-def _cells(slot: Slot, analyses: list[Analysis], comparison: Comparison, copy_of: dict[str, str]) -> dict[str, Cell]:
+#: Further reports that lay out number slots when no official statement is in the set: the figures
+#: the first pivot does not give are lined up around the next most specific independent reports.
+EXTRA_PIVOTS = 3
+
+
+def _align_pivots(
+    analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fact]], copy_of: dict[str, str]
+) -> list[Slot]:
+    """Slots around the pivot, then number slots around up to :data:`EXTRA_PIVOTS` more
+    independent reports (most claims first) for the figures no earlier slot holds."""
+    ranked = sorted(
+        (a for a in analyses if a.article.id not in primary and a.article.id not in copy_of),
+        key=lambda a: (-len(facts[a.article.id]), a.article.id),
+    )
+    slots = align(analyses, primary, facts)
+    used = {s.id for s in slots}
+    extras = [s for s in slots if s.source is None]
+    kept = [s for s in slots if s.source is not None]
+    taken = {id(m.fact) for s in kept for ms in s.matches.values() for m in ms}
+    for pivot in ranked[:EXTRA_PIVOTS]:
+        remaining = {
+            aid: [f for f in found if id(f) not in taken and f.family == "number"] for aid, found in facts.items()
+        }
+        for slot in align(analyses, [pivot.article.id], remaining):
+            if slot.source is None or len(slot.matches) < 2:
+                continue  # a figure only this pivot gives stays an extra of the first pass
+            slot.id = _unique_id(slot.id, used)
+            kept.append(slot)
+            taken.update(id(m.fact) for ms in slot.matches.values() for m in ms)
+    for slot in extras:
+        for article, matches in list(slot.matches.items()):
+            left = [m for m in matches if id(m.fact) not in taken]
+            if left:
+                slot.matches[article] = left
+            else:
+                del slot.matches[article]
+        if slot.matches:
+            kept.append(slot)
+    return kept
+
+
+def _cells(slot: Slot, analyses: list[Analysis], comparison: Comparison, family: dict[str, str]) -> dict[str, Cell]:
     cells: dict[str, Cell] = {}
     judged_all: dict[str, list[tuple[Match, str]]] = {}
     for analysis in analyses:
@@ -323,14 +370,14 @@ def _cells(slot: Slot, analyses: list[Analysis], comparison: Comparison, copy_of
             "primary",
             value=display_value(slot.source),
             support=1,
-            reports=len({copy_of.get(a, a) for a in judged_all}),
+            reports=len({family.get(a, a) for a in judged_all}),
             article=slot.source_article,
             fact=slot.source,
         )
     else:
         pivot = slot.source_article
         weight = comparison.primary.weight if comparison.primary is not None else 1
-        reference, judged_all = settle(slot, judged_all, lambda a: copy_of.get(a, a), pivot, weight)
+        reference, judged_all = settle(slot, judged_all, lambda a: family.get(a, a), pivot, weight)
     comparison.references[slot.id] = reference
     for analysis in analyses:
         art = analysis.article
@@ -339,7 +386,7 @@ def _cells(slot: Slot, analyses: list[Analysis], comparison: Comparison, copy_of
             if slot.source is not None:
                 cells[art.id] = Cell(art.id, "omitted")
             continue
-        _record(judged, slot, art, comparison, reference, copy_of)
+        _record(judged, slot, art, comparison, reference, family)
         # The cell shows the outlet's own claim, a divergence before an agreement, the body
         # before the headline.
         judged.sort(key=lambda mv: (mv[0].fact.in_post, mv[1] not in DIVERGENCES, mv[0].fact.claim.in_title))
@@ -417,7 +464,9 @@ def _record(
                 start=start,
                 end=end,
                 in_post=in_post,
-                confidence=confidence(reference, match, name),
+                confidence=confidence(
+                    reference, match, name, corroborated_elsewhere(match.fact, slot, comparison.slots, copy_of)
+                ),
                 reference=reference.kind,
             )
         )

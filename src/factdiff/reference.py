@@ -32,11 +32,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from factdiff.align import Fact, Match, Slot, number_relation
+from factdiff.align import Fact, Match, Slot, concept_relation, number_relation
 from factdiff.judge import _number_verdict, display_value, quote_verdict, title_verdict
 from factdiff.model import DIVERGENCES
 
-__all__ = ["DEFAULT_THRESHOLD", "Reference", "confidence", "settle"]
+__all__ = ["DEFAULT_THRESHOLD", "Reference", "confidence", "corroborated_elsewhere", "settle"]
 
 #: Verdicts that put two statements in one value class.
 _AGREEING = frozenset({"agrees", "rounded_hedged"})
@@ -219,9 +219,40 @@ _RELATION_CERTAINTY = {
 }
 
 
-def confidence(reference: Reference, match: Match, verdict: str) -> float:
+#: How much a changed figure's confidence keeps when other independent reports give the same
+#: figure elsewhere in the story: then it is more likely another fact than this one misreported.
+CORROBORATED_ELSEWHERE = 0.5
+
+
+def corroborated_elsewhere(fact: Fact, slot: Slot, slots: list[Slot], family: dict[str, str]) -> bool:
+    """Whether another independent report states ``fact``'s figure as another fact of the story (in
+    another slot): "six members voted for the cut" is not the committee's nine changed when others
+    give six as the number who voted."""
+    if fact.family != "number" or fact.value is None:
+        return False
+    mine = family.get(fact.article, fact.article)
+    for other_slot in slots:
+        if other_slot is slot:
+            continue
+        for article, matches in other_slot.matches.items():
+            if family.get(article, article) == mine:
+                continue
+            for match in matches:
+                other = match.fact
+                if (
+                    other.value == fact.value
+                    and other.unit == fact.unit
+                    and not other.in_post
+                    and concept_relation(other.concept, fact.concept) == "same"
+                ):
+                    return True
+    return False
+
+
+def confidence(reference: Reference, match: Match, verdict: str, corroborated: bool = False) -> float:
     """How sure a divergence is, in [0, 1]: the strength of the reference against the report's own
-    value, times how sure alignment is that both statements are one fact."""
+    value, times how sure alignment is that both statements are one fact (less when the report's
+    figure is given by other reports for another fact: ``corroborated``)."""
     if reference.kind == "primary":
         strength = 0.9
     elif reference.kind == "derived":
@@ -239,4 +270,6 @@ def confidence(reference: Reference, match: Match, verdict: str) -> float:
         certainty *= 0.8
     if verdict in ("quote_altered", "title_changed", "date_changed"):
         certainty = max(certainty, 0.85)
+    if corroborated and verdict in ("number_changed", "rounded_unhedged"):
+        certainty *= CORROBORATED_ELSEWHERE
     return round(max(0.0, min(1.0, strength * certainty)), 3)

@@ -26,7 +26,17 @@ from dataclasses import dataclass
 
 from factdiff.model import Article
 
-__all__ = ["COPY_SHARE", "SHINGLE", "Reuse", "direction", "find_copies", "is_wire", "shingles"]
+__all__ = [
+    "COPY_SHARE",
+    "NEAR_COPY_SHARE",
+    "SHINGLE",
+    "Reuse",
+    "direction",
+    "find_copies",
+    "is_wire",
+    "near_copy_families",
+    "shingles",
+]
 
 #: Words per shingle: eight words in a row are rarely shared by chance in independent writing.
 SHINGLE = 8
@@ -58,17 +68,7 @@ def find_copies(articles: list[Article], protected: set[str] | None = None) -> d
     """copy id -> Reuse, for every report that copies another. ``protected`` ids (the primary
     sources) are never called copies, but reports may copy them."""
     protected = protected or set()
-    sets = {a.id: shingles(a.body or a.text) for a in articles}
-    index: defaultdict[int, list[str]] = defaultdict(list)
-    for article_id, found in sets.items():
-        for shingle in found:
-            index[shingle].append(article_id)
-    shared: Counter[tuple[str, str]] = Counter()
-    for holders in index.values():
-        if 1 < len(holders) <= COMMON_SHINGLE:
-            for i, a in enumerate(holders):
-                for b in holders[i + 1 :]:
-                    shared[(a, b)] += 1
+    sets, shared = _shared_shingles(articles)
     by_id = {a.id: a for a in articles}
     position = {a.id: i for i, a in enumerate(articles)}
     copies: dict[str, Reuse] = {}
@@ -88,6 +88,55 @@ def find_copies(articles: list[Article], protected: set[str] | None = None) -> d
             seen.add(reuse.original)
             reuse.original = copies[reuse.original].original
     return copies
+
+
+#: Share of the smaller report's shingles another report holds, at or above which the two are not
+#: independent voices in a consensus: an edited or shortened wire version ("has captured" for
+#: "captured", half the story cut) keeps far fewer than half its passages word for word, but still
+#: many more than two independent reports ever share.
+NEAR_COPY_SHARE = 0.2
+
+
+def _shared_shingles(articles: list[Article]) -> tuple[dict[str, set[int]], Counter[tuple[str, str]]]:
+    """Each report's shingles, and the number shared by each pair that shares any."""
+    sets = {a.id: shingles(a.body or a.text) for a in articles}
+    index: defaultdict[int, list[str]] = defaultdict(list)
+    for article_id, found in sets.items():
+        for shingle in found:
+            index[shingle].append(article_id)
+    shared: Counter[tuple[str, str]] = Counter()
+    for holders in index.values():
+        if 1 < len(holders) <= COMMON_SHINGLE:
+            for i, a in enumerate(holders):
+                for b in holders[i + 1 :]:
+                    shared[(a, b)] += 1
+    return sets, shared
+
+
+def near_copy_families(articles: list[Article], copies: dict[str, Reuse] | None = None) -> dict[str, str]:
+    """report id -> the id of its family: reports linked by copying or by sharing at least
+    :data:`NEAR_COPY_SHARE` of the smaller one's passages are one voice in a consensus."""
+    parent = {a.id: a.id for a in articles}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for reuse in (copies or {}).values():
+        if reuse.copy in parent and reuse.original in parent:
+            join(reuse.copy, reuse.original)
+    sets, shared = _shared_shingles(articles)
+    for (a, b), n in shared.items():
+        if n / max(1, min(len(sets[a]), len(sets[b]))) >= NEAR_COPY_SHARE:
+            join(a, b)
+    return {x: root(x) for x in parent}
 
 
 #: Outlet names of wire services and news agencies ("Allied Newswire", "Valley Press Service").
