@@ -1,0 +1,160 @@
+"""Report numbers assigned to number and percentage slots: greedy, most certain first, one
+divergence per slot and report, and no match for percentages a report computes wrongly from its
+own counts (those are judged as ``percent_wrong`` on their own)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from factdiff.align.checks import counted_pair, percent_slot, percent_verdict
+from factdiff.align.facts import Fact
+from factdiff.align.measures import TIME_UNITS, UNITS
+from factdiff.align.places import place_relation, same_place
+from factdiff.align.relations import concept_relation, context_similarity, number_relation, same_value
+from factdiff.align.slots import Match, Slot
+from factdiff.align.words import GENERIC_CONCEPTS
+from factdiff.model import Analysis
+
+#: Words that mark a figure as computed from others ("13.4 feet above flood stage", "a net 1,250").
+DERIVATION_CUES = frozenset(
+    "above below net leaves leav remain remaining rest without combin combined altogether difference beyond "
+    "excluding exceed".split()
+)
+
+
+#: Score taken off a match to a figure of the source's headline ("More Than Eight Years"), so
+#: that the body's full figure ("eight years and four months") is preferred.
+SOURCE_HEADLINE_PENALTY = 30.0
+
+
+#: Score taken off a candidate entity swap whose place has a figure of its own in the source.
+ENTITY_SWAP_KNOWN_PLACE = 15.0
+
+
+def _self_computed(analysis: Analysis, found: list[Fact], facts: dict[str, list[Fact]], primary: list[str]) -> set[int]:
+    """Percentages a report computes from its own counts ("1,400 positions, or 8% of its 23,500
+    employees") and gets wrong: judged against those counts as ``percent_wrong``, not matched to a
+    percentage of the source as another number."""
+    source_numbers = [f for i in primary for f in facts.get(i, []) if f.family == "number"]
+    wrong: set[int] = set()
+    for fact in found:
+        if fact.family != "percent" or fact.fraction_of is not None:
+            continue
+        if getattr(fact.claim, "percent_part", None) is not None:
+            pair = percent_slot(fact, analysis, source_numbers)
+        else:
+            pair = counted_pair(fact, analysis)  # "1,734 of 41,280 ... That is 6.2 percent of all ..."
+        if pair is not None and percent_verdict(fact.value or 0.0, *pair) == "percent_wrong":
+            wrong.add(id(fact))
+    return wrong
+
+
+def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
+    """Greedy assignment, most certain first; returns the facts that fit no slot."""
+    candidates: list[tuple[float, int, str, Fact, Slot]] = []
+    numbers = [f for f in facts if f.family in ("number", "percent")]
+    places = {p for s in slots if s.source is not None for p in s.source.places}
+    concepts = frozenset(s.source.concept - GENERIC_CONCEPTS for s in slots if s.source is not None)
+    units = Counter(s.source.unit for s in slots if s.source is not None)
+    twins = _twins(slots)
+    for i, fact in enumerate(numbers):
+        for slot in slots:
+            if slot.source is None or slot.family != fact.family:
+                continue
+            if fact.unit != slot.source.unit and fact.unit in twins.get(slot.id, ()):
+                continue  # the source also gives this figure in the report's own unit: that row is the one
+            sole = slot.source.unit in (*TIME_UNITS, "age") and units[slot.source.unit] == 1
+            found = number_relation(fact, slot.source, concepts, sole)
+            if found is not None:
+                relation, score = found
+                if slot.source.claim.in_title:
+                    score -= SOURCE_HEADLINE_PENALTY  # the source's body states its facts fully
+                if relation == "entity_swap" and any(same_place(p, q) for p in fact.places for q in places):
+                    # The place is one the source gives another figure for: more likely a place the
+                    # extractor took from a neighbouring phrase than a swap.
+                    score -= ENTITY_SWAP_KNOWN_PLACE
+                candidates.append((score, i, relation, fact, slot))
+    values = sorted(
+        {(s.source.value, s.source.unit) for s in slots if s.source is not None and s.source.value},
+        key=lambda pair: (pair[0], pair[1] or ""),  # a count (no unit) and a sum of the same value
+    )
+    candidates = [
+        c for c in candidates if not (c[2] == "changed" and not c[3].places and _derived(c[3], values, facts))
+    ]
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    known = {s.source.value for s in slots if s.source is not None}
+    assigned: set[int] = set()
+    settled: set[str] = set()  # slots this report states in agreement
+    diverged: set[str] = set()
+    for _score, i, relation, fact, slot in candidates:
+        if i in assigned:
+            continue
+        # An embedded post is another voice: what the report's own text settles, it does not.
+        key = f"{slot.id}|post" if fact.in_post else slot.id
+        if relation in ("same", "near"):
+            if not fact.claim.in_title:  # a headline compresses: its agreement settles nothing
+                settled.add(key)
+        elif key in diverged or (key in settled and not _restated(relation, fact, slot, known)):
+            continue
+        else:
+            diverged.add(key)
+        assigned.add(i)
+        slot.matches.setdefault(fact.article, []).append(Match(fact, relation, _score))
+    return [f for i, f in enumerate(numbers) if i not in assigned]
+
+
+def _twins(slots: list[Slot]) -> dict[str, set[str]]:
+    """For each slot, the other units the source states the same figure in ("14,860 acres (6,014
+    hectares)"): a report's figure in one of those units belongs to that row, not to this one."""
+    measures = [s for s in slots if s.source is not None and s.source.unit in UNITS and s.source.value]
+    twins: dict[str, set[str]] = {}
+    for a in measures:
+        for b in measures:
+            if a is not b and a.source.unit != b.source.unit and same_value(a.source, b.source):  # type: ignore[union-attr]
+                twins.setdefault(a.id, set()).add(b.source.unit)  # type: ignore[union-attr,arg-type]
+    return twins
+
+
+#: Sentence similarity a second, different figure for a fact the report already states right
+#: needs to be judged too ("41 people died" in the lead, "40 people are dead" further down).
+RESTATED_CONTEXT = 60.0
+
+
+#: ... and a figure at most this many times the source's.
+RESTATED_RATIO = 1.5
+
+
+def _restated(relation: str, fact: Fact, slot: Slot, known: set[float | None]) -> bool:
+    """A report that states a fact right once may state it wrongly elsewhere; the second figure
+    is judged only with direct evidence that it is the same fact: a figure close to the source's
+    that is none of the source's other figures, the same counted noun (not a generic one), the
+    same place or none on both sides, and a sentence much like the source's."""
+    source = slot.source
+    if source is None or relation not in ("changed", "near") or fact.claim.in_title or fact.value in known:
+        return False
+    small, big = sorted((abs(fact.value or 0.0), abs(source.value or 0.0)))
+    if small == 0 or big / small > RESTATED_RATIO:
+        return False
+    shared = (fact.concept & source.concept) - GENERIC_CONCEPTS
+    return (
+        bool(shared)
+        and concept_relation(fact.concept, source.concept) == "same"
+        and place_relation(fact.places, source.places) in ("same", "none")
+        and context_similarity(fact, source) >= RESTATED_CONTEXT
+    )
+
+
+def _derived(fact: Fact, values: list[tuple[float, str | None]], facts: list[Fact]) -> bool:
+    """A figure the report computed from two source figures (a sum or a difference): 13.4 feet
+    above flood stage from 31.4 and 18, 181 without a conviction from 498 and 317. Sums and
+    differences of a story's figures cover much of the number line, so the report must also say
+    that it computed: a word such as "above", "net" or "leaves" next to the number."""
+    if fact.value is None or not (fact.window & DERIVATION_CUES):
+        return False
+    same_unit = [v for v, u in values if u == fact.unit]
+    for i, a in enumerate(same_unit):
+        for b in same_unit[i + 1 :]:
+            for derived in (a + b, abs(a - b)):
+                if abs(derived - fact.value) <= 1e-6 * max(1.0, derived):
+                    return True
+    return False

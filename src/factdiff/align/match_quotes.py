@@ -1,0 +1,46 @@
+"""Report people and quotes assigned to their slots: a person by name, a quote by how much of
+the source quote it renders."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from factdiff.align.facts import Fact
+from factdiff.align.places import same_person
+from factdiff.align.relations import _quote_score
+from factdiff.align.slots import Match, Slot
+
+#: rapidfuzz partial_ratio above which a report's quote is a rendering of a source quote.
+QUOTE_MATCH = 75.0
+
+
+#: A source quote this long may be found inside a longer report quote as well as the best match;
+#: shorter ones ("the first of many") match inside unrelated words too easily.
+QUOTE_RUN_ON_WORDS = 6
+
+
+def _match_person(fact: Fact, slots: list[Slot]) -> None:
+    name = fact.claim.name  # type: ignore[attr-defined]
+    for slot in slots:
+        if slot.source is not None and same_person(name, slot.source.claim.name):  # type: ignore[attr-defined]
+            slot.matches.setdefault(fact.article, []).append(Match(fact, "same", 100.0))
+            return
+
+
+def _match_quote(fact: Fact, slots: list[Slot]) -> None:
+    """A report's quote joins the source quote it renders; a long quote that runs on over
+    several source quotes joins each of them."""
+    scored: list[tuple[float, Slot]] = []
+    for slot in slots:
+        if slot.source is None:
+            continue
+        score = max(
+            _quote_score(fact, slot.source),
+            float(fuzz.token_set_ratio(fact.claim.quote.lower(), slot.source.claim.quote.lower())),  # type: ignore[attr-defined]
+        )
+        scored.append((score, slot))
+    scored.sort(key=lambda pair: -pair[0])
+    for rank, (score, slot) in enumerate(scored):
+        long_enough = len(slot.source.claim.quote.split()) >= QUOTE_RUN_ON_WORDS  # type: ignore[union-attr]
+        if score >= QUOTE_MATCH and (rank == 0 or long_enough):
+            slot.matches.setdefault(fact.article, []).append(Match(fact, "same", score))

@@ -1,0 +1,391 @@
+"""How two facts relate: the features matching weighs.
+
+Value (the same, a rounding, another figure), counted noun (:func:`concept_relation`,
+:func:`fact_concepts`), place (:func:`~factdiff.align.places.place_relation`), sentence context
+(:func:`context_similarity`), and the verdict-shaped summary of them all for two numbers,
+:func:`number_relation`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from factdiff.align.checks import is_rounding
+from factdiff.align.facts import Fact
+from factdiff.align.measures import CONVERSION_TOLERANCE, TIME_UNITS, UNIT_WORDS, UNITS, _money, convert
+from factdiff.align.places import place_relation
+from factdiff.align.words import _DATE_WORDS, _PERSON, GENERIC_CONCEPTS, STOPWORDS, _people, concept_tokens
+
+#: Sentence-context similarity (rapidfuzz token_set_ratio on content words) above which two claims
+#: with the same value but different counted nouns are taken to state the same fact (unit swap).
+UNIT_SWAP_CONTEXT = 55.0
+
+
+#: The same, between a length of time and a count ("18 months" and "18 vehicles").
+CROSS_UNIT_SWAP_CONTEXT = 60.0
+
+
+#: A changed number is at most this many times larger or smaller than the source's: beyond, the
+#: two numbers are more likely different facts in a similar sentence than one fact misreported.
+MAX_CHANGE_RATIO = 5.0
+
+
+#: Context similarity a rounded number needs when neither side names what it counts.
+NEAR_CONTEXT = 60.0
+
+
+#: Context similarity a different number needs to be read as the same fact changed.
+CHANGED_CONTEXT = 45.0
+
+
+#: ... and when both name what they count with the same word ("a profit of", "net income").
+CHANGED_CONTEXT_NAMED = 35.0
+
+
+#: Share of the words around two unnamed counts that must be shared for them to count the same thing.
+WINDOW_OVERLAP = 0.4
+
+
+def same_value(a: Fact, b: Fact) -> bool:
+    """Equal values, allowing for a printed unit conversion."""
+    if a.value is None or b.value is None:
+        return False
+    converted = convert(a.value, a.unit, b.unit)
+    if converted is None:
+        return False
+    if a.unit == b.unit:
+        return abs(converted - b.value) <= 1e-9 * max(1.0, abs(b.value))
+    return abs(converted - b.value) <= CONVERSION_TOLERANCE * max(abs(b.value), 1e-9)
+
+
+def concept_relation(a: frozenset[str], b: frozenset[str]) -> str:
+    """'same' (one holds the other), 'conflict' (each has a word the other lacks) or 'unknown'."""
+    a, b = a - GENERIC_CONCEPTS, b - GENERIC_CONCEPTS
+    if not a or not b:
+        return "unknown"
+    if a <= b or b <= a:
+        return "same"
+    return "conflict"
+
+
+def fact_concepts(a: Fact, b: Fact) -> str:
+    """Concept relation of two numbers, where a conflict must survive a look at the other's
+    words: "104 deported" and "104 criminal aliens who had been previously deported" agree."""
+    relation = concept_relation(a.concept, b.concept)
+    ca, cb = a.concept - GENERIC_CONCEPTS, b.concept - GENERIC_CONCEPTS
+    if relation == "conflict" and (ca <= b.window or cb <= _beside(a)):
+        # One's counted noun is next to the other's number: two words for one thing, or an
+        # extractor that took its noun from a neighbouring phrase. In the report (``a``), next to
+        # means in the number's own phrase or after it ("104 criminal aliens who had been
+        # previously deported"), not in an earlier phrase ("Across the country, officers ... came
+        # from 42 businesses"): the noun the report puts at its number is what it counts.
+        return "same"
+    if relation == "conflict" and getattr(a.claim, "part_of", None) and cb <= a.window:
+        # "312 of them ... were destroyed": a part takes its whole's noun from the extractor, so
+        # the source's own words next to the number count.
+        return "same"
+    if relation == "unknown" and ((ca and ca <= b.window) or (cb and cb <= a.window)):
+        return "same"
+    if relation == "unknown" and ca and not cb and ca <= b.topic:
+        return "same"  # "168,400 kettles" for "Units: About 186,400" in a notice of a kettle recall
+    if relation == "unknown" and (ca or cb) and _PERSON in (a.concept | b.concept) - (ca | cb):
+        # "22,000 residents" for "22,000 vehicles": people against things the source counts
+        # without a word for people near them.
+        named = a if ca else b
+        if not _people(named.concept):
+            return "conflict"
+    if relation == "conflict" and _people(ca) and _people(cb):
+        # "23 pirates" and "23 piracy suspects": two descriptions of the same people, where a
+        # unit swap changes the kind of thing counted (countries for cities, homes damaged for
+        # homes destroyed).
+        return "unknown"
+    if relation == "unknown" and not ca and not cb:
+        # Neither names what it counts ("two people"): the words around the numbers decide.
+        wa, wb = a.window - GENERIC_CONCEPTS - UNIT_WORDS, b.window - GENERIC_CONCEPTS - UNIT_WORDS
+        if wa and wb and len(wa & wb) >= WINDOW_OVERLAP * min(len(wa), len(wb)):
+            return "same"
+    return relation
+
+
+def _beside(fact: Fact) -> frozenset[str]:
+    """Content words of a number's own phrase and of the words after it in its window."""
+    return fact.near | _after_window(fact.sentence, fact.claim.text)
+
+
+@lru_cache(maxsize=65536)
+def _after_window(sentence: str, surface: str, width: int = 60) -> frozenset[str]:
+    at = sentence.find(surface)
+    if at < 0:
+        return concept_tokens(sentence)
+    end = min(len(sentence), at + len(surface) + width)
+    while end < len(sentence) and sentence[end].isalpha():
+        end += 1
+    return concept_tokens(sentence[at + len(surface) : end])
+
+
+def context_similarity(a: Fact, b: Fact) -> float:
+    return _context_ratio(a.context, b.context)
+
+
+@lru_cache(maxsize=65536)
+def _context_ratio(a: str, b: str) -> float:
+    return float(fuzz.token_set_ratio(a, b))
+
+
+def _units_comparable(a: Fact, b: Fact) -> bool:
+    if a.unit == b.unit:
+        return True
+    return convert(1.0, a.unit, b.unit) is not None
+
+
+def number_relation(
+    report: Fact, source: Fact, others: frozenset[frozenset[str]] = frozenset(), sole: bool = False
+) -> tuple[str, float] | None:
+    """How a report's number relates to a source number, with a score; None when unrelated."""
+    if not _units_comparable(report, source):
+        if (
+            _money(report.unit)
+            and _money(source.unit)
+            and report.value == source.value
+            and report.approx == "exact"
+            and not report.claim.in_title
+            and place_relation(report.places, source.places) != "conflict"
+            and fact_concepts(report, source) != "conflict"
+        ):
+            return "unit_swap", 62.0  # "£38m up front" for "a fee of €38 million": the sum in another currency
+        # "over 18 vehicles" for "over 18 months": the same number counting another kind of thing.
+        timed = {report.unit, source.unit} & {"day", "week", "month", "year", "hour", "minute"}
+        if (
+            timed
+            and None in (report.unit, source.unit)
+            and report.value == source.value
+            and not report.claim.in_title
+            and place_relation(report.places, source.places) != "conflict"
+            and context_similarity(report, source) >= CROSS_UNIT_SWAP_CONTEXT
+            and report.window - UNIT_WORDS - TIME_UNITS - {w.lower() for w in report.claim.text.split()}
+            # "After three days.": a bare length of time, with no word of what it counts
+        ):
+            return "unit_swap", 55.0
+        return None
+    concept = fact_concepts(report, source)
+    place = place_relation(report.places, source.places)
+    context = context_similarity(report, source)
+    equal = same_value(report, source)
+    if (
+        not equal
+        and report.unit != source.unit
+        and report.value == source.value
+        and report.approx == "exact"
+        and UNITS.get(report.unit or "", ("",))[0] not in ("", "time")
+        and UNITS.get(report.unit or "", ("",))[0] == UNITS.get(source.unit or "", ("?",))[0]
+        and place != "conflict"
+        and concept != "conflict"
+        and not report.claim.in_title
+    ):
+        return "unit_swap", 65.0 + context / 10  # "12 miles below the surface" for 12 kilometres
+    if equal and concept == "same" and concept_relation(report.concept, source.concept) == "conflict":
+        # The report's noun is the noun of another of the source's facts ("114 buildings were
+        # damaged" where 114 collapsed and 1,930 were damaged): the source's sentence holding
+        # both nouns does not make them one thing.
+        own = report.concept - GENERIC_CONCEPTS
+        if (
+            own
+            and own <= report.near  # the report's own words at its number, not a name lent to it
+            and not _people(own)  # "people arrested" describes every count of an arrest story
+            and not (source.concept - GENERIC_CONCEPTS) <= _beside(report)  # "312 were destroyed"
+            and any(own == other for other in others if other != source.concept - GENERIC_CONCEPTS)
+        ):
+            concept = "conflict"
+    if equal:
+        if concept != "conflict" and place in ("same", "none"):
+            return "same", 100.0 + context / 10
+        if concept != "conflict" and place == "unknown":
+            return "same", 90.0 + context / 10
+        if concept != "conflict" and place == "conflict" and not _place_of_speaker(report):
+            return "entity_swap", 70.0 + context / 10
+        # "312 homes damaged" for "312 homes destroyed": the same head noun with the words of
+        # another fact of the source. Other modifiers ("speed boats", "small boats") describe.
+        own = report.concept - GENERIC_CONCEPTS
+        common = _fuzzy_common(report.concept - GENERIC_CONCEPTS, source.concept - GENERIC_CONCEPTS)
+        theirs = source.concept - GENERIC_CONCEPTS
+        # The report's own words, or those it does not share with the source ("212 homes destroyed"
+        # for "212 buildings destroyed"), are the noun of another of the source's facts.
+        shared_head = common and any(
+            own <= other or (own - theirs and own - theirs <= other) for other in others if other != theirs
+        )
+        if common and not shared_head:
+            return None
+        if report.family == "percent" and not shared_head and place in ("same", "none"):
+            # "10 percent of the transfer" for "10 percent of the fee": the same share of a sum the
+            # report names in its own words, unless its word is what another fact counts.
+            return "same", 85.0 + context / 10
+        if (
+            concept == "conflict"
+            and place in ("same", "none", "unknown")
+            and (context >= UNIT_SWAP_CONTEXT or shared_head)
+        ):
+            return "unit_swap", 60.0 + context / 10
+        if report.claim.in_title and place != "conflict":
+            return "same", 50.0  # a headline names its numbers loosely ("$38.5 million rebuild")
+        return None
+    if _within_bound(report, source):
+        return None  # "20 firefighters" under the source's "up to 40": consistent, not changed
+    measured = (report.unit is not None and report.unit in UNITS) or _money(report.unit)
+    # A measure (a crest of 31.4 feet) names its quantity by its dimension; a length of time does
+    # not ("four years" may be a sentence asked for or one handed down).
+    physical = report.unit is not None and report.unit in UNITS and UNITS[report.unit][0] != "time"
+    named = concept == "same" or (concept == "unknown" and (context >= NEAR_CONTEXT or measured))
+    named = named or _same_thing(report, source)
+    if place in ("same", "none", "unknown") and named and _near(report, source):
+        return "near", 80.0 + context / 10
+    # Another number for the same thing needs stronger evidence than the same number does: news
+    # is full of other sums of money and other counts of similar things.
+    # ``sole``: the source gives one length of time in this unit, so a report's is that one.
+    sole = sole and report.unit == source.unit
+    if report.unit in TIME_UNITS and report.unit != source.unit:
+        return None  # "two hours" against "three days": another length of time, not this one changed
+    # "The 25-year-old" where the source gives one age, and no other name is near the report's.
+    sole_age = sole and source.unit == "age" and "year" in report.claim.text.lower() and not _names_near(report)
+    strong = concept != "conflict" and (
+        _same_thing(report, source)
+        or (concept == "unknown" and (place == "same" or physical or (sole and report.unit in TIME_UNITS)))
+    )
+    strong = strong or sole_age
+    if strong and (place in ("same", "none") or (place == "unknown" and not report.places)):
+        if report.claim.in_title:
+            return None  # headlines compress: a different number there is rarely the same fact
+        if place != "same" and _other_names(report, source):
+            return None  # "Hunter's $90 million deal" and "Teixeira's $161 million deal"
+        big = max(abs(report.value or 0), abs(source.value or 0))
+        small = min(abs(report.value or 0), abs(source.value or 0))
+        if small == 0 or big / small > MAX_CHANGE_RATIO:
+            return None
+        named_alike = bool((report.concept & source.concept) - GENERIC_CONCEPTS) or bool(
+            (report.near & source.near) - GENERIC_CONCEPTS - STOPWORDS - UNIT_WORDS
+        )
+        fielded = _fielded(report, source)
+        if context >= CHANGED_CONTEXT or (named_alike and context >= CHANGED_CONTEXT_NAMED) or fielded:
+            return "changed", 40.0 + context / 10
+        if sole_age:
+            return "changed", 40.0 + context / 10
+    return None
+
+
+_NAME_WORD = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+
+
+def _names_near(fact: Fact) -> frozenset[str]:
+    """Capitalised words in the number's clause, not at a sentence start: whose figure it is."""
+    sentence, at = fact.sentence, fact.sentence.find(fact.claim.text)
+    if at < 0:
+        return frozenset()
+    lo = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), 0)
+    hi = min(i for i in (sentence.find(",", at), sentence.find(";", at), len(sentence)) if i >= 0)
+    words = {w.lower() for m in _NAME_WORD.finditer(sentence[lo:hi]) for w in m.group().split()}
+    return frozenset(words - _DATE_WORDS)
+
+
+def _other_names(report: Fact, source: Fact) -> bool:
+    """Both numbers' clauses name someone or something, and none of the names is shared: two
+    figures of the same kind that belong to different people, teams or seasons."""
+    a, b = _names_near(report), _names_near(source)
+    return bool(a) and bool(b) and not (a & b)
+
+
+def _fuzzy_common(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A word in common, allowing one inside the other ("quake", "earthquake") or a spelling
+    variant."""
+    return any(
+        x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)) or fuzz.ratio(x, y) >= 85 for x in a for y in b
+    )
+
+
+_SPEECH = re.compile(r"\b(?:say|says|said|told|tell|reported|reports|according|announced|estimated?)\b", re.I)
+
+
+def _place_of_speaker(fact: Fact) -> bool:
+    """A place the sentence gives to whoever speaks ("Pruitt County emergency officials say 1,140
+    homes ..."), which says where the statement comes from, not where the figure belongs."""
+    text, start = fact.sentence, fact.sentence.find(fact.claim.text)
+    if start < 0 or not fact.places:
+        return False
+    for place in fact.places:
+        at = text.find(place.split(",")[0])
+        if 0 <= at < start and _SPEECH.search(text, at, start):
+            return True
+    return False
+
+
+def _within_bound(report: Fact, source: Fact) -> bool:
+    if report.value is None or source.value is None or report.approx != "exact":
+        return False
+    if source.approx in ("up_to", "under"):
+        return report.value < source.value
+    if source.approx in ("at_least", "over"):
+        return report.value > source.value
+    return False
+
+
+def _same_thing(report: Fact, source: Fact) -> bool:
+    """Direct evidence that two numbers count the same thing: a shared counted noun, the report's
+    noun right next to the source's number (or the other way), or, when neither names what it
+    counts, mostly the same words around both."""
+    ca, cb = report.concept - GENERIC_CONCEPTS, source.concept - GENERIC_CONCEPTS
+    if ca & cb and concept_relation(report.concept, source.concept) == "same":
+        return True
+    if not cb and _fielded(report, source):
+        return True  # the report's noun is what the notice is about, or the field's name
+    if ca and cb and not ca & cb:
+        return False  # each names what it counts, and the names differ
+    if (ca and ca <= source.near) or (cb and cb <= report.near):
+        return True
+    if not ca and cb & report.near:
+        return True  # "The project will cost $35.8 million" for "The $38.5 million project"
+    if not ca and not cb:
+        # Neither names what it counts: the words of the numbers' own phrases ("restructuring
+        # charge of $240 million"), or else mostly the same words around them.
+        shared = (report.near & source.near) - GENERIC_CONCEPTS - STOPWORDS - UNIT_WORDS
+        return bool(shared) or fact_concepts(report, source) == "same"
+    return False
+
+
+def _fielded(report: Fact, source: Fact) -> bool:
+    """A source figure under a field name that the report's number is named for: by what the
+    notice is about ("168,400 kettles" for "Units: About 186,400" in a kettle recall) or by the
+    field's own word ("53% contained" for "Containment: 35 percent")."""
+    own = report.concept - GENERIC_CONCEPTS
+    if own and source.topic and own <= source.topic:
+        return True
+    return bool(source.field) and _fuzzy_common(source.field, report.near | own)
+
+
+def _near(report: Fact, source: Fact) -> bool:
+    """A rounding or hedge of the source value (judged precisely in judge.py)."""
+    if report.value is None or source.value is None:
+        return False
+    converted = convert(report.value, report.unit, source.unit)
+    if converted is None:
+        return False
+    if report.unit != source.unit:
+        # "eight years" for "eight years and four months" (100 months): a length of time told in
+        # a larger unit with its remainder dropped.
+        step = convert(1.0, report.unit, source.unit)
+        return (
+            report.unit in TIME_UNITS
+            and source.unit in TIME_UNITS
+            and step is not None
+            and step > 1
+            and float(report.value).is_integer()
+            and 0 < source.value - converted < step - 1e-9
+        )
+    if report.approx != "exact":
+        return abs(converted - source.value) <= 0.15 * abs(source.value)
+    return is_rounding(converted, source.value)
+
+
+def _quote_score(a: Fact, b: Fact) -> float:
+    qa, qb = a.claim.quote.lower(), b.claim.quote.lower()  # type: ignore[attr-defined]
+    return float(fuzz.partial_ratio(qa, qb)) if min(len(qa), len(qb)) >= 8 else 0.0

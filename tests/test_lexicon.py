@@ -1,0 +1,199 @@
+"""The OEWN lexical table and its API (factdiff.lexicon), against the shipped table."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from factdiff import lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+OEWN = ROOT.parent / "shared" / "data" / "oewn"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("people", "person"),
+        ("children", "child"),
+        ("men", "man"),
+        ("countries", "country"),
+        ("arrested", "arrest"),
+        ("detained", "detain"),
+        ("injuries", "injury"),
+        ("died", "die"),
+        ("dying", "die"),
+        ("wives", "wife"),
+        ("crises", "crisis"),
+        ("stopped", "stop"),
+        ("carried", "carry"),
+        ("Houses", "house"),
+        ("troops", "troop"),
+        ("species", "species"),  # a noun of its own, not the plural of "specie"
+        ("news", "news"),
+        ("police officers", "police officer"),
+        ("U.S. customers", "u.s. customer"),
+        ("residents'", "resident"),
+        ("xyzzies", "xyzzies"),  # unknown: lower-cased, not cut
+        ("Blorfed", "blorfed"),
+        ("", ""),
+    ],
+)
+def test_lemma(word: str, expected: str) -> None:
+    assert lexicon.lemma(word) == expected
+
+
+def test_lemma_by_part_of_speech() -> None:
+    assert lexicon.lemma("arrests", "n") == "arrest"
+    assert lexicon.lemma("arrests", "v") == "arrest"
+    assert lexicon.lemma("leaves", "n") == "leaf"
+    assert lexicon.lemma("leaves", "v") == "leave"
+    assert lexicon.lemma("jobs") == "job"  # Steve Jobs is a capitalised lemma, not the plural's meaning
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Americans", "consumers", "kin"),
+        ("pirates", "residents", "kin"),
+        ("students", "children", "kin"),
+        ("U.S. customers", "people", "hyponym"),
+        ("immigrants", "people", "hyponym"),
+        ("people", "immigrants", "hypernym"),
+        ("countries", "counties", "different"),
+        ("people", "accounts", "different"),
+        ("days", "executives", "different"),
+        ("cities", "towns", "different"),
+        # OEWN keeps them apart: arrest is "apprehend, collar, nab", detain is "confine".
+        ("detained", "arrested", "different"),
+        ("arrests", "arrested", "derived"),
+        ("detentions", "detained", "derived"),
+        ("detainees", "detained", "derived"),
+        ("deaths", "died", "derived"),
+        ("votes", "voters", "different"),  # the doer and the act are counted apart
+        # A fatality is "a death resulting from an accident or a disaster": a kind of death.
+        ("deaths", "fatalities", "hypernym"),
+        ("fatalities", "deaths", "hyponym"),
+        # "a job in an organization" is a sense of position under job.
+        ("jobs", "positions", "hypernym"),
+        ("homes", "houses", "hypernym"),
+        ("stores", "shops", "same"),
+        ("arrests", "arrest", "same"),
+        ("acres", "acre", "same"),
+        ("acres", "hectares", "different"),
+        ("police officers", "officers", "same"),
+        ("xyzzies", "xyzzies", "same"),
+        ("xyzzies", "people", "different"),
+    ],
+)
+def test_relation(a: str, b: str, expected: str) -> None:
+    assert lexicon.relation(a, b) == expected
+
+
+def test_similarity_follows_relation() -> None:
+    assert lexicon.similarity("stores", "shops") == 1.0
+    assert lexicon.similarity("countries", "counties") == 0.0
+    assert 0.0 < lexicon.similarity("Americans", "consumers") < lexicon.similarity("immigrants", "people") < 1.0
+    assert set(lexicon.SIMILARITY) == set(lexicon.RELATIONS)
+
+
+def test_noun_classes() -> None:
+    assert "person" in lexicon.noun_classes("customers")
+    assert "location" in lexicon.noun_classes("countries")
+    assert "time" in lexicon.noun_classes("days")
+    assert lexicon.primary_class("executives") == "person"
+    assert lexicon.primary_class("arrests") == "act"
+    assert lexicon.noun_classes("xyzzy") == frozenset()
+    assert lexicon.primary_class("arrested") is None  # a verb form, not a noun
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("people", True),
+        ("residents", True),
+        ("Americans", True),
+        ("victims", True),
+        ("U.S. customers", True),
+        ("Tuesday", False),
+        ("accounts", False),
+        ("days", False),
+        ("xyzzy", False),
+    ],
+)
+def test_is_person_noun(word: str, expected: bool) -> None:
+    assert lexicon.is_person_noun(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("day", True),
+        ("days", True),
+        ("week", True),
+        ("hours", True),
+        ("years", True),
+        ("month", True),
+        ("decades", True),
+        ("Tuesday", False),
+        ("people", False),
+        ("cars", False),
+        ("childhood", False),
+    ],
+)
+def test_is_time_unit(word: str, expected: bool) -> None:
+    assert lexicon.is_time_unit(word) is expected
+
+
+def test_not_place_names() -> None:
+    assert not lexicon.is_place_name("Tuesday")
+    assert not lexicon.is_place_name("portland")  # not capitalised: not a name
+    assert not lexicon.is_place_name("")
+
+
+def test_derived_and_synonyms() -> None:
+    assert "detention" in lexicon.derived("detained")
+    assert "arrester" in lexicon.derived("arrests")
+    assert "shop" in lexicon.synonyms("stores")
+    assert lexicon.synonyms("xyzzy") == frozenset()
+
+
+def test_threads_read_the_same_answers() -> None:
+    pairs = [("Americans", "consumers"), ("countries", "counties"), ("immigrants", "people")] * 50
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(lambda p: lexicon.relation(*p), pairs))
+    assert answers == [lexicon.relation(*p) for p in pairs]
+
+
+def test_table_carries_its_source_and_credit() -> None:
+    t = lexicon.table()
+    assert t.commit and len(t.stamp) == 64
+    assert "person" in t.classes and "time" in t.classes
+    credit = resources.files("factdiff").joinpath("data", "OEWN-LICENSE.txt").read_text(encoding="utf-8")
+    assert "Open English WordNet" in credit and t.commit in credit
+    assert "Princeton University" in credit and "Creative Commons Attribution 4.0" in credit
+
+
+def _build_script():
+    spec = importlib.util.spec_from_file_location("build_lexicon", ROOT / "scripts" / "build_lexicon.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_lexicon", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not OEWN.is_dir(), reason="the OEWN source (../shared/data/oewn) is not here")
+def test_shipped_table_is_what_the_build_script_makes_from_the_source() -> None:
+    """The stamp hashes the source and the build script: a changed either needs a rebuild."""
+    build = _build_script()
+    shipped = json.loads(gzip.decompress(resources.files("factdiff").joinpath("data", lexicon.TABLE_FILE).read_bytes()))
+    assert shipped["stamp"] == build.source_stamp(OEWN), "rebuild with scripts/build_lexicon.py"
+    assert shipped["commit"] == (OEWN / "COMMIT").read_text(encoding="utf-8").strip()
+    assert shipped["format"] == lexicon.FORMAT == build.FORMAT
