@@ -35,7 +35,7 @@ from factdiff.judge import (
     verdict,
 )
 from factdiff.model import DIVERGENCES, VERDICTS, Analysis, Article, Claim, Quote
-from factdiff.reference import DEFAULT_THRESHOLD, Reference, confidence, corroborated_elsewhere, settle
+from factdiff.reference import DEFAULT_THRESHOLD, Reference, confidence, corroborated_elsewhere, features, settle
 from factdiff.reuse import Reuse, find_copies, near_copy_families
 
 __all__ = [
@@ -101,6 +101,7 @@ class Divergence:
     in_post: bool
     confidence: float = 1.0  # in [0, 1]: see factdiff.reference.confidence
     reference: str = "primary"  # the kind of reference it departs from: primary | consensus
+    features: dict[str, float] = field(default_factory=dict, repr=False)  # what the confidence saw
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -453,6 +454,7 @@ def _record(
             expected = reference.value
         elif expected is None and slot.source is not None:
             expected = display_value(slot.source)
+        corroborated = corroborated_elsewhere(match.fact, slot, comparison.slots, copy_of)
         comparison.all_divergences.append(
             Divergence(
                 article=art.id,
@@ -464,9 +466,8 @@ def _record(
                 start=start,
                 end=end,
                 in_post=in_post,
-                confidence=confidence(
-                    reference, match, name, corroborated_elsewhere(match.fact, slot, comparison.slots, copy_of)
-                ),
+                confidence=confidence(reference, match, name, corroborated),
+                features=features(reference, match, name, corroborated),
                 reference=reference.kind,
             )
         )

@@ -28,22 +28,31 @@ a threshold chosen for precision (:data:`DEFAULT_THRESHOLD`); ``--all`` shows ev
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from factdiff.align import Fact, Match, Slot, concept_relation, number_relation
 from factdiff.judge import _number_verdict, display_value, quote_verdict, title_verdict
 from factdiff.model import DIVERGENCES
 
-__all__ = ["DEFAULT_THRESHOLD", "Reference", "confidence", "corroborated_elsewhere", "settle"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "Reference",
+    "confidence",
+    "corroborated_elsewhere",
+    "default_threshold",
+    "features",
+    "prior",
+    "settle",
+]
 
 #: Verdicts that put two statements in one value class.
 _AGREEING = frozenset({"agrees", "rounded_hedged"})
-
-#: The confidence at or above which ``factdiff compare`` shows a divergence by default (chosen for
-#: precision on the labelled real coverage: see docs/compare.md).
-DEFAULT_THRESHOLD = 0.6
 
 
 @dataclass(slots=True)
@@ -249,19 +258,17 @@ def corroborated_elsewhere(fact: Fact, slot: Slot, slots: list[Slot], family: di
     return False
 
 
-def confidence(reference: Reference, match: Match, verdict: str, corroborated: bool = False) -> float:
-    """How sure a divergence is, in [0, 1]: the strength of the reference against the report's own
-    value, times how sure alignment is that both statements are one fact (less when the report's
-    figure is given by other reports for another fact: ``corroborated``)."""
+def prior(reference: Reference, match: Match, verdict: str, corroborated: bool = False) -> float:
+    """The confidence reasoned out before any data: the strength of the reference against the
+    report's own value, times how sure alignment is that both statements are one fact (less when
+    the report's figure is given by other reports for another fact: ``corroborated``). It is one
+    feature of the learned score (:func:`confidence`)."""
     if reference.kind == "primary":
         strength = 0.9
     elif reference.kind == "derived":
         strength = 0.8  # a report's percentage against its own counts: no other report needed
     elif reference.kind == "consensus":
-        own = reference.own_support(match.fact.article)
-        if reference.article is not None and own == reference.support:
-            own = 1  # a second statement of a report whose first one agrees
-        margin = reference.support - own
+        margin = _margin(reference, match)
         strength = 1.0 - 0.5 ** (margin + 1) if margin > 0 else 0.0
     else:
         return 0.0
@@ -273,3 +280,86 @@ def confidence(reference: Reference, match: Match, verdict: str, corroborated: b
     if corroborated and verdict in ("number_changed", "rounded_unhedged"):
         certainty *= CORROBORATED_ELSEWHERE
     return round(max(0.0, min(1.0, strength * certainty)), 3)
+
+
+def _margin(reference: Reference, match: Match) -> int:
+    own = reference.own_support(match.fact.article)
+    if reference.article is not None and own == reference.support:
+        own = 1  # a second statement of a report whose first one agrees
+    return reference.support - own
+
+
+#: The verdicts and alignment relations the learned score tells apart.
+_VERDICT_FEATURES = (
+    "number_changed",
+    "rounded_unhedged",
+    "unit_swap",
+    "entity_swap",
+    "title_changed",
+    "date_changed",
+    "percent_wrong",
+    "quote_altered",
+)
+_RELATION_FEATURES = ("same", "near", "changed", "unit_swap", "entity_swap")
+
+
+def features(reference: Reference, match: Match, verdict: str, corroborated: bool = False) -> dict[str, float]:
+    """What the learned confidence looks at: the reference (its kind and its support against the
+    report's own value), the verdict, how alignment related the two statements (relation, score,
+    context), where the claim stands (headline), and whether other reports give its figure for
+    another fact."""
+    from factdiff.align import context_similarity
+
+    margin = _margin(reference, match) if reference.kind == "consensus" else 0
+    context = 0.0
+    if reference.fact is not None and reference.fact is not match.fact:
+        context = context_similarity(match.fact, reference.fact) / 100.0
+    out = {
+        "prior": prior(reference, match, verdict, corroborated),
+        "primary": float(reference.kind == "primary"),
+        "derived": float(reference.kind == "derived"),
+        "margin": float(min(margin, 6)),
+        "support": float(min(reference.support, 10)),
+        "score": min(match.score, 120.0) / 100.0,
+        "context": context,
+        "in_title": float(match.fact.claim.in_title),
+        "corroborated": float(corroborated),
+    }
+    out.update({f"verdict={v}": float(verdict == v) for v in _VERDICT_FEATURES})
+    out.update({f"relation={r}": float(match.relation == r) for r in _RELATION_FEATURES})
+    return out
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict[str, Any] | None:
+    """The logistic model trained by scripts/train_confidence.py (None when it is not shipped)."""
+    path = resources.files("factdiff").joinpath("data", "confidence_model.json")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+
+
+def confidence(reference: Reference, match: Match, verdict: str, corroborated: bool = False) -> float:
+    """How sure a divergence is, in [0, 1]: a logistic score over :func:`features`, learned from
+    the labelled divergences of the constructed stories and part of the real coverage
+    (scripts/train_confidence.py); the reasoned :func:`prior` when no model is shipped."""
+    if reference.kind == "disputed":
+        return 0.0
+    model = _model()
+    found = features(reference, match, verdict, corroborated)
+    if model is None:
+        return found["prior"]
+    z = model["intercept"] + sum(w * found.get(name, 0.0) for name, w in model["weights"].items())
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
+
+
+def default_threshold() -> float:
+    """The operating point shipped with the model (chosen for precision), else the prior's."""
+    model = _model()
+    return float(model["threshold"]) if model is not None else 0.6
+
+
+#: The confidence at or above which ``factdiff compare`` shows a divergence by default: the
+#: operating point stored with the learned model, chosen for precision (docs/compare.md).
+DEFAULT_THRESHOLD = default_threshold()
