@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -267,3 +268,18 @@ def test_post_spans_always_point_into_the_text(text: str) -> None:
         assert text[post.start : post.end] == post.text == post.text.strip()
         if post.signature_start >= 0:
             assert post.end <= post.signature_start < post.signature_end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("another 20, 000 people marched", "another 20,000 people marched"),
+        ("a bill of 1, 200, 000 euros", "a bill of 1,200,000 euros"),
+        ("a 4, 000-strong crowd", "a 4,000-strong crowd"),
+        ("rooms 1, 2, 345 were closed", "rooms 1, 2, 345 were closed"),
+        ("On May 5, 300 people died", "On May 5, 300 people died"),
+        ("In 2008, 200 people died", "In 2008, 200 people died"),
+    ],
+)
+def test_thousands_split_by_a_tokeniser_are_joined(text: str, expected: str) -> None:
+    assert clean_text(text) == expected

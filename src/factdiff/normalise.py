@@ -115,11 +115,30 @@ def repair_text(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Unify line endings, trim each line, collapse runs of spaces and of blank lines, strip."""
+    """Unify line endings, trim each line, collapse runs of spaces and of blank lines, join
+    thousands split by a tokeniser ("50, 000"), strip."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = "\n".join(line.strip(_EDGE_SPACE) for line in text.split("\n"))
     text = _SPACE_RUN.sub(" ", text)
+    text = _SPLIT_THOUSANDS.sub(_join_thousands, text)
     return _BLANK_RUN.sub("\n\n", text).strip()
+
+
+#: A number whose thousands a tokeniser split off ("another 20, 000 people", "1, 200, 000"): text
+#: rebuilt from tokens (news corpora such as ECB+) writes a space after every comma. Not a list
+#: ("rooms 1, 2, 345") and not a day of the month before a count ("on May 5, 300 people").
+_SPLIT_THOUSANDS = re.compile(r"(?<![\d.,])(?<!\d, )\b\d{1,3}(?:, \d{3})+\b(?!, ?\d)(?![.,]\d)")
+_NOT_THOUSANDS_AFTER = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|\b(?:no|nos|number|room|rooms)\.?\s*$",
+    re.I,
+)
+
+
+def _join_thousands(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 12) : match.start()]
+    if _NOT_THOUSANDS_AFTER.search(before):
+        return match.group()
+    return match.group().replace(", ", ",")
 
 
 def _one_line(text: str) -> str:
