@@ -69,35 +69,58 @@ _OFFICIAL_SIGNALS = ("marked as a press release", "a government domain", "credit
 
 #: Words a quotation must have to count as the statement's own words (shorter ones are phrases).
 _STATEMENT_QUOTE_WORDS = 6
-#: rapidfuzz partial_ratio at or above which a quotation is found in a report's own words.
-_STATEMENT_QUOTE_MATCH = 92.0
+#: Words per run when a quotation is looked for in a report's own words, and the share of its runs
+#: that must be there.
+_STATEMENT_SHINGLE = 4
+_STATEMENT_QUOTE_SHARE = 0.6
 
 
 def _plain(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def quoted_as_statement(analysis: Analysis, analyses: list[Analysis], copy_of: dict[str, str]) -> int:
-    """How many other independent reports quote this report's own (unquoted) words: a report that
-    reprints the statement carries, outside quotation marks, the words others put in quotes."""
-    own = _plain(_own_voice(analysis.article))
-    if len(own) < 200:
-        return 0
-    families: set[str] = set()
-    mine = copy_of.get(analysis.article.id, analysis.article.id)
-    for other in analyses:
-        family = copy_of.get(other.article.id, other.article.id)
-        if family == mine or family in families:
-            continue
-        for claim in other.claims:
+def _shingles(words: list[str], n: int = _STATEMENT_SHINGLE) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def quoted_statements(analyses: list[Analysis], copy_of: dict[str, str]) -> dict[str, int]:
+    """Per report, how many other independent reports quote its own (unquoted) words: a report that
+    reprints the statement carries, outside quotation marks, the words others put in quotes.
+
+    A quotation counts when most of its word runs (:data:`_STATEMENT_SHINGLE` words) are in the
+    report's own words; runs are indexed once, so the cost grows with the text, not with the
+    square of the number of reports."""
+    quotes: list[tuple[str, set[tuple[str, ...]]]] = []
+    for analysis in analyses:
+        family = copy_of.get(analysis.article.id, analysis.article.id)
+        for claim in analysis.claims:
             words = getattr(claim, "quote", "") or ""
-            if not getattr(claim, "direct", False) or len(words.split()) < _STATEMENT_QUOTE_WORDS:
-                continue
-            plain = _plain(words)
-            if plain in own or fuzz.partial_ratio(plain, own) >= _STATEMENT_QUOTE_MATCH:
-                families.add(family)
-                break
-    return len(families)
+            if getattr(claim, "direct", False) and len(words.split()) >= _STATEMENT_QUOTE_WORDS:
+                runs = _shingles(_plain(words).split())
+                if runs:
+                    quotes.append((family, runs))
+    holders: dict[tuple[str, ...], list[int]] = {}
+    for i, (_family, runs) in enumerate(quotes):
+        for run in runs:
+            holders.setdefault(run, []).append(i)
+    found: dict[str, int] = {}
+    for analysis in analyses:
+        own = _plain(_own_voice(analysis.article)).split()
+        if len(own) < 40:
+            continue
+        mine = copy_of.get(analysis.article.id, analysis.article.id)
+        hits: Counter[int] = Counter()
+        for run in _shingles(own):
+            for i in holders.get(run, ()):
+                hits[i] += 1
+        families = {
+            quotes[i][0]
+            for i, n in hits.items()
+            if quotes[i][0] != mine and n >= _STATEMENT_QUOTE_SHARE * len(quotes[i][1])
+        }
+        if families:
+            found[analysis.article.id] = len(families)
+    return found
 
 
 #: Words that make an outlet name an institution's (matched as whole words).
@@ -382,11 +405,8 @@ def choose_primary(analyses: list[Analysis], copy_of: dict[str, str] | None = No
             f"the statement of the organisation itself: {names}",
             official=True,
         )
-    quoted = [
-        (a, n)
-        for a in analyses
-        if a.article.id not in copy_of and (n := quoted_as_statement(a, analyses, copy_of)) >= 2
-    ]
+    quoting = quoted_statements(analyses, copy_of)
+    quoted = [(a, n) for a in analyses if a.article.id not in copy_of and (n := quoting.get(a.article.id, 0)) >= 2]
     if quoted:
         names = "; ".join(f"{_name(a.article)} ({n} other reports quote its words)" for a, n in quoted)
         ids = [a.article.id for a, _ in quoted]
@@ -405,12 +425,17 @@ def choose_primary(analyses: list[Analysis], copy_of: dict[str, str] | None = No
     eligible = [a for a in analyses if kinds[a.article.id] not in {"blog", "aggregator", "social"}] or analyses
     tally: Counter[str] = Counter()
     holders = _role_holders(articles)
+    # Each credited name is matched against each outlet once: reports credit the same few bodies.
+    matched: dict[str, set[str]] = {}
     for a in analyses:
         if a.article.id in copy_of:
             continue  # a copy repeats its original's credits: each text-reuse family counts once
-        credited = {
-            other.article.id for other in eligible if other is not a and credits(a, other.article, holders=holders)
-        }
+        credited: set[str] = set()
+        for name in credited_names(a):
+            if name not in matched:
+                matched[name] = {o.article.id for o in eligible if _credit_matches(name, o.article, holders)}
+            credited |= matched[name]
+        credited.discard(a.article.id)
         tally.update(credited)
     if tally:
         best, n = tally.most_common(1)[0]
