@@ -1,6 +1,6 @@
 """Lexical knowledge from Open English WordNet: lemmas, noun classes and how two counted nouns relate.
 
-The table ``factdiff/data/lexicon_oewn.json.gz`` is derived from Open English WordNet (OEWN) by
+The table ``factdiff/data/lexicon_oewn.txt.gz`` is derived from Open English WordNet (OEWN) by
 ``scripts/build_lexicon.py`` (see ``docs/lexicon.md``; credits in ``data/OEWN-LICENSE.txt``). It is
 read once per process, on the first call, and every public function is a pure, cached look-up, safe
 to call from several threads.
@@ -24,13 +24,15 @@ import json
 import re
 import threading
 import time
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
-TABLE_FILE = "lexicon_oewn.json.gz"
-FORMAT = 1
+TABLE_FILE = "lexicon_oewn.txt.gz"
+FORMAT = 2
+_SEPARATOR = "\x1d"
 
 #: Relations :func:`relation` returns, from the closest to the farthest.
 RELATIONS = ("same", "derived", "hyponym", "hypernym", "kin", "different")
@@ -82,17 +84,21 @@ _SPACES = re.compile(r"\s+")
 
 @dataclass(frozen=True)
 class Table:
-    """The loaded table: word and synset lines, decoded one at a time when looked up."""
+    """The loaded table: sorted lemmas and their lines, decoded one at a time when looked up."""
 
     commit: str
     stamp: str
     classes: tuple[str, ...]
-    words: dict[str, int]
-    word_list: tuple[str, ...]
-    entries: tuple[str, ...]
-    synsets: tuple[str, ...]
+    word_list: list[str]  # sorted, so a word is found by bisection (no index to build on load)
+    entries: list[str]
+    synsets: list[str]
     forms: dict[str, str]  # irregular form -> tab-separated lemmas, each prefixed by its part of speech
     load_seconds: float
+
+    def word_id(self, word: str) -> int | None:
+        """The position of ``word`` in :attr:`word_list`, or None when it is not a lemma."""
+        i = bisect_left(self.word_list, word)
+        return i if i < len(self.word_list) and self.word_list[i] == word else None
 
 
 _LOCK = threading.Lock()
@@ -111,21 +117,30 @@ def table() -> Table:
 
 def _read_table() -> Table:
     started = time.perf_counter()
-    raw = resources.files("factdiff").joinpath("data", TABLE_FILE).read_bytes()
-    data = json.loads(gzip.decompress(raw))
-    if data.get("format") != FORMAT:
-        raise RuntimeError(f"{TABLE_FILE}: table format {data.get('format')!r}, this factdiff reads {FORMAT}")
-    word_list = tuple(data["words"].split("\n"))
-    forms = dict(line.split("\t", 1) for line in data["forms"].split("\n") if line)
+    path = Path(__file__).resolve().parent / "data" / TABLE_FILE
+    try:
+        header_text, words, entries, synsets, forms = (
+            gzip.decompress(path.read_bytes()).decode("utf-8").split(_SEPARATOR)
+        )
+        header = json.loads(header_text)
+    except (OSError, ValueError, EOFError) as exc:
+        raise RuntimeError(
+            f"{path}: not a readable lexicon table ({exc}); rebuild it with scripts/build_lexicon.py"
+        ) from exc
+    if header.get("format") != FORMAT:
+        raise RuntimeError(f"{path}: table format {header.get('format')!r}, this factdiff reads {FORMAT}")
+    word_list = words.split("\n")
+    entry_list = entries.split("\n")
+    if len(entry_list) != len(word_list):
+        raise RuntimeError(f"{path}: {len(word_list)} lemmas but {len(entry_list)} entries")
     return Table(
-        commit=data["commit"],
-        stamp=data["stamp"],
-        classes=tuple(data["classes"]),
-        words=dict(zip(word_list, range(len(word_list)), strict=True)),
+        commit=header["commit"],
+        stamp=header["stamp"],
+        classes=tuple(header["classes"]),
         word_list=word_list,
-        entries=tuple(data["entries"].split("\n")),
-        synsets=tuple(data["synsets"].split("\n")),
-        forms=forms,
+        entries=entry_list,
+        synsets=synsets.split("\n"),
+        forms=dict(line.split("\t", 1) for line in forms.split("\n") if line),
         load_seconds=time.perf_counter() - started,
     )
 
@@ -159,7 +174,7 @@ class Entry:
 def _entry(word: str) -> Entry | None:
     """The decoded line of a lemma, or None when the lexicon does not have it."""
     t = table()
-    i = t.words.get(word)
+    i = t.word_id(word)
     if i is None:
         return None
     fields = t.entries[i].split("|")
