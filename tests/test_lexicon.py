@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from factdiff import lexicon
+from factdiff import gazetteer, lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 OEWN = ROOT.parent / "shared" / "data" / "oewn"
@@ -27,7 +27,11 @@ OEWN = ROOT.parent / "shared" / "data" / "oewn"
         ("detained", "detain"),
         ("injuries", "injury"),
         ("died", "die"),
-        ("dying", "die"),
+        ("dying", "dying"),  # a noun of its own in OEWN ("the act of dying"): nouns come first
+        ("women", "woman"),
+        ("policemen", "policeman"),
+        ("went", "go"),
+        ("shot", "shot"),
         ("wives", "wife"),
         ("crises", "crisis"),
         ("stopped", "stop"),
@@ -53,6 +57,8 @@ def test_lemma_by_part_of_speech() -> None:
     assert lexicon.lemma("arrests", "v") == "arrest"
     assert lexicon.lemma("leaves", "n") == "leaf"
     assert lexicon.lemma("leaves", "v") == "leave"
+    assert lexicon.lemma("dying", "v") == "die"
+    assert lexicon.lemma("shot", "v") == "shoot"
     assert lexicon.lemma("jobs") == "job"  # Steve Jobs is a capitalised lemma, not the plural's meaning
 
 
@@ -62,6 +68,15 @@ def test_lemma_by_part_of_speech() -> None:
         ("Americans", "consumers", "kin"),
         ("pirates", "residents", "kin"),
         ("students", "children", "kin"),
+        ("troops", "soldiers", "kin"),  # troops: "military personnel", a group counted by its persons
+        ("police", "officers", "kin"),
+        ("women", "people", "hyponym"),
+        ("families", "people", "different"),
+        ("households", "people", "different"),
+        ("companies", "people", "different"),
+        ("days", "years", "different"),
+        ("arms", "weapons", "same"),
+        ("cars", "vehicles", "hyponym"),
         ("U.S. customers", "people", "hyponym"),
         ("immigrants", "people", "hyponym"),
         ("people", "immigrants", "hypernym"),
@@ -150,7 +165,27 @@ def test_is_time_unit(word: str, expected: bool) -> None:
     assert lexicon.is_time_unit(word) is expected
 
 
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Portland", "city"),
+        ("Seattle", "city"),
+        ("Oregon", "state"),
+        ("Somalia", "country"),
+        ("Africa", "continent"),
+        ("New York", "state"),
+        ("Tuesday", None),
+        ("Smith", None),
+        ("portland", None),
+    ],
+)
+def test_place_names(name: str, kind: str | None) -> None:
+    assert gazetteer.place_kind(name) == kind
+    assert lexicon.is_place_name(name) is (kind is not None)
+
+
 def test_not_place_names() -> None:
+    assert lexicon.is_place_name("Greece")  # one of the few places OEWN has as a proper noun
     assert not lexicon.is_place_name("Tuesday")
     assert not lexicon.is_place_name("portland")  # not capitalised: not a name
     assert not lexicon.is_place_name("")
@@ -161,6 +196,8 @@ def test_derived_and_synonyms() -> None:
     assert "arrester" in lexicon.derived("arrests")
     assert "shop" in lexicon.synonyms("stores")
     assert lexicon.synonyms("xyzzy") == frozenset()
+    assert lexicon.pertainyms("economic") == {"economy", "economics"}
+    assert lexicon.pertainyms("presidential") == {"president"}
 
 
 def test_threads_read_the_same_answers() -> None:
