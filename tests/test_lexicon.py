@@ -87,6 +87,7 @@ def test_lemma_by_part_of_speech() -> None:
         # OEWN keeps them apart: arrest is "apprehend, collar, nab", detain is "confine".
         ("detained", "arrested", "different"),
         ("arrests", "arrested", "derived"),
+        ("arrests", "apprehended", "derived"),  # the verb arrest is "apprehend, arrest, collar, nab"
         ("detentions", "detained", "derived"),
         ("detainees", "detained", "derived"),
         ("deaths", "died", "derived"),

@@ -575,9 +575,12 @@ def _plain_base(word: str) -> str:
 
 
 def _derived(counted: Counted, other: Counted) -> bool:
-    """True when a lemma derived from ``counted`` is ``other``'s or shares one of its frequent senses."""
+    """True when ``counted``'s lemma or one derived from it is ``other``'s lemma, or shares one of
+    its frequent senses in ``other``'s part of speech (arrests / apprehended: the noun arrest, as a
+    verb, is "apprehend, arrest, collar, nab")."""
     targets = set(other.match)
-    for word in _derived_words(counted.lemma):
+    # The lemma itself in the other part of speech counts as derived from it (arrest -> arrest).
+    for word in (counted.lemma, *_derived_words(counted.lemma)):
         if word == other.lemma:
             return True
         if targets & set(_senses(word, other.pos)[:MATCH_SENSES]):
