@@ -102,6 +102,16 @@ def test_lemma_by_part_of_speech() -> None:
         ("arrests", "arrest", "same"),
         ("acres", "acre", "same"),
         ("acres", "hectares", "different"),
+        # Units share a sense now and then ("a short time"; the nautical mile) but never a count.
+        ("minutes", "seconds", "different"),
+        ("miles", "nautical miles", "different"),
+        ("km", "kilometres", "same"),
+        ("metres", "meters", "same"),
+        ("feet", "metres", "different"),
+        # A trailing participle or parenthesis is not the head noun.
+        ("people arrested", "people", "same"),
+        ("homes damaged", "homes", "same"),
+        ("crew members (rescued)", "sailors", "kin"),
         ("police officers", "officers", "same"),
         ("xyzzies", "xyzzies", "same"),
         ("xyzzies", "people", "different"),
@@ -183,6 +193,25 @@ def test_is_time_unit(word: str, expected: bool) -> None:
 def test_place_names(name: str, kind: str | None) -> None:
     assert gazetteer.place_kind(name) == kind
     assert lexicon.is_place_name(name) is (kind is not None)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("miles", True),
+        ("acres", True),
+        ("dollars", True),
+        ("seconds", True),
+        ("tonnes", True),
+        ("feet", True),
+        ("people", False),
+        ("percent", False),
+        ("species", False),
+        ("xyzzy", False),
+    ],
+)
+def test_is_unit(word: str, expected: bool) -> None:
+    assert lexicon.is_unit(word) is expected
 
 
 def test_not_place_names() -> None:

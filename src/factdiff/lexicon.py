@@ -82,6 +82,7 @@ _VERB_RULES = (
 )
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+_PARENTHESIS = re.compile(r"\([^)]*\)")
 _SPACES = re.compile(r"\s+")
 
 
@@ -356,17 +357,18 @@ _UNKNOWN = Counted("", "", (), (), (), ())
 def _counted(text: str) -> Counted:
     """Resolve a counted noun or short phrase; :data:`_UNKNOWN` when the lexicon has none of it.
 
-    The whole phrase is tried first ("police officers" -> "police officer"), then ever shorter
-    tails of it down to the head noun, the last word ("U.S. customers" -> "customer"). A word that
-    OEWN has only as a verb ("arrested", "detained") resolves with part of speech ``"v"``.
+    A trailing participle is dropped ("people arrested" -> people) and so is a parenthesis. The
+    whole phrase is tried first ("police officers" -> "police officer"), then ever shorter tails
+    of it down to the head noun, the last word ("U.S. customers" -> "customer"). A word that OEWN
+    has only as a verb ("arrested", "detained") resolves with part of speech ``"v"``.
     """
-    words = _clean(text).split(" ")
-    for start in range(len(words)):
+    words = _PARENTHESIS.sub(" ", _clean(text)).split()
+    while len(words) > 1 and _is_participle(words[-1]):
+        words.pop()  # "people arrested", "homes damaged": the head noun is before the participle
+    for pos, start in ((pos, start) for pos in ("n", "v") for start in range(len(words))):
         phrase = " ".join(words[start:])
-        for pos in ("n", "v"):
-            base = lemma(phrase, pos)
-            if not _has(base, pos):
-                continue
+        base = lemma(phrase, pos)
+        if _has(base, pos):
             own = _senses(base, pos)
             entry = _entry(phrase) if pos == "n" and phrase != base else None
             written = entry.common_nouns if entry is not None and entry.proper < len(entry.nouns) else ()
@@ -379,6 +381,11 @@ def _counted(text: str) -> Counted:
                 firsts=tuple(dict.fromkeys(written[:1] + own[:1])),
             )
     return _UNKNOWN
+
+
+def _is_participle(word: str) -> bool:
+    """True for a verb form that OEWN does not have as a noun ("arrested", "damaged", "killed")."""
+    return word.endswith(("ed", "en", "t")) and not _has(lemma(word, "n"), "n") and _has(lemma(word, "v"), "v")
 
 
 @lru_cache(maxsize=65536)
@@ -483,6 +490,33 @@ def is_time_unit(word: str) -> bool:
     return _is_below(senses, units, steps=3) or _is_below(senses, periods, steps=1)
 
 
+@lru_cache(maxsize=1)
+def _unit_roots() -> frozenset[int]:
+    """OEWN's "unit of measurement" (mile, tonne, dollar, acre...)."""
+    return frozenset(_senses("unit of measurement", "n")[:1])
+
+
+def _unit_sense(counted: Counted) -> int | None:
+    """The first frequent sense of a noun that is a unit of measurement or of time, if any."""
+    if counted.pos != "n":
+        return None
+    units, _ = _time_roots()
+    # A plural OEWN keeps as a noun of its own ("acres": a large tract of land) is still a count
+    # of its singular's unit.
+    singular = _plain_base(counted.lemma)
+    extra = _senses(singular, "n")[:MATCH_SENSES] if singular != counted.lemma else ()
+    for sense in counted.match + extra:
+        if _ancestors(sense, 10) & _unit_roots() or _ancestors(sense, 3) & units:
+            return sense
+    return None
+
+
+@lru_cache(maxsize=65536)
+def is_unit(word: str) -> bool:
+    """True when a frequent sense of ``word`` is a unit of measurement or time (mile, acre, dollar, second)."""
+    return _unit_sense(_counted(word)) is not None or is_time_unit(word)
+
+
 @lru_cache(maxsize=65536)
 def is_place_name(name: str) -> bool:
     """True when ``name`` is the name of a place: a city, US state, country or continent.
@@ -508,6 +542,9 @@ def relation(a: str, b: str) -> str:
     Each side is resolved by :func:`_counted` (whole phrase, then its tails down to the head noun;
     a verb form such as "arrested" when no noun fits). Then, the first rule that holds wins:
 
+    * ``"different"`` first when both are units (:func:`is_unit`) and their first unit senses
+      differ: "seconds" / "minutes" share the sense "a short time", "miles" / "nautical miles"
+      the nautical mile, but a count of one is never a count of the other.
     * ``"same"``: the same lemma with the same part of speech ("arrests" / "arrest", "acres" /
       "acre"), or a shared synset between the first :data:`MATCH_SENSES` senses of one lemma and
       the frequent senses of the other ("stores" / "shops", "votes" / "ballots").
@@ -529,6 +566,9 @@ def relation(a: str, b: str) -> str:
         return "same" if _clean(a) and lemma(a) == lemma(b) else "different"
     if ka.lemma == kb.lemma or _plain_base(ka.lemma) == _plain_base(kb.lemma):
         return "same" if ka.pos == kb.pos else "derived"
+    unit_a, unit_b = _unit_sense(ka), _unit_sense(kb)
+    if unit_a is not None and unit_b is not None and unit_a != unit_b:
+        return "different"  # seconds and minutes, miles and nautical miles: never one count
     if set(ka.own) & set(kb.match) or set(ka.match) & set(kb.own):
         return "same"
     if (_derived(ka, kb) or _derived(kb, ka)) and not _agent_pair(ka, kb):
