@@ -91,6 +91,8 @@ def test_lemma_by_part_of_speech() -> None:
         ("detentions", "detained", "derived"),
         ("detainees", "detained", "derived"),
         ("deaths", "died", "derived"),
+        ("wounded", "injured", "derived"),  # the wounded (a noun) / injured: wound and injure share a sense
+        ("wounded", "injuries", "different"),  # persons and the injuries they have are counted apart
         ("votes", "voters", "different"),  # the doer and the act are counted apart
         # A fatality is "a death resulting from an accident or a disaster": a kind of death.
         ("deaths", "fatalities", "hypernym"),

@@ -339,7 +339,8 @@ class Counted:
     its own besides its singular ("troops": military personnel; "people": a group of human
     beings), its senses come first, then the singular's. ``own`` are the first
     :data:`MATCH_SENSES` senses of the lemma; ``match`` adds the most frequent sense of the word
-    as written; ``firsts`` are the most frequent sense of each.
+    as written; ``firsts`` are the most frequent sense of each. ``verbs`` are the frequent senses
+    of the verb a noun as written is also a form of ("the wounded": wound, "injure, wound").
     """
 
     lemma: str
@@ -348,6 +349,7 @@ class Counted:
     own: tuple[int, ...]
     match: tuple[int, ...]
     firsts: tuple[int, ...]
+    verbs: tuple[int, ...] = ()
 
 
 _UNKNOWN = Counted("", "", (), (), (), ())
@@ -379,6 +381,7 @@ def _counted(text: str) -> Counted:
                 own=own[:MATCH_SENSES],
                 match=tuple(dict.fromkeys(written[:1] + own[:MATCH_SENSES])),
                 firsts=tuple(dict.fromkeys(written[:1] + own[:1])),
+                verbs=_senses(lemma(words[-1], "v"), "v")[:MATCH_SENSES] if pos == "n" else (),
             )
     return _UNKNOWN
 
@@ -617,13 +620,18 @@ def _plain_base(word: str) -> str:
 def _derived(counted: Counted, other: Counted) -> bool:
     """True when ``counted``'s lemma or one derived from it is ``other``'s lemma, or shares one of
     its frequent senses in ``other``'s part of speech (arrests / apprehended: the noun arrest, as a
-    verb, is "apprehend, arrest, collar, nab")."""
-    targets = set(other.match)
+    verb, is "apprehend, arrest, collar, nab"), or a verb sense with the verb ``other`` is a form
+    of; or when ``counted`` is also a form of a verb that shares a sense with the verb ``other``."""
+    targets, other_verbs = set(other.match), set(other.verbs)
+    if other.pos == "v" and targets & set(counted.verbs):
+        return True  # "wounded" (the wounded) / "injured": wound and injure share a verb sense
     # The lemma itself in the other part of speech counts as derived from it (arrest -> arrest).
     for word in (counted.lemma, *_derived_words(counted.lemma)):
         if word == other.lemma:
             return True
         if targets & set(_senses(word, other.pos)[:MATCH_SENSES]):
+            return True
+        if other_verbs & set(_senses(word, "v")[:MATCH_SENSES]):
             return True
     return False
 
