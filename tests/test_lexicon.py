@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -254,6 +255,105 @@ def _build_script():
     sys.modules.setdefault("build_lexicon", module)
     spec.loader.exec_module(module)
     return module
+
+
+_ENTRIES = """\
+arrest:
+  n:
+    sense:
+    - derivation:
+      - 'arrest%2:35:00::'
+      id: 'arrest%1:04:00::'
+      synset: 00000010-n
+  v:
+    sense:
+    - id: 'arrest%2:35:00::'
+      synset: 00000020-v
+guard:
+  n:
+    form:
+    - guardz
+    sense:
+    - id: 'guard%1:18:00::'
+      synset: 00000002-n
+Guard:
+  n:
+    sense:
+    - id: 'guard%1:15:00::'
+      synset: 00000003-n
+person:
+  n:
+    sense:
+    - id: 'person%1:03:00::'
+      synset: 00000001-n
+policial:
+  a:
+    sense:
+    - id: 'policial%3:01:00::'
+      pertainym:
+      - 'guard%1:18:00::'
+      synset: 00000030-a
+"""
+_SYNSETS = {
+    "noun.Tops": "00000001-n:\n  members:\n  - person\n  partOfSpeech: n\n",
+    "noun.person": "00000002-n:\n  hypernym:\n  - 00000001-n\n  members:\n  - guard\n  partOfSpeech: n\n",
+    "noun.location": "00000003-n:\n  instance_hypernym:\n  - 00000001-n\n  members:\n  - Guard\n  partOfSpeech: n\n",
+    "noun.act": "00000010-n:\n  members:\n  - arrest\n  partOfSpeech: n\n",
+    "verb.social": "00000020-v:\n  members:\n  - arrest\n  partOfSpeech: v\n",
+}
+
+
+def _tiny_oewn(folder: Path) -> Path:
+    """A five-lemma OEWN source in the real layout, to build from without the real one."""
+    folder.mkdir()
+    (folder / "entries-a.yaml.gz").write_bytes(gzip.compress(_ENTRIES.encode()))
+    for name, text in _SYNSETS.items():
+        (folder / f"{name}.yaml.gz").write_bytes(gzip.compress(text.encode()))
+    (folder / "COMMIT").write_text("test/oewn 0000000\n", encoding="utf-8")
+    (folder / "LICENSE.md").write_text("OEWN licence text\n", encoding="utf-8")
+    (folder / "WNDB_License.txt").write_text("WordNet licence text\n", encoding="utf-8")
+    return folder
+
+
+def test_build_script_writes_a_table_the_lexicon_reads(tmp_path: Path) -> None:
+    pytest.importorskip("yaml", reason="building the table needs PyYAML")
+    build = _build_script()
+    source = _tiny_oewn(tmp_path / "oewn")
+    out = tmp_path / "out" / lexicon.TABLE_FILE
+    assert build.main(["--data", str(source), "--out", str(out)]) == 0
+    first = out.read_bytes()
+    assert build.main(["--data", str(source), "--out", str(out)]) == 0
+    assert out.read_bytes() == first  # reproducible byte for byte
+
+    t = lexicon.read_table(out)
+    assert t.commit == "test/oewn 0000000" and t.stamp == build.source_stamp(source)
+    assert t.word_list == sorted(t.word_list) == ["arrest", "guard", "person", "policial"]
+    line = dict(zip(t.word_list, t.entries, strict=True))
+
+    def classes(field: str) -> list[str]:
+        return [t.classes[int(t.synsets[int(i)].split("|")[0])] for i in field.split()]
+
+    guard = line["guard"].split("|")
+    # "guard" (lower case, noun.person) first, "Guard" (capitalised, an instance) after, counted.
+    assert classes(guard[0]) == ["person", "location"] and guard[4] == "1"
+    arrest = line["arrest"].split("|")
+    assert classes(arrest[0]) == ["act"] and classes(arrest[1]) == ["verb.social"]
+    # Hypernym and instance-hypernym links are kept apart: guard -> person, Guard (instance) -> person.
+    person = line["person"].split("|")[0]
+    sentry, place = (int(i) for i in guard[0].split())
+    assert t.synsets[sentry].split("|")[1:] == [person]
+    assert t.synsets[place].split("|")[1:] == ["", person]
+    assert t.word_list[int(line["policial"].split("|")[3])] == "guard"
+    assert t.forms["guardz"] == "nguard"
+    credit = (out.parent / "OEWN-LICENSE.txt").read_text(encoding="utf-8")
+    assert "test/oewn 0000000" in credit and "OEWN licence text" in credit and "WordNet licence text" in credit
+
+
+def test_a_bad_table_is_one_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / lexicon.TABLE_FILE
+    bad.write_bytes(b"not gzip")
+    with pytest.raises(RuntimeError, match="not a readable lexicon table"):
+        lexicon.read_table(bad)
 
 
 @pytest.mark.skipif(not OEWN.is_dir(), reason="the OEWN source (../shared/data/oewn) is not here")

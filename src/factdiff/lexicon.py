@@ -33,6 +33,7 @@ from pathlib import Path
 from factdiff import gazetteer
 
 TABLE_FILE = "lexicon_oewn.txt.gz"
+TABLE_PATH = Path(__file__).resolve().parent / "data" / TABLE_FILE
 FORMAT = 2
 _SEPARATOR = "\x1d"
 
@@ -115,13 +116,13 @@ def table() -> Table:
     if _TABLE is None:
         with _LOCK:
             if _TABLE is None:
-                _TABLE = _read_table()
+                _TABLE = read_table(TABLE_PATH)
     return _TABLE
 
 
-def _read_table() -> Table:
+def read_table(path: Path) -> Table:
+    """Read a table written by ``scripts/build_lexicon.py``; a bad file raises one clear RuntimeError."""
     started = time.perf_counter()
-    path = Path(__file__).resolve().parent / "data" / TABLE_FILE
     try:
         header_text, words, entries, synsets, forms = (
             gzip.decompress(path.read_bytes()).decode("utf-8").split(_SEPARATOR)
@@ -462,6 +463,12 @@ def noun_classes(word: str) -> frozenset[str]:
     """
     counted = _counted(word)
     return frozenset(_class_name(s) for s in counted.senses) if counted.pos == "n" else frozenset()
+
+
+def ranked_classes(word: str) -> tuple[str, ...]:
+    """The lexicographer classes of the noun senses of ``word``, most frequent sense's first."""
+    counted = _counted(word)
+    return tuple(dict.fromkeys(_class_name(s) for s in counted.senses)) if counted.pos == "n" else ()
 
 
 def primary_class(word: str) -> str | None:
