@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import itertools
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
@@ -122,6 +123,26 @@ def test_lemma_by_part_of_speech() -> None:
 )
 def test_relation(a: str, b: str, expected: str) -> None:
     assert lexicon.relation(a, b) == expected
+
+
+_MIRROR = {"same": "same", "derived": "derived", "hyponym": "hypernym", "hypernym": "hyponym", "kin": "kin"}
+
+
+def test_relation_is_its_own_mirror() -> None:
+    """relation(b, a) is relation(a, b) seen from the other side: over neighbouring lemmas of the
+    table, and over lemmas with a word of their first sense's hypernym."""
+    t = lexicon.table()
+    members = lexicon._members()
+    words = [w for w in t.word_list[::97] if w.isalpha()][:600]
+    pairs = list(itertools.pairwise(words))
+    for word in words:
+        nouns = t.entries[t.word_id(word)].split("|")[0].split()
+        ups = t.synsets[int(nouns[0])].split("|")[1].split() if nouns and "|" in t.synsets[int(nouns[0])] else []
+        pairs += [(word, members[int(up)][0]) for up in ups[:1]]
+    assert len(pairs) > 800
+    pairs += [("costs", "reimbursement"), ("courtesy", "civility"), ("immigrants", "people")]
+    for a, b in pairs:
+        assert lexicon.relation(b, a) == _MIRROR.get(lexicon.relation(a, b), "different"), (a, b)
 
 
 def test_similarity_follows_relation() -> None:

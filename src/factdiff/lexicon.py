@@ -10,11 +10,13 @@ What the aligner asks, and the answers:
 * :func:`lemma` -- the base form: OEWN's irregular forms (children -> child), then regular English
   inflection checked against the lexicon (countries -> country, arrested -> arrest). A word the
   lexicon cannot confirm comes back lower-cased and otherwise untouched.
-* :func:`noun_classes` / :func:`primary_class` -- the lexicographer classes of a noun's senses
-  (``person``, ``location``, ``time``, ``act``, ...).
+* :func:`noun_classes` / :func:`ranked_classes` / :func:`primary_class` -- the lexicographer
+  classes of a noun's senses (``person``, ``location``, ``time``, ``act``, ...).
 * :func:`relation` / :func:`similarity` -- whether two counted nouns ("arrests", "detained",
   "U.S. customers") count the same kind of thing; the rules are in :func:`relation`.
-* :func:`is_person_noun`, :func:`is_time_unit`, :func:`is_place_name`.
+* :func:`is_person_noun`, :func:`is_time_unit`, :func:`is_unit`, :func:`is_place_name` (place
+  names come from GeoNames, :mod:`factdiff.gazetteer`: the OEWN source has almost no proper nouns).
+* :func:`synonyms`, :func:`derived`, :func:`pertainyms` -- the lemmas OEWN links to a word.
 """
 
 from __future__ import annotations
@@ -270,9 +272,13 @@ def _keeps_plural(word: str, base: str) -> bool:
     """True when a plural that OEWN lists as a noun of its own is another thing than its singular.
 
     "species" is not "specie" and "means" is not "mean": no sense class in common. "troops" and
-    "arms" share a class with "troop" and "arm", so they are folded.
+    "arms" share a class with "troop" and "arm", so they are folded; so is a plural that OEWN has
+    only as a capitalised name ("Jobs": jobs -> job).
     """
-    own = {_class_name(s) for s in _senses(word, "n")[:MATCH_SENSES]}
+    entry = _entry(word)
+    if entry is None or entry.proper >= len(entry.nouns):
+        return False
+    own = {_class_name(s) for s in entry.common_nouns[:MATCH_SENSES]}
     return own.isdisjoint(_class_name(s) for s in _senses(base, "n"))
 
 
@@ -584,9 +590,16 @@ def relation(a: str, b: str) -> str:
     if (_derived(ka, kb) or _derived(kb, ka)) and not _agent_pair(ka, kb):
         return "derived"
     if ka.pos == kb.pos:
-        if _is_kind_of(ka, kb):
+        down, up = _is_kind_of(ka, kb), _is_kind_of(kb, ka)
+        if down and up:
+            # Each is a kind of the other through different senses: the first senses decide,
+            # and if they cannot, the two are as good as one ("courtesy" / "civility").
+            down, up = _is_below(ka.firsts, kb.match), _is_below(kb.firsts, ka.match)
+            if down == up:
+                return "same"
+        if down:
             return "hyponym"
-        if _is_kind_of(kb, ka):
+        if up:
             return "hypernym"
     if is_person_noun(a) and is_person_noun(b):
         return "kin"
