@@ -9,8 +9,9 @@ one-to-one and strict:
   preferring one whose unit is also the gold's. A pair counts once for **value**, for **value+unit**
   when the units are equal, for **value+change** when the change signs are equal, and for
   **value+concept** as below. A prediction is used by one gold quantity at most.
-- concept: a prediction names **one** concept (the quantity's ``concept``: the noun phrase it counts
-  or measures, as a reader would say it), or NewsQuant's "no concept" ``-`` when it has none. Gold
+- concept: a prediction names **one** concept (``factdiff.analyse.concepts.said_of``: the noun
+  phrase the quantity is said of, as a reader would say it), or NewsQuant's "no concept" ``-`` when
+  the sentence names none. Gold
   "referred concepts" are split at commas and spaces and lower-cased. **Partial**: the two share a
   word. **Complete** (CQE's second concept measure): the predicted words are exactly the gold's.
 - units: factdiff's normalised unit names are mapped onto NewsQuant's (``bench/units_newsquant.tsv``,
@@ -49,8 +50,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from devsplit import PARTS, part_of
+from factdiff.analyse.concepts import said_of
 from factdiff.analyse.quantities import Found, extract
-from factdiff.analyse.text import split_sentences
+from factdiff.analyse.text import sentence_of, split_sentences
 
 HERE = Path(__file__).resolve().parent
 UNIT_TABLE = HERE / "units_newsquant.tsv"
@@ -167,10 +169,16 @@ def _count_unit(noun: str) -> str:
 
 def predict(text: str, units: dict[str, str]) -> list[dict]:
     """factdiff's quantities of one sentence in the scorer's shape."""
-    return [_shape(found, units) for found in extract(text, split_sentences(text))]
+    sentences = split_sentences(text)
+    shaped = []
+    for found in extract(text, sentences):
+        q = found.quantity
+        concept = said_of(text, q.start, q.end, sentence_of(sentences, q.start), measure=q.unit is not None)
+        shaped.append(_shape(found, units, concept))
+    return shaped
 
 
-def _shape(found: Found, units: dict[str, str]) -> dict:
+def _shape(found: Found, units: dict[str, str], concept: str | None) -> dict:
     q = found.quantity
     if q.value is not None and found.mention.kind != "vague":
         value: float | tuple[float, float] = q.value
@@ -191,7 +199,7 @@ def _shape(found: Found, units: dict[str, str]) -> dict:
     change = "=" if found.mention.kind == "vague" else _CHANGE.get(q.approx, "=")
     if q.direction is not None:
         change = q.direction
-    return {"value": value, "unit": unit.lower(), "change": change, "concept": concept_words(q.concept)}
+    return {"value": value, "unit": unit.lower(), "change": change, "concept": concept_words(concept)}
 
 
 def concept_words(concept: str | None) -> frozenset[str]:
