@@ -1,23 +1,23 @@
 """What a quantity is said of: one noun phrase per quantity, read from the sentence's syntax.
 
-"The September crude contract was up 19 cents" is said of "September crude contract"; "It costs
-about $9" of nothing that the sentence names; "more than 60 per cent of its revenue" of "revenue".
+"The March wheat contract was up 7 cents" is said of "March wheat contract"; "It weighs about
+4 kg" of nothing that the sentence names; "40 percent of her savings" of "savings".
 The phrase comes from the part-of-speech tags of the shipped GUM tagger (:mod:`.tagger`) and a few
 rules over them, not from word lists:
 
 1. an "of" complement right after the number and its unit names the whole the number is a part of
-   ("60 per cent of its revenue" -> "revenue");
+   ("40 percent of her savings" -> "savings");
 2. otherwise the subject of the verb nearest before the number: the noun phrase right before that
-   verb's group ("nuclear fusion will feed the grid in 15 years" -> "nuclear fusion"); a relative
-   pronoun hands over to the phrase before it ("Ford, which has 13000 workers" -> "Ford"), and a
-   participle without its own subject ("having increased by $43.6bn") to the verb before it;
+   verb's group ("the new line will carry 9,000 riders a day" -> "new line"); a relative pronoun
+   hands over to the phrase before it ("Lakeside Mills, which employs 900 people" -> "Lakeside
+   Mills"), and a participle without its own subject ("having grown by $2bn") to the verb before it;
 3. when that subject is a personal pronoun, a noun phrase between the verb and the "by"/"to" that
-   introduces the number is what changes ("It will boost the range by 35 miles" -> "range"), and
+   introduces the number is what changes ("It will widen the main road by 3 metres" -> "main road"), and
    otherwise the sentence names nothing: ``None``;
-4. with no verb before the number, the nearest noun phrase before it in its clause ("Blackmores up
-   9.4 per cent"), or ``None`` when the number opens its clause.
+4. with no verb before the number, the nearest noun phrase before it in its clause ("Cooper Mills up
+   2 per cent"), or ``None`` when the number opens its clause.
 
-Determiners and possessives are left out of the phrase ("the driving range" -> "driving range").
+Determiners and possessives are left out of the phrase ("the main road" -> "main road").
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ _RELATIVES = frozenset({"which", "who", "that", "whose"})
 _PERSONAL = frozenset({"PRON"})
 _CHANGE_PREPS = frozenset({"by", "to"})
 _LEAD_TAGS = frozenset({"DET", "PRON"})
-_OF_WINDOW = 4  # tokens after the number that may stand before "of" ("per cent", "pound-feet")
+_OF_WINDOW = 4  # tokens after the number that may stand before "of" ("per cent", "square feet")
 
 Token = tuple[int, int, str, str]
 Chunk = tuple[int, int, int, int]  # start, end, first token, last token
@@ -42,7 +42,7 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     (its start and end offsets), or None when the sentence names none (see the module doc).
 
     ``measure``: the quantity has a unit, so nouns right after it in its phrase are what it
-    measures ("a 352 μm pixel pitch" -> "pixel pitch"); after a count they are what it counts.
+    measures ("a 40 mm steel cable" -> "steel cable"); after a count they are what it counts.
     """
     tokens = _modifiers_as_adjectives(tag_spans(text, sentence[0], sentence[1]))
     first = next((k for k, t in enumerate(tokens) if t[1] > start), None)
@@ -58,7 +58,7 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     if whole is not None:
         return _words(text, tokens, whole)
     if first > 0 and tokens[first - 1][2] == "(":
-        first = _before_brackets(tokens, first - 1)  # "seven miles (11 km)": said of what the miles are
+        first = _before_brackets(tokens, first - 1)  # "nine miles (14 km)": said of what the miles are
     clause = _clause_start(tokens, first)
     verb = _verb_before(tokens, clause, first)
     if verb is None:
@@ -74,8 +74,8 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
         changed = _changed_object(tokens, chunks, verb, first)
         if changed is not None:
             return _words(text, tokens, changed)
-    # "The company said it has 1000 customers", "The dollar was mixed, easing against the yen to
-    # 108.79": a pronoun, or a clause without a subject, stands for an earlier subject.
+    # "The harbour authority said it handled 12,000 containers", "The rand was steady, easing against
+    # the euro to 19.9": a pronoun, or a clause without a subject, stands for an earlier subject.
     earlier = _earlier_subject(tokens, chunks, verb)
     return _words(text, tokens, earlier) if earlier is not None else None
 
@@ -98,7 +98,7 @@ def _untrimmed(tokens: list[Token]) -> list[Chunk]:
 
 
 def _trimmed(tokens: list[Token], s: int, e: int, k: int) -> Chunk | None:
-    """A noun phrase without its numbers and what comes before them ("2018", "8.90 ksi"): a number
+    """A noun phrase without its numbers and what comes before them ("2021", "7.5 ksi"): a number
     inside a phrase is a quantity of its own, not part of what another quantity is said of."""
     last = _last_index(tokens, e, k)
     nums = [j for j in range(k, last + 1) if tokens[j][3] == "NUM" or tokens[j][2][:1].isdigit()]
@@ -106,8 +106,8 @@ def _trimmed(tokens: list[Token], s: int, e: int, k: int) -> Chunk | None:
         return (s, e, k, last)
     if nums == [last] and last > k:
         if tokens[last - 1][3] == "PROPN" and tokens[last - 1][2].isupper():
-            return (s, e, k, last)  # a number in a name: "ASX 200", "TA-125"
-        return (s, tokens[last - 1][1], k, last - 1)  # "Nick Hague 44": an age after a name
+            return (s, e, k, last)  # a number in a name: "FTSE 100", "TA-90"
+        return (s, tokens[last - 1][1], k, last - 1)  # "Ada Okafor 58": an age after a name
     after = nums[-1] + 1
     if after > last or tokens[last][3] not in ("NOUN", "PROPN"):
         return None
@@ -115,8 +115,8 @@ def _trimmed(tokens: list[Token], s: int, e: int, k: int) -> Chunk | None:
 
 
 def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
-    """A verb form between a determiner or adjective and a noun modifies the noun ("the driving
-    range", "a revised estimate"): tag it as an adjective so it stays inside the noun phrase."""
+    """A verb form between a determiner or adjective and a noun modifies the noun ("the rising
+    tide", "a revised estimate"): tag it as an adjective so it stays inside the noun phrase."""
     out = list(tokens)
     for k in range(1, len(out) - 1):
         if out[k][3] == "VERB" and out[k - 1][3] in ("DET", "ADJ", "NUM") and out[k + 1][3] in ("NOUN", "PROPN"):
@@ -167,7 +167,7 @@ def _clause_start(tokens: list[Token], first: int) -> int:
 
 def _verb_before(tokens: list[Token], clause: int, first: int) -> int | None:
     """The first token of the verb group nearest before ``first``; a participle opening its group
-    ("having increased") defers to the verb group before it, if the clause has one."""
+    ("having grown") defers to the verb group before it, if the clause has one."""
     k = first - 1
     found: int | None = None
     while k >= clause:
@@ -191,7 +191,7 @@ def _subject(tokens: list[Token], chunks: list[Chunk], verb: int) -> tuple | Non
     a comma to the phrase it stands for."""
     k = verb - 1
     while k > 0 and tokens[k][3] == "ADV":
-        k -= 1  # "The company also said"
+        k -= 1  # "The council also said"
     if k >= 0 and tokens[k][2].lower() in _RELATIVES:
         k -= 1
         while k >= 0 and tokens[k][2] in _CLAUSE_MARKS:
@@ -210,7 +210,7 @@ def _changed_object(tokens: list[Token], chunks: list[Chunk], verb: int, first: 
     """A noun phrase between the verb and the "by"/"to" right before the number."""
     k = first - 1
     while k > verb and tokens[k][3] in ("ADV", "ADJ") and tokens[k][2][:1].islower():
-        k -= 1  # "by about 35 miles"
+        k -= 1  # "by about 3 metres"
     if k <= verb or tokens[k][2].lower() not in _CHANGE_PREPS:
         return None
     return next((c for c in chunks if c[3] == k - 1 and c[2] > verb), None)

@@ -719,7 +719,7 @@ def _possessed(text: str, start: int, end: int) -> Iterable[tuple[int, int, int,
         if not name or " " not in name or m.group("org") in _STOP:
             continue
         if not m.group("org").isupper() and gender_of(name) is None:
-            continue  # "Trump's East European Achilles Heel": only a known given name makes it a person
+            continue  # "Harlow's West Coast Gold Rush": only a known given name makes it a person
         yield (
             m.start(),
             m.start("name") + len(name),

@@ -290,7 +290,7 @@ def _np_after(text: str, pos: int, limit: int, people: _People) -> tuple[int, in
         return person.start, _trim_np(text, person.start, _name_end(person))
     m = _NP_AFTER.match(text, pos, limit)
     if not m or not _plausible(m.group("np")):
-        m = _NP_ENDING_IN_NAME.match(text, pos, limit)  # "said 9/11 widow Terry Strada."
+        m = _NP_ENDING_IN_NAME.match(text, pos, limit)  # "said flood survivor Ada Okafor."
         if not m:
             return None
     s, e = m.start("np"), m.end("np")

@@ -319,7 +319,7 @@ def _build_before() -> re.Pattern[str]:
             pattern = re.escape(form).replace(r"\ ", r"\s?")
             parts.append(pattern if form in _BEFORE_CASED else f"(?i:{pattern})")
     parts.sort(key=len, reverse=True)
-    # The currency sits right before the number: "$86", "US $7.2", "RM23.50", "USD1,700", "€ 5".
+    # The currency sits right before the number: "$86", "US $4.5", "RM12.80", "USD2,300", "€ 5".
     return re.compile(r"(?:^|(?<=[^\w$]))(?P<unit>" + "|".join(parts) + r")\s?$")
 
 
@@ -360,7 +360,7 @@ def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
     spaced_metre = form == "m" and _AFTER_SPACED_M.match(text, match.end("unit"))
     if form.lower() in _NEED_TIGHT and gap and form not in ("W", "V", "C", "F", "°") and not spaced_metre:
         return None
-    # "12 C melting point" but not "PA 23456 F Block": a spaced capital letter is a unit before lower case.
+    # "40 C boiling point" but not "PA 23456 F Block": a spaced capital letter is a unit before lower case.
     if form in ("C", "F") and gap and _CAPITAL_NEXT.match(text, match.end("unit")):
         return None
     if form in ("'", '"', "″") and (not text[pos - 1 : pos].isdigit() or text[match.end() : match.end() + 1].isalpha()):
