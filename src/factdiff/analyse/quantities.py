@@ -36,6 +36,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factdiff.analyse.lexicon import opens_with_common_word
 from factdiff.analyse.numbers import NumberMention, hedge_before, parse_number, scan_numbers, word_trie
 from factdiff.analyse.text import split_sentences
 from factdiff.analyse.units import CURRENCIES, TIME_UNITS, UnitMatch, unit_after, unit_before
@@ -209,17 +210,17 @@ _US_STATES = frozenset(
     Wis. Wyo. D.C.
     """.split()
 )
+# Closed word classes that are never a place however they are written: function words, pronouns,
+# calendar names and number words. Whether an open-class word that opens a sentence is a common word
+# ("Floodwater", "Residents") the tagger and the lexicon decide (lexicon.opens_with_common_word).
 _NOT_PLACES = frozenset(
     """
     The A An And But Or Of In On At For To With By From This That These Those It Its He She They We I You
-    His Her Their Our ICE DACA DUI FBI CEO Operation Officers Officer Director President Governor Mayor
+    His Her Their Our Some Many Most All About Nearly Almost More Less Up Down Over Under Just Only
+    Among After Before During Since Until While When Where Then Next Also However
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
     August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Share Update Source Published Of Among After Before During Since Until While When Where Arrests
-    Total Totals Overall Some Many Most All About Nearly Almost More Less Up Down Over Under Just Only
     One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Forty Fifty Hundreds Thousands
-    Then Next Finally Also Meanwhile However Closer Still Days Weeks Months Years
-    Drunk Drunken Driving Damage Flood Floodwater Residents Officials Police Agents Authorities
     """.split()
 )
 _SITE_WORDS = frozenset(
@@ -871,7 +872,15 @@ def _predicate(text: str, pos: int, end: int) -> list[str]:
 _STATE_IN_BRACKETS = re.compile(r"\s+\(State\s+([A-Z][a-z]+)\)$")
 
 
-def _clean_place(place: str) -> str | None:
+def _clean_place(place: str, text: str = "", opens_at: int = -1, sentence_end: int = 0) -> str | None:
+    """The place a matched run of capitalised words names, or None. ``opens_at``: where the run starts
+    when it opens its sentence, so that a common word capitalised there ("Residents", "Closer") is
+    left out of it (-1 when it does not open the sentence)."""
+    if opens_at >= 0:
+        lead = len(place) - len(place.lstrip())
+        if opens_with_common_word(text, opens_at + lead, sentence_end):
+            rest = place.lstrip().split(None, 1)
+            place = rest[1] if len(rest) > 1 else ""
     place = place.strip().rstrip(",")
     if place.endswith(("'s", "’s")):
         place = place[:-2]  # "Westmarch's 14 counties"
@@ -921,7 +930,8 @@ def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
     if match is None and tail[-1:].isalpha() and tail[: tail.rfind(" ")].endswith((",", " and", " while", " but")):
         match = _GAPPED_PLACE().search(before)  # "520 jobs and Dunmore 380"
     if match is not None:
-        place = _clean_place(match.group("place"))
+        at = full_start - len(before) + match.start("place")
+        place = _clean_place(match.group("place"), text, _opening(text, s_start, at), s_end)
         if place is not None:
             quantity.places.append(place)
     after = text[quantity.end : min(s_end, quantity.end + 60)]
@@ -980,8 +990,14 @@ def _sentence_place(text: str, s_start: int) -> tuple[str, int] | None:
             return None
     elif words[-1] not in _PLACE_KINDS and raw not in _US_STATES:
         return None
-    place = _clean_place(raw)
+    at = match.start("place")
+    place = _clean_place(raw, text, _opening(text, s_start, at), len(text))
     return (place, match.end()) if place is not None else None
+
+
+def _opening(text: str, s_start: int, at: int) -> int:
+    """``at`` when only quotation marks and spaces stand between the sentence start and it, else -1."""
+    return at if not text[s_start:at].strip(' \t\n"“(') else -1
 
 
 def _read_direction(text: str, item: Found, s_start: int) -> None:
