@@ -15,8 +15,9 @@ one-to-one and strict:
   "referred concepts" are split at commas and spaces and lower-cased. **Partial**: the two share a
   word. **Complete** (CQE's second concept measure): the predicted words are exactly the gold's.
 - units: factdiff's normalised unit names are mapped onto NewsQuant's (``bench/units_newsquant.tsv``,
-  a name-for-name table); a plain count has no unit in factdiff, and NewsQuant names the counted noun
-  as its unit ("13000 workers" -> "worker"), so the bench passes the singular of the counted noun
+  a name-for-name table; a currency code it lacks is passed as Recognizers-Text names the currency,
+  lower-cased: "NZD" -> "new zealand dollar"); a plain count has no unit in factdiff, and NewsQuant
+  names the counted noun as its unit ("13000 workers" -> "worker"), so the bench passes the singular of the counted noun
   ("-" when there is none), without verb forms before it ("400 charging stations" -> "station"), a
   kind after "of" kept ("5,700 categories of products" -> "category product"), and a fraction as a
   share of its whole ("half the condos" -> "% condo"). No other rewriting of factdiff's output.
@@ -53,6 +54,7 @@ from devsplit import PARTS, part_of
 from factdiff.analyse.concepts import said_of
 from factdiff.analyse.quantities import Found, extract
 from factdiff.analyse.text import sentence_of, split_sentences
+from factdiff.analyse.units import CURRENCY_NAMES
 
 HERE = Path(__file__).resolve().parent
 UNIT_TABLE = HERE / "units_newsquant.tsv"
@@ -192,7 +194,7 @@ def _shape(found: Found, units: dict[str, str], concept: str | None) -> dict:
         unit = _count_unit(found.noun) if found.noun else "-"
     else:
         base, _, per = q.unit.partition(" per ")
-        unit = units.get(q.unit) or units.get(base, base)
+        unit = units.get(q.unit) or units.get(base) or CURRENCY_NAMES.get(base, base)
         if per and q.unit not in units:
             unit = f"{unit} per {per}"
     # NewsQuant writes vague amounts ("hundreds of") as exact ranges.

@@ -1,23 +1,26 @@
 """Whether a capitalised word is a common English word, capitalised only because it opens a sentence.
 
 "Floodwater reached 40 homes" and "Dunmore reached 40 homes" open alike; only the first word differs.
-Two general signals tell them apart, with no list of words seen in texts, and both must agree:
+Two general signals tell them apart, with no list of words seen in texts:
 
 - the word, lower-cased or without a plural or comparative ending, is a one-word lemma that Open
   English WordNet writes in lower case (``data/common_words.txt.gz``, built by
-  ``scripts/build_common_words.py``; credit in ``data/OEWN-LICENSE.txt``): it *can* be a common word;
-- in its sentence it reads as one: the part-of-speech tagger (:mod:`.tagger`, trained on GUM) does
-  not tag it as a proper noun, or it stands alone before lower-case words ("Closer to the river,
-  ...": the tagger calls most unknown capitalised words proper nouns). A name made of common words
-  ("Salt Lake City") keeps its first word.
+  ``scripts/build_common_words.py``; credit in ``data/OEWN-LICENSE.txt``). A word that stands alone
+  before lower-case words ("Closer to the river, ...", "Residents said") is then a common word;
+- a run of capitalised words is a name ("New York", "Salt Lake City") unless every word of it is a
+  common word and the part-of-speech tagger (:mod:`.tagger`, trained on GUM) reads none of them as a
+  proper noun. The tagger alone is not enough: it calls most unknown capitalised words proper
+  nouns, and at the start of a line it reads some names as nouns ("Denver: 63").
 
-The tagger alone is not enough: at the start of a line it reads some names as nouns ("Denver: 63").
+A town named by a single common word that opens a sentence ("Reading recorded 40 cases") is taken
+for the common word: the price of reading capitals without a gazetteer.
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
+import re
 from importlib import resources
 
 from factdiff.analyse.tagger import tag_spans
@@ -56,12 +59,17 @@ def opens_with_common_word(text: str, start: int, end: int) -> bool:
     ("New York", "Salt Lake City") unless every word of the run is a common word and the tagger reads
     none of them as a proper noun ("Flood Damage Totals"). ``end`` bounds the context read.
     """
-    tokens = tag_spans(text, start, min(end, start + 80))
-    if not tokens or not is_common_word(tokens[0][2]):
+    run = _CAPITALISED_RUN.match(text, start, min(end, start + 80))
+    if run is None:
         return False
-    run = 1
-    while run < len(tokens) and tokens[run][2][:1].isupper() and tokens[run][2].isalpha():
-        run += 1
-    if run == 1:
+    words = run.group().split()
+    if not all(is_common_word(word) for word in words):
+        return False
+    if len(words) == 1:
         return True
-    return all(upos not in _NAME_TAGS and is_common_word(word) for _, _, word, upos in tokens[:run])
+    # Only a run of common words asks the tagger (and loads it): "Flood Damage" against "New Haven".
+    tokens = tag_spans(text, start, run.end())
+    return all(upos not in _NAME_TAGS for _, _, _, upos in tokens)
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z'’-]*(?:[ \t]+[A-Z][A-Za-z'’-]*)*")
