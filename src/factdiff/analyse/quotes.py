@@ -183,7 +183,7 @@ def _match_quotes(article: Article, sentences: list[tuple[int, int]], people: li
                 previous_line_speaker = holder
     matches.extend(_indirect(text, sentences, quoted, known, cues))
     matches.sort(key=lambda m: (m.start, m.end))
-    _resolve_all(matches, known)
+    _resolve_all(matches, known, quoted, text)
     return matches
 
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from factdiff.analyse.dates import WEEKDAYS
+from factdiff.analyse.lexicon import is_common_word
 from factdiff.analyse.names import canonical_name, gender_of, name_parts, same_person
 from factdiff.analyse.people import NAME, lower_same_length, person_name, word_alternation
 from factdiff.model import Person
@@ -388,9 +389,85 @@ def _subject(text: str, floor: int, pos: int, known: _People, people_only: bool 
     return found
 
 
-def _resolve_all(matches: list[QuoteMatch], known: _People) -> None:
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and pos < spans[k][1]
+
+
+# A name right after one of these, or followed by a possessive, is not the subject of its clause
+# ("served under Obama", "Obama's policies"): a later "he said" does not go back to it.
+_OBLIQUE_BEFORE = re.compile(
+    r"(?:\b(?:with|for|to|under|by|against|of|about|from|over|at|on|than|toward|towards|into|like|as)|['’]s)"
+    r"[ \t]+(?:(?:the|a|an)[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){0,4}$"
+)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _oblique(text: str, start: int, end: int) -> bool:
+    """True when the name at ``text[start:end]`` is the object of a preposition or a possessor."""
+    return bool(_OBLIQUE_BEFORE.search(text, max(0, start - 60), start)) or bool(_POSSESSIVE_AFTER.match(text, end))
+
+
+def _surname_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
+    """(start, end, full name) of every surname written alone after a person was named in full
+    ("Norman Ham ... Ham said"); a surname two people share is left out."""
+    owners: dict[str, set[str]] = {}
+    first_seen: dict[str, int] = {}
+    for p in known.people:
+        last = name_parts(p.name)[1]
+        if last and name_parts(p.name)[0] and last[:1].isupper():
+            owners.setdefault(last, set()).add(p.name)
+            first_seen.setdefault(last, p.start)
+    unique = {last: next(iter(names)) for last, names in owners.items() if len(names) == 1}
+    if not unique:
+        return []
+    names = "|".join(map(re.escape, sorted(unique, key=len, reverse=True)))
+    pattern = re.compile(r"(?<![\w'’-])(?:" + names + r")(?![\w-])")
+    return [
+        (m.start(), m.end(), unique[m.group()])
+        for m in pattern.finditer(text)
+        if m.start() > first_seen[m.group()] and known.at(m.start(), m.end()) is None
+    ]
+
+
+# A sentence that opens with a name described by an apposition ("Ada Okafor, a Leeds-based engineer,",
+# "Ada Okafor, who"): the subject of its sentence, so a later "she said" may take it. Two or three
+# capitalised words, not all of them common English words ("Homeland Security, the").
+_APPOSED = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][\"”’'][ \t]))"
+    r"(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+){1,2}),[ \t]+(?:a|an|the|who)[ \t]"
+)
+
+
+def _apposed_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
+    """(start, end, name) of people who open a sentence with an apposition and whom the title grammar
+    did not find."""
+    out = []
+    for m in _APPOSED.finditer(text):
+        name = m.group("name")
+        if all(is_common_word(w) for w in name.split()) or known.at(m.start("name"), m.end("name")) is not None:
+            continue
+        out.append((m.start("name"), m.end("name"), canonical_name(name, known.full)))
+    return out
+
+
+def _resolve_all(
+    matches: list[QuoteMatch], known: _People, quoted: list[tuple[int, int]] | None = None, text: str = ""
+) -> None:
+    """Resolve every speaker mention of ``matches``. A pronoun takes the last person named before it
+    outside quotation marks (``quoted``: a name the speaker says is not who is speaking), in full or
+    by surname alone, and not as the object of a preposition or as a possessor (:func:`_oblique`)."""
+    spans = sorted(quoted or [])
+    starts = [a for a, _ in spans]
+    mentions = [(p.start, _name_end(p), p.name) for p in known.people]
+    if text:
+        mentions += _surname_mentions(text, known) + _apposed_mentions(text, known)
     # (where, full name, "female"/"male"/None as the mention shows it: "Mrs. Okafor", "Helen Okafor")
-    last_named: list[tuple[int, str, str | None]] = [(p.start, p.name, gender_of(p.name)) for p in known.people]
+    last_named: list[tuple[int, str, str | None]] = [
+        (start, name, gender_of(name))
+        for start, end, name in mentions
+        if not _inside(spans, starts, start) and not (text and _oblique(text, start, end))
+    ]
     for m in matches:
         if m.speaker_text is not None and m.speaker_start >= 0:
             person = known.at(m.speaker_start, m.speaker_end)

@@ -1,0 +1,47 @@
+"""Pronoun speakers resolve to the person the article names (factdiff.analyse.speakers), on hand-written text."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdiff.analyse.people import find_people
+from factdiff.analyse.quotes import match_quotes
+from factdiff.analyse.text import split_sentences
+from factdiff.model import Article
+
+
+def _speakers(text: str) -> list[str | None]:
+    article = Article(text=text)
+    sentences = split_sentences(text)
+    return [m.speaker for m in match_quotes(article, sentences, find_people(article, sentences)) if m.direct]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname alone names the person again, after someone else was named in full.
+        (
+            'Port director Tom Reed met Mayor John Ash on Monday.\n\nReed said the plan was late.\n\n'
+            '"We need more time," he said.',
+            ["Tom Reed"],
+        ),
+        # A name inside the quoted words is not who speaks.
+        (
+            'Port director Tom Reed spoke first.\n\n"Nobody listens to John Ash any more," he said. '
+            '"We need more time," he added.',
+            ["Tom Reed", "Tom Reed"],
+        ),
+        # The object of a preposition is not the subject a later "he" goes back to.
+        (
+            'Port director Tom Reed served under Governor John Ash for a decade.\n\n"It was hard," he said.',
+            ["Tom Reed"],
+        ),
+        # A sentence that opens with a name and an apposition introduces its subject.
+        (
+            'Marta Quell, a Leeds-based builder and mother of two, disagreed.\n\n"The wall will hold," she said.',
+            ["Marta Quell"],
+        ),
+    ],
+)
+def test_pronoun_takes_the_named_person(text: str, expected: list[str]) -> None:
+    assert _speakers(text) == expected
