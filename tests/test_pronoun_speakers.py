@@ -21,7 +21,7 @@ def _speakers(text: str) -> list[str | None]:
     [
         # A surname alone names the person again, after someone else was named in full.
         (
-            'Port director Tom Reed met Mayor John Ash on Monday.\n\nReed said the plan was late.\n\n'
+            "Port director Tom Reed met Mayor John Ash on Monday.\n\nReed said the plan was late.\n\n"
             '"We need more time," he said.',
             ["Tom Reed"],
         ),
@@ -45,3 +45,24 @@ def _speakers(text: str) -> list[str | None]:
 )
 def test_pronoun_takes_the_named_person(text: str, expected: list[str]) -> None:
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A description by a title word goes back to the person who holds that title.
+        (
+            'Foreign Minister Ana Ruiz met Port director Tom Reed on Monday.\n\n"We will not wait," the minister said.',
+            ["Ana Ruiz"],
+        ),
+        # A description by age goes back to the last person named.
+        ('Port director Tom Reed, 52, retired on Friday.\n\n"It was time," the 52-year-old said.', ["Tom Reed"]),
+    ],
+)
+def test_description_takes_the_named_person(text: str, expected: list[str]) -> None:
+    assert _speakers(text) == expected
+
+
+def test_description_of_a_body_is_not_a_person() -> None:
+    text = 'Port director Tom Reed left early.\n\n"No comment," the agency said.'
+    assert _speakers(text) == ["agency"]

@@ -42,6 +42,7 @@ from factdiff.model import Article, Person
 
 __all__ = [
     "NAME",
+    "TITLE_HEADS",
     "find_people",
     "lower_same_length",
     "normalise_title",
@@ -433,6 +434,9 @@ def _strip_org(org: str | None) -> str | None:
 #: Anchors: each pattern runs only in a window around a word it cannot match without, so that the
 #: long patterns are tried at a few places per article rather than at every character.
 _HEAD_WORDS = frozenset(w.rstrip(".") for h in _HEADS for w in h.split())
+#: The head words of titles in lower case ("minister", "president", "spokeswoman"): what a
+#: description of a person may end in ("the minister", "the former president").
+TITLE_HEADS = frozenset(h.lower() for h in _HEADS if h.isalpha())
 _SPEECH_WORDS = frozenset(_SPEECH.split("|"))
 #: A listed head or speech verb, or a word with the ending of a role noun (see _MORPH), in lower-cased text.
 _ANCHOR_RE = re.compile(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from factdiff.analyse.dates import WEEKDAYS
 from factdiff.analyse.lexicon import is_common_word
 from factdiff.analyse.names import canonical_name, gender_of, name_parts, same_person
-from factdiff.analyse.people import NAME, lower_same_length, person_name, word_alternation
+from factdiff.analyse.people import NAME, TITLE_HEADS, lower_same_length, person_name, word_alternation
 from factdiff.model import Person
 
 # --- cues -----------------------------------------------------------------------------------------
@@ -270,6 +270,8 @@ def _resolve(m: QuoteMatch, people: _People, last_named: list[tuple[int, str, st
             m.speaker = mention
     elif person is not None:
         m.speaker = person.name
+    elif (titled := _described(mention, m.speaker_start, people, last_named)) is not None:
+        m.speaker = titled  # "the minister", "the 52-year-old": the person named before
     elif _NAME_RE.fullmatch(mention) and name_parts(mention)[1] and not mention.isupper():
         m.speaker = canonical_name(mention, people.full)
     else:
@@ -279,6 +281,31 @@ def _resolve(m: QuoteMatch, people: _People, last_named: list[tuple[int, str, st
         titled = titled or people.titled(m.speaker, m.speaker_start)
         if titled is not None and same_person(titled.name, m.speaker):
             m.speaker_title, m.speaker_org = titled.title, titled.org
+
+
+# "the minister", "the former state senator", "the 52-year-old": a definite description of a person.
+_DESCRIPTION = re.compile(r"(?i:the|this|that)[ \t]+(?:[\w.'’-]+[ \t]+){0,4}?(?P<head>[A-Za-z-]+|\d+-year-old)")
+_AGE_HEAD = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old")
+
+
+def _described(mention: str, at: int, people: _People, last_named: list[tuple[int, str, str | None]]) -> str | None:
+    """The person a definite description of a role or an age stands for: the last person before it
+    whose title has the description's head word ("the minister" after "Foreign Minister Ana Ruiz"),
+    else the last person named before it. None when the head is no title word nor an age."""
+    match = _DESCRIPTION.fullmatch(mention)
+    if match is None:
+        return None
+    head = match.group("head").lower()
+    if not _AGE_HEAD.fullmatch(head) and head not in TITLE_HEADS:
+        return None
+    k = bisect.bisect_left(people.starts, at) - 1
+    while k >= 0:
+        p = people.people[k]
+        if p.title and head in p.title.lower().split():
+            return p.name
+        k -= 1
+    k = bisect.bisect_left(last_named, (at, "", None)) - 1
+    return last_named[k][1] if k >= 0 else None
 
 
 def _np_after(text: str, pos: int, limit: int, people: _People) -> tuple[int, int] | None:
