@@ -66,3 +66,11 @@ def test_description_takes_the_named_person(text: str, expected: list[str]) -> N
 def test_description_of_a_body_is_not_a_person() -> None:
     text = 'Port director Tom Reed left early.\n\n"No comment," the agency said.'
     assert _speakers(text) == ["agency"]
+
+
+def test_it_and_they_take_the_body_that_spoke_last() -> None:
+    text = (
+        'The harbour agency said the wall was sound.\n\n"Repairs can wait," it said.\n\n'
+        'The fishermen said the cracks in the wall were new.\n\n"They are wider every week," they said.'
+    )
+    assert _speakers(text) == ["harbour agency", "fishermen"]

@@ -131,6 +131,8 @@ _AUXILIARIES = frozenset(
 )
 
 _PRONOUN_SET = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+#: Pronouns that stand for an organisation or a group that spoke before ("the agency ... it said").
+_BODY_PRONOUNS = frozenset({"it", "they", "we"})
 _PRONOUNS = word_alternation(_PRONOUN_SET)  # read case-insensitively: "I", "He"
 _DET_NP = (
     rf"(?:{word_alternation(_DETERMINERS)}[ \t]+)"
@@ -251,7 +253,12 @@ class _People:
         return best
 
 
-def _resolve(m: QuoteMatch, people: _People, last_named: list[tuple[int, str, str | None]]) -> None:
+def _resolve(
+    m: QuoteMatch,
+    people: _People,
+    last_named: list[tuple[int, str, str | None]],
+    last_body: dict[bool, str] | None = None,
+) -> None:
     """Fill speaker, title and organisation of ``m`` from its speaker mention."""
     if m.speaker_text is None:
         return
@@ -266,6 +273,9 @@ def _resolve(m: QuoteMatch, people: _People, last_named: list[tuple[int, str, st
                 k -= 1
             if k >= 0:
                 m.speaker = last_named[k][1]
+        elif mention.lower() in _BODY_PRONOUNS and last_body and (mention.lower() != "it") in last_body:
+            # "it said", "they said": the body that spoke last, one ("the agency") or many ("officials")
+            m.speaker = last_body[mention.lower() != "it"]
         else:
             m.speaker = mention
     elif person is not None:
@@ -478,6 +488,11 @@ def _apposed_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
     return out
 
 
+def _plural(head: str) -> bool:
+    """Whether a body's head noun is plural: "officials", "fishermen", "people", "police"."""
+    return (head.endswith("s") and not head.endswith("ss")) or head.endswith("men") or head in ("people", "police")
+
+
 def _resolve_all(
     matches: list[QuoteMatch], known: _People, quoted: list[tuple[int, int]] | None = None, text: str = ""
 ) -> None:
@@ -522,5 +537,14 @@ def _resolve_all(
         if gender:
             genders.setdefault(name, gender)
     last_named = sorted(((pos, name, genders.get(name)) for pos, name, _ in last_named), key=lambda item: item[0])
+    named = {name for _, name, _ in last_named}
+    last_body: dict[bool, str] = {}  # plural or not -> the body that spoke last
     for m in matches:
-        _resolve(m, known, last_named)
+        _resolve(m, known, last_named, last_body)
+        if (
+            m.speaker
+            and m.speaker.lower() not in _PRONOUN_SET
+            and m.speaker not in named
+            and known.at(m.speaker_start, m.speaker_end) is None
+        ):
+            last_body[_plural(m.speaker.split()[-1].lower())] = m.speaker
