@@ -22,6 +22,10 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         ("It will widen the main road by about 3 metres next spring.", "3 metres", "main road"),
         ("The ferry covered nine miles (14 km) before noon.", "14 km", "ferry"),
         ("They bought 30 tickets.", "30", None),
+        ("The ferry, the oldest in the fleet, carried 240 passengers.", "240", "ferry"),
+        ("The river flowed at a speed of 12 knots.", "12 knots", "speed"),
+        ("The crews laid 6 miles (10 km) of new cable.", "6 miles", "new cable"),
+        ("Last week the depot shipped 800 crates.", "800", "depot"),
     ],
 )
 def test_said_of(sentence: str, number: str, expected: str | None) -> None:

@@ -5,8 +5,10 @@
 The phrase comes from the part-of-speech tags of the shipped GUM tagger (:mod:`.tagger`) and a few
 rules over them, not from word lists:
 
-1. an "of" complement right after the number and its unit names the whole the number is a part of
-   ("40 percent of her savings" -> "savings");
+1. an "of" complement right after the number and its unit (and a bracketed restatement) names the
+   whole the number is a part of ("40 percent of her savings" -> "savings", "6 miles (10 km) of new
+   cable" -> "new cable"); a noun phrase right before "of" and the number names what the number is
+   ("a speed of 12 knots" -> "speed"), unless it only says how much ("a total of 40");
 2. otherwise the subject of the verb nearest before the number: the noun phrase right before that
    verb's group ("the new line will carry 9,000 riders a day" -> "new line"); a relative pronoun
    hands over to the phrase before it ("Lakeside Mills, which employs 900 people" -> "Lakeside
@@ -17,7 +19,10 @@ rules over them, not from word lists:
 4. with no verb before the number, the nearest noun phrase before it in its clause ("Cooper Mills up
    2 per cent"), or ``None`` when the number opens its clause.
 
-Determiners and possessives are left out of the phrase ("the main road" -> "main road").
+Determiners and possessives are left out of the phrase ("the main road" -> "main road"); an
+apposition between a subject and its verb is stepped over ("The ferry, the oldest in the fleet,
+carried 240 passengers" -> "ferry"); a phrase headed by a noun of time ("last week") says when, not
+what, and is never the answer.
 """
 
 from __future__ import annotations
@@ -49,14 +54,18 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     if first is None:
         return None
     last = max((k for k, t in enumerate(tokens) if t[0] < end), default=first)
-    chunks = [c for c in (_trimmed(tokens, s, e, k) for s, e, k in _chunks(tokens)) if c is not None]
+    trimmed = (_trimmed(tokens, s, e, k) for s, e, k in _chunks(tokens))
+    chunks = [c for c in trimmed if c is not None and not _temporal(tokens, c)]
     if measure:
         own = next((c for c in _untrimmed(tokens) if c[2] <= last < c[3]), None)
         if own is not None:
             return text[tokens[last + 1][0] : own[1]]
-    whole = _of_complement(tokens, chunks, last)
+    whole = _of_complement(tokens, chunks, _after_brackets(tokens, last))
     if whole is not None:
         return _words(text, tokens, whole)
+    named = _named_before(tokens, chunks, first)
+    if named is not None:
+        return _words(text, tokens, named)
     if first > 0 and tokens[first - 1][2] == "(":
         first = _before_brackets(tokens, first - 1)  # "nine miles (14 km)": said of what the miles are
     clause = _clause_start(tokens, first)
@@ -78,6 +87,44 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     # the euro to 19.9": a pronoun, or a clause without a subject, stands for an earlier subject.
     earlier = _earlier_subject(tokens, chunks, verb)
     return _words(text, tokens, earlier) if earlier is not None else None
+
+
+# Nouns of time: a phrase they head ("last week", "20 June", "Monday") says when, not what.
+_TIME_HEADS = frozenset(
+    """
+    day days week weeks month months year years decade decades century centuries hour hours minute minutes
+    morning afternoon evening night today yesterday tomorrow quarter season monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august september october
+    november december
+    """.split()
+)
+# Heads that only say how much ("a total of 40", "an average of 20"): the number is not said of them.
+_AMOUNT_HEADS = frozenset("total average sum number amount maximum minimum range count figure level".split())
+
+
+def _temporal(tokens: list[Token], chunk: Chunk) -> bool:
+    return tokens[chunk[3]][2].lower() in _TIME_HEADS
+
+
+def _after_brackets(tokens: list[Token], last: int) -> int:
+    """The last token of a bracketed restatement right after ``last`` ("8 miles (13 km) of"), or ``last``."""
+    if last + 1 < len(tokens) and tokens[last + 1][2] == "(":
+        for k in range(last + 2, min(len(tokens), last + 10)):
+            if tokens[k][2] == ")":
+                return k
+    return last
+
+
+def _named_before(tokens: list[Token], chunks: list[Chunk], first: int) -> Chunk | None:
+    """The noun phrase of "a speed of 15 mph", "the guideline of 15 ppb": a phrase right before "of"
+    and the number, unless it only says how much ("a total of 40")."""
+    k = first - 1
+    if k < 1 or tokens[k][2].lower() != "of":
+        return None
+    chunk = next((c for c in chunks if c[3] == k - 1), None)
+    if chunk is None or tokens[chunk[3]][2].lower() in _AMOUNT_HEADS:
+        return None
+    return chunk
 
 
 def _earlier_subject(tokens: list[Token], chunks: list[Chunk], verb: int) -> tuple | None:
@@ -196,6 +243,11 @@ def _subject(tokens: list[Token], chunks: list[Chunk], verb: int) -> tuple | Non
         k -= 1
         while k >= 0 and tokens[k][2] in _CLAUSE_MARKS:
             k -= 1
+    elif k > 0 and tokens[k][2] == ",":
+        # "Healthcare, the best performing sector, dropped 1.6%": the subject before an apposition
+        opening = next((j for j in range(k - 1, max(-1, k - 12), -1) if tokens[j][2] == ","), None)
+        if opening is not None and not any(tokens[j][3] in _VERBAL for j in range(opening + 1, k)):
+            k = opening - 1
     for chunk in chunks:
         if chunk[3] == k and tokens[chunk[3]][3] != "PRON":
             return chunk
