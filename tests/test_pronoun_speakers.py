@@ -74,3 +74,12 @@ def test_it_and_they_take_the_body_that_spoke_last() -> None:
         'The fishermen said the cracks in the wall were new.\n\n"They are wider every week," they said.'
     )
     assert _speakers(text) == ["harbour agency", "fishermen"]
+
+
+def test_he_prefers_the_subject_to_an_object_named_later() -> None:
+    text = (
+        "Port director Tom Reed opened the hearing.\n\n"
+        "Looking back on the storm, Reed said he admired Mayor John Ash for his calm.\n\n"
+        '"We were lucky," he said.'
+    )
+    assert _speakers(text) == ["Tom Reed"]

@@ -12,13 +12,16 @@ other steps fill in, lives here because resolution is what completes it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from factdiff.analyse.dates import WEEKDAYS
 from factdiff.analyse.lexicon import is_common_word
 from factdiff.analyse.names import canonical_name, gender_of, name_parts, same_person
 from factdiff.analyse.people import NAME, TITLE_HEADS, lower_same_length, person_name, word_alternation
+from factdiff.analyse.tagger import tag_spans
 from factdiff.model import Person
 
 # --- cues -----------------------------------------------------------------------------------------
@@ -253,11 +256,40 @@ class _People:
         return best
 
 
+#: How far back (characters) a "he" or "she" looks for a person named as a subject before it takes
+#: the last person named at all: about two paragraphs.
+SUBJECT_WINDOW = 600
+
+
+def _antecedent(
+    at: int, pronoun: str, last_named: list[tuple[int, str, str | None]], subject: Callable[[int], bool] | None
+) -> str | None:
+    """The person a "he" or "she" at ``at`` stands for: the last person named before it as the subject
+    of a sentence within :data:`SUBJECT_WINDOW` characters, else the last person named at all; names
+    known to take the other pronoun are skipped."""
+    other = "female" if pronoun == "he" else "male"
+    k = bisect.bisect_left(last_named, (at, "", None)) - 1
+    first: str | None = None
+    while k >= 0:
+        pos, name, gender = last_named[k]
+        k -= 1
+        if gender == other:  # the gender any mention of that person shows
+            continue
+        if first is None:
+            first = name
+        if subject is None or at - pos > SUBJECT_WINDOW:
+            break
+        if subject(pos):
+            return name
+    return first
+
+
 def _resolve(
     m: QuoteMatch,
     people: _People,
     last_named: list[tuple[int, str, str | None]],
     last_body: dict[bool, str] | None = None,
+    subject: Callable[[int], bool] | None = None,
 ) -> None:
     """Fill speaker, title and organisation of ``m`` from its speaker mention."""
     if m.speaker_text is None:
@@ -266,13 +298,7 @@ def _resolve(
     person = people.at(m.speaker_start, m.speaker_end)
     if mention.lower() in _PRONOUN_SET:
         if mention.lower() in {"he", "she"}:
-            # The last person named before, skipping names known to take the other pronoun.
-            other = "female" if mention.lower() == "he" else "male"
-            k = bisect.bisect_left(last_named, (m.speaker_start, "", None)) - 1
-            while k >= 0 and last_named[k][2] == other:  # the gender any mention of that person shows
-                k -= 1
-            if k >= 0:
-                m.speaker = last_named[k][1]
+            m.speaker = _antecedent(m.speaker_start, mention.lower(), last_named, subject)
         elif mention.lower() in _BODY_PRONOUNS and last_body and (mention.lower() != "it") in last_body:
             # "it said", "they said": the body that spoke last, one ("the agency") or many ("officials")
             m.speaker = last_body[mention.lower() != "it"]
@@ -488,6 +514,20 @@ def _apposed_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
     return out
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?[ \t]+(?=[\"“‘]?[A-Z])|\n")
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """True when no verb stands between the start of its clause (the sentence's start or the last
+    comma, semicolon or dash before it) and the name at ``pos``: the name is (in) the subject
+    ("Retired general Ada Okafor explained", "Looking ahead, Okafor said"), not an object."""
+    start = max(0, pos - 200)
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, start, pos)]
+    start = breaks[-1] if breaks else start
+    start = max(start, *(text.rfind(mark, start, pos) + 1 for mark in (",", ";", "—", "–")))
+    return all(upos not in ("VERB", "AUX") for _, _, _, upos in tag_spans(text, start, pos))
+
+
 def _plural(head: str) -> bool:
     """Whether a body's head noun is plural: "officials", "fishermen", "people", "police"."""
     return (head.endswith("s") and not head.endswith("ss")) or head.endswith("men") or head in ("people", "police")
@@ -539,8 +579,9 @@ def _resolve_all(
     last_named = sorted(((pos, name, genders.get(name)) for pos, name, _ in last_named), key=lambda item: item[0])
     named = {name for _, name, _ in last_named}
     last_body: dict[bool, str] = {}  # plural or not -> the body that spoke last
+    subject = functools.cache(functools.partial(_opens_clause, text)) if text else None
     for m in matches:
-        _resolve(m, known, last_named, last_body)
+        _resolve(m, known, last_named, last_body, subject)
         if (
             m.speaker
             and m.speaker.lower() not in _PRONOUN_SET
