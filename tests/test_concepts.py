@@ -26,6 +26,7 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         ("The river flowed at a speed of 12 knots.", "12 knots", "speed"),
         ("The crews laid 6 miles (10 km) of new cable.", "6 miles", "new cable"),
         ("Last week the depot shipped 800 crates.", "800", "depot"),
+        ("Ada Okafor 58 has run the depot for 30 years.", "30 years", "Ada Okafor"),
     ],
 )
 def test_said_of(sentence: str, number: str, expected: str | None) -> None:

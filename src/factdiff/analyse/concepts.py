@@ -154,7 +154,7 @@ def _trimmed(tokens: list[Token], s: int, e: int, k: int) -> Chunk | None:
     if nums == [last] and last > k:
         if tokens[last - 1][3] == "PROPN" and tokens[last - 1][2].isupper():
             return (s, e, k, last)  # a number in a name: "FTSE 100", "TA-90"
-        return (s, tokens[last - 1][1], k, last - 1)  # "Ada Okafor 58": an age after a name
+        return (s, tokens[last - 1][1], k, last)  # "Ada Okafor 58": an age after a name
     after = nums[-1] + 1
     if after > last or tokens[last][3] not in ("NOUN", "PROPN"):
         return None
