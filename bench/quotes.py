@@ -18,13 +18,15 @@ Speaker accuracy is over matched units whose gold attribution has a Source, and 
 quote whose speaker factdiff did not resolve (no speaker, or a bare pronoun) is wrong. Otherwise, by
 the kind of gold Source:
 
-- a **name** (its head word, before any comma or "of", is capitalised: "Jason Miller", "The Post"):
+- a **name** (its head word, before any comma, "of" or bracket, is capitalised: "Jason Miller", "The
+  Post", "Sen. Ann Lee (D-Ore.)"):
   right when the predicted speaker's mention overlaps the Source span, or the predicted speaker is
   the same person by name (factdiff.analyse.names.same_person, or the predicted surname occurs in
   the Source);
 - a **pronoun** ("he", "she", "they", "who", ...): right only when the predicted speaker is, by
   name, the nearest *named* Source annotated before it in the same document (the annotation's own
-  antecedent). Where the annotation names no one before it, the predicted mention must overlap the
+  antecedent; for "he" and "she" not one that names a group by a plural common noun, such as
+  "Republicans"). Where the annotation names no one before it, the predicted mention must overlap the
   Source and be resolved to a capitalised name; the bench prints how many quotes were so decided;
 - a **description** ("the president", "a source", "the report"): right when the predicted speaker
   is, by name, the nearest named Source before it, or its mention overlaps the Source span.
@@ -51,6 +53,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from devsplit import PARTS, part_of
+from factdiff.analyse.lexicon import is_common_word
 from factdiff.analyse.names import name_parts, same_person
 from factdiff.analyse.people import find_people
 from factdiff.analyse.quotes import match_quotes
@@ -259,6 +262,7 @@ class Score:
 
 _PRONOUNS = frozenset("he she they i we you it who which that him her them his their its one".split())
 _HEAD_END = re.compile(r",| of\b| who\b| which\b")
+_BRACKETED = re.compile(r"\s*\([^()]*\)")  # "Sen. Ann Lee (D-Ore.)": the head is before the brackets
 
 
 def source_kind(source: str) -> str:
@@ -268,7 +272,7 @@ def source_kind(source: str) -> str:
         return "description"
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return "pronoun"
-    head = _HEAD_END.split(source, maxsplit=1)[0].split()
+    head = _HEAD_END.split(_BRACKETED.sub("", source), maxsplit=1)[0].split()
     return "name" if head and head[-1][:1].isupper() and len(head[-1]) > 1 else "description"
 
 
@@ -279,12 +283,23 @@ def _same_by_name(speaker: str, source: str) -> bool:
     return bool(last) and re.search(rf"\b{re.escape(last)}\b", source) is not None
 
 
-def _antecedent(doc: Doc, start: int) -> str | None:
-    """The nearest Source before ``start`` in the document's annotation that is a name."""
+def _group(source: str) -> bool:
+    """A Source that names a group by a plural common noun ("Republicans", "Senate Democrats")."""
+    head = _HEAD_END.split(_BRACKETED.sub("", source), maxsplit=1)[0].split()[-1]
+    return head.endswith("s") and not head.endswith("ss") and is_common_word(head[:-1])
+
+
+def _antecedent(doc: Doc, start: int, pronoun: str = "") -> str | None:
+    """The nearest Source before ``start`` in the document's annotation that is a name; for "he" and
+    "she", one that does not name a group."""
     best: tuple[int, int] | None = None
     for a, b in doc.sources:
-        if b <= start and source_kind(doc.text[a:b]) == "name" and (best is None or a > best[0]):
-            best = (a, b)
+        source = doc.text[a:b]
+        if b > start or source_kind(source) != "name" or (best is not None and a <= best[0]):
+            continue
+        if pronoun in ("he", "she") and _group(source):
+            continue
+        best = (a, b)
     return doc.text[best[0] : best[1]] if best else None
 
 
@@ -303,7 +318,7 @@ def speaker_right(doc: Doc, pred: Unit, gold: Unit, undecided: list[int] | None 
             if overlaps or _same_by_name(speaker, source):
                 return True
             continue
-        antecedent = _antecedent(doc, a)
+        antecedent = _antecedent(doc, a, source.strip().lower())
         if antecedent is not None and _same_by_name(speaker, antecedent):
             return True
         if kind == "description" and overlaps:
