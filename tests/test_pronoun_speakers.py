@@ -83,3 +83,8 @@ def test_he_prefers_the_subject_to_an_object_named_later() -> None:
         '"We were lucky," he said.'
     )
     assert _speakers(text) == ["Tom Reed"]
+
+
+def test_she_finds_a_surname_never_named_in_full() -> None:
+    text = 'On Monday night, Okafor leaned in early and often.\n\n"Why will he not answer?" she said.'
+    assert _speakers(text) == ["Okafor"]

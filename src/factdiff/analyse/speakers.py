@@ -290,6 +290,7 @@ def _resolve(
     last_named: list[tuple[int, str, str | None]],
     last_body: dict[bool, str] | None = None,
     subject: Callable[[int], bool] | None = None,
+    text: str = "",
 ) -> None:
     """Fill speaker, title and organisation of ``m`` from its speaker mention."""
     if m.speaker_text is None:
@@ -299,6 +300,8 @@ def _resolve(
     if mention.lower() in _PRONOUN_SET:
         if mention.lower() in {"he", "she"}:
             m.speaker = _antecedent(m.speaker_start, mention.lower(), last_named, subject)
+            if m.speaker is None and text:
+                m.speaker = _named_subject_before(text, m.speaker_start, mention.lower())
         elif mention.lower() in _BODY_PRONOUNS and last_body and (mention.lower() != "it") in last_body:
             # "it said", "they said": the body that spoke last, one ("the agency") or many ("officials")
             m.speaker = last_body[mention.lower() != "it"]
@@ -528,6 +531,34 @@ def _opens_clause(text: str, pos: int) -> bool:
     return all(upos not in ("VERB", "AUX") for _, _, _, upos in tag_spans(text, start, pos))
 
 
+def _named_subject_before(text: str, at: int, pronoun: str) -> str | None:
+    """For a "he" or "she" with no person found before it: the last capitalised word before it, within
+    :data:`SUBJECT_WINDOW` characters, that the tagger reads as a proper noun right before a verb, that
+    is no common word and whose honorific, if any, is not of the other gender ("Okafor leaned in",
+    with Okafor never named in full; not "Mr. Okafor said" for a "she")."""
+    other = "female" if pronoun == "he" else "male"
+    start = max(0, at - SUBJECT_WINDOW)
+    tokens = tag_spans(text, start, at)
+    for k in range(len(tokens) - 2, -1, -1):
+        _, _, word, upos = tokens[k]
+        if (
+            upos == "PROPN"
+            and tokens[k + 1][3] in ("VERB", "AUX")
+            and word.isalpha()
+            and not is_common_word(word)
+            and not _inside_quote_marks(text, start, tokens[k][0])
+            and (k == 0 or gender_of(f"{tokens[k - 1][2]} {word}") != other)
+        ):
+            return word
+    return None
+
+
+def _inside_quote_marks(text: str, start: int, pos: int) -> bool:
+    """True when an odd number of double quotation marks stands between ``start`` and ``pos``."""
+    stretch = text[start:pos]
+    return (stretch.count('"') + stretch.count("“") + stretch.count("”")) % 2 == 1
+
+
 def _plural(head: str) -> bool:
     """Whether a body's head noun is plural: "officials", "fishermen", "people", "police"."""
     return (head.endswith("s") and not head.endswith("ss")) or head.endswith("men") or head in ("people", "police")
@@ -581,7 +612,7 @@ def _resolve_all(
     last_body: dict[bool, str] = {}  # plural or not -> the body that spoke last
     subject = functools.cache(functools.partial(_opens_clause, text)) if text else None
     for m in matches:
-        _resolve(m, known, last_named, last_body, subject)
+        _resolve(m, known, last_named, last_body, subject, text)
         if (
             m.speaker
             and m.speaker.lower() not in _PRONOUN_SET
