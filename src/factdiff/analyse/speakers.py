@@ -546,16 +546,17 @@ def _named_subject_before(text: str, at: int, pronoun: str) -> str | None:
             and tokens[k + 1][3] in ("VERB", "AUX")
             and word.isalpha()
             and not is_common_word(word)
-            and not _inside_quote_marks(text, start, tokens[k][0])
+            and not _inside_quote_marks(text, tokens[k][0])
             and (k == 0 or gender_of(f"{tokens[k - 1][2]} {word}") != other)
         ):
             return word
     return None
 
 
-def _inside_quote_marks(text: str, start: int, pos: int) -> bool:
-    """True when an odd number of double quotation marks stands between ``start`` and ``pos``."""
-    stretch = text[start:pos]
+def _inside_quote_marks(text: str, pos: int) -> bool:
+    """True when an odd number of double quotation marks stands between the start of the paragraph
+    and ``pos``."""
+    stretch = text[text.rfind("\n", 0, pos) + 1 : pos]
     return (stretch.count('"') + stretch.count("“") + stretch.count("”")) % 2 == 1
 
 
