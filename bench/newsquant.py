@@ -12,7 +12,8 @@ one-to-one and strict:
 - concept: a prediction names **one** concept (``factdiff.analyse.concepts.said_of``: the noun
   phrase the quantity is said of, as a reader would say it), or NewsQuant's "no concept" ``-`` when
   the sentence names none. Gold
-  "referred concepts" are split at commas and spaces and lower-cased. **Partial**: the two share a
+  "referred concepts" are split at commas and spaces and lower-cased, and a possessive "'s" is left
+  off words on both sides. **Partial**: the two share a
   word. **Complete** (CQE's second concept measure): the predicted words are exactly the gold's.
 - units: factdiff's normalised unit names are mapped onto NewsQuant's (``bench/units_newsquant.tsv``,
   a name-for-name table; a currency code it lacks is passed as Recognizers-Text names the currency,
@@ -205,9 +206,13 @@ def _shape(found: Found, units: dict[str, str], concept: str | None) -> dict:
 
 
 def concept_words(concept: str | None) -> frozenset[str]:
-    """The words of one concept, lower-cased, split as the gold is (at commas and spaces); ``{"-"}`` for none."""
-    words = frozenset(w.lower() for w in re.split(r"[,\s]+", concept or "") if w)
-    return words or frozenset({"-"})
+    """The words of one concept, lower-cased, split as the gold is (at commas and spaces), a possessive
+    "'s" left off ("Stanley's" -> "stanley", on both sides alike); ``{"-"}`` for none."""
+    words = frozenset(_POSSESSIVE.sub("", w.lower()) for w in re.split(r"[,\s]+", concept or "") if w)
+    return (words - {""}) or frozenset({"-"})
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def gold_value(raw: str) -> float | tuple[float, float]:
