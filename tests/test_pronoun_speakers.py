@@ -88,3 +88,12 @@ def test_he_prefers_the_subject_to_an_object_named_later() -> None:
 def test_she_finds_a_surname_never_named_in_full() -> None:
     text = 'On Monday night, Okafor leaned in early and often.\n\n"Why will he not answer?" she said.'
     assert _speakers(text) == ["Okafor"]
+
+
+@pytest.mark.parametrize("apposition", ["of Harwick", "45,"])
+def test_an_apposition_of_origin_or_age_introduces_the_subject(apposition: str) -> None:
+    text = (
+        f'Port director Tom Reed opened the hearing.\n\nMarta Quell, {apposition} said she had lived by the '
+        'quay for years.\n\n"The wall has always leaked," she said.'
+    )
+    assert _speakers(text)[-1] == "Marta Quell"

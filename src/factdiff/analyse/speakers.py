@@ -497,11 +497,12 @@ def _surname_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
 
 
 # A sentence that opens with a name described by an apposition ("Ada Okafor, a Leeds-based engineer,",
-# "Ada Okafor, who"): the subject of its sentence, so a later "she said" may take it. Two or three
-# capitalised words, not all of them common English words ("Homeland Security, the").
+# "Ada Okafor, who", "Ada Okafor, of Leeds,", "Ada Okafor, 45,"): the subject of its sentence, so a
+# later "she said" may take it. Two or three capitalised words, not all of them common English words
+# ("Homeland Security, the").
 _APPOSED = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][\"”’'][ \t]))"
-    r"(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+){1,2}),[ \t]+(?:a|an|the|who)[ \t]"
+    r"(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+){1,2}),[ \t]+(?:a|an|the|who|of|\d{1,3},)[ \t]"
 )
 
 
