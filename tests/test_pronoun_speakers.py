@@ -93,7 +93,7 @@ def test_she_finds_a_surname_never_named_in_full() -> None:
 @pytest.mark.parametrize("apposition", ["of Harwick", "45,"])
 def test_an_apposition_of_origin_or_age_introduces_the_subject(apposition: str) -> None:
     text = (
-        f'Port director Tom Reed opened the hearing.\n\nMarta Quell, {apposition} said she had lived by the '
+        f"Port director Tom Reed opened the hearing.\n\nMarta Quell, {apposition} said she had lived by the "
         'quay for years.\n\n"The wall has always leaked," she said.'
     )
     assert _speakers(text)[-1] == "Marta Quell"
