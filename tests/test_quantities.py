@@ -304,8 +304,8 @@ def test_more_units(text: str, value: float, unit: str | None, approx: str) -> N
 
 
 def test_ranges_with_units_and_scales() -> None:
-    (q,) = quantities("Claims ranged from $200 to $4 million.")
-    assert (q.low, q.high, q.unit) == (200, 4_000_000, "USD")
+    (q,) = quantities("Bids ranged from $300 to $2 million.")
+    assert (q.low, q.high, q.unit) == (300, 2_000_000, "USD")
     (q,) = quantities("The port hopes to raise from $3 to $5 billion.")
     assert (q.low, q.high) == (3_000_000_000, 5_000_000_000)
     (q,) = quantities("Women aged 25 to 40 took part.")

@@ -116,7 +116,7 @@ def _after_brackets(tokens: list[Token], last: int) -> int:
 
 
 def _named_before(tokens: list[Token], chunks: list[Chunk], first: int) -> Chunk | None:
-    """The noun phrase of "a speed of 15 mph", "the guideline of 15 ppb": a phrase right before "of"
+    """The noun phrase of "a speed of 15 mph", "the limit of 40 mg": a phrase right before "of"
     and the number, unless it only says how much ("a total of 40")."""
     k = first - 1
     if k < 1 or tokens[k][2].lower() != "of":
@@ -244,7 +244,7 @@ def _subject(tokens: list[Token], chunks: list[Chunk], verb: int) -> tuple | Non
         while k >= 0 and tokens[k][2] in _CLAUSE_MARKS:
             k -= 1
     elif k > 0 and tokens[k][2] == ",":
-        # "Healthcare, the best performing sector, dropped 1.6%": the subject before an apposition
+        # "The ferry, the oldest in the fleet, carried 240": the subject before an apposition
         opening = next((j for j in range(k - 1, max(-1, k - 12), -1) if tokens[j][2] == ","), None)
         if opening is not None and not any(tokens[j][3] in _VERBAL for j in range(opening + 1, k)):
             k = opening - 1

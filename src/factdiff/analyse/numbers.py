@@ -588,7 +588,7 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
     ):
         return None
     if len(tokens) == 1 and (tokens[0] in _SCALES or tokens[0] in _HUNDRED or tokens[0] in _DOZENS):
-        return None  # "parts per million", "a baker's dozen": a scale word alone is not a number
+        return None  # "parts per million", "by the dozen": a scale word alone is not a number
     if tokens[-1] in _ORDINALS and _HYPHEN_WORD.match(match.string, match.start() + len(raw)):
         # "a fourth-year pro", "the third-largest city": an ordinal adjective, not a fraction
         value = _compound_ordinal(tokens)
@@ -938,7 +938,7 @@ def _range(text: str, first: NumberMention, second: NumberMention) -> NumberMent
         return None  # "in 2021 to 6.2 million"
     if second.scaled and not first.scaled and low is not None and high is not None:
         factor = _scale_of(second.text)
-        # "5 to 10 million" is 5 million, "$200 to $4 million" is 200 dollars.
+        # "5 to 10 million" is 5 million, "$300 to $2 million" is 300 dollars.
         if factor and abs(low) < 10 * abs(high) / factor:
             low *= factor
     start = first.start

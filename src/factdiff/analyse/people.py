@@ -9,7 +9,7 @@ rather than a tagger:
   with a field after it ("Northline's vice president of safety, Gareth Olsson");
 - an apposition after the name: "NAME, [a|the] [ORG('s)] TITLE [of ORG]," ("Matthew Albence, an ICE
   executive associate director,"; "Thomas Homan, who occupies the post of acting director");
-- a name as the subject or object of a speech verb ("Pat Caddell told", "said Helen Marchetti").
+- a name as the subject or object of a speech verb ("Ada Okafor told", "said Helen Marchetti").
 
 A title is not limited to a word list. Its head is a listed title word or a role noun known by its
 ending ("Epidemiologist", "Librarian", "Superintendent", "Spokesperson"; words that only look like
@@ -336,7 +336,7 @@ _SPEECH = (
     r"|announced|claimed|continued|replied|responded|recalled|urged|predicted|tweeted|believes|thinks"
 )
 _SPEECH_ALT = word_alternation(_SPEECH.split("|"))
-#: A name next to a speech verb: "Pat Caddell told", "said Helen Marchetti".
+#: A name next to a speech verb: "Ada Okafor told", "said Helen Marchetti".
 _SPEAKS = re.compile(
     rf"(?<![\w'’])(?:(?P<before>{NAME})[ \t]+(?:(?:also|then|later|has|had|previously)[ \t]+)?{_SPEECH_ALT}\b"
     rf"|\b{_SPEECH_ALT}[ \t]+(?P<after>{NAME})(?![\w'’-]))"

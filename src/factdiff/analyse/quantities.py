@@ -680,7 +680,7 @@ def _is_magnitude(text: str, mention: NumberMention, s_start: int, s_end: int) -
 
 
 def _is_age(text: str, mention: NumberMention, before: str, after: str) -> bool:
-    """ "Senard, 65, now faces ...": a person's age in the news style of name, age, comma."""
+    """ "Okafor, 58, now leads ...": a person's age in the news style of name, age, comma."""
     value = mention.value
     if value is None or mention.words or not (1 <= value <= 110) or not float(value).is_integer():
         return False
@@ -1055,7 +1055,7 @@ def _merge_unit_ranges(text: str, found: list[Found]) -> None:
             low = first.value
             factor = _scale_factor(found[i + 1].mention.text) if found[i + 1].mention.scaled else None
             if factor and not found[i].mention.scaled and abs(low) < 10 * abs(second.value) / factor:
-                low *= factor  # "$3 to $5 billion", but "$200 to $4 million" stays 200
+                low *= factor  # "$3 to $5 billion", but "$300 to $2 million" stays 300
             first.low, first.high, first.value = low, second.value, None
             first.unit = second.unit or first.unit
             first.approx = "range"
@@ -1176,7 +1176,7 @@ _CONVERSION_GAP = re.compile(r"\s*(?:\(|,\s*or\s+|/\s*)")
 
 def _inherit_from_previous(text: str, item: Found, previous: Found) -> None:
     """A conversion or restatement keeps the hedge and the direction of what it restates: "more than
-    100 kilometers (60 miles)", "shed 42 points, or 1.3%". In "rose 5% to $17" the $17 is a level, no change."""
+    300 kilometers (186 miles)", "shed 42 points, or 1.3%". In "rose 5% to $17" the $17 is a level, no change."""
     quantity, before = item.quantity, previous.quantity
     gap = text[before.end : quantity.start]
     if _CONVERSION_GAP.fullmatch(gap):

@@ -169,7 +169,7 @@ def _match_quotes(article: Article, sentences: list[tuple[int, int]], people: li
             previous_line_speaker = None  # a signed quote ("” ― Name") speaks for itself only
         previous_line_colon = stripped.endswith(":")
         if previous_line_colon and not stretches:
-            # "Caddell continued:" / "The New York Times reports:" introduces the next paragraph.
+            # "Okafor continued:" / "The Harbour Gazette reports:" introduces the next paragraph.
             cue = cues.search(text, line_start, line_end)
             colon_at = line_start + len(stripped) - 1
             np = _np_before(text, line_start, cue.start(), known) if cue else None
