@@ -97,3 +97,8 @@ def test_an_apposition_of_origin_or_age_introduces_the_subject(apposition: str) 
         'quay for years.\n\n"The wall has always leaked," she said.'
     )
     assert _speakers(text)[-1] == "Marta Quell"
+
+
+def test_a_cue_after_an_apposition_and_an_adverb_credits_the_clause_subject() -> None:
+    text = 'As Ada Okafor, a harbour engineer, recently put it, "Did the port lower its fees by law, or not at all?"'
+    assert _speakers(text) == ["Ada Okafor"]

@@ -232,7 +232,8 @@ def _speaker_for(
             np = _subject(text, floor, cue.start(), known)
         else:
             np = _np_before(text, floor, cue.start(), known)
-            if np is None and word in _SAY and text[floor : cue.start()].strip(" \t,"):
+            if np is None and text[floor : cue.start()].strip(" \t,"):
+                # "As Ada Okafor, a harbour engineer, recently put it, "...": the clause's subject
                 np = _subject(text, floor, cue.start(), known)
             if np is None and word in _SAY:
                 np = _np_after(text, cue.end(), q_open, known)  # ', said X, "..."'
