@@ -14,10 +14,22 @@ Matching (the same for both): word tokens (``\\w+``) of a predicted and a gold u
 matches when the shared tokens are at least half of the larger of the two
 (``|P ∩ G| >= 0.5 * max(|P|, |G|)``); pairs are taken one-to-one, best overlap first.
 
-Speaker accuracy is over matched units whose gold attribution has a Source: the speaker is
-right when the predicted speaker's mention overlaps the gold Source span, or the predicted
-speaker and the Source text are the same person by name (factdiff.analyse.names.same_person, or
-the predicted surname occurs in the Source).
+Speaker accuracy is over matched units whose gold attribution has a Source, and is strict: a
+quote whose speaker factdiff did not resolve (no speaker, or a bare pronoun) is wrong. Otherwise, by
+the kind of gold Source:
+
+- a **name** (its head word, before any comma, "of" or bracket, is capitalised: "Jason Miller", "The
+  Post", "Sen. Ann Lee (D-Ore.)"):
+  right when the predicted speaker's mention overlaps the Source span, or the predicted speaker is
+  the same person by name (factdiff.analyse.names.same_person, or the predicted surname occurs in
+  the Source);
+- a **pronoun** ("he", "she", "they", "who", ...): right only when the predicted speaker is, by
+  name, the nearest *named* Source annotated before it in the same document (the annotation's own
+  antecedent; for "he" and "she" not one that names a group by a plural common noun, such as
+  "Republicans"). Where the annotation names no one before it, the predicted mention must overlap the
+  Source and be resolved to a capitalised name; the bench prints how many quotes were so decided;
+- a **description** ("the president", "a source", "the report"): right when the predicted speaker
+  is, by name, the nearest named Source before it, or its mention overlaps the Source span.
 
 Rows: factdiff; a naive baseline run here on the same texts (every quoted stretch, speaker = the
 nearest name after or before it in its sentence); and the Gender Gap Tracker's published figures
@@ -33,11 +45,15 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from devsplit import PARTS, part_of
+from factdiff.analyse.lexicon import is_common_word
 from factdiff.analyse.names import name_parts, same_person
 from factdiff.analyse.people import find_people
 from factdiff.analyse.quotes import match_quotes
@@ -76,6 +92,7 @@ class Doc:
     text: str
     direct: list[Unit]
     indirect: list[Unit]
+    sources: list[tuple[int, int]] = field(default_factory=list)  # every gold Source span of the document
 
 
 def _tokens(text: str, start: int, end: int) -> frozenset[int]:
@@ -170,7 +187,8 @@ def load(data: Path) -> list[Doc]:
         text = txt.read_text(encoding="utf-8")
         best = max(candidates, key=lambda p: p.read_text(encoding="utf-8").count("\tContent "))
         direct, indirect = load_ann(best, text)
-        docs.append(Doc(txt.stem, text, direct, indirect))
+        sources = sorted({span for unit in (*direct, *indirect) for span in unit.sources})
+        docs.append(Doc(txt.stem, text, direct, indirect, sources))
     return docs
 
 
@@ -230,6 +248,7 @@ class Score:
     fn: int = 0
     spk_ok: int = 0
     spk_n: int = 0
+    undecided: list[int] = field(default_factory=list)  # pronoun Sources with no named antecedent
     errors: list[str] = field(default_factory=list)
 
     def prf(self) -> tuple[float, float, float]:
@@ -241,20 +260,74 @@ class Score:
         return 100 * self.spk_ok / self.spk_n if self.spk_n else 0.0
 
 
-def _speaker_right(text: str, pred: Unit, gold: Unit) -> bool:
-    if pred.speaker_span is not None:
-        s, e = pred.speaker_span
-        if any(a < e and s < b for a, b in gold.sources):
-            return True
-    if not pred.speaker:
+_PRONOUNS = frozenset("he she they i we you it who which that him her them his their its one".split())
+_HEAD_END = re.compile(r",| of\b| who\b| which\b")
+_BRACKETED = re.compile(r"\s*\([^()]*\)")  # "Sen. Ann Lee (D-Ore.)": the head is before the brackets
+
+
+def source_kind(source: str) -> str:
+    """``"pronoun"``, ``"name"`` or ``"description"``: how a gold Source names its speaker."""
+    words = source.split()
+    if not words:
+        return "description"
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return "pronoun"
+    head = _HEAD_END.split(_BRACKETED.sub("", source), maxsplit=1)[0].split()
+    return "name" if head and head[-1][:1].isupper() and len(head[-1]) > 1 else "description"
+
+
+def _same_by_name(speaker: str, source: str) -> bool:
+    if same_person(speaker, source):
+        return True
+    last = name_parts(speaker)[1]
+    return bool(last) and re.search(rf"\b{re.escape(last)}\b", source) is not None
+
+
+def _group(source: str) -> bool:
+    """A Source that names a group by a plural common noun ("Republicans", "Senate Democrats")."""
+    head = _HEAD_END.split(_BRACKETED.sub("", source), maxsplit=1)[0].split()[-1]
+    return head.endswith("s") and not head.endswith("ss") and is_common_word(head[:-1])
+
+
+def _antecedent(doc: Doc, start: int, pronoun: str = "") -> str | None:
+    """The nearest Source before ``start`` in the document's annotation that is a name; for "he" and
+    "she", one that does not name a group."""
+    best: tuple[int, int] | None = None
+    for a, b in doc.sources:
+        source = doc.text[a:b]
+        if b > start or source_kind(source) != "name" or (best is not None and a <= best[0]):
+            continue
+        if pronoun in ("he", "she") and _group(source):
+            continue
+        best = (a, b)
+    return doc.text[best[0] : best[1]] if best else None
+
+
+def speaker_right(doc: Doc, pred: Unit, gold: Unit, undecided: list[int] | None = None) -> bool:
+    """Whether ``pred`` names the speaker of ``gold`` (strict; see the module doc)."""
+    speaker = (pred.speaker or "").strip()
+    if not speaker or speaker.lower() in _PRONOUNS:
         return False
+    overlaps = pred.speaker_span is not None and any(
+        a < pred.speaker_span[1] and pred.speaker_span[0] < b for a, b in gold.sources
+    )
     for a, b in gold.sources:
-        source = text[a:b]
-        if same_person(pred.speaker, source):
+        source = doc.text[a:b]
+        kind = source_kind(source)
+        if kind == "name":
+            if overlaps or _same_by_name(speaker, source):
+                return True
+            continue
+        antecedent = _antecedent(doc, a, source.strip().lower())
+        if antecedent is not None and _same_by_name(speaker, antecedent):
             return True
-        last = name_parts(pred.speaker)[1]
-        if last and re.search(rf"\b{re.escape(last)}\b", source):
+        if kind == "description" and overlaps:
             return True
+        if kind == "pronoun" and antecedent is None:
+            if undecided is not None:
+                undecided.append(1)
+            if overlaps and speaker[:1].isupper():
+                return True
     return False
 
 
@@ -274,7 +347,7 @@ def score(doc: Doc, pred: list[Unit], gold: list[Unit], into: Score, label: str)
         into.tp += 1
         if gold[j].sources:
             into.spk_n += 1
-            if _speaker_right(doc.text, pred[i], gold[j]):
+            if speaker_right(doc, pred[i], gold[j], into.undecided):
                 into.spk_ok += 1
             else:
                 src = "; ".join(doc.text[a:b] for a, b in gold[j].sources)
@@ -292,14 +365,8 @@ def score(doc: Doc, pred: list[Unit], gold: list[Unit], into: Score, label: str)
             into.errors.append(f"{label} FN {doc.name}: {doc.text[g.span[0] : g.span[1]][:100]!r}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR folder with text/ and attributions/")
-    parser.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
-    args = parser.parse_args()
-    docs = load(args.data)
-    if not docs:
-        raise SystemExit(f"no PolNeAR documents under {args.data}")
+def run(docs: list[Doc]) -> tuple[Score, Score, Score, float]:
+    """factdiff (direct, indirect) and the naive baseline scored on ``docs``, and factdiff's CPU seconds."""
     ours_d, ours_i, naive_d = Score(), Score(), Score()
     cpu = 0.0
     for doc in docs:
@@ -309,11 +376,31 @@ def main() -> None:
         score(doc, direct, doc.direct, ours_d, "direct")
         score(doc, indirect, doc.indirect, ours_i, "indirect")
         score(doc, naive_units(doc.text)[0], doc.direct, naive_d, "naive")
-    words = sum(len(_TOKEN.findall(d.text)) for d in docs)
-    n_direct = sum(len(d.direct) for d in docs)
-    n_indirect = sum(len(d.indirect) for d in docs)
+    return ours_d, ours_i, naive_d, cpu
+
+
+def split_docs(docs: list[Doc]) -> dict[str, list[Doc]]:
+    """The documents of each part of the development half (``bench/devsplit.py``), and all of them."""
+    parts: dict[str, list[Doc]] = {name: [] for name in PARTS}
+    for doc in docs:
+        parts[part_of(doc.name)].append(doc)
+    return {**parts, "all": docs}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR folder with text/ and attributions/")
+    parser.add_argument("--part", choices=[*PARTS, "all"], default=None, help="score one part only (default: each)")
+    parser.add_argument("--errors", type=int, default=0, help="print this many errors of each kind (first part)")
+    args = parser.parse_args()
+    docs = load(args.data)
+    if not docs:
+        raise SystemExit(f"no PolNeAR documents under {args.data}")
+    parts = split_docs(docs)
+    names = [args.part] if args.part else [*PARTS, "all"]
+    results = {name: run(parts[name]) for name in names}
     if args.errors:
-        for s in (ours_d, ours_i):
+        for s in results[names[0]][:2]:
             by_kind: dict[str, list[str]] = defaultdict(list)
             for e in s.errors:
                 by_kind[e.split(" ", 2)[1]].append(e)
@@ -322,24 +409,33 @@ def main() -> None:
                 for e in errs[: args.errors]:
                     print("  " + e)
         print()
+    everything = results[names[-1]]
+    chosen = parts[names[-1]]
+    words = sum(len(_TOKEN.findall(d.text)) for d in chosen)
     print(
-        f"PolNeAR {args.data.name}: {len(docs)} articles, {words} words, gold {n_direct} direct quotes and "
-        f"{n_indirect} indirect attributions; a match shares >= {MATCH_OVERLAP:.0%} of the larger unit's tokens; "
-        f"factdiff people+quotes ran at {len(docs) / cpu:.0f} articles/s on one core"
+        f"PolNeAR {args.data.name}: {len(docs)} articles ({', '.join(f'{n} {len(parts[n])}' for n in PARTS)} "
+        f"by bench/devsplit.py); a match shares >= {MATCH_OVERLAP:.0%} of the larger unit's tokens; strict speakers; "
+        f"factdiff people+quotes ran at {len(chosen) / everything[3]:.0f} articles/s on one core ({words} words)"
     )
-    header = f"{'system':<32} {'units':<9} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'(scored)':>9}"
+    header = f"{'part':<6} {'system':<28} {'units':<9} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'n':>5}"
     print(header)
     print("-" * len(header))
-    for name, kind, s in (
-        ("factdiff", "direct", ours_d),
-        ("factdiff", "indirect", ours_i),
-        ("naive baseline (same run)", "direct", naive_d),
-    ):
-        p, r, f = s.prf()
-        print(f"{name:<32} {kind:<9} {p:6.1f} {r:6.1f} {f:6.1f} {s.speaker_acc():7.1f}% {s.spk_n:>9}")
-    ggt = "Gender Gap Tracker (published)"
-    print(f"{ggt:<32} {'direct':<9} {'':>6} {'':>6} {GGT_QUOTE_F1:6.1f} {GGT_SPEAKER_ACC:7.1f}% {'':>9}")
-    print(f"quote_f1={ours_d.prf()[2]:.1f} speaker_acc={ours_d.speaker_acc():.1f}")
+    for name in names:
+        ours_d, ours_i, naive_d, _ = results[name]
+        n_direct = sum(len(d.direct) for d in parts[name])
+        n_indirect = sum(len(d.indirect) for d in parts[name])
+        for system, kind, s, n in (
+            ("factdiff", "direct", ours_d, n_direct),
+            ("factdiff", "indirect", ours_i, n_indirect),
+            ("naive baseline (same run)", "direct", naive_d, n_direct),
+        ):
+            p, r, f = s.prf()
+            cells = f"{p:6.1f} {r:6.1f} {f:6.1f} {s.speaker_acc():7.1f}% {s.spk_n:>5}"
+            print(f"{name:<6} {system:<28} {kind:<9} {n:>5} {cells}")
+    ggt = "Gender Gap Tracker (published, own data)"
+    print(f"{ggt:<51} {'':>5} {'':>6} {'':>6} {GGT_QUOTE_F1:6.1f} {GGT_SPEAKER_ACC:7.1f}%")
+    print(f"pronoun Sources with no named antecedent in the annotation: {len(everything[0].undecided)}")
+    print(f"quote_f1={everything[0].prf()[2]:.1f} speaker_acc={everything[0].speaker_acc():.1f}")
 
 
 if __name__ == "__main__":

@@ -246,6 +246,8 @@ Changes: glosses, examples, pronunciations and adverbs were left out; lemmas wer
 synsets were renumbered; only lexicographer classes, hypernym and instance-hypernym links,
 derivational and pertainym links between lemmas and irregular forms were kept, re-encoded by
 scripts/build_lexicon.py.
+factdiff's table of common words (common_words.txt.gz, built by scripts/build_common_words.py) is
+derived from the same source: the one-word lemmas it lists only in lower case.
 
 Open English WordNet's licence notice and the Princeton WordNet licence follow unchanged.
 

@@ -86,7 +86,7 @@ def test_ranges(text: str, low: float, high: float) -> None:
     assert (mention.low, mention.high) == (low, high)
 
 
-@pytest.mark.parametrize("text", ["beat Charlton 2-1 at home", "in 2018 to 3.9 million", "COVID-19 cases"])
+@pytest.mark.parametrize("text", ["drew with Rovers 3-3 away", "in 2021 to 6.2 million", "H5N1 samples"])
 def test_not_ranges(text: str) -> None:
     assert all(m.kind != "range" for m in scan_numbers(text))
 
@@ -94,7 +94,7 @@ def test_not_ranges(text: str) -> None:
 def test_vague_amounts() -> None:
     (mention,) = scan_numbers("hundreds of homes")
     assert (mention.kind, mention.value, mention.low, mention.high) == ("vague", 100, 100, 1000)
-    (mention,) = scan_numbers("tens of thousands of people")
+    (mention,) = scan_numbers("tens of thousands of visitors")
     assert (mention.low, mention.high) == (10_000, 100_000)
 
 
@@ -217,7 +217,7 @@ def test_and_joins_words_only_after_a_scale_or_before_a_fraction() -> None:
 
 
 def test_scores_are_not_numbers() -> None:
-    assert scan_numbers("Bristol beat Charlton 2-1 at home") == []
+    assert scan_numbers("Harlow beat Wexford 4-2 away") == []
 
 
 @pytest.mark.parametrize(
@@ -225,9 +225,9 @@ def test_scores_are_not_numbers() -> None:
     [
         ("An M7.4 quake", 7.4),
         ("the magnitude-6.4 quake", 6.4),
-        ("between $US160 million", 160_000_000),
-        ("worth PS2.7m", 2_700_000),
-        ("fell to $-50.8bn", -50_800_000_000),
+        ("between $US85 million", 85_000_000),
+        ("worth PS6.3m", 6_300_000),
+        ("fell to $-7.4bn", -7_400_000_000),
     ],
 )
 def test_numbers_glued_to_a_magnitude_or_a_currency(text: str, value: float) -> None:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from factdiff.analyse.quantities import extract, find_quantities, referents
+from factdiff.analyse.quantities import extract, find_quantities
 from factdiff.analyse.text import split_sentences
 from factdiff.model import Article, Quantity
 from tests.shared_data import SEED, STORIES, need
@@ -52,7 +52,7 @@ def _normalised(raw: str) -> str:
         "Residents can also call 211.",
         "— EAGLE WINGS (@NIVIsa4031) September 29, 2017",
         "A pickup was carried off County Road 14 and Route 9.",
-        "The iPhone 11 Pro and COVID-19 tests.",
+        "The Pixel 9 Pro and H5N1 samples.",
         "Published: 2017-09-28",
     ],
 )
@@ -112,8 +112,8 @@ def test_hundreds_of_is_a_flagged_approximation() -> None:
 
 
 def test_ranges() -> None:
-    (q,) = quantities("Prices rose between 4% and 6% this year.")
-    assert (q.low, q.high, q.approx, q.unit) == (4, 6, "range", "percent")
+    (q,) = quantities("Rents climbed between 3% and 7% over the winter.")
+    assert (q.low, q.high, q.approx, q.unit) == (3, 7, "range", "percent")
     (q,) = quantities("Each site will take from 10 to 20 workers.")
     assert (q.low, q.high, q.value) == (10, 20, None)
 
@@ -290,11 +290,11 @@ def test_stories_emit_no_years_phones_or_roads() -> None:
     [
         ("It only cost 3 dollars 50 cents.", 3.5, "USD", "exact"),
         ("He is 5 feet 2 inches tall.", 5 + 2 / 12, "foot", "exact"),
-        ("Renault said Senard, 65, now faces the task.", 65, "year of age", "exact"),
+        ("The council said Okafor, 58, now leads the review.", 58, "year of age", "exact"),
         ("The interim dividend rose to 17c a share.", 17, "cent per share", "exact"),
         ("It has 35m of its devices in homes.", 35_000_000, None, "exact"),
         ("The tower is 5.5m tall.", 5.5, "metre", "exact"),
-        ("The adult moths can fly more than 100 kilometers (60 miles).", 60, "mile", "over"),
+        ("The swifts can glide more than 300 kilometers (186 miles).", 186, "mile", "over"),
         ("Profit improved to 361 million pounds this year.", 361_000_000, "GBP", "exact"),
     ],
 )
@@ -304,20 +304,20 @@ def test_more_units(text: str, value: float, unit: str | None, approx: str) -> N
 
 
 def test_ranges_with_units_and_scales() -> None:
-    (q,) = quantities("Claims ranged from $200 to $4 million.")
-    assert (q.low, q.high, q.unit) == (200, 4_000_000, "USD")
-    (q,) = quantities("Let us get from $10 to $15 billion.")
-    assert (q.low, q.high) == (10_000_000_000, 15_000_000_000)
-    (q,) = quantities("Men aged 18 to 34 were asked.")
-    assert (q.low, q.high, q.unit) == (18, 34, "year of age")
-    found = quantities("The deficit increased by $43.6 billion to $419.2 billion.")
-    assert [q.value for q in found] == [43_600_000_000, 419_200_000_000]
+    (q,) = quantities("Bids ranged from $300 to $2 million.")
+    assert (q.low, q.high, q.unit) == (300, 2_000_000, "USD")
+    (q,) = quantities("The port hopes to raise from $3 to $5 billion.")
+    assert (q.low, q.high) == (3_000_000_000, 5_000_000_000)
+    (q,) = quantities("Women aged 25 to 40 took part.")
+    assert (q.low, q.high, q.unit) == (25, 40, "year of age")
+    found = quantities("The shortfall widened by $2.1 billion to $17.8 billion.")
+    assert [q.value for q in found] == [2_100_000_000, 17_800_000_000]
 
 
 def test_restatements_keep_the_direction() -> None:
-    text = "The Dow Jones Industrial Average lost 190 points, or 0.6%, on Friday."
-    assert one(text, 0.6).direction == "down"
-    assert one("Blackmores was up 9.4 per cent to $84.", 84).direction is None
+    text = "The harbour index shed 42 points, or 1.3%, on Tuesday."
+    assert one(text, 1.3).direction == "down"
+    assert one("Cooper Mills was up 2.2 per cent to $17.", 17).direction is None
 
 
 def test_one_as_a_pronoun_is_not_a_count() -> None:
@@ -351,8 +351,8 @@ def test_the_after_a_comparative_is_no_hedge() -> None:
     ("text", "value", "unit", "approx"),
     [
         ("Half the condos have sold.", 0.5, None, "exact"),
-        ("Chipmakers produce sub-7 nanometer chips.", 7, "nanometre", "under"),
-        ("The air can dip to minus-130 degrees Fahrenheit.", -130, "fahrenheit", "exact"),
+        ("The lab etches sub-5 nanometer tracks.", 5, "nanometre", "under"),
+        ("The ice core was kept at minus-80 degrees Fahrenheit.", -80, "fahrenheit", "exact"),
     ],
 )
 def test_half_sub_and_minus(text: str, value: float, unit: str | None, approx: str) -> None:
@@ -446,9 +446,9 @@ def test_a_gapped_clause_is_a_place_and_a_count() -> None:
     ("text", "value", "concept"),
     [
         ("Thieves took 460 Ford and Nissan vans.", 460, "ford nissan vans"),
-        ("It sold 2.7m combined print and digital copies.", 2_700_000, "combined print digital copies"),
+        ("The atlas sold 1.4m boxed paper and audio editions.", 1_400_000, "boxed paper audio editions"),
         ("Half the flats have sold.", 0.5, "flats"),
-        ("One fourth of the US workforce is remote.", 0.25, "us workforce"),
+        ("One fifth of the city fleet is electric.", 0.2, "city fleet"),
     ],
 )
 def test_coordinated_modifiers_and_the_whole_of_a_fraction(text: str, value: float, concept: str) -> None:
@@ -461,7 +461,7 @@ def test_and_between_two_nouns_ends_the_first() -> None:
 
 def test_a_bare_number_takes_its_neighbours_unit() -> None:
     assert one("The index rose 12.5 points to 3,410.2.", 3410.2).unit == "point"
-    assert one("A ticket costs about 8 or $9.", 8).unit == "USD"
+    assert one("A seat costs about 6 or $7.", 6).unit == "USD"
     assert one("The car went 80 miles and then 20 to the coast.", 20).unit is None
     assert one("Sales rose 5% to 84.", 84).unit is None
 
@@ -469,10 +469,10 @@ def test_a_bare_number_takes_its_neighbours_unit() -> None:
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
-        ("Gas closed at $3.10 per mmBtu.", 3.10, "USD per mega british thermal unit"),
+        ("The utility paid $4.25 per mmBtu.", 4.25, "USD per mega british thermal unit"),
         ("Beef sold for $9 per kg.", 9, "USD per kilogram"),
         ("The line carries 400 kV.", 400, "kilovolt"),
-        ("The field reached 12 kV/cm.", 12, "kilovolt per centimetre"),
+        ("The gap withstood 30 kV/cm.", 30, "kilovolt per centimetre"),
         ("The weld held 7.5 ksi.", 7.5, "kilopound per square inch"),
         ("The panel failed at 52 MPa.", 52, "megapascal"),
         ("Tyres need 32 psi.", 32, "pound per square inch"),
@@ -487,36 +487,17 @@ def test_of_and_a_bare_noun_says_what_kind() -> None:
     assert one("Two members of the board quit.", 2).concept == "members"
 
 
-@pytest.mark.parametrize(
-    ("text", "value", "wanted", "unwanted"),
-    [
-        ("Six new seasons of Fraggle Rock will stream.", 6, {"fraggle", "rock"}, {"-"}),
-        ("It will serve 9 miles (14 kilometers) of new tunnels.", 9, {"tunnels"}, set()),
-        ("She shot 44.1% from the field.", 44.1, {"field"}, set()),
-        ("The TA-90 index closed on turnover of 1.1 billion shekels ($300 million).", 300_000_000, {"turnover"}, set()),
-        ("The TA-90 index rose 0.4%.", 0.4, {"ta-90"}, set()),
-        ("It costs about $9.", 9, {"-"}, set()),
-        ("Yesterday I ran about 5 km.", 5, {"-"}, set()),
-        ("The US trade deficit grew 4%.", 4, {"us"}, set()),
-    ],
-)
-def test_referents_name_what_a_number_is_said_of(text: str, value: float, wanted: set, unwanted: set) -> None:
-    item = next(f for f in extract(text) if f.quantity.number == value)
-    words = {w.lower() for w in referents(text, item)}
-    assert wanted <= words and not unwanted & words, words
-
-
 def test_from_to_ranges_money_codes_and_signs() -> None:
     (q,) = [q for q in quantities("Gold slid from $1,900 on Monday morning to $1,850.") if q.unit == "USD"]
     assert (q.low, q.high, q.approx) == (1900, 1850, "range")
-    (q,) = quantities("Flats range from 450 sq ft up to 900 sq ft.")
-    assert (q.low, q.high, q.unit) == (450, 900, "square foot")
-    (q,) = quantities("The density fell from 1.3 A/cm2 to 0.03 A/cm2.")
-    assert (q.low, q.high, q.unit) == (1.3, 0.03, "ampere per square centimetre")
-    (q,) = quantities("Guidance is between $US140 million and $US150 million.")
-    assert (q.low, q.high, q.unit) == (140e6, 150e6, "USD")
-    assert one("The package was worth up to PS2.7m.", 2.7e6).unit == "GBP"
-    assert one("The balance fell to $-50.8bn.", -50.8e9).unit == "USD"
+    (q,) = quantities("Studios run from 320 sq ft up to 610 sq ft.")
+    assert (q.low, q.high, q.unit) == (320, 610, "square foot")
+    (q,) = quantities("The current density dropped from 2.4 A/cm2 to 0.6 A/cm2.")
+    assert (q.low, q.high, q.unit) == (2.4, 0.6, "ampere per square centimetre")
+    (q,) = quantities("The forecast sits between $US62 million and $US71 million.")
+    assert (q.low, q.high, q.unit) == (62e6, 71e6, "USD")
+    assert one("The grant was worth up to PS4.1m.", 4.1e6).unit == "GBP"
+    assert one("The fund's position fell to $-3.2bn.", -3.2e9).unit == "USD"
     assert all(q.unit != "GBP" for q in quantities("Pupils of PS 5 won."))
 
 
@@ -536,15 +517,6 @@ def test_a_restatement_between_a_count_and_its_predicate() -> None:
 def test_a_relative_clause_is_a_predicate_and_a_bare_count_keeps_its_own() -> None:
     found = quantities("Crews counted 52 houses that collapsed and 610 that were damaged.")
     assert [(q.number, q.concept) for q in found] == [(52, "houses collapsed"), (610, "houses damaged")]
-
-
-def test_referents_after_a_bracketed_restatement_and_a_longer_noun() -> None:
-    text = "The probe flew a 1.2 billion-mile (1.9bn km) journey from Earth."
-    item = next(f for f in extract(text) if f.quantity.unit == "kilometre")
-    assert "earth" in {w.lower() for w in referents(text, item)}
-    text = "It joins the 40 earlier seasons worth of family programming."
-    item = next(f for f in extract(text) if f.quantity.number == 40)
-    assert "programming" in {w.lower() for w in referents(text, item)}
 
 
 def test_a_count_with_its_own_share_is_not_the_base_of_the_next() -> None:

@@ -296,3 +296,10 @@ def test_entities_point_at_names_in_the_text() -> None:
     expected = {("Jenny Durkan", "person"), ("Seattle", "place"), ("Department of Homeland Security", "organization")}
     assert {(text[s:e], kind) for s, e, kind in found} & expected  # the model is weak: one of three right is enough
     assert tagger.entities("") == []
+
+
+def test_an_ampersand_inside_a_name_stays_in_its_phrase() -> None:
+    text = "Traders watched the B&Q index and the bread & butter stalls on Monday."
+    found = [text[s:e] for s, e in noun_phrases(text)]
+    assert "the B&Q index" in found
+    assert not any("bread & butter" in phrase for phrase in found)  # spaced, lower case: two phrases

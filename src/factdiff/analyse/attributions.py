@@ -128,7 +128,7 @@ def _indirect(
             tail = _CUE_TAIL.match(text, rest, s_end)
             rest = tail.end() if tail else rest
             if rest < s_end and text[rest] == "," and pre.rstrip(" \t").endswith(","):
-                # "But to prevent problems, he said, local officials should be vigilant."
+                # "To keep the roads open, she said, crews will work through the night."
                 out.extend(_clause(text, s_start, s_end, word, cue.start(), np, quoted))
                 continue
             that = _THAT.match(text, rest, s_end)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from factdiff.analyse.units import unit_after
 
@@ -124,7 +125,7 @@ _LEAD = (
     r"|(?:half|quarter)\s+(?=(?:million|billion|trillion|thousand)\b))"
 )
 _WORDS_RE = (
-    # "half the condos", "half of them", but not "the first half of the year"
+    # "half the flats", "half of them", but not "the first half of the year"
     r"(?:(?<!first\s)(?<!second\s)(?<!last\s)(?<!other\s)(?<!the\s)(?<!a\s)"
     r"half(?=\s+(?:of|the|its|their|his|her|our|all)\b))|"
     rf"(?:{_LEAD}?(?:{_WORD_NUMBER})(?:{_JOIN}(?:an?\s+)?{_WORD_ATOM})*"
@@ -477,7 +478,7 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
             if factor is not None and not (
                 glued_small and not _currency_before(text, match.start()) and not _million_m(text, after, body)
             ):
-                value *= factor
+                value = _times(value, factor)
                 scaled = True
                 stop = after.end()
                 half = _AND_A_HALF.match(text, stop, end) if factor >= 1e3 else None
@@ -509,6 +510,12 @@ def _digits_mention(text: str, match: re.Match[str], end: int) -> NumberMention 
     return NumberMention(
         match.start(), stop, text[match.start() : stop], value, kind=kind, scaled=scaled, grouped=grouped
     )
+
+
+def _times(value: float, factor: float) -> float:
+    """``value * factor`` without binary rounding showing in the result: "4.1m" is 4,100,000, not
+    4,099,999.9999999995 (the product is taken in decimal from the shortest written forms)."""
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
 
 
 _MILLION_M_AFTER = re.compile(
@@ -581,7 +588,7 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
     ):
         return None
     if len(tokens) == 1 and (tokens[0] in _SCALES or tokens[0] in _HUNDRED or tokens[0] in _DOZENS):
-        return None  # "parts per million", "a baker's dozen": a scale word alone is not a number
+        return None  # "parts per million", "by the dozen": a scale word alone is not a number
     if tokens[-1] in _ORDINALS and _HYPHEN_WORD.match(match.string, match.start() + len(raw)):
         # "a fourth-year pro", "the third-largest city": an ordinal adjective, not a fraction
         value = _compound_ordinal(tokens)
@@ -881,7 +888,7 @@ def _join_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
         if i + 1 < len(mentions) and first.kind in ("cardinal", "fraction"):
             second = mentions[i + 1]
             if _is_score(text, first, second):
-                i += 2  # "beat Charlton 2-1", "a 9-2 lead": a score is no quantity
+                i += 2  # "beat Wexford 4-2", "a 7-3 lead": a score is no quantity
                 continue
             joined = _range(text, first, second)
             if joined is not None:
@@ -912,7 +919,7 @@ def _range(text: str, first: NumberMention, second: NumberMention) -> NumberMent
     join = _RANGE_JOIN.match(between) if len(between) < 14 else None
     if join is None:
         return None
-    # The units in between must match: "4% and 5%" is joined by the caller of the unit layer.
+    # The units in between must match: "3% and 7%" is joined by the caller of the unit layer.
     lead = _RANGE_BETWEEN.search(text[max(0, first.start - 18) : first.start])
     word = (join.group("to") or "").lower()
     if word in ("and", "or") and (lead is None or lead.group("word").lower() != "between"):
@@ -928,10 +935,10 @@ def _range(text: str, first: NumberMention, second: NumberMention) -> NumberMent
     if join.group("dash") is not None and low is not None and high is not None and high <= low:
         return None  # "2-1", "2-2": a score, not a range
     if _year_like(first) and not _year_like(second):
-        return None  # "in 2018 to 3.9 million"
+        return None  # "in 2021 to 6.2 million"
     if second.scaled and not first.scaled and low is not None and high is not None:
         factor = _scale_of(second.text)
-        # "5 to 10 million" is 5 million, "$200 to $4 million" is 200 dollars.
+        # "5 to 10 million" is 5 million, "$300 to $2 million" is 300 dollars.
         if factor and abs(low) < 10 * abs(high) / factor:
             low *= factor
     start = first.start

@@ -9,7 +9,7 @@ rather than a tagger:
   with a field after it ("Northline's vice president of safety, Gareth Olsson");
 - an apposition after the name: "NAME, [a|the] [ORG('s)] TITLE [of ORG]," ("Matthew Albence, an ICE
   executive associate director,"; "Thomas Homan, who occupies the post of acting director");
-- a name as the subject or object of a speech verb ("Pat Caddell told", "said Helen Marchetti").
+- a name as the subject or object of a speech verb ("Ada Okafor told", "said Helen Marchetti").
 
 A title is not limited to a word list. Its head is a listed title word or a role noun known by its
 ending ("Epidemiologist", "Librarian", "Superintendent", "Spokesperson"; words that only look like
@@ -42,6 +42,7 @@ from factdiff.model import Article, Person
 
 __all__ = [
     "NAME",
+    "TITLE_HEADS",
     "find_people",
     "lower_same_length",
     "normalise_title",
@@ -335,7 +336,7 @@ _SPEECH = (
     r"|announced|claimed|continued|replied|responded|recalled|urged|predicted|tweeted|believes|thinks"
 )
 _SPEECH_ALT = word_alternation(_SPEECH.split("|"))
-#: A name next to a speech verb: "Pat Caddell told", "said Helen Marchetti".
+#: A name next to a speech verb: "Ada Okafor told", "said Helen Marchetti".
 _SPEAKS = re.compile(
     rf"(?<![\w'’])(?:(?P<before>{NAME})[ \t]+(?:(?:also|then|later|has|had|previously)[ \t]+)?{_SPEECH_ALT}\b"
     rf"|\b{_SPEECH_ALT}[ \t]+(?P<after>{NAME})(?![\w'’-]))"
@@ -433,6 +434,9 @@ def _strip_org(org: str | None) -> str | None:
 #: Anchors: each pattern runs only in a window around a word it cannot match without, so that the
 #: long patterns are tried at a few places per article rather than at every character.
 _HEAD_WORDS = frozenset(w.rstrip(".") for h in _HEADS for w in h.split())
+#: The head words of titles in lower case ("minister", "president", "spokeswoman"): what a
+#: description of a person may end in ("the minister", "the former president").
+TITLE_HEADS = frozenset(h.lower() for h in _HEADS if h.isalpha())
 _SPEECH_WORDS = frozenset(_SPEECH.split("|"))
 #: A listed head or speech verb, or a word with the ending of a role noun (see _MORPH), in lower-cased text.
 _ANCHOR_RE = re.compile(
@@ -719,7 +723,7 @@ def _possessed(text: str, start: int, end: int) -> Iterable[tuple[int, int, int,
         if not name or " " not in name or m.group("org") in _STOP:
             continue
         if not m.group("org").isupper() and gender_of(name) is None:
-            continue  # "Trump's East European Achilles Heel": only a known given name makes it a person
+            continue  # "Harlow's West Coast Gold Rush": only a known given name makes it a person
         yield (
             m.start(),
             m.start("name") + len(name),

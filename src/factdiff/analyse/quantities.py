@@ -6,7 +6,7 @@ year, a day of the month, a clock time, a phone number, a handle, a road or a mo
 reads the words around each one:
 
 - **concept**, what is counted: the noun phrase after the number ("498 people", "500 illegal
-  immigrants", "Kia and Hyundai vehicles", "categories of products") with what its predicate says
+  immigrants", "Ford and Nissan vans", "boxes of seedlings") with what its predicate says
   of it ("114 buildings were damaged" -> "buildings damaged", "1,734 kindergartners had a medical
   exemption" -> "kindergartners medical exemption"), the predicate when there is no noun ("317 had
   criminal convictions", "Eighteen of those arrested were gang members"), the noun of the whole a
@@ -36,12 +36,13 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factdiff.analyse.lexicon import opens_with_common_word
 from factdiff.analyse.numbers import NumberMention, hedge_before, parse_number, scan_numbers, word_trie
 from factdiff.analyse.text import split_sentences
 from factdiff.analyse.units import CURRENCIES, TIME_UNITS, UnitMatch, unit_after, unit_before
 from factdiff.model import Article, Quantity
 
-__all__ = ["Found", "extract", "find_quantities", "referents"]
+__all__ = ["Found", "extract", "find_quantities"]
 
 
 def _lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
@@ -102,7 +103,7 @@ _DIRECTION_VERBS = """
     """.split()
 _DIRECTION = re.compile(
     r"(?=[" + "".join(sorted({w[0] for w in _DIRECTION_VERBS})) + r"])\b(?P<verb>" + word_trie(_DIRECTION_VERBS) + r")"
-    # "rose 5%", "fell by 3", "cut its workforce by 10%", "grow sales by 35 per cent"
+    # "rose 5%", "fell by 3", "cut its workforce by 10%", "lift exports by 12 per cent"
     r"(?:\s+(?:by|another|a\s+further|further)|(?:\s+[a-z'’]+){1,3}\s+by)?\s+"
     r"(?:(?:about|around|roughly|nearly|almost|some|just|"
     r"more\s+than|over|less\s+than|under|an?\s+estimated|a)\s+)?$",
@@ -209,17 +210,17 @@ _US_STATES = frozenset(
     Wis. Wyo. D.C.
     """.split()
 )
+# Closed word classes that are never a place however they are written: function words, pronouns,
+# calendar names and number words. Whether an open-class word that opens a sentence is a common word
+# ("Floodwater", "Residents") the tagger and the lexicon decide (lexicon.opens_with_common_word).
 _NOT_PLACES = frozenset(
     """
     The A An And But Or Of In On At For To With By From This That These Those It Its He She They We I You
-    His Her Their Our ICE DACA DUI FBI CEO Operation Officers Officer Director President Governor Mayor
+    His Her Their Our Some Many Most All About Nearly Almost More Less Up Down Over Under Just Only
+    Among After Before During Since Until While When Where Then Next Also However
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
     August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Share Update Source Published Of Among After Before During Since Until While When Where Arrests
-    Total Totals Overall Some Many Most All About Nearly Almost More Less Up Down Over Under Just Only
     One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Forty Fifty Hundreds Thousands
-    Then Next Finally Also Meanwhile However Closer Still Days Weeks Months Years
-    Drunk Drunken Driving Damage Flood Floodwater Residents Officials Police Agents Authorities
     """.split()
 )
 _SITE_WORDS = frozenset(
@@ -244,7 +245,7 @@ _LINK_WORDS = ("with", "detained", "arrested", "made", "reported", "recorded")
 _COMMA_LINK_VERBS = (" accounted for ", " had ", " saw ", " recorded ", " reported ", " made ", " led with ")
 _BY_BEFORE = re.compile(r"\bby\s+\Z")
 _UNIT_RANGE_JOIN = re.compile(r"\s*(?:(?P<dash>-|–)|(?P<word>to|and|up\s+to))\s*")
-# "from $36,040 at 10.45pm last night to $34,935": a few words may stand between the ends of a "from" range.
+# "from $1,900 on Monday morning to $1,850": a few words may stand between the ends of a "from" range.
 _FROM_TO_GAP = re.compile(r"\s+[^;:()]{1,40}?\s+(?P<word>(?:up\s+)?to)\s+(?P<dash>(?!x)x)?")
 # Literal starts keep these scans fast: "http(s)://" and "www." links, and bare "domain.gov/path" ones found
 # from their ".gov/" and widened to the whole word.
@@ -365,7 +366,7 @@ def _read(
     if mention.kind == "vague":
         approx = "about"
         q_end = _skip_of(text, end)
-        unit = unit_after(text, q_end, s_end)  # "tens of thousands of dollars"
+        unit = unit_after(text, q_end, s_end)  # "hundreds of thousands of euros"
         if unit is not None and unit.unit in TIME_UNITS:
             unit = None
         elif unit is not None:
@@ -566,7 +567,7 @@ def _excluded(
         if (month_like or "#" in tail or "№" in tail) and _ID_BEFORE.search(before[-24:]):
             return True
         capital = _CAPITAL_BEFORE.search(before) if any(c.isupper() for c in last_word[:3]) else None
-        # "Route 9", "Game 6", "the Kick Six": a number right after a name is part of the name.
+        # "Route 9", "Stage 4", "the Big Ten": a number right after a name is part of the name.
         if capital is not None and (not mention.words or mention.text[0].isupper()):
             word = capital.group("word")
             word_start = mention.start - len(before) + capital.start("word")
@@ -679,7 +680,7 @@ def _is_magnitude(text: str, mention: NumberMention, s_start: int, s_end: int) -
 
 
 def _is_age(text: str, mention: NumberMention, before: str, after: str) -> bool:
-    """ "Senard, 65, now faces ...": a person's age in the news style of name, age, comma."""
+    """ "Okafor, 58, now leads ...": a person's age in the news style of name, age, comma."""
     value = mention.value
     if value is None or mention.words or not (1 <= value <= 110) or not float(value).is_integer():
         return False
@@ -707,10 +708,10 @@ def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[st
         if lower == "and" and words and not _is_plural(words[-1]):
             coordinated = _COORDINATED.match(text, match.end(), end)
             if coordinated is not None and _is_plural(coordinated.group("noun")):
-                stop = match.end()  # "Kia and Hyundai vehicles", "digital and physical sales"
+                stop = match.end()  # "Ford and Nissan vans", "boxed and online editions"
                 continue
         if (lower in _STOP and not (word.isupper() and len(word) > 1)) or lower in _VERBS:
-            break  # "the US population" goes on
+            break  # "the city fleet" goes on
         if not words and word[0].isdigit():
             break
         if (
@@ -725,7 +726,7 @@ def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[st
             if lower.endswith("ed") and len(lower) > 4:
                 words.append(word)  # a participle after the noun: "homes damaged", "people arrested"
                 stop = match.end()
-            break  # "profile slots available", "people worldwide"
+            break  # "seats available", "members nationwide"
         words.append(word)
         stop = match.end()
     return words, stop
@@ -765,7 +766,7 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
         pos = _skip_of(text, item.mention.end)
     if item.mention.kind == "fraction" and quantity.unit is None:
         whole = _FRACTION_OF.match(text, pos, s_end)
-        if whole is not None:  # "half the condos", "one fourth of the US population"
+        if whole is not None:  # "half the flats", "one fifth of the city fleet"
             words, _ = _noun_phrase(text, whole.end(), s_end, limit=3)
             if words:
                 item.noun = " ".join(words)
@@ -814,7 +815,7 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
         verb_end = verb.end()
         article = _ARTICLE.match(text, verb_end, s_end)  # "had a criminal conviction"
         object_words, _ = _noun_phrase(text, article.end() if article else verb_end, s_end)
-        # "300 recorded songs", "42 confirmed cases": a participle before a plural noun is an adjective.
+        # "40 printed maps", "42 confirmed cases": a participle before a plural noun is an adjective.
         adjective = verb.group("verb") not in _VERBS and not article and object_words and _is_plural(object_words[-1])
         if adjective:
             if partitive is None:
@@ -838,7 +839,7 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
     if words:
         if _is_plural(words[-1]):
             complement = _OF_KIND.match(text, stop, s_end)
-            if complement is not None:  # "5,700 categories of products", "65 snaps of man coverage"
+            if complement is not None:  # "12 bottles of wine", "30 crates of apples"
                 more, stop = _noun_phrase(text, complement.end(), s_end, limit=2)
                 words = [*words, "of", *more] if more else words
         if partitive is None:
@@ -871,7 +872,15 @@ def _predicate(text: str, pos: int, end: int) -> list[str]:
 _STATE_IN_BRACKETS = re.compile(r"\s+\(State\s+([A-Z][a-z]+)\)$")
 
 
-def _clean_place(place: str) -> str | None:
+def _clean_place(place: str, text: str = "", opens_at: int = -1, sentence_end: int = 0) -> str | None:
+    """The place a matched run of capitalised words names, or None. ``opens_at``: where the run starts
+    when it opens its sentence, so that a common word capitalised there ("Residents", "Closer") is
+    left out of it (-1 when it does not open the sentence)."""
+    if opens_at >= 0:
+        lead = len(place) - len(place.lstrip())
+        if opens_with_common_word(text, opens_at + lead, sentence_end):
+            rest = place.lstrip().split(None, 1)
+            place = rest[1] if len(rest) > 1 else ""
     place = place.strip().rstrip(",")
     if place.endswith(("'s", "’s")):
         place = place[:-2]  # "Westmarch's 14 counties"
@@ -921,7 +930,8 @@ def _read_places(text: str, item: Found, s_start: int, s_end: int) -> None:
     if match is None and tail[-1:].isalpha() and tail[: tail.rfind(" ")].endswith((",", " and", " while", " but")):
         match = _GAPPED_PLACE().search(before)  # "520 jobs and Dunmore 380"
     if match is not None:
-        place = _clean_place(match.group("place"))
+        at = full_start - len(before) + match.start("place")
+        place = _clean_place(match.group("place"), text, _opening(text, s_start, at), s_end)
         if place is not None:
             quantity.places.append(place)
     after = text[quantity.end : min(s_end, quantity.end + 60)]
@@ -980,8 +990,14 @@ def _sentence_place(text: str, s_start: int) -> tuple[str, int] | None:
             return None
     elif words[-1] not in _PLACE_KINDS and raw not in _US_STATES:
         return None
-    place = _clean_place(raw)
+    at = match.start("place")
+    place = _clean_place(raw, text, _opening(text, s_start, at), len(text))
     return (place, match.end()) if place is not None else None
+
+
+def _opening(text: str, s_start: int, at: int) -> int:
+    """``at`` when only quotation marks and spaces stand between the sentence start and it, else -1."""
+    return at if not text[s_start:at].strip(' \t\n"“(') else -1
 
 
 def _read_direction(text: str, item: Found, s_start: int) -> None:
@@ -997,18 +1013,18 @@ def _read_direction(text: str, item: Found, s_start: int) -> None:
     if match is None:
         return
     verb = match.group("verb").lower()
-    # "cut 1,850 jobs" and "lost $5 million" are amounts; "lost 190 points" and "cut by 3%" are changes.
+    # "cut 1,850 jobs" and "lost $5 million" are amounts; "shed 42 points" and "cut by 3%" are changes.
     if verb in _NEEDS_BY and " by" not in match.group().lower() and quantity.unit not in _INDEX_UNITS:
         return
     if verb in ("up", "down") and _PHRASAL_BEFORE.search(before, 0, match.start("verb")):
-        return  # "gave up 517 yards", "set up 3 teams"
+        return  # "gave up 210 yards", "set up 3 teams"
     if quantity.approx == "range":
-        return  # "increased from 13.5 to 14.0 mm": the range is the change
+        return  # "widened from 2.5 to 3.0 mm": the range is the change
     quantity.direction = "down" if verb in _DOWN else "up"
 
 
 def _merge_unit_ranges(text: str, found: list[Found]) -> None:
-    """Join "4% and 5%" after "between", "$62 and $68", "5% to 6%" into one range quantity."""
+    """Join "3% and 7%" after "between", "$40 and $45", "5% to 6%" into one range quantity."""
     i = 0
     while i + 1 < len(found):
         first, second = found[i].quantity, found[i + 1].quantity
@@ -1017,14 +1033,14 @@ def _merge_unit_ranges(text: str, found: list[Found]) -> None:
         joiner = _UNIT_RANGE_JOIN.fullmatch(gap)
         if joiner is None and lead is not None and lead.group(1).lower() == "from":
             joiner = _FROM_TO_GAP.fullmatch(gap)
-        # "increased by $43.6 billion to $419.2 billion" is a change and a level, not a range.
+        # "widened by $2.1 billion to $17.8 billion" is a change and a level, not a range.
         by = bool(_BY_BEFORE.search(text, max(0, first.start - 12), first.start))
         same_unit = (
             first.unit is not None
             and second.unit is not None
             and (first.unit == second.unit or first.unit == second.unit.split(" per ")[0])
         )
-        # "from 208 pounds to 193": the second number takes the first one's unit.
+        # "from 180 pounds to 171": the second number takes the first one's unit.
         bare_second = (
             first.unit is not None and second.unit is None and lead is not None and lead.group(1).lower() == "from"
         )
@@ -1039,7 +1055,7 @@ def _merge_unit_ranges(text: str, found: list[Found]) -> None:
             low = first.value
             factor = _scale_factor(found[i + 1].mention.text) if found[i + 1].mention.scaled else None
             if factor and not found[i].mention.scaled and abs(low) < 10 * abs(second.value) / factor:
-                low *= factor  # "$10 to $15 billion", but "$200 to $4 million" stays 200
+                low *= factor  # "$3 to $5 billion", but "$300 to $2 million" stays 300
             first.low, first.high, first.value = low, second.value, None
             first.unit = second.unit or first.unit
             first.approx = "range"
@@ -1061,8 +1077,8 @@ _NO_SHARING = frozenset({"percent", "percentage point", "basis point", "rank", "
 
 def _share_units(text: str, found: list[Found]) -> None:
     """A bare number takes the unit the sentence gave its neighbour: the level a change reached
-    ("rose 64.06 points to 4,577.10", "lost 1.1% to end at 1,334.20" after "1,463.87 points") and the first
-    of two amounts ("8 or $9")."""
+    ("rose 12.5 points to 3,410.2", "lost 0.8% to end at 2,104.50" after "1,980.12 points") and the first
+    of two amounts ("6 or $7")."""
     if all(f.quantity.unit is None for f in found):
         return
     for index, item in enumerate(found):
@@ -1160,7 +1176,7 @@ _CONVERSION_GAP = re.compile(r"\s*(?:\(|,\s*or\s+|/\s*)")
 
 def _inherit_from_previous(text: str, item: Found, previous: Found) -> None:
     """A conversion or restatement keeps the hedge and the direction of what it restates: "more than
-    100 kilometers (60 miles)", "lost 190 points, or 0.6%". In "rose 5% to $84" the $84 is a level, no change."""
+    300 kilometers (186 miles)", "shed 42 points, or 1.3%". In "rose 5% to $17" the $17 is a level, no change."""
     quantity, before = item.quantity, previous.quantity
     gap = text[before.end : quantity.start]
     if _CONVERSION_GAP.fullmatch(gap):
@@ -1169,7 +1185,7 @@ def _inherit_from_previous(text: str, item: Found, previous: Found) -> None:
         if quantity.direction is None:
             quantity.direction = before.direction
     elif quantity.direction is None and before.direction is not None and _BY_ONLY.fullmatch(gap):
-        quantity.direction = before.direction  # "were down 2.3%, Burlington by 2.6%"
+        quantity.direction = before.direction  # "were down 1.4%, Harlow by 2.0%"
 
 
 def _position(found: list[Found], item: Found) -> int:
@@ -1313,57 +1329,12 @@ def _list_heading(text: str, line_start: int) -> str | None:
     return None
 
 
+_LINE_WORD = re.compile(r"[A-Za-z][A-Za-z&'’.-]*")
+
+
 def _plural_in(line: str) -> str | None:
-    for word in _REFERENT_WORD.findall(line):
+    for word in _LINE_WORD.findall(line):
         lower = word.lower()
         if lower not in _STOP and _is_plural(lower):
             return lower
     return None
-
-
-_REFERENT_WORD = re.compile(r"[A-Za-z][A-Za-z&'’.-]*")
-
-
-def referents(text: str, item: Found, sentences: list[tuple[int, int]] | None = None) -> list[str]:
-    """Words naming what the quantity is said of: the sentence's subject, the words just before the
-    number and an "of" complement after it ("60% of the UAW workers"). Used for scoring."""
-    from factdiff.analyse.text import sentence_of
-
-    s_start, s_end = sentence_of(sentences if sentences is not None else split_sentences(text), item.quantity.start)
-    head = text[s_start : item.quantity.start]
-    subject = _content_words(head)[:4]
-    clauses = _CLAUSE_SPLIT.split(head) if head else [""]
-    clause = clauses[-1]
-    if not clause.strip() and len(clauses) > 1:
-        clause = clauses[-2]  # "1.3 billion shekels ($350 million)": a restatement is said of the same thing
-    local = _content_words(clause)[-4:]
-    complement = _COMPLEMENT.match(text, item.quantity.end, s_end)
-    extra = _content_words(complement.group(1)) if complement else []
-    # "It costs about $9", "Yesterday I ran 5 km": a pronoun subject names nothing.
-    pronoun = ["-"] if _PRONOUN_START.match(head) else []
-    words: list[str] = []
-    for word in [*pronoun, *subject, *local, *extra]:
-        if word not in words:
-            words.append(word)
-    return words
-
-
-_CLAUSE_SPLIT = re.compile(r"[;:,—–(]")
-# What the number is of, after it: "60% of the UAW workers", "five new seasons of Sesame Street", "8 miles
-# (13 km) of new tunnels", "47.6% from the field".
-_COMPLEMENT = re.compile(
-    r"(?:\s*\([^()]{0,40}\)|\))?(?:\s+[\w-]+){0,3}?\s+(?:of|from|for)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
-    r"((?:[\w-]+\s*){1,3})"
-)
-_PRONOUN_START = re.compile(r"\s*(?:[A-Z][a-z]+,?\s+)?(?:I|[Ii]t|[Tt]his|[Tt]hat|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou)\s")
-_REFERENT_TOKEN = re.compile(r"[A-Za-z][\w&'’.-]*")  # "TA-125", "S8"
-
-
-def _content_words(chunk: str) -> list[str]:
-    return [
-        w.strip(".'’")
-        for w in _REFERENT_TOKEN.findall(chunk)
-        if (w.lower() not in _STOP or (w.isupper() and len(w) > 1))
-        and w.lower() not in _VERBS
-        and not w.lower().endswith("ly")
-    ]

@@ -169,7 +169,7 @@ def _match_quotes(article: Article, sentences: list[tuple[int, int]], people: li
             previous_line_speaker = None  # a signed quote ("” ― Name") speaks for itself only
         previous_line_colon = stripped.endswith(":")
         if previous_line_colon and not stretches:
-            # "Caddell continued:" / "The New York Times reports:" introduces the next paragraph.
+            # "Okafor continued:" / "The Harbour Gazette reports:" introduces the next paragraph.
             cue = cues.search(text, line_start, line_end)
             colon_at = line_start + len(stripped) - 1
             np = _np_before(text, line_start, cue.start(), known) if cue else None
@@ -183,7 +183,7 @@ def _match_quotes(article: Article, sentences: list[tuple[int, int]], people: li
                 previous_line_speaker = holder
     matches.extend(_indirect(text, sentences, quoted, known, cues))
     matches.sort(key=lambda m: (m.start, m.end))
-    _resolve_all(matches, known)
+    _resolve_all(matches, known, quoted, text)
     return matches
 
 
@@ -232,7 +232,8 @@ def _speaker_for(
             np = _subject(text, floor, cue.start(), known)
         else:
             np = _np_before(text, floor, cue.start(), known)
-            if np is None and word in _SAY and text[floor : cue.start()].strip(" \t,"):
+            if np is None and text[floor : cue.start()].strip(" \t,"):
+                # "As Ada Okafor, a harbour engineer, recently put it, "...": the clause's subject
                 np = _subject(text, floor, cue.start(), known)
             if np is None and word in _SAY:
                 np = _np_after(text, cue.end(), q_open, known)  # ', said X, "..."'

@@ -12,12 +12,16 @@ other steps fill in, lives here because resolution is what completes it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from factdiff.analyse.dates import WEEKDAYS
+from factdiff.analyse.lexicon import is_common_word
 from factdiff.analyse.names import canonical_name, gender_of, name_parts, same_person
-from factdiff.analyse.people import NAME, lower_same_length, person_name, word_alternation
+from factdiff.analyse.people import NAME, TITLE_HEADS, lower_same_length, person_name, word_alternation
+from factdiff.analyse.tagger import tag_spans
 from factdiff.model import Person
 
 # --- cues -----------------------------------------------------------------------------------------
@@ -130,6 +134,8 @@ _AUXILIARIES = frozenset(
 )
 
 _PRONOUN_SET = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+#: Pronouns that stand for an organisation or a group that spoke before ("the agency ... it said").
+_BODY_PRONOUNS = frozenset({"it", "they", "we"})
 _PRONOUNS = word_alternation(_PRONOUN_SET)  # read case-insensitively: "I", "He"
 _DET_NP = (
     rf"(?:{word_alternation(_DETERMINERS)}[ \t]+)"
@@ -250,7 +256,42 @@ class _People:
         return best
 
 
-def _resolve(m: QuoteMatch, people: _People, last_named: list[tuple[int, str, str | None]]) -> None:
+#: How far back (characters) a "he" or "she" looks for a person named as a subject before it takes
+#: the last person named at all: about two paragraphs.
+SUBJECT_WINDOW = 600
+
+
+def _antecedent(
+    at: int, pronoun: str, last_named: list[tuple[int, str, str | None]], subject: Callable[[int], bool] | None
+) -> str | None:
+    """The person a "he" or "she" at ``at`` stands for: the last person named before it as the subject
+    of a sentence within :data:`SUBJECT_WINDOW` characters, else the last person named at all; names
+    known to take the other pronoun are skipped."""
+    other = "female" if pronoun == "he" else "male"
+    k = bisect.bisect_left(last_named, (at, "", None)) - 1
+    first: str | None = None
+    while k >= 0:
+        pos, name, gender = last_named[k]
+        k -= 1
+        if gender == other:  # the gender any mention of that person shows
+            continue
+        if first is None:
+            first = name
+        if subject is None or at - pos > SUBJECT_WINDOW:
+            break
+        if subject(pos):
+            return name
+    return first
+
+
+def _resolve(
+    m: QuoteMatch,
+    people: _People,
+    last_named: list[tuple[int, str, str | None]],
+    last_body: dict[bool, str] | None = None,
+    subject: Callable[[int], bool] | None = None,
+    text: str = "",
+) -> None:
     """Fill speaker, title and organisation of ``m`` from its speaker mention."""
     if m.speaker_text is None:
         return
@@ -258,17 +299,18 @@ def _resolve(m: QuoteMatch, people: _People, last_named: list[tuple[int, str, st
     person = people.at(m.speaker_start, m.speaker_end)
     if mention.lower() in _PRONOUN_SET:
         if mention.lower() in {"he", "she"}:
-            # The last person named before, skipping names known to take the other pronoun.
-            other = "female" if mention.lower() == "he" else "male"
-            k = bisect.bisect_left(last_named, (m.speaker_start, "", None)) - 1
-            while k >= 0 and last_named[k][2] == other:  # the gender any mention of that person shows
-                k -= 1
-            if k >= 0:
-                m.speaker = last_named[k][1]
+            m.speaker = _antecedent(m.speaker_start, mention.lower(), last_named, subject)
+            if m.speaker is None and text:
+                m.speaker = _named_subject_before(text, m.speaker_start, mention.lower())
+        elif mention.lower() in _BODY_PRONOUNS and last_body and (mention.lower() != "it") in last_body:
+            # "it said", "they said": the body that spoke last, one ("the agency") or many ("officials")
+            m.speaker = last_body[mention.lower() != "it"]
         else:
             m.speaker = mention
     elif person is not None:
         m.speaker = person.name
+    elif (titled := _described(mention, m.speaker_start, people, last_named)) is not None:
+        m.speaker = titled  # "the minister", "the 52-year-old": the person named before
     elif _NAME_RE.fullmatch(mention) and name_parts(mention)[1] and not mention.isupper():
         m.speaker = canonical_name(mention, people.full)
     else:
@@ -278,6 +320,31 @@ def _resolve(m: QuoteMatch, people: _People, last_named: list[tuple[int, str, st
         titled = titled or people.titled(m.speaker, m.speaker_start)
         if titled is not None and same_person(titled.name, m.speaker):
             m.speaker_title, m.speaker_org = titled.title, titled.org
+
+
+# "the minister", "the former state senator", "the 52-year-old": a definite description of a person.
+_DESCRIPTION = re.compile(r"(?i:the|this|that)[ \t]+(?:[\w.'’-]+[ \t]+){0,4}?(?P<head>[A-Za-z-]+|\d+-year-old)")
+_AGE_HEAD = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old")
+
+
+def _described(mention: str, at: int, people: _People, last_named: list[tuple[int, str, str | None]]) -> str | None:
+    """The person a definite description of a role or an age stands for: the last person before it
+    whose title has the description's head word ("the minister" after "Foreign Minister Ana Ruiz"),
+    else the last person named before it. None when the head is no title word nor an age."""
+    match = _DESCRIPTION.fullmatch(mention)
+    if match is None:
+        return None
+    head = match.group("head").lower()
+    if not _AGE_HEAD.fullmatch(head) and head not in TITLE_HEADS:
+        return None
+    k = bisect.bisect_left(people.starts, at) - 1
+    while k >= 0:
+        p = people.people[k]
+        if p.title and head in p.title.lower().split():
+            return p.name
+        k -= 1
+    k = bisect.bisect_left(last_named, (at, "", None)) - 1
+    return last_named[k][1] if k >= 0 else None
 
 
 def _np_after(text: str, pos: int, limit: int, people: _People) -> tuple[int, int] | None:
@@ -290,7 +357,7 @@ def _np_after(text: str, pos: int, limit: int, people: _People) -> tuple[int, in
         return person.start, _trim_np(text, person.start, _name_end(person))
     m = _NP_AFTER.match(text, pos, limit)
     if not m or not _plausible(m.group("np")):
-        m = _NP_ENDING_IN_NAME.match(text, pos, limit)  # "said 9/11 widow Terry Strada."
+        m = _NP_ENDING_IN_NAME.match(text, pos, limit)  # "said flood survivor Ada Okafor."
         if not m:
             return None
     s, e = m.start("np"), m.end("np")
@@ -388,9 +455,134 @@ def _subject(text: str, floor: int, pos: int, known: _People, people_only: bool 
     return found
 
 
-def _resolve_all(matches: list[QuoteMatch], known: _People) -> None:
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and pos < spans[k][1]
+
+
+# A name right after one of these, or followed by a possessive, is not the subject of its clause
+# ("served under Obama", "Obama's policies"): a later "he said" does not go back to it.
+_OBLIQUE_BEFORE = re.compile(
+    r"(?:\b(?:with|for|to|under|by|against|of|about|from|over|at|on|than|toward|towards|into|like|as)|['’]s)"
+    r"[ \t]+(?:(?:the|a|an)[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){0,4}$"
+)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _oblique(text: str, start: int, end: int) -> bool:
+    """True when the name at ``text[start:end]`` is the object of a preposition or a possessor."""
+    return bool(_OBLIQUE_BEFORE.search(text, max(0, start - 60), start)) or bool(_POSSESSIVE_AFTER.match(text, end))
+
+
+def _surname_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
+    """(start, end, full name) of every surname written alone after a person was named in full
+    ("Norman Ham ... Ham said"); a surname two people share is left out."""
+    owners: dict[str, set[str]] = {}
+    first_seen: dict[str, int] = {}
+    for p in known.people:
+        last = name_parts(p.name)[1]
+        if last and name_parts(p.name)[0] and last[:1].isupper():
+            owners.setdefault(last, set()).add(p.name)
+            first_seen.setdefault(last, p.start)
+    unique = {last: next(iter(names)) for last, names in owners.items() if len(names) == 1}
+    if not unique:
+        return []
+    names = "|".join(map(re.escape, sorted(unique, key=len, reverse=True)))
+    pattern = re.compile(r"(?<![\w'’-])(?:" + names + r")(?![\w-])")
+    return [
+        (m.start(), m.end(), unique[m.group()])
+        for m in pattern.finditer(text)
+        if m.start() > first_seen[m.group()] and known.at(m.start(), m.end()) is None
+    ]
+
+
+# A sentence that opens with a name described by an apposition ("Ada Okafor, a Leeds-based engineer,",
+# "Ada Okafor, who", "Ada Okafor, of Leeds,", "Ada Okafor, 45,"): the subject of its sentence, so a
+# later "she said" may take it. Two or three capitalised words, not all of them common English words
+# ("Homeland Security, the").
+_APPOSED = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][\"”’'][ \t]))"
+    r"(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+){1,2}),[ \t]+(?:a|an|the|who|of|\d{1,3},)[ \t]"
+)
+
+
+def _apposed_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
+    """(start, end, name) of people who open a sentence with an apposition and whom the title grammar
+    did not find."""
+    out = []
+    for m in _APPOSED.finditer(text):
+        name = m.group("name")
+        if all(is_common_word(w) for w in name.split()) or known.at(m.start("name"), m.end("name")) is not None:
+            continue
+        out.append((m.start("name"), m.end("name"), canonical_name(name, known.full)))
+    return out
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?[ \t]+(?=[\"“‘]?[A-Z])|\n")
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """True when no verb stands between the start of its clause (the sentence's start or the last
+    comma, semicolon or dash before it) and the name at ``pos``: the name is (in) the subject
+    ("Retired general Ada Okafor explained", "Looking ahead, Okafor said"), not an object."""
+    start = max(0, pos - 200)
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, start, pos)]
+    start = breaks[-1] if breaks else start
+    start = max(start, *(text.rfind(mark, start, pos) + 1 for mark in (",", ";", "—", "–")))
+    return all(upos not in ("VERB", "AUX") for _, _, _, upos in tag_spans(text, start, pos))
+
+
+def _named_subject_before(text: str, at: int, pronoun: str) -> str | None:
+    """For a "he" or "she" with no person found before it: the last capitalised word before it, within
+    :data:`SUBJECT_WINDOW` characters, that the tagger reads as a proper noun right before a verb, that
+    is no common word and whose honorific, if any, is not of the other gender ("Okafor leaned in",
+    with Okafor never named in full; not "Mr. Okafor said" for a "she")."""
+    other = "female" if pronoun == "he" else "male"
+    start = max(0, at - SUBJECT_WINDOW)
+    tokens = tag_spans(text, start, at)
+    for k in range(len(tokens) - 2, -1, -1):
+        _, _, word, upos = tokens[k]
+        if (
+            upos == "PROPN"
+            and tokens[k + 1][3] in ("VERB", "AUX")
+            and word.isalpha()
+            and not is_common_word(word)
+            and not _inside_quote_marks(text, tokens[k][0])
+            and (k == 0 or gender_of(f"{tokens[k - 1][2]} {word}") != other)
+        ):
+            return word
+    return None
+
+
+def _inside_quote_marks(text: str, pos: int) -> bool:
+    """True when an odd number of double quotation marks stands between the start of the paragraph
+    and ``pos``."""
+    stretch = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return (stretch.count('"') + stretch.count("“") + stretch.count("”")) % 2 == 1
+
+
+def _plural(head: str) -> bool:
+    """Whether a body's head noun is plural: "officials", "fishermen", "people", "police"."""
+    return (head.endswith("s") and not head.endswith("ss")) or head.endswith("men") or head in ("people", "police")
+
+
+def _resolve_all(
+    matches: list[QuoteMatch], known: _People, quoted: list[tuple[int, int]] | None = None, text: str = ""
+) -> None:
+    """Resolve every speaker mention of ``matches``. A pronoun takes the last person named before it
+    outside quotation marks (``quoted``: a name the speaker says is not who is speaking), in full or
+    by surname alone, and not as the object of a preposition or as a possessor (:func:`_oblique`)."""
+    spans = sorted(quoted or [])
+    starts = [a for a, _ in spans]
+    mentions = [(p.start, _name_end(p), p.name) for p in known.people]
+    if text:
+        mentions += _surname_mentions(text, known) + _apposed_mentions(text, known)
     # (where, full name, "female"/"male"/None as the mention shows it: "Mrs. Okafor", "Helen Okafor")
-    last_named: list[tuple[int, str, str | None]] = [(p.start, p.name, gender_of(p.name)) for p in known.people]
+    last_named: list[tuple[int, str, str | None]] = [
+        (start, name, gender_of(name))
+        for start, end, name in mentions
+        if not _inside(spans, starts, start) and not (text and _oblique(text, start, end))
+    ]
     for m in matches:
         if m.speaker_text is not None and m.speaker_start >= 0:
             person = known.at(m.speaker_start, m.speaker_end)
@@ -418,5 +610,15 @@ def _resolve_all(matches: list[QuoteMatch], known: _People) -> None:
         if gender:
             genders.setdefault(name, gender)
     last_named = sorted(((pos, name, genders.get(name)) for pos, name, _ in last_named), key=lambda item: item[0])
+    named = {name for _, name, _ in last_named}
+    last_body: dict[bool, str] = {}  # plural or not -> the body that spoke last
+    subject = functools.cache(functools.partial(_opens_clause, text)) if text else None
     for m in matches:
-        _resolve(m, known, last_named)
+        _resolve(m, known, last_named, last_body, subject, text)
+        if (
+            m.speaker
+            and m.speaker.lower() not in _PRONOUN_SET
+            and m.speaker not in named
+            and known.at(m.speaker_start, m.speaker_end) is None
+        ):
+            last_body[_plural(m.speaker.split()[-1].lower())] = m.speaker

@@ -523,10 +523,19 @@ def _inside_name(spans: list[tuple[int, int, str, str]], i: int) -> bool:
 
 def _joins(spans: list[tuple[int, int, str, str]], i: int, first: int, last_head: int) -> bool:
     """True when token ``i`` links two parts of one noun phrase: a hyphen inside a word ("four-day"),
-    or a possessive between nominals ("the agency's officers")."""
+    an ampersand or slash inside a name written without spaces ("S&P", "ASX/S&P"), or a possessive
+    between nominals ("the agency's officers")."""
     s, e, token, upos = spans[i]
     if i + 1 >= len(spans) or spans[i + 1][3] not in _NP_BODY:
         return False
     if token in ("-", "–"):
         return i > first and spans[i - 1][1] == s and spans[i + 1][0] == e
+    if token in ("&", "/"):
+        return (
+            i > first
+            and spans[i - 1][1] == s
+            and spans[i + 1][0] == e
+            and spans[i - 1][2][:1].isupper()
+            and spans[i + 1][2][:1].isupper()
+        )
     return token in ("'s", "’s", "'", "’") and upos == "PART" and last_head == i - 1

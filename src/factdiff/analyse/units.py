@@ -5,14 +5,21 @@ expressions read a unit that starts right after a number (``31.4 feet``, ``27 pe
 ``420 million Finnish markka``) and a currency symbol or code right before one (``$``, ``US$``,
 ``HK $``, ``RM``, ``€``). Durations (day, week, month, year, hour, minute) are units here too, so
 that a caller can tell "4 days" from "4 arrests"; :data:`TIME_UNITS` names them.
+
+Beside factdiff's own table, the forms of Microsoft Recognizers-Text's English unit and currency
+lists are read from ``data/recognizers_units.tsv`` (derived by ``scripts/build_unit_table.py``; MIT,
+notice in ``data/RECOGNIZERS-LICENSE.txt``): every form the own table lacks and Recognizers-Text does
+not call ambiguous ("afghanis", "nz$", "hectolitres", "km/min"), currencies under their ISO codes.
+Short letter forms (three letters or fewer) are taken only as upper-case currency codes ("AFN").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib import resources
 
-__all__ = ["CURRENCIES", "TIME_UNITS", "UnitMatch", "unit_after", "unit_before"]
+__all__ = ["CURRENCIES", "CURRENCY_NAMES", "TIME_UNITS", "UnitMatch", "unit_after", "unit_before"]
 
 #: normalised unit -> written forms after a number (lower case; matched case-insensitively
 #: unless listed in _CASED).
@@ -229,10 +236,82 @@ _BEFORE: dict[str, tuple[str, ...]] = {
 }
 _BEFORE_CASED = frozenset({"RM", "Rs", "Rs.", "NIS", "RMB", "PS"})
 
+
+RECOGNIZERS_FILE = "recognizers_units.tsv"
+# Recognizers-Text names the temperature units by letter and the ages by their unit of time.
+_RECOGNIZERS_NAMES = {"f": "fahrenheit", "c": "celsius", "k": "kelvin", "r": "rankine", "d": "delisle"}
+_SHORT_FORM = 3  # letters; a form this short is taken only as an upper-case currency code
+
+
+def _recognizers_name(kind: str, name: str, code: str) -> str | None:
+    """factdiff's name for a Recognizers-Text unit: the ISO code of a currency, else the name in lower
+    case with British spellings ("Kilometer per hour" -> "kilometre per hour")."""
+    if kind == "currency":
+        return code or ("cent" if name == "Cent" else None)
+    lower = name.lower()
+    if kind == "temperature" and lower in _RECOGNIZERS_NAMES:
+        return _RECOGNIZERS_NAMES[lower]
+    if kind == "age":
+        return f"{lower} of age"
+    return re.sub(r"(met|lit|millimit)er\b", r"\1re", lower).replace("millimitre", "millimetre")
+
+
+_Forms = dict[str, tuple[str, ...]]
+
+
+def _recognizers_forms() -> tuple[_Forms, _Forms, frozenset[str], dict[str, str]]:
+    """(forms after a number, forms before one, upper-case codes, currency names by code) from the
+    shipped Recognizers-Text table, without the forms factdiff's own tables hold or that are ambiguous."""
+    raw = resources.files("factdiff").joinpath("data", RECOGNIZERS_FILE).read_text(encoding="utf-8")
+    known_after = {f.lower() for forms in _AFTER.values() for f in forms}
+    known_before = {f.replace(" ", "").lower() for forms in _BEFORE.values() for f in forms}
+    after: dict[str, list[str]] = {}
+    before: dict[str, list[str]] = {}
+    cased: set[str] = set()
+    names: dict[str, str] = {}
+    for line in raw.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        kind, position, name, code, forms, _ambiguous = line.split("\t")
+        unit = _recognizers_name(kind, name, code)
+        if unit is None:
+            continue
+        if code:
+            names.setdefault(code, name)
+        known, into = (known_after, after) if position == "after" else (known_before, before)
+        for form in forms.split("|"):
+            form = form.lstrip("-").strip()
+            key = form.lower() if position == "after" else form.replace(" ", "").lower()
+            if not form or key in known:
+                continue
+            if form.isalpha() and len(form) <= _SHORT_FORM:
+                if not code or form.upper() != code:
+                    continue
+                form = code  # "500 AFN": a currency code, upper case only
+                cased.add(form)
+            known.add(key)
+            into.setdefault(unit, []).append(form)
+    return (
+        {u: tuple(f) for u, f in after.items()},
+        {u: tuple(f) for u, f in before.items()},
+        frozenset(cased),
+        names,
+    )
+
+
+_MORE_AFTER, _MORE_BEFORE, _MORE_CASED, CURRENCY_NAMES = _recognizers_forms()
+for _unit, _forms in _MORE_AFTER.items():
+    _AFTER[_unit] = (*_AFTER.get(_unit, ()), *_forms)
+for _unit, _forms in _MORE_BEFORE.items():
+    _BEFORE[_unit] = (*_BEFORE.get(_unit, ()), *_forms)
+_CASED = _CASED | _MORE_CASED
+_BEFORE_CASED = _BEFORE_CASED | _MORE_CASED
+
 #: Currency codes (the normalised names of money units).
 CURRENCIES = frozenset(
     [
         *_BEFORE,
+        *(unit for unit in _MORE_AFTER if unit.isupper() and len(unit) == 3),
         *"FIM DEM ZAR HRK MXN KRW RUB CHF ILS INR CNY JPY GBP EUR BTC ESP NLG CRC GEL LAK".split(),
         "satoshi",
     ]
@@ -319,7 +398,7 @@ def _build_before() -> re.Pattern[str]:
             pattern = re.escape(form).replace(r"\ ", r"\s?")
             parts.append(pattern if form in _BEFORE_CASED else f"(?i:{pattern})")
     parts.sort(key=len, reverse=True)
-    # The currency sits right before the number: "$86", "US $7.2", "RM23.50", "USD1,700", "€ 5".
+    # The currency sits right before the number: "$86", "US $4.5", "RM12.80", "USD2,300", "€ 5".
     return re.compile(r"(?:^|(?<=[^\w$]))(?P<unit>" + "|".join(parts) + r")\s?$")
 
 
@@ -360,7 +439,7 @@ def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
     spaced_metre = form == "m" and _AFTER_SPACED_M.match(text, match.end("unit"))
     if form.lower() in _NEED_TIGHT and gap and form not in ("W", "V", "C", "F", "°") and not spaced_metre:
         return None
-    # "12 C melting point" but not "PA 23456 F Block": a spaced capital letter is a unit before lower case.
+    # "40 C boiling point" but not "PA 23456 F Block": a spaced capital letter is a unit before lower case.
     if form in ("C", "F") and gap and _CAPITAL_NEXT.match(text, match.end("unit")):
         return None
     if form in ("'", '"', "″") and (not text[pos - 1 : pos].isdigit() or text[match.end() : match.end() + 1].isalpha()):

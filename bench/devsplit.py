@@ -1,0 +1,22 @@
+"""The fixed split of a development half into a part to tune on and a part to check on.
+
+Rule: a sentence (NewsQuant) or a document (PolNeAR) belongs to the **tune** part when the first byte
+of the SHA-256 of its key (the sentence text as stored, stripped; the document's file stem) is even,
+and to the **check** part when it is odd. The rule needs no stored list, never changes when items are
+added, and splits any set about in half.
+
+Work on the extractors looks at errors on the tune part only; the check part is scored, never read,
+before a figure is claimed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+PARTS = ("tune", "check")
+
+
+def part_of(key: str) -> str:
+    """``"tune"`` or ``"check"`` for one item, from the SHA-256 of its key."""
+    digest = hashlib.sha256(key.strip().encode("utf-8")).digest()
+    return "tune" if digest[0] % 2 == 0 else "check"

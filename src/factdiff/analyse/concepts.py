@@ -1,0 +1,268 @@
+"""What a quantity is said of: one noun phrase per quantity, read from the sentence's syntax.
+
+"The March wheat contract was up 7 cents" is said of "March wheat contract"; "It weighs about
+4 kg" of nothing that the sentence names; "40 percent of her savings" of "savings".
+The phrase comes from the part-of-speech tags of the shipped GUM tagger (:mod:`.tagger`) and a few
+rules over them, not from word lists:
+
+1. an "of" complement right after the number and its unit (and a bracketed restatement) names the
+   whole the number is a part of ("40 percent of her savings" -> "savings", "6 miles (10 km) of new
+   cable" -> "new cable"); a noun phrase right before "of" and the number names what the number is
+   ("a speed of 12 knots" -> "speed"), unless it only says how much ("a total of 40");
+2. otherwise the subject of the verb nearest before the number: the noun phrase right before that
+   verb's group ("the new line will carry 9,000 riders a day" -> "new line"); a relative pronoun
+   hands over to the phrase before it ("Lakeside Mills, which employs 900 people" -> "Lakeside
+   Mills"), and a participle without its own subject ("having grown by $2bn") to the verb before it;
+3. when that subject is a personal pronoun, a noun phrase between the verb and the "by"/"to" that
+   introduces the number is what changes ("It will widen the main road by 3 metres" -> "main road"), and
+   otherwise the sentence names nothing: ``None``;
+4. with no verb before the number, the nearest noun phrase before it in its clause ("Cooper Mills up
+   2 per cent"), or ``None`` when the number opens its clause.
+
+Determiners and possessives are left out of the phrase ("the main road" -> "main road"); an
+apposition between a subject and its verb is stepped over ("The ferry, the oldest in the fleet,
+carried 240 passengers" -> "ferry"); a phrase headed by a noun of time ("last week") says when, not
+what, and is never the answer.
+"""
+
+from __future__ import annotations
+
+from factdiff.analyse.tagger import _chunks, tag_spans
+
+_CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", ")", '"', "“", "”"})
+_VERBAL = frozenset({"VERB", "AUX"})
+_VERB_GROUP = frozenset({"VERB", "AUX", "ADV", "PART"})
+_RELATIVES = frozenset({"which", "who", "that", "whose"})
+_PERSONAL = frozenset({"PRON"})
+_CHANGE_PREPS = frozenset({"by", "to"})
+_LEAD_TAGS = frozenset({"DET", "PRON"})
+_OF_WINDOW = 4  # tokens after the number that may stand before "of" ("per cent", "square feet")
+
+Token = tuple[int, int, str, str]
+Chunk = tuple[int, int, int, int]  # start, end, first token, last token
+
+
+def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure: bool = False) -> str | None:
+    """The noun phrase that the quantity at ``text[start:end]`` is said of, within ``sentence``
+    (its start and end offsets), or None when the sentence names none (see the module doc).
+
+    ``measure``: the quantity has a unit, so nouns right after it in its phrase are what it
+    measures ("a 40 mm steel cable" -> "steel cable"); after a count they are what it counts.
+    """
+    tokens = _modifiers_as_adjectives(tag_spans(text, sentence[0], sentence[1]))
+    first = next((k for k, t in enumerate(tokens) if t[1] > start), None)
+    if first is None:
+        return None
+    last = max((k for k, t in enumerate(tokens) if t[0] < end), default=first)
+    trimmed = (_trimmed(tokens, s, e, k) for s, e, k in _chunks(tokens))
+    chunks = [c for c in trimmed if c is not None and not _temporal(tokens, c)]
+    if measure:
+        own = next((c for c in _untrimmed(tokens) if c[2] <= last < c[3]), None)
+        if own is not None:
+            return text[tokens[last + 1][0] : own[1]]
+    whole = _of_complement(tokens, chunks, _after_brackets(tokens, last))
+    if whole is not None:
+        return _words(text, tokens, whole)
+    named = _named_before(tokens, chunks, first)
+    if named is not None:
+        return _words(text, tokens, named)
+    if first > 0 and tokens[first - 1][2] == "(":
+        first = _before_brackets(tokens, first - 1)  # "nine miles (14 km)": said of what the miles are
+    clause = _clause_start(tokens, first)
+    verb = _verb_before(tokens, clause, first)
+    if verb is None:
+        before = [c for c in chunks if c[3] < first and c[2] >= clause]
+        if before:
+            return _words(text, tokens, before[-1])
+        earlier = _earlier_subject(tokens, chunks, first) if clause > 0 else None
+        return _words(text, tokens, earlier) if earlier is not None else None
+    subject = _subject(tokens, chunks, verb)
+    if subject is not None:
+        return _words(text, tokens, subject)
+    if _pronoun_before(tokens, verb):
+        changed = _changed_object(tokens, chunks, verb, first)
+        if changed is not None:
+            return _words(text, tokens, changed)
+    # "The harbour authority said it handled 12,000 containers", "The rand was steady, easing against
+    # the euro to 19.9": a pronoun, or a clause without a subject, stands for an earlier subject.
+    earlier = _earlier_subject(tokens, chunks, verb)
+    return _words(text, tokens, earlier) if earlier is not None else None
+
+
+# Nouns of time: a phrase they head ("last week", "20 June", "Monday") says when, not what.
+_TIME_HEADS = frozenset(
+    """
+    day days week weeks month months year years decade decades century centuries hour hours minute minutes
+    morning afternoon evening night today yesterday tomorrow quarter season monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august september october
+    november december
+    """.split()
+)
+# Heads that only say how much ("a total of 40", "an average of 20"): the number is not said of them.
+_AMOUNT_HEADS = frozenset("total average sum number amount maximum minimum range count figure level".split())
+
+
+def _temporal(tokens: list[Token], chunk: Chunk) -> bool:
+    return tokens[chunk[3]][2].lower() in _TIME_HEADS
+
+
+def _after_brackets(tokens: list[Token], last: int) -> int:
+    """The last token of a bracketed restatement right after ``last`` ("8 miles (13 km) of"), or ``last``."""
+    if last + 1 < len(tokens) and tokens[last + 1][2] == "(":
+        for k in range(last + 2, min(len(tokens), last + 10)):
+            if tokens[k][2] == ")":
+                return k
+    return last
+
+
+def _named_before(tokens: list[Token], chunks: list[Chunk], first: int) -> Chunk | None:
+    """The noun phrase of "a speed of 15 mph", "the limit of 40 mg": a phrase right before "of"
+    and the number, unless it only says how much ("a total of 40")."""
+    k = first - 1
+    if k < 1 or tokens[k][2].lower() != "of":
+        return None
+    chunk = next((c for c in chunks if c[3] == k - 1), None)
+    if chunk is None or tokens[chunk[3]][2].lower() in _AMOUNT_HEADS:
+        return None
+    return chunk
+
+
+def _earlier_subject(tokens: list[Token], chunks: list[Chunk], verb: int) -> tuple | None:
+    k = verb - 1
+    while k > 0:
+        earlier = _verb_before(tokens, 0, k)
+        if earlier is None:
+            return None
+        subject = _subject(tokens, chunks, earlier)
+        if subject is not None:
+            return subject
+        k = earlier - 1
+    return None
+
+
+def _untrimmed(tokens: list[Token]) -> list[Chunk]:
+    return [(s, e, k, _last_index(tokens, e, k)) for s, e, k in _chunks(tokens)]
+
+
+def _trimmed(tokens: list[Token], s: int, e: int, k: int) -> Chunk | None:
+    """A noun phrase without its numbers and what comes before them ("2021", "7.5 ksi"): a number
+    inside a phrase is a quantity of its own, not part of what another quantity is said of."""
+    last = _last_index(tokens, e, k)
+    nums = [j for j in range(k, last + 1) if tokens[j][3] == "NUM" or tokens[j][2][:1].isdigit()]
+    if not nums:
+        return (s, e, k, last)
+    if nums == [last] and last > k:
+        if tokens[last - 1][3] == "PROPN" and tokens[last - 1][2].isupper():
+            return (s, e, k, last)  # a number in a name: "FTSE 100", "TA-90"
+        return (s, tokens[last - 1][1], k, last)  # "Ada Okafor 58": an age after a name
+    after = nums[-1] + 1
+    if after > last or tokens[last][3] not in ("NOUN", "PROPN"):
+        return None
+    return (tokens[after][0], e, after, last)
+
+
+def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
+    """A verb form between a determiner or adjective and a noun modifies the noun ("the rising
+    tide", "a revised estimate"): tag it as an adjective so it stays inside the noun phrase."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        if out[k][3] == "VERB" and out[k - 1][3] in ("DET", "ADJ", "NUM") and out[k + 1][3] in ("NOUN", "PROPN"):
+            s, e, word, _ = out[k]
+            out[k] = (s, e, word, "ADJ")
+    return out
+
+
+def _before_brackets(tokens: list[Token], opening: int) -> int:
+    """The index to read a bracketed restatement from: the token before its opening bracket, as if
+    the restatement's number stood there."""
+    return opening
+
+
+def _last_index(tokens: list[Token], end: int, first: int) -> int:
+    k = first
+    while k + 1 < len(tokens) and tokens[k + 1][1] <= end:
+        k += 1
+    return k
+
+
+def _words(text: str, tokens: list[Token], chunk: Chunk) -> str | None:
+    """The chunk's text without its leading determiners and possessives."""
+    k = chunk[2]
+    while k < chunk[3] and tokens[k][3] in _LEAD_TAGS:
+        k += 1
+    if tokens[k][3] in _LEAD_TAGS:
+        return None
+    return text[tokens[k][0] : chunk[1]]
+
+
+def _of_complement(tokens: list[Token], chunks: list[Chunk], last: int) -> tuple | None:
+    for k in range(last + 1, min(len(tokens), last + 1 + _OF_WINDOW)):
+        word, upos = tokens[k][2], tokens[k][3]
+        if word.lower() == "of":
+            return next((c for c in chunks if c[2] == k + 1), None)
+        if upos in _VERBAL or word in _CLAUSE_MARKS or upos == "ADP":
+            return None
+    return None
+
+
+def _clause_start(tokens: list[Token], first: int) -> int:
+    k = first - 1
+    while k >= 0 and tokens[k][2] not in _CLAUSE_MARKS:
+        k -= 1
+    return k + 1
+
+
+def _verb_before(tokens: list[Token], clause: int, first: int) -> int | None:
+    """The first token of the verb group nearest before ``first``; a participle opening its group
+    ("having grown") defers to the verb group before it, if the clause has one."""
+    k = first - 1
+    found: int | None = None
+    while k >= clause:
+        if tokens[k][3] in _VERBAL:
+            while k - 1 >= clause and tokens[k - 1][3] in _VERB_GROUP:
+                k -= 1
+            while tokens[k][3] not in _VERBAL:  # the group starts at its first verb, not at an adverb
+                k += 1
+            found = k
+            head = tokens[k][2].lower()
+            if head.endswith("ing") and k > clause and tokens[k - 1][3] not in _LEAD_TAGS:
+                k -= 1
+                continue  # a participle: look for the finite verb before it
+            return k
+        k -= 1
+    return found
+
+
+def _subject(tokens: list[Token], chunks: list[Chunk], verb: int) -> tuple | None:
+    """The noun phrase ending right before the verb group at ``verb``; through a relative pronoun and
+    a comma to the phrase it stands for."""
+    k = verb - 1
+    while k > 0 and tokens[k][3] == "ADV":
+        k -= 1  # "The council also said"
+    if k >= 0 and tokens[k][2].lower() in _RELATIVES:
+        k -= 1
+        while k >= 0 and tokens[k][2] in _CLAUSE_MARKS:
+            k -= 1
+    elif k > 0 and tokens[k][2] == ",":
+        # "The ferry, the oldest in the fleet, carried 240": the subject before an apposition
+        opening = next((j for j in range(k - 1, max(-1, k - 12), -1) if tokens[j][2] == ","), None)
+        if opening is not None and not any(tokens[j][3] in _VERBAL for j in range(opening + 1, k)):
+            k = opening - 1
+    for chunk in chunks:
+        if chunk[3] == k and tokens[chunk[3]][3] != "PRON":
+            return chunk
+    return None
+
+
+def _pronoun_before(tokens: list[Token], verb: int) -> bool:
+    return verb > 0 and tokens[verb - 1][3] == "PRON" and tokens[verb - 1][2].lower() not in _RELATIVES
+
+
+def _changed_object(tokens: list[Token], chunks: list[Chunk], verb: int, first: int) -> tuple | None:
+    """A noun phrase between the verb and the "by"/"to" right before the number."""
+    k = first - 1
+    while k > verb and tokens[k][3] in ("ADV", "ADJ") and tokens[k][2][:1].islower():
+        k -= 1  # "by about 3 metres"
+    if k <= verb or tokens[k][2].lower() not in _CHANGE_PREPS:
+        return None
+    return next((c for c in chunks if c[3] == k - 1 and c[2] > verb), None)

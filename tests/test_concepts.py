@@ -1,0 +1,37 @@
+"""What a quantity is said of (factdiff.analyse.concepts.said_of), on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdiff.analyse.concepts import said_of
+
+
+def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
+    start = sentence.index(number)
+    return said_of(sentence, start, start + len(number), (0, len(sentence)), measure=measure)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        ("The county budget increased by 4 percent last year.", "4 percent", "county budget"),
+        ("The harbour authority said it handled 12,000 containers in May.", "12,000", "harbour authority"),
+        ("Lakeside Mills, which employs 900 people, will close.", "900", "Lakeside Mills"),
+        ("She spent 40 percent of her savings on the roof.", "40 percent", "savings"),
+        ("It will widen the main road by about 3 metres next spring.", "3 metres", "main road"),
+        ("The ferry covered nine miles (14 km) before noon.", "14 km", "ferry"),
+        ("They bought 30 tickets.", "30", None),
+        ("The ferry, the oldest in the fleet, carried 240 passengers.", "240", "ferry"),
+        ("The river flowed at a speed of 12 knots.", "12 knots", "speed"),
+        ("The crews laid 6 miles (10 km) of new cable.", "6 miles", "new cable"),
+        ("Last week the depot shipped 800 crates.", "800", "depot"),
+        ("Ada Okafor 58 has run the depot for 30 years.", "30 years", "Ada Okafor"),
+    ],
+)
+def test_said_of(sentence: str, number: str, expected: str | None) -> None:
+    assert _said_of(sentence, number) == expected
+
+
+def test_a_measure_is_said_of_the_noun_it_modifies() -> None:
+    assert _said_of("Engineers fitted a 40 mm steel cable to the mast.", "40 mm", measure=True) == "steel cable"
