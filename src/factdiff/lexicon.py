@@ -552,3 +552,16 @@ def derived(word: str) -> frozenset[str]:
 def source() -> str:
     """Where the table comes from: 'Open English WordNet <commit>'."""
     return f"Open English WordNet ({table().commit})"
+
+
+def is_kind_of(specific: str, general: str, steps: int = HYPONYM_STEPS) -> bool:
+    """True when a sense of ``specific`` lies within ``steps`` hypernym links below one of the
+    first :data:`MATCH_SENSES` senses of ``general``, both read with the same part of speech.
+
+    One step is a near kind ("houses" of "homes", "positions" of "jobs"); more steps reach
+    wider classes whose counts are other sets ("homes" of "structures").
+    """
+    ka, kb = _noun_key(specific), _noun_key(general)
+    if not ka[0] or not kb[0] or ka[1] != kb[1]:
+        return False
+    return _is_below(_senses(*ka), _match_senses(kb), steps)
