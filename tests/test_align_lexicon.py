@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factdiff.align import concept_relation, concept_tokens, lemma
-from factdiff.align.words import _people, same_noun
+from factdiff.align.words import _people, counts_members, same_noun
 from factdiff.analyse import analyse
 from factdiff.compare import compare_analyses
 from factdiff.model import Analysis, Article
@@ -50,10 +50,13 @@ def test_inflections_are_undone_by_the_lexicon() -> None:
 
 
 def test_descriptions_of_one_group_of_people_are_people() -> None:
-    for word in ("Americans", "consumers", "customers", "residents", "pirates", "crew"):
+    for word in ("Americans", "consumers", "customers", "residents", "pirates"):
         assert _people(concept_tokens(word)), word
-    for word in ("accounts", "countries", "counties", "days", "buildings"):
+    for word in ("accounts", "countries", "counties", "days", "buildings", "crews"):
         assert not _people(concept_tokens(word)), word
+    # A body of people counts its members only in the singular: "26 crew", not "498 households".
+    assert counts_members("crew") and counts_members("staff")
+    assert not counts_members("households") and not counts_members("businesses") and not counts_members("country")
 
 
 def test_near_kinds_count_one_thing_and_wider_classes_do_not() -> None:

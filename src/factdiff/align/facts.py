@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factdiff import lexicon
 from factdiff.align.measures import _unit
 from factdiff.align.places import GENERIC_PLACES, place_key
 from factdiff.align.words import (
@@ -19,11 +20,11 @@ from factdiff.align.words import (
     _IRREGULAR_VERBS,
     _PERSON,
     _PREPOSITIONS,
-    GENERIC_CONCEPTS,
     STOPWORDS,
     _people,
     concept_tokens,
     content_words,
+    counts_members,
     lemma,
 )
 from factdiff.model import Analysis, Claim, DateClaim, Duration, Person, Quantity, Quote
@@ -79,8 +80,9 @@ def facts_of(analysis: Analysis) -> list[Fact]:
             # "11 Yemeni suspects"): it says whose, not what is counted.
             proper = {lemma(w) for w in re.findall(r"(?<=[a-z0-9,;] )[A-Z][a-z]+", sentence)}
             concept = concept - proper if concept - proper else concept
-            if _people(concept - GENERIC_CONCEPTS):
-                concept = concept | {_PERSON}  # "immigrants", "Americans": persons, as "people" are
+            head = _head_noun(_as_in(claim.concept, sentence))
+            if head and (_people(frozenset({lemma(head)})) or counts_members(head)):
+                concept = concept | {_PERSON}  # "immigrants", "Americans", "26 crew": persons, as "people" are
             places = tuple(p for p in claim.places if place_key(p).split("|")[0] not in GENERIC_PLACES)
             numbered = _numbered_place(text, claim)
             if numbered and all(numbered.startswith(p) for p in places):
@@ -185,6 +187,16 @@ def _as_in(concept: str | None, sentence: str) -> str | None:
     if not acronyms:
         return concept
     return " ".join(acronyms.get(w, w) for w in concept.split())
+
+
+def _head_noun(concept: str | None) -> str | None:
+    """The head of a counted noun phrase as written: its last word the lexicon knows as a noun
+    ("injuries" in "minor burn injuries", "crew" in "Somali crew onboard", "people" in "people
+    arrested", "personnel" in "personnel working")."""
+    for word in reversed((concept or "").split()):
+        if lexicon.known(word, "n") and not word.lower().endswith(("ed", "ing")):
+            return word
+    return None
 
 
 _COORDINATED = re.compile(r"^[^.;:\d]{0,80}?(?:,\s*|\s)(?:and|or)\s+$")

@@ -88,8 +88,8 @@ def concept_relation(a: frozenset[str], b: frozenset[str]) -> str:
 def _people_for_things(a: Fact, b: Fact) -> bool:
     """One counts people and the other things, with what was done to them in common: "4,200
     accounts exposed" for "4,200 people exposed"."""
-    if (_PERSON in a.concept) == (_PERSON in b.concept):
-        return False
+    if (_PERSON in a.concept) == (_PERSON in b.concept) or a.unit is not None or b.unit is not None:
+        return False  # counts only: an age ("Johnson, 66") is no count of things
     ca, cb = a.concept - GENERIC_CONCEPTS, b.concept - GENERIC_CONCEPTS
     extra = ca - cb if _PERSON in b.concept else cb - ca
     if not extra or not all(lexicon.known(w) for w in extra):
@@ -279,8 +279,6 @@ def number_relation(
             return "same", 90.0 + context / 10
         if concept != "conflict" and place == "conflict" and not _place_of_speaker(report):
             return "entity_swap", 70.0 + context / 10
-        # "312 homes damaged" for "312 homes destroyed": the same head noun with the words of
-        # another fact of the source. Other modifiers ("speed boats", "small boats") describe.
         if (
             concept == "conflict"
             and place in ("same", "none", "unknown")
@@ -288,6 +286,10 @@ def number_relation(
             and _people_for_things(report, source)
         ):
             return "unit_swap", 60.0 + context / 10
+        if concept == "conflict" and report.unit == source.unit == "age":
+            return None  # "a 66-year-old woman" and "Johnson, 66": words for whose age, not another unit
+        # "312 homes damaged" for "312 homes destroyed": the same head noun with the words of
+        # another fact of the source. Other modifiers ("speed boats", "small boats") describe.
         own = report.concept - GENERIC_CONCEPTS
         common = _fuzzy_common(report.concept - GENERIC_CONCEPTS, source.concept - GENERIC_CONCEPTS)
         theirs = source.concept - GENERIC_CONCEPTS

@@ -133,13 +133,20 @@ _THINGS = frozenset(
 
 @lru_cache(maxsize=65536)
 def _person_word(word: str) -> bool:
-    """A person noun ("residents", "Americans", "pirates") or a body of people ("crew", "staff")."""
-    if word == _PERSON or lexicon.is_person_noun(word):
-        return True
-    if lexicon.primary_class(word) == "group":
-        # A body of people, not a country or a county (also a place).
-        return "location" not in lexicon.noun_classes(word) and lexicon.relation(word, "social group") == "hyponym"
-    return False
+    """A person noun ("residents", "Americans", "pirates"). A body of people is one only where
+    a number counts its members (:func:`counts_members`)."""
+    return word == _PERSON or lexicon.is_person_noun(word)
+
+
+@lru_cache(maxsize=65536)
+def counts_members(written: str) -> bool:
+    """Whether a word as written after a number counts the members of a body of people: a group
+    noun left in the singular ("26 crew", "300 staff"), where the plural counts the bodies
+    ("498 households", "42 businesses"). Not a country or county, which are places too."""
+    word = written.lower()
+    if lexicon.lemma(word) != word or lexicon.primary_class(word) != "group":
+        return False
+    return "location" not in lexicon.noun_classes(word) and lexicon.relation(word, "social group") == "hyponym"
 
 
 @lru_cache(maxsize=65536)
