@@ -65,13 +65,15 @@ def _name_unnamed(facts: dict[str, list[Fact]], primary: list[str], slots: list[
                 continue  # counts only: a sum of money or a measure is not named by nearby nouns
             # Also a noun the extractor cut short: "312 homes were damaged" counts damaged homes
             # when the source names "homes damaged" and "homes destroyed".
+            # A number that names nothing itself takes a name only from its own stretch: "86 people
+            # as immigration fugitives and 18 as gang members" names the 86 fugitives, not members.
             fitting = (
                 {c for c in named if covered(c, fact.window, strict=True) and own < c}
                 if own
-                else {c for c in named if covered(c, fact.window, strict=True)}
+                else {c for c in named if covered(c, _own_stretch(fact), strict=True)}
             )
-            if len(fitting) == 1 and ((name := fitting.pop()) <= _own_stretch(fact) or own):
-                fact.concept = fact.concept | name
+            if len(fitting) == 1:
+                fact.concept = fact.concept | fitting.pop()
 
 
 _OWN_NUMBER = re.compile(r"[^\w]{0,3}\d")
