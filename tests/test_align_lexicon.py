@@ -83,3 +83,27 @@ def test_accounts_for_people_and_counties_for_countries_are_unit_swaps() -> None
         "The stolen files came from 12 counties where the bank operates, the bank said on Wednesday.",
     )
     assert found == {"Paper 0": {("unit_swap", "4,200")}, "Paper 1": {("unit_swap", "12")}}
+
+
+SWEEP_RELEASE = (
+    "Sweep Results\n\n"
+    "Officers arrested 498 people from 42 countries during Operation Safe City, the agency said on Wednesday.\n"
+)
+
+
+def test_a_word_of_a_name_near_the_number_names_nothing_counted() -> None:
+    # "City" of "Operation Safe City" is no city: "42 cities" for "42 countries" is a unit swap.
+    source = _analysis(SWEEP_RELEASE, "Agency", kind="press_release", published="2026-04-01")
+    report = _analysis("Sweep\n\n498 people were arrested in 42 cities, the agency said on Wednesday.", "Paper")
+    comparison = compare_analyses([source, report])
+    assert {(d.type, d.text) for d in comparison.divergences} == {("unit_swap", "42")}
+
+
+def test_people_said_in_other_words_are_the_same_people() -> None:
+    source = _analysis(SWEEP_RELEASE, "Agency", kind="press_release", published="2026-04-01")
+    reports = [
+        _analysis(f"Sweep\n\nOfficers detained 498 {noun} in the operation, the agency said on Wednesday.", f"P{i}")
+        for i, noun in enumerate(("immigrants", "individuals", "residents"))
+    ]
+    comparison = compare_analyses([source, *reports])
+    assert comparison.divergences == []
