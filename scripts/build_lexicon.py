@@ -2,7 +2,7 @@
 
 Reads the OEWN source folder ``--data`` (default: ``../shared/data/oewn`` from the repository root:
 one gzipped YAML file per lexicographer class, ``noun.person.yaml.gz`` ..., and the lemma index
-``entries-*.yaml.gz``) and writes ``src/factdiff/data/lexicon_oewn.json.gz``, the table that
+``entries-*.yaml.gz``) and writes ``src/factdiff/data/lexicon_oewn.txt.gz``, the table that
 :mod:`factdiff.lexicon` reads, and beside it ``OEWN-LICENSE.txt`` (the credit and the source's
 licence texts). It keeps only what matching counted nouns needs:
 
@@ -15,8 +15,9 @@ licence texts). It keeps only what matching counted nouns needs:
   the nouns its adjective senses are pertainyms of (``American`` -> ``America`` where OEWN has it);
 * the irregular forms OEWN records (``children`` -> ``child``, ``men`` -> ``man``).
 
-Glosses, examples, pronunciations and adverbs are left out. The text fields are newline-joined
-strings so that loading is a few string splits, and a line is decoded only when it is looked up.
+Glosses, examples, pronunciations and adverbs are left out. The file is gzipped UTF-8 text: a
+JSON header, then newline-joined sections, so that loading is a decode and a few splits, and a
+line is decoded only when it is looked up.
 
 The output is byte-for-byte reproducible (sorted keys, fixed gzip header). Its ``stamp`` is the
 SHA-256 of the source files and of this script, so a test can tell whether the shipped table is the
@@ -37,12 +38,14 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "oewn"
-DEFAULT_OUT = ROOT / "src" / "factdiff" / "data" / "lexicon_oewn.json.gz"
-FORMAT = 1
+DEFAULT_OUT = ROOT / "src" / "factdiff" / "data" / "lexicon_oewn.txt.gz"
+FORMAT = 2
+#: The sections of the table, in file order, after its JSON header line; each is newline-joined.
+SECTIONS = ("words", "entries", "synsets", "forms")
+#: What separates the header and the sections (ASCII group separator: in no lemma).
+SEPARATOR = "\x1d"
 
 #: Sense-level links that tie a lemma to a derivationally related one (OEWN's derivation and its
 #: morphosemantic links, which are all verb <-> noun derivations: detain -> detention, detainee).
@@ -91,6 +94,8 @@ def source_stamp(data: Path) -> str:
 
 
 def _load(path: Path) -> dict:
+    import yaml  # only building needs PyYAML; the stamp check does not
+
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
@@ -207,19 +212,31 @@ def build(data: Path) -> dict:
     }
 
 
+def encode(table: dict) -> bytes:
+    """The table as UTF-8 text: a JSON header line, then the sections, apart by :data:`SEPARATOR`.
+
+    Plain text rather than JSON strings: loading is a decode and a few splits, with no unescaping.
+    """
+    header = {k: v for k, v in table.items() if k not in SECTIONS}
+    for section in SECTIONS:
+        if SEPARATOR in table[section]:
+            raise SystemExit(f"the {section} section holds the separator character; cannot encode")
+    parts = [json.dumps(header, ensure_ascii=False, sort_keys=True), *(table[s] for s in SECTIONS)]
+    return SEPARATOR.join(parts).encode("utf-8")
+
+
 def write(table: dict, out: Path) -> int:
-    """Write ``table`` as reproducible gzipped JSON; return the file's size in bytes."""
-    raw = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    """Write ``table`` gzipped with a fixed header (reproducible bytes); return the file's size."""
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as handle:
-        handle.write(raw)
+        handle.write(encode(table))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(buffer.getvalue())
     return len(buffer.getvalue())
 
 
 LICENSE_HEADER = """\
-factdiff's lexical table (lexicon_oewn.json.gz) is derived from Open English WordNet
+factdiff's lexical table (lexicon_oewn.txt.gz) is derived from Open English WordNet
 (John P. McCrae, Alexandre Rademaker, Francis Bond, Ewa Rudnicka and Christiane Fellbaum,
 "English WordNet 2019 - An Open-Source WordNet for English", GWC 2019; the Open English WordNet
 team, https://en-word.net/), source commit {commit}, which is based on Princeton WordNet 3.1

@@ -1,6 +1,6 @@
 """Lexical knowledge from Open English WordNet: lemmas, noun classes and how two counted nouns relate.
 
-The table ``factdiff/data/lexicon_oewn.json.gz`` is derived from Open English WordNet (OEWN) by
+The table ``factdiff/data/lexicon_oewn.txt.gz`` is derived from Open English WordNet (OEWN) by
 ``scripts/build_lexicon.py`` (see ``docs/lexicon.md``; credits in ``data/OEWN-LICENSE.txt``). It is
 read once per process, on the first call, and every public function is a pure, cached look-up, safe
 to call from several threads.
@@ -10,11 +10,13 @@ What the aligner asks, and the answers:
 * :func:`lemma` -- the base form: OEWN's irregular forms (children -> child), then regular English
   inflection checked against the lexicon (countries -> country, arrested -> arrest). A word the
   lexicon cannot confirm comes back lower-cased and otherwise untouched.
-* :func:`noun_classes` / :func:`primary_class` -- the lexicographer classes of a noun's senses
-  (``person``, ``location``, ``time``, ``act``, ...).
+* :func:`noun_classes` / :func:`ranked_classes` / :func:`primary_class` -- the lexicographer
+  classes of a noun's senses (``person``, ``location``, ``time``, ``act``, ...).
 * :func:`relation` / :func:`similarity` -- whether two counted nouns ("arrests", "detained",
   "U.S. customers") count the same kind of thing; the rules are in :func:`relation`.
-* :func:`is_person_noun`, :func:`is_time_unit`, :func:`is_place_name`.
+* :func:`is_person_noun`, :func:`is_time_unit`, :func:`is_unit`, :func:`is_place_name` (place
+  names come from GeoNames, :mod:`factdiff.gazetteer`: the OEWN source has almost no proper nouns).
+* :func:`synonyms`, :func:`derived`, :func:`pertainyms` -- the lemmas OEWN links to a word.
 """
 
 from __future__ import annotations
@@ -24,13 +26,18 @@ import json
 import re
 import threading
 import time
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
-TABLE_FILE = "lexicon_oewn.json.gz"
-FORMAT = 1
+from factdiff import gazetteer
+
+TABLE_FILE = "lexicon_oewn.txt.gz"
+TABLE_PATH = Path(__file__).resolve().parent / "data" / TABLE_FILE
+FORMAT = 2
+_SEPARATOR = "\x1d"
 
 #: Relations :func:`relation` returns, from the closest to the farthest.
 RELATIONS = ("same", "derived", "hyponym", "hypernym", "kin", "different")
@@ -51,6 +58,7 @@ _SUPPLETIVE = {"people": "person"}
 
 #: Regular noun plural endings: (ending, replacement), tried in order.
 _NOUN_RULES = (
+    ("men", "man"),  # women, firemen: OEWN lists "men" as a form of "man" but not every compound
     ("ies", "y"),
     ("ves", "f"),
     ("ves", "fe"),
@@ -77,22 +85,27 @@ _VERB_RULES = (
 )
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+_PARENTHESIS = re.compile(r"\([^)]*\)")
 _SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
 class Table:
-    """The loaded table: word and synset lines, decoded one at a time when looked up."""
+    """The loaded table: sorted lemmas and their lines, decoded one at a time when looked up."""
 
     commit: str
     stamp: str
     classes: tuple[str, ...]
-    words: dict[str, int]
-    word_list: tuple[str, ...]
-    entries: tuple[str, ...]
-    synsets: tuple[str, ...]
+    word_list: list[str]  # sorted, so a word is found by bisection (no index to build on load)
+    entries: list[str]
+    synsets: list[str]
     forms: dict[str, str]  # irregular form -> tab-separated lemmas, each prefixed by its part of speech
     load_seconds: float
+
+    def word_id(self, word: str) -> int | None:
+        """The position of ``word`` in :attr:`word_list`, or None when it is not a lemma."""
+        i = bisect_left(self.word_list, word)
+        return i if i < len(self.word_list) and self.word_list[i] == word else None
 
 
 _LOCK = threading.Lock()
@@ -105,27 +118,36 @@ def table() -> Table:
     if _TABLE is None:
         with _LOCK:
             if _TABLE is None:
-                _TABLE = _read_table()
+                _TABLE = read_table(TABLE_PATH)
     return _TABLE
 
 
-def _read_table() -> Table:
+def read_table(path: Path) -> Table:
+    """Read a table written by ``scripts/build_lexicon.py``; a bad file raises one clear RuntimeError."""
     started = time.perf_counter()
-    raw = resources.files("factdiff").joinpath("data", TABLE_FILE).read_bytes()
-    data = json.loads(gzip.decompress(raw))
-    if data.get("format") != FORMAT:
-        raise RuntimeError(f"{TABLE_FILE}: table format {data.get('format')!r}, this factdiff reads {FORMAT}")
-    word_list = tuple(data["words"].split("\n"))
-    forms = dict(line.split("\t", 1) for line in data["forms"].split("\n") if line)
+    try:
+        header_text, words, entries, synsets, forms = (
+            gzip.decompress(path.read_bytes()).decode("utf-8").split(_SEPARATOR)
+        )
+        header = json.loads(header_text)
+    except (OSError, ValueError, EOFError) as exc:
+        raise RuntimeError(
+            f"{path}: not a readable lexicon table ({exc}); rebuild it with scripts/build_lexicon.py"
+        ) from exc
+    if header.get("format") != FORMAT:
+        raise RuntimeError(f"{path}: table format {header.get('format')!r}, this factdiff reads {FORMAT}")
+    word_list = words.split("\n")
+    entry_list = entries.split("\n")
+    if len(entry_list) != len(word_list):
+        raise RuntimeError(f"{path}: {len(word_list)} lemmas but {len(entry_list)} entries")
     return Table(
-        commit=data["commit"],
-        stamp=data["stamp"],
-        classes=tuple(data["classes"]),
-        words=dict(zip(word_list, range(len(word_list)), strict=True)),
+        commit=header["commit"],
+        stamp=header["stamp"],
+        classes=tuple(header["classes"]),
         word_list=word_list,
-        entries=tuple(data["entries"].split("\n")),
-        synsets=tuple(data["synsets"].split("\n")),
-        forms=forms,
+        entries=entry_list,
+        synsets=synsets.split("\n"),
+        forms=dict(line.split("\t", 1) for line in forms.split("\n") if line),
         load_seconds=time.perf_counter() - started,
     )
 
@@ -159,7 +181,7 @@ class Entry:
 def _entry(word: str) -> Entry | None:
     """The decoded line of a lemma, or None when the lexicon does not have it."""
     t = table()
-    i = t.words.get(word)
+    i = t.word_id(word)
     if i is None:
         return None
     fields = t.entries[i].split("|")
@@ -250,26 +272,37 @@ def _keeps_plural(word: str, base: str) -> bool:
     """True when a plural that OEWN lists as a noun of its own is another thing than its singular.
 
     "species" is not "specie" and "means" is not "mean": no sense class in common. "troops" and
-    "arms" share a class with "troop" and "arm", so they are folded.
+    "arms" share a class with "troop" and "arm", so they are folded; so is a plural that OEWN has
+    only as a capitalised name ("Jobs": jobs -> job).
     """
-    own = {_class_name(s) for s in _senses(word, "n")[:MATCH_SENSES]}
+    entry = _entry(word)
+    if entry is None or entry.proper >= len(entry.nouns):
+        return False
+    own = {_class_name(s) for s in entry.common_nouns[:MATCH_SENSES]}
     return own.isdisjoint(_class_name(s) for s in _senses(base, "n"))
 
 
 @lru_cache(maxsize=65536)
 def _lemma_word(word: str, pos: str | None) -> str:
-    if pos in (None, "n") and word in _SUPPLETIVE:
-        return _SUPPLETIVE[word]
-    irregular = _irregular(word, pos)
-    if irregular:
-        return irregular
     if pos in (None, "n"):
+        if word in _SUPPLETIVE:
+            return _SUPPLETIVE[word]
+        irregular = _irregular(word, "n")
+        if irregular:
+            return irregular
         base = _noun_base(word)
         if base and (not _has(word, "n") or not _keeps_plural(word, base)):
             return base
         if _has(word, "n"):
-            return word
+            return word  # "shot", "wounded": a noun as written comes before a verb's form
+    if pos is not None and pos != "n":
+        irregular = _irregular(word, pos)
+        if irregular:
+            return irregular
     if pos in (None, "v"):
+        irregular = _irregular(word, "v") if pos is None else None
+        if irregular:
+            return irregular
         if _has(word, "v"):
             return word
         base = _verb_base(word)
@@ -305,27 +338,64 @@ def known(word: str, pos: str | None = None) -> bool:
 # --- counted nouns -----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=65536)
-def _noun_key(text: str) -> tuple[str, str]:
-    """(lexicon lemma, part of speech) for a counted noun or short phrase; ("", "") if unknown.
+@dataclass(frozen=True)
+class Counted:
+    """A counted noun (or verb form) resolved against the lexicon.
 
-    The whole phrase is tried first ("police officers" -> "police officer"), then ever shorter
-    tails of it down to the head noun, the last word ("U.S. customers" -> "customer"). A word that
-    OEWN has only as a verb ("arrested", "detained") is returned with ``"v"``.
+    ``senses`` are the synsets in matching order: when the word as written is a noun lemma of
+    its own besides its singular ("troops": military personnel; "people": a group of human
+    beings), its senses come first, then the singular's. ``own`` are the first
+    :data:`MATCH_SENSES` senses of the lemma; ``match`` adds the most frequent sense of the word
+    as written; ``firsts`` are the most frequent sense of each. ``verbs`` are the frequent senses
+    of the verb a noun as written is also a form of ("the wounded": wound, "injure, wound").
     """
-    words = _clean(text).split(" ")
-    for start in range(len(words)):
+
+    lemma: str
+    pos: str
+    senses: tuple[int, ...]
+    own: tuple[int, ...]
+    match: tuple[int, ...]
+    firsts: tuple[int, ...]
+    verbs: tuple[int, ...] = ()
+
+
+_UNKNOWN = Counted("", "", (), (), (), ())
+
+
+@lru_cache(maxsize=65536)
+def _counted(text: str) -> Counted:
+    """Resolve a counted noun or short phrase; :data:`_UNKNOWN` when the lexicon has none of it.
+
+    A trailing participle is dropped ("people arrested" -> people) and so is a parenthesis. The
+    whole phrase is tried first ("police officers" -> "police officer"), then ever shorter tails
+    of it down to the head noun, the last word ("U.S. customers" -> "customer"). A word that OEWN
+    has only as a verb ("arrested", "detained") resolves with part of speech ``"v"``.
+    """
+    words = _PARENTHESIS.sub(" ", _clean(text)).split()
+    while len(words) > 1 and _is_participle(words[-1]):
+        words.pop()  # "people arrested", "homes damaged": the head noun is before the participle
+    for pos, start in ((pos, start) for pos in ("n", "v") for start in range(len(words))):
         phrase = " ".join(words[start:])
-        for pos in ("n", "v"):
-            base = lemma(phrase, pos)
-            if _has(base, pos):
-                return base, pos
-    return "", ""
+        base = lemma(phrase, pos)
+        if _has(base, pos):
+            own = _senses(base, pos)
+            entry = _entry(phrase) if pos == "n" and phrase != base else None
+            written = entry.common_nouns if entry is not None and entry.proper < len(entry.nouns) else ()
+            return Counted(
+                lemma=base,
+                pos=pos,
+                senses=tuple(dict.fromkeys(written + own)),
+                own=own[:MATCH_SENSES],
+                match=tuple(dict.fromkeys(written[:1] + own[:MATCH_SENSES])),
+                firsts=tuple(dict.fromkeys(written[:1] + own[:1])),
+                verbs=_senses(lemma(words[-1], "v"), "v")[:MATCH_SENSES] if pos == "n" else (),
+            )
+    return _UNKNOWN
 
 
-def _match_senses(key: tuple[str, str]) -> tuple[int, ...]:
-    word, pos = key
-    return _senses(word, pos)[:MATCH_SENSES] if word else ()
+def _is_participle(word: str) -> bool:
+    """True for a verb form that OEWN does not have as a noun ("arrested", "damaged", "killed")."""
+    return word.endswith(("ed", "en", "t")) and not _has(lemma(word, "n"), "n") and _has(lemma(word, "v"), "v")
 
 
 @lru_cache(maxsize=65536)
@@ -356,9 +426,16 @@ def _derived_words(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _person_roots() -> frozenset[int]:
-    """The synsets whose hyponyms denote persons: person (Tops) and people (a group of persons)."""
-    roots = {s for s in _senses("person", "n")[:1]}
-    roots.update(_senses("people", "n")[:1])
+    """The synsets whose hyponyms denote persons or groups counted by their persons.
+
+    "person" (noun.Tops), the senses of "people" (a group of human beings, the citizenry, ...:
+    population, public, electorate) and "personnel" in its first sense ("force, personnel: group
+    of people willing to obey orders": troops, police, staff, workforce). Families, companies and
+    crews are groups too, but a count of them is not a count of persons.
+    """
+    roots = set(_senses("person", "n")[:1])
+    roots.update(_senses("people", "n"))
+    roots.update(_senses("personnel", "n")[:1])
     return frozenset(roots)
 
 
@@ -373,14 +450,13 @@ def _person_sense(synset: int) -> bool:
 def is_person_noun(word: str) -> bool:
     """True when the most frequent noun sense of ``word`` (or of its head noun) denotes persons.
 
-    Persons are OEWN's ``noun.person`` class and the hyponyms of "person" and of "people" (a group
-    of human beings), so "people", "residents", "Americans" and "victims" are; "Tuesday" is not.
+    Persons are OEWN's ``noun.person`` class and the hyponyms of "person", of "people" and of
+    "personnel" (see :func:`_person_roots`), so "people", "residents", "Americans", "victims",
+    "troops" and "police" are; "Tuesday", "families" and "companies" are not. For a plural that
+    OEWN has as a noun of its own ("troops"), the first sense of either counts.
     """
-    key = _noun_key(word)
-    if key[1] != "n":
-        return False
-    senses = _senses(key[0], "n")
-    return bool(senses) and _person_sense(senses[0])
+    counted = _counted(word)
+    return counted.pos == "n" and any(_person_sense(s) for s in counted.firsts)
 
 
 @lru_cache(maxsize=65536)
@@ -388,19 +464,23 @@ def noun_classes(word: str) -> frozenset[str]:
     """The lexicographer classes of all noun senses of ``word`` (or of its head noun).
 
     Class names are OEWN's without the ``noun.`` prefix: ``person``, ``location``, ``time``,
-    ``artifact``, ``act``, ``event``, ``group``, ``quantity``, ... Empty for an unknown word.
+    ``artifact``, ``act``, ``event``, ``group``, ``quantity``, ``Tops`` (where "person" itself
+    is), ... Empty for an unknown word or one that is only a verb.
     """
-    key = _noun_key(word)
-    if key[1] != "n":
-        return frozenset()
-    return frozenset(_class_name(s) for s in _senses(key[0], "n"))
+    counted = _counted(word)
+    return frozenset(_class_name(s) for s in counted.senses) if counted.pos == "n" else frozenset()
+
+
+def ranked_classes(word: str) -> tuple[str, ...]:
+    """The lexicographer classes of the noun senses of ``word``, most frequent sense's first."""
+    counted = _counted(word)
+    return tuple(dict.fromkeys(_class_name(s) for s in counted.senses)) if counted.pos == "n" else ()
 
 
 def primary_class(word: str) -> str | None:
     """The lexicographer class of the most frequent noun sense of ``word``, or None if not a noun."""
-    key = _noun_key(word)
-    senses = _senses(key[0], "n") if key[1] == "n" else ()
-    return _class_name(senses[0]) if senses else None
+    counted = _counted(word)
+    return _class_name(counted.senses[0]) if counted.pos == "n" and counted.senses else None
 
 
 @lru_cache(maxsize=1)
@@ -417,8 +497,8 @@ def is_time_unit(word: str) -> bool:
     month) or a direct hyponym of "time period" (week, year, decade, century). Names of days and
     months ("Tuesday") are proper nouns and not units.
     """
-    key = _noun_key(word)
-    entry = _entry(key[0]) if key[1] == "n" else None
+    counted = _counted(word)
+    entry = _entry(counted.lemma) if counted.pos == "n" else None
     if entry is None or entry.proper == len(entry.nouns):
         return False
     units, periods = _time_roots()
@@ -426,75 +506,130 @@ def is_time_unit(word: str) -> bool:
     return _is_below(senses, units, steps=3) or _is_below(senses, periods, steps=1)
 
 
+@lru_cache(maxsize=1)
+def _unit_roots() -> frozenset[int]:
+    """OEWN's "unit of measurement" (mile, tonne, dollar, acre...)."""
+    return frozenset(_senses("unit of measurement", "n")[:1])
+
+
+def _unit_sense(counted: Counted) -> int | None:
+    """The first frequent sense of a noun that is a unit of measurement or of time, if any."""
+    if counted.pos != "n":
+        return None
+    units, _ = _time_roots()
+    # A plural OEWN keeps as a noun of its own ("acres": a large tract of land) is still a count
+    # of its singular's unit.
+    singular = _plain_base(counted.lemma)
+    extra = _senses(singular, "n")[:MATCH_SENSES] if singular != counted.lemma else ()
+    for sense in counted.match + extra:
+        if _ancestors(sense, 10) & _unit_roots() or _ancestors(sense, 3) & units:
+            return sense
+    return None
+
+
+@lru_cache(maxsize=65536)
+def is_unit(word: str) -> bool:
+    """True when a frequent sense of ``word`` is a unit of measurement or time (mile, acre, dollar, second)."""
+    return _unit_sense(_counted(word)) is not None or is_time_unit(word)
+
+
 @lru_cache(maxsize=65536)
 def is_place_name(name: str) -> bool:
-    """True when OEWN has ``name`` as a proper noun that is an instance of a place (city, country...).
+    """True when ``name`` is the name of a place: a city, US state, country or continent.
 
-    Only capitalised names count, and only when an instance-hypernym chain of one of their senses
-    reaches a ``location`` class synset.
+    A capitalised OEWN lemma whose sense is in the ``location`` class counts ("Greece"), but the
+    OEWN commit the table is built from has few proper nouns, so the names of places come mostly
+    from GeoNames (:func:`factdiff.gazetteer.place_kind`: "Portland", "Oregon", "Somalia").
+    A name that is not capitalised is not a name ("portland").
     """
     name = _SPACES.sub(" ", name.strip())
     if not name or not name[0].isupper():
         return False
     entry = _entry(name.lower())
-    senses = entry.nouns[len(entry.nouns) - entry.proper :] if entry else ()
-    return any(_class_name(s) == "location" and _synset(s)[1] and _is_instance(s) for s in senses)
-
-
-def _is_instance(synset: int) -> bool:
-    fields = table().synsets[synset].split("|")
-    return len(fields) > 2 and bool(fields[2])
+    if entry and entry.proper and any(_class_name(s) == "location" for s in entry.nouns[-entry.proper :]):
+        return True
+    return gazetteer.place_kind(name) is not None
 
 
 @lru_cache(maxsize=131072)
 def relation(a: str, b: str) -> str:
     """How two counted nouns (words or short noun phrases) relate, from the closest relation on.
 
-    * ``"same"``: the same lemma and part of speech ("arrests" / "arrest"), or a shared synset among the first
-      :data:`MATCH_SENSES` senses of each ("deaths" / "fatalities" if OEWN puts them together).
-    * ``"derived"``: one lemma as noun and verb (arrests / arrested), derivationally related
-      lemmas (deaths / died, detain / detention,
-      detainees / detained), also through a synonym of one of them; but not two nouns of which
-      only one names persons (voters / votes: the doer and the act are counted apart).
+    Each side is resolved by :func:`_counted` (whole phrase, then its tails down to the head noun;
+    a verb form such as "arrested" when no noun fits). Then, the first rule that holds wins:
+
+    * ``"different"`` first when both are units (:func:`is_unit`) and their first unit senses
+      differ: "seconds" / "minutes" share the sense "a short time", "miles" / "nautical miles"
+      the nautical mile, but a count of one is never a count of the other.
+    * ``"same"``: the same lemma with the same part of speech ("arrests" / "arrest", "acres" /
+      "acre"), or a shared synset between the first :data:`MATCH_SENSES` senses of one lemma and
+      the frequent senses of the other ("stores" / "shops", "votes" / "ballots").
+    * ``"derived"``: one lemma as noun and verb (arrests / arrested), or lemmas OEWN links by
+      derivation (deaths / died, detentions / detained, detainees / detained), also through a
+      synonym of one of them; but not two nouns of which only one names persons (voters / votes:
+      the doer and the act are counted apart).
     * ``"hyponym"`` / ``"hypernym"``: ``a`` is a kind of ``b`` (or ``b`` of ``a``) within
-      :data:`HYPONYM_STEPS` hypernym or instance-hypernym links, from any sense of the specific
-      word to one of the first :data:`MATCH_SENSES` of the general one (immigrants / people,
-      positions / jobs).
+      :data:`HYPONYM_STEPS` hypernym or instance-hypernym links (see :func:`_is_kind_of`:
+      immigrants / people, fatalities / deaths, positions / jobs).
     * ``"kin"``: both denote persons (:func:`is_person_noun`): counting treats "Americans",
-      "consumers", "residents" and "people" as counts of one kind of referent. No other class is
-      kin: countries and counties, or cities and towns, are different things to count.
+      "consumers", "residents", "troops" and "people" as counts of one kind of referent. No other
+      class is kin: countries and counties, or cities and towns, are different things to count.
     * ``"different"``: anything else, and any pair with a word the lexicon does not know (unless
       the two are the same word).
     """
-    ka, kb = _noun_key(a), _noun_key(b)
-    if not ka[0] or not kb[0]:
+    ka, kb = _counted(a), _counted(b)
+    if not ka.lemma or not kb.lemma:
         return "same" if _clean(a) and lemma(a) == lemma(b) else "different"
-    if ka[0] == kb[0] or _plain_base(ka[0]) == _plain_base(kb[0]):
-        return "same" if ka[1] == kb[1] else "derived"
-    sa, sb = _match_senses(ka), _match_senses(kb)
-    if set(sa) & set(sb):
+    if ka.lemma == kb.lemma or _plain_base(ka.lemma) == _plain_base(kb.lemma):
+        return "same" if ka.pos == kb.pos else "derived"
+    unit_a, unit_b = _unit_sense(ka), _unit_sense(kb)
+    if unit_a is not None and unit_b is not None and unit_a != unit_b:
+        return "different"  # seconds and minutes, miles and nautical miles: never one count
+    if set(ka.own) & set(kb.match) or set(ka.match) & set(kb.own):
         return "same"
-    if (_derived(ka, kb, sb) or _derived(kb, ka, sa)) and not _agent_pair(ka, kb):
+    if (_derived(ka, kb) or _derived(kb, ka)) and not _agent_pair(ka, kb):
         return "derived"
-    if ka[1] == kb[1]:
-        # The specific word may be in any of its senses ("position" as "a job in an organization"
-        # is its sixth), the general one only in its frequent ones.
-        if _is_below(_senses(*ka), sb):
+    if ka.pos == kb.pos:
+        down, up = _is_kind_of(ka, kb), _is_kind_of(kb, ka)
+        if down and up:
+            # Each is a kind of the other through different senses: the first senses decide,
+            # and if they cannot, the two are as good as one ("courtesy" / "civility").
+            down, up = _is_below(ka.firsts, kb.match), _is_below(kb.firsts, ka.match)
+            if down == up:
+                return "same"
+        if down:
             return "hyponym"
-        if _is_below(_senses(*kb), sa):
+        if up:
             return "hypernym"
-    if is_person_noun(ka[0]) and is_person_noun(kb[0]):
+    if is_person_noun(a) and is_person_noun(b):
         return "kin"
     return "different"
 
 
-def _agent_pair(ka: tuple[str, str], kb: tuple[str, str]) -> bool:
+def _is_kind_of(specific: Counted, general: Counted) -> bool:
+    """True when ``specific`` is a kind of ``general`` within :data:`HYPONYM_STEPS` links.
+
+    The most frequent sense of the specific word may reach any frequent sense of the general one.
+    Another sense may reach only the general word's most frequent sense, and only if it does not
+    denote persons: "position" as "a job in an organization" (its sixth sense) is a kind of job
+    (the first), but "person" as a grammatical category does not make people a kind of "family"
+    (as in a family of languages), nor "family" as "kinsperson" families a kind of people:
+    whether a word counts persons is its first sense's to say.
+    """
+    if _is_below(specific.firsts, general.match):
+        return True
+    firsts = set(specific.firsts)
+    others = [s for s in specific.senses if s not in firsts and not _person_sense(s)]
+    return _is_below(others, general.firsts)
+
+
+def _agent_pair(ka: Counted, kb: Counted) -> bool:
     """True for two nouns of which one names persons and the other not: voters / votes.
 
     Such a derivation ties a doer (or undergoer) to the act, and the counts are of different
     things. A verb with a person noun stays derived: "5 detained" counts detainees.
     """
-    return ka[1] == kb[1] == "n" and is_person_noun(ka[0]) != is_person_noun(kb[0])
+    return ka.pos == kb.pos == "n" and is_person_noun(ka.lemma) != is_person_noun(kb.lemma)
 
 
 def _plain_base(word: str) -> str:
@@ -502,13 +637,21 @@ def _plain_base(word: str) -> str:
     return _noun_base(word) or word
 
 
-def _derived(key: tuple[str, str], other: tuple[str, str], other_senses: tuple[int, ...]) -> bool:
-    """True when a lemma derived from ``key`` is ``other`` or shares one of ``other_senses``."""
-    targets = set(other_senses)
-    for word in _derived_words(key[0]):
-        if word == other[0]:
+def _derived(counted: Counted, other: Counted) -> bool:
+    """True when ``counted``'s lemma or one derived from it is ``other``'s lemma, or shares one of
+    its frequent senses in ``other``'s part of speech (arrests / apprehended: the noun arrest, as a
+    verb, is "apprehend, arrest, collar, nab"), or a verb sense with the verb ``other`` is a form
+    of; or when ``counted`` is also a form of a verb that shares a sense with the verb ``other``."""
+    targets, other_verbs = set(other.match), set(other.verbs)
+    if other.pos == "v" and targets & set(counted.verbs):
+        return True  # "wounded" (the wounded) / "injured": wound and injure share a verb sense
+    # The lemma itself in the other part of speech counts as derived from it (arrest -> arrest).
+    for word in (counted.lemma, *_derived_words(counted.lemma)):
+        if word == other.lemma:
             return True
-        if targets and targets & set(_senses(word, other[1])[:MATCH_SENSES]):
+        if targets & set(_senses(word, other.pos)[:MATCH_SENSES]):
+            return True
+        if other_verbs & set(_senses(word, "v")[:MATCH_SENSES]):
             return True
     return False
 
@@ -519,16 +662,13 @@ def similarity(a: str, b: str) -> float:
 
 
 def synonyms(word: str) -> frozenset[str]:
-    """Lemmas that share one of the first :data:`MATCH_SENSES` senses of ``word`` (itself excluded).
+    """Lemmas that share one of the frequent senses of ``word`` (its own lemma excluded).
 
     Built from the word index on first use, so it costs a scan of the table once per process.
     """
-    key = _noun_key(word)
-    senses = set(_match_senses(key))
-    if not senses:
-        return frozenset()
-    members = _members()
-    return frozenset(w for s in senses for w in members.get(s, ()) if w != key[0])
+    counted = _counted(word)
+    members = _members() if counted.match else {}
+    return frozenset(w for s in counted.match for w in members.get(s, ()) if w != counted.lemma)
 
 
 @lru_cache(maxsize=1)
@@ -545,8 +685,17 @@ def _members() -> dict[int, tuple[str, ...]]:
 
 def derived(word: str) -> frozenset[str]:
     """Lemmas OEWN links to the lemma of ``word`` by derivation (arrest -> arrest, arrester...)."""
-    key = _noun_key(word)
-    return frozenset(_derived_words(key[0])) if key[0] else frozenset()
+    counted = _counted(word)
+    return frozenset(_derived_words(counted.lemma)) if counted.lemma else frozenset()
+
+
+def pertainyms(adjective: str) -> frozenset[str]:
+    """The nouns an adjective pertains to in OEWN ("economic" -> economy, "presidential" -> president)."""
+    entry = _entry(_clean(adjective))
+    if entry is None:
+        return frozenset()
+    t = table()
+    return frozenset(t.word_list[i] for i in entry.pertainyms)
 
 
 def source() -> str:
