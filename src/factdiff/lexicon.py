@@ -704,13 +704,17 @@ def source() -> str:
 
 
 def is_kind_of(specific: str, general: str, steps: int = HYPONYM_STEPS) -> bool:
-    """True when a sense of ``specific`` lies within ``steps`` hypernym links below one of the
-    first :data:`MATCH_SENSES` senses of ``general``, both read with the same part of speech.
+    """:func:`_is_kind_of` within ``steps`` hypernym links, both words read with the same part of
+    speech.
 
     One step is a near kind ("houses" of "homes", "positions" of "jobs"); more steps reach
     wider classes whose counts are other sets ("homes" of "structures").
     """
-    ka, kb = _noun_key(specific), _noun_key(general)
-    if not ka[0] or not kb[0] or ka[1] != kb[1]:
+    ka, kb = _counted(specific), _counted(general)
+    if not ka.lemma or not kb.lemma or ka.pos != kb.pos:
         return False
-    return _is_below(_senses(*ka), _match_senses(kb), steps)
+    if _is_below(ka.firsts, kb.match, steps):
+        return True
+    firsts = set(ka.firsts)
+    others = [s for s in ka.senses if s not in firsts and not _person_sense(s)]
+    return _is_below(others, kb.firsts, steps)
