@@ -701,3 +701,20 @@ def pertainyms(adjective: str) -> frozenset[str]:
 def source() -> str:
     """Where the table comes from: 'Open English WordNet <commit>'."""
     return f"Open English WordNet ({table().commit})"
+
+
+def is_kind_of(specific: str, general: str, steps: int = HYPONYM_STEPS) -> bool:
+    """:func:`_is_kind_of` within ``steps`` hypernym links, both words read with the same part of
+    speech.
+
+    One step is a near kind ("houses" of "homes", "positions" of "jobs"); more steps reach
+    wider classes whose counts are other sets ("homes" of "structures").
+    """
+    ka, kb = _counted(specific), _counted(general)
+    if not ka.lemma or not kb.lemma or ka.pos != kb.pos:
+        return False
+    if _is_below(ka.firsts, kb.match, steps):
+        return True
+    firsts = set(ka.firsts)
+    others = [s for s in ka.senses if s not in firsts and not _person_sense(s)]
+    return _is_below(others, kb.firsts, steps)

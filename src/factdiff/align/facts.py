@@ -11,16 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factdiff import lexicon
 from factdiff.align.measures import _unit
 from factdiff.align.places import GENERIC_PLACES, place_key
 from factdiff.align.words import (
     _CLOSED,
     _DATE_WORDS,
     _IRREGULAR_VERBS,
+    _PERSON,
     _PREPOSITIONS,
     STOPWORDS,
+    _people,
     concept_tokens,
     content_words,
+    counts_members,
     lemma,
 )
 from factdiff.model import Analysis, Claim, DateClaim, Duration, Person, Quantity, Quote
@@ -65,15 +69,20 @@ def facts_of(analysis: Analysis) -> list[Fact]:
     facts: list[Fact] = []
     for claim in analysis.claims:
         sentence = text[claim.sentence_start : claim.sentence_end] if claim.sentence_start >= 0 else claim.text
-        context = " ".join(w for w in content_words(sentence) if not w[0].isdigit())
+        context = " ".join(
+            _PERSON if _people(frozenset({w})) else w for w in content_words(sentence) if not w[0].isdigit()
+        )
         if isinstance(claim, Quantity):
             unit = _unit(claim.unit)
             is_percent = unit == "percent"
-            concept = frozenset(w for w in concept_tokens(claim.concept) if w != "percent")
+            concept = frozenset(w for w in concept_tokens(_as_in(claim.concept, sentence)) if w != "percent")
             # A capitalised word inside the sentence is a name or a nationality ("23 Somali",
             # "11 Yemeni suspects"): it says whose, not what is counted.
             proper = {lemma(w) for w in re.findall(r"(?<=[a-z0-9,;] )[A-Z][a-z]+", sentence)}
             concept = concept - proper if concept - proper else concept
+            head = _head_noun(_as_in(claim.concept, sentence))
+            if head and (_people(frozenset({lemma(head)})) or counts_members(head)):
+                concept = concept | {_PERSON}  # "immigrants", "Americans", "26 crew": persons, as "people" are
             places = tuple(p for p in claim.places if place_key(p).split("|")[0] not in GENERIC_PLACES)
             numbered = _numbered_place(text, claim)
             if numbered and all(numbered.startswith(p) for p in places):
@@ -164,6 +173,30 @@ def facts_of(analysis: Analysis) -> list[Fact]:
             facts.append(Fact(article=article.id, claim=claim, family="quote", context=context, sentence=sentence))
     _share_elided_nouns(text, facts)
     return facts
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+def _as_in(concept: str | None, sentence: str) -> str | None:
+    """The extractor's counted noun with the acronyms the sentence writes in capitals ("dui
+    convictions" -> "DUI convictions"), so that they are not read as inflected words."""
+    if not concept:
+        return concept
+    acronyms = {w.lower(): w for w in _ACRONYM.findall(sentence)}
+    if not acronyms:
+        return concept
+    return " ".join(acronyms.get(w, w) for w in concept.split())
+
+
+def _head_noun(concept: str | None) -> str | None:
+    """The head of a counted noun phrase as written: its last word the lexicon knows as a noun
+    ("injuries" in "minor burn injuries", "crew" in "Somali crew onboard", "people" in "people
+    arrested", "personnel" in "personnel working")."""
+    for word in reversed((concept or "").split()):
+        if lexicon.known(word, "n") and not word.lower().endswith(("ed", "ing")):
+            return word
+    return None
 
 
 _COORDINATED = re.compile(r"^[^.;:\d]{0,80}?(?:,\s*|\s)(?:and|or)\s+$")

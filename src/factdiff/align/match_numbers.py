@@ -5,6 +5,7 @@ own counts (those are judged as ``percent_wrong`` on their own)."""
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from factdiff.align.checks import counted_pair, percent_slot, percent_verdict
 from factdiff.align.facts import Fact
@@ -12,14 +13,20 @@ from factdiff.align.measures import TIME_UNITS, UNITS
 from factdiff.align.places import place_relation, same_place
 from factdiff.align.relations import concept_relation, context_similarity, number_relation, same_value
 from factdiff.align.slots import Match, Slot
-from factdiff.align.words import GENERIC_CONCEPTS
+from factdiff.align.words import GENERIC_CONCEPTS, lemma, shared
 from factdiff.model import Analysis
 
 #: Words that mark a figure as computed from others ("13.4 feet above flood stage", "a net 1,250").
 DERIVATION_CUES = frozenset(
-    "above below net leaves leav remain remaining rest without combin combined altogether difference beyond "
-    "excluding exceed".split()
+    "above below net leaves left remain remaining rest without combined altogether difference beyond excluding "
+    "exceeds".split()
 )
+
+
+@lru_cache(maxsize=1)
+def _derivation_cues() -> frozenset[str]:
+    """:data:`DERIVATION_CUES` as windows hold them: lemmas ("leaves" is read "leaf" there too)."""
+    return frozenset(lemma(w) for w in DERIVATION_CUES)
 
 
 #: Score taken off a match to a figure of the source's headline ("More Than Eight Years"), so
@@ -135,9 +142,9 @@ def _restated(relation: str, fact: Fact, slot: Slot, known: set[float | None]) -
     small, big = sorted((abs(fact.value or 0.0), abs(source.value or 0.0)))
     if small == 0 or big / small > RESTATED_RATIO:
         return False
-    shared = (fact.concept & source.concept) - GENERIC_CONCEPTS
+    common = shared(fact.concept, source.concept) - GENERIC_CONCEPTS
     return (
-        bool(shared)
+        bool(common)
         and concept_relation(fact.concept, source.concept) == "same"
         and place_relation(fact.places, source.places) in ("same", "none")
         and context_similarity(fact, source) >= RESTATED_CONTEXT
@@ -149,8 +156,10 @@ def _derived(fact: Fact, values: list[tuple[float, str | None]], facts: list[Fac
     above flood stage from 31.4 and 18, 181 without a conviction from 498 and 317. Sums and
     differences of a story's figures cover much of the number line, so the report must also say
     that it computed: a word such as "above", "net" or "leaves" next to the number."""
-    if fact.value is None or not (fact.window & DERIVATION_CUES):
+    if fact.value is None or not (fact.window & _derivation_cues()):
         return False
+    if fact.approx != "exact" and fact.near & _derivation_cues():
+        return True  # "That leaves about 3,700 children": the report's own rounded arithmetic
     same_unit = [v for v, u in values if u == fact.unit]
     for i, a in enumerate(same_unit):
         for b in same_unit[i + 1 :]:

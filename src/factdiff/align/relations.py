@@ -13,11 +13,25 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from factdiff import lexicon
 from factdiff.align.checks import is_rounding
 from factdiff.align.facts import Fact
 from factdiff.align.measures import CONVERSION_TOLERANCE, TIME_UNITS, UNIT_WORDS, UNITS, _money, convert
 from factdiff.align.places import place_relation
-from factdiff.align.words import _DATE_WORDS, _PERSON, GENERIC_CONCEPTS, STOPWORDS, _people, concept_tokens
+from factdiff.align.words import (
+    _DATE_WORDS,
+    _PERSON,
+    GENERIC_CONCEPTS,
+    STOPWORDS,
+    _kind_of_word,
+    _of_people,
+    _people,
+    concept_tokens,
+    covered,
+    lemma,
+    same_noun,
+    shared,
+)
 
 #: Sentence-context similarity (rapidfuzz token_set_ratio on content words) above which two claims
 #: with the same value but different counted nouns are taken to state the same fact (unit swap).
@@ -66,9 +80,21 @@ def concept_relation(a: frozenset[str], b: frozenset[str]) -> str:
     a, b = a - GENERIC_CONCEPTS, b - GENERIC_CONCEPTS
     if not a or not b:
         return "unknown"
-    if a <= b or b <= a:
+    if covered(a, b) or covered(b, a):
         return "same"
     return "conflict"
+
+
+def _people_for_things(a: Fact, b: Fact) -> bool:
+    """One counts people and the other things, with what was done to them in common: "4,200
+    accounts exposed" for "4,200 people exposed"."""
+    if (_PERSON in a.concept) == (_PERSON in b.concept) or a.unit is not None or b.unit is not None:
+        return False  # counts only: an age ("Johnson, 66") is no count of things
+    ca, cb = a.concept - GENERIC_CONCEPTS, b.concept - GENERIC_CONCEPTS
+    extra = ca - cb if _PERSON in b.concept else cb - ca
+    if not extra or not all(lexicon.known(w) for w in extra):
+        return False  # a word the lexicon does not know may be the people ("schoolchildren")
+    return not _of_people(extra) and any(_kind_of_word(w) == "thing" for w in extra)
 
 
 def fact_concepts(a: Fact, b: Fact) -> str:
@@ -76,28 +102,39 @@ def fact_concepts(a: Fact, b: Fact) -> str:
     words: "104 deported" and "104 criminal aliens who had been previously deported" agree."""
     relation = concept_relation(a.concept, b.concept)
     ca, cb = a.concept - GENERIC_CONCEPTS, b.concept - GENERIC_CONCEPTS
-    if relation == "conflict" and (ca <= b.window or cb <= _beside(a)):
+    if relation == "same" and _people_for_things(a, b):
+        return "conflict"
+    if relation == "conflict" and (
+        covered(ca, _common(b.window, b), strict=True) or covered(cb, _common(_beside(a), a), strict=True)
+    ):
         # One's counted noun is next to the other's number: two words for one thing, or an
         # extractor that took its noun from a neighbouring phrase. In the report (``a``), next to
         # means in the number's own phrase or after it ("104 criminal aliens who had been
         # previously deported"), not in an earlier phrase ("Across the country, officers ... came
         # from 42 businesses"): the noun the report puts at its number is what it counts.
         return "same"
-    if relation == "conflict" and getattr(a.claim, "part_of", None) and cb <= a.window:
+    if relation == "conflict" and getattr(a.claim, "part_of", None) and covered(cb, _common(a.window, a), strict=True):
         # "312 of them ... were destroyed": a part takes its whole's noun from the extractor, so
         # the source's own words next to the number count.
         return "same"
-    if relation == "unknown" and ((ca and ca <= b.window) or (cb and cb <= a.window)):
+    if relation == "unknown" and (
+        (ca and covered(ca, _common(b.window, b), strict=True))
+        or (cb and covered(cb, _common(a.window, a), strict=True))
+    ):
         return "same"
-    if relation == "unknown" and ca and not cb and ca <= b.topic:
+    if relation == "unknown" and ca and not cb and covered(ca, b.topic):
         return "same"  # "168,400 kettles" for "Units: About 186,400" in a notice of a kettle recall
     if relation == "unknown" and (ca or cb) and _PERSON in (a.concept | b.concept) - (ca | cb):
         # "22,000 residents" for "22,000 vehicles": people against things the source counts
         # without a word for people near them.
         named = a if ca else b
-        if not _people(named.concept):
+        if not _of_people(named.concept):
             return "conflict"
-    if relation == "conflict" and _people(ca) and _people(cb):
+    if relation == "conflict" and _verbal(a) != _verbal(b) and _people(cb if _verbal(a) else ca):
+        # "58,400 (were treated) at Dunmore" for "Dunmore: 58,400 patients": a count named only by
+        # what was done to it says nothing against the people the other names.
+        return "unknown"
+    if relation == "conflict" and ((_people(ca) and _people(cb)) or _PERSON in a.concept & b.concept):
         # "23 pirates" and "23 piracy suspects": two descriptions of the same people, where a
         # unit swap changes the kind of thing counted (countries for cities, homes damaged for
         # homes destroyed).
@@ -108,6 +145,38 @@ def fact_concepts(a: Fact, b: Fact) -> str:
         if wa and wb and len(wa & wb) >= WINDOW_OVERLAP * min(len(wa), len(wb)):
             return "same"
     return relation
+
+
+#: A capitalised word inside a sentence: part of a name ("Operation Safe City", "Lakeview Medical
+#: Center"), which says whose or which, not what is counted.
+_INNER_NAME = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+")
+
+
+@lru_cache(maxsize=16384)
+def _name_words(sentence: str) -> frozenset[str]:
+    return frozenset(lemma(w) for w in _INNER_NAME.findall(sentence))
+
+
+def _common(words: frozenset[str], fact: Fact) -> frozenset[str]:
+    """``words`` without the words of names in the fact's sentence: where a counted noun is
+    looked for next to a number, "city" of "Operation Safe City" names no cities."""
+    names = _name_words(fact.sentence)
+    return words - names if names else words
+
+
+_PARTICIPLE = re.compile(r"\b[a-z]+(?:ed|en)\b")
+
+
+def _verbal(fact: Fact) -> bool:
+    """Whether a number's counted words are only participles of its sentence ("were treated",
+    "were destroyed"): what happened to the things counted, not what they are."""
+    own = fact.concept - GENERIC_CONCEPTS
+    return bool(own) and own <= _participles(fact.sentence)
+
+
+@lru_cache(maxsize=16384)
+def _participles(sentence: str) -> frozenset[str]:
+    return frozenset(lemma(w) for w in _PARTICIPLE.findall(sentence))
 
 
 def _beside(fact: Fact) -> frozenset[str]:
@@ -194,9 +263,13 @@ def number_relation(
         if (
             own
             and own <= report.near  # the report's own words at its number, not a name lent to it
-            and not _people(own)  # "people arrested" describes every count of an arrest story
-            and not (source.concept - GENERIC_CONCEPTS) <= _beside(report)  # "312 were destroyed"
-            and any(own == other for other in others if other != source.concept - GENERIC_CONCEPTS)
+            and not _of_people(own)  # "people arrested" describes every count of an arrest story
+            and not covered(source.concept - GENERIC_CONCEPTS, _beside(report), strict=True)  # "312 were destroyed"
+            and any(
+                covered(own, other) and covered(other, own)
+                for other in others
+                if other != source.concept - GENERIC_CONCEPTS
+            )
         ):
             concept = "conflict"
     if equal:
@@ -206,6 +279,15 @@ def number_relation(
             return "same", 90.0 + context / 10
         if concept != "conflict" and place == "conflict" and not _place_of_speaker(report):
             return "entity_swap", 70.0 + context / 10
+        if (
+            concept == "conflict"
+            and place in ("same", "none", "unknown")
+            and context >= UNIT_SWAP_CONTEXT
+            and _people_for_things(report, source)
+        ):
+            return "unit_swap", 60.0 + context / 10
+        if concept == "conflict" and report.unit == source.unit == "age":
+            return None  # "a 66-year-old woman" and "Johnson, 66": words for whose age, not another unit
         # "312 homes damaged" for "312 homes destroyed": the same head noun with the words of
         # another fact of the source. Other modifiers ("speed boats", "small boats") describe.
         own = report.concept - GENERIC_CONCEPTS
@@ -214,7 +296,9 @@ def number_relation(
         # The report's own words, or those it does not share with the source ("212 homes destroyed"
         # for "212 buildings destroyed"), are the noun of another of the source's facts.
         shared_head = common and any(
-            own <= other or (own - theirs and own - theirs <= other) for other in others if other != theirs
+            covered(own, other) or (own - theirs and covered(own - theirs, other))
+            for other in others
+            if other != theirs
         )
         if common and not shared_head:
             return None
@@ -263,8 +347,8 @@ def number_relation(
         small = min(abs(report.value or 0), abs(source.value or 0))
         if small == 0 or big / small > MAX_CHANGE_RATIO:
             return None
-        named_alike = bool((report.concept & source.concept) - GENERIC_CONCEPTS) or bool(
-            (report.near & source.near) - GENERIC_CONCEPTS - STOPWORDS - UNIT_WORDS
+        named_alike = bool(shared(report.concept, source.concept) - GENERIC_CONCEPTS) or bool(
+            shared(report.near, source.near) - GENERIC_CONCEPTS - STOPWORDS - UNIT_WORDS
         )
         fielded = _fielded(report, source)
         if context >= CHANGED_CONTEXT or (named_alike and context >= CHANGED_CONTEXT_NAMED) or fielded:
@@ -297,10 +381,17 @@ def _other_names(report: Fact, source: Fact) -> bool:
 
 def _fuzzy_common(a: frozenset[str], b: frozenset[str]) -> bool:
     """A word in common, allowing one inside the other ("quake", "earthquake") or a spelling
-    variant."""
-    return any(
-        x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)) or fuzz.ratio(x, y) >= 85 for x in a for y in b
-    )
+    variant, unless the lexicon knows both as different words ("county", "country")."""
+    return any(_fuzzy_same(x, y) for x in a for y in b)
+
+
+@lru_cache(maxsize=65536)
+def _fuzzy_same(x: str, y: str) -> bool:
+    if x == y or same_noun(x, y):
+        return True
+    if not ((min(len(x), len(y)) >= 4 and (x in y or y in x)) or fuzz.ratio(x, y) >= 85):
+        return False
+    return not (lexicon.known(x) and lexicon.known(y))
 
 
 _SPEECH = re.compile(r"\b(?:say|says|said|told|tell|reported|reports|according|announced|estimated?)\b", re.I)
@@ -334,21 +425,21 @@ def _same_thing(report: Fact, source: Fact) -> bool:
     noun right next to the source's number (or the other way), or, when neither names what it
     counts, mostly the same words around both."""
     ca, cb = report.concept - GENERIC_CONCEPTS, source.concept - GENERIC_CONCEPTS
-    if ca & cb and concept_relation(report.concept, source.concept) == "same":
+    if shared(ca, cb) and concept_relation(report.concept, source.concept) == "same":
         return True
     if not cb and _fielded(report, source):
         return True  # the report's noun is what the notice is about, or the field's name
-    if ca and cb and not ca & cb:
+    if ca and cb and not shared(ca, cb):
         return False  # each names what it counts, and the names differ
-    if (ca and ca <= source.near) or (cb and cb <= report.near):
+    if (ca and covered(ca, source.near)) or (cb and covered(cb, report.near)):
         return True
-    if not ca and cb & report.near:
+    if not ca and shared(cb, report.near):
         return True  # "The project will cost $35.8 million" for "The $38.5 million project"
     if not ca and not cb:
         # Neither names what it counts: the words of the numbers' own phrases ("restructuring
         # charge of $240 million"), or else mostly the same words around them.
-        shared = (report.near & source.near) - GENERIC_CONCEPTS - STOPWORDS - UNIT_WORDS
-        return bool(shared) or fact_concepts(report, source) == "same"
+        common = shared(report.near, source.near) - GENERIC_CONCEPTS - STOPWORDS - UNIT_WORDS
+        return bool(common) or fact_concepts(report, source) == "same"
     return False
 
 
@@ -357,7 +448,7 @@ def _fielded(report: Fact, source: Fact) -> bool:
     notice is about ("168,400 kettles" for "Units: About 186,400" in a kettle recall) or by the
     field's own word ("53% contained" for "Containment: 35 percent")."""
     own = report.concept - GENERIC_CONCEPTS
-    if own and source.topic and own <= source.topic:
+    if own and source.topic and covered(own, source.topic):
         return True
     return bool(source.field) and _fuzzy_common(source.field, report.near | own)
 

@@ -14,7 +14,7 @@ from factdiff.align.facts import Fact
 from factdiff.align.labels import _label
 from factdiff.align.places import place_key, place_relation, same_person
 from factdiff.align.relations import _quote_score, fact_concepts, same_value
-from factdiff.align.words import GENERIC_CONCEPTS, concept_tokens
+from factdiff.align.words import GENERIC_CONCEPTS, concept_tokens, covered
 from factdiff.model import Analysis, DateClaim
 
 
@@ -65,11 +65,15 @@ def _name_unnamed(facts: dict[str, list[Fact]], primary: list[str], slots: list[
                 continue  # counts only: a sum of money or a measure is not named by nearby nouns
             # Also a noun the extractor cut short: "312 homes were damaged" counts damaged homes
             # when the source names "homes damaged" and "homes destroyed".
+            # A number that names nothing itself takes a name only from its own stretch: "86 people
+            # as immigration fugitives and 18 as gang members" names the 86 fugitives, not members.
             fitting = (
-                {c for c in named if c <= fact.window and own < c} if own else {c for c in named if c <= fact.window}
+                {c for c in named if covered(c, fact.window, strict=True) and own < c}
+                if own
+                else {c for c in named if covered(c, _own_stretch(fact), strict=True)}
             )
-            if len(fitting) == 1 and ((name := fitting.pop()) <= _own_stretch(fact) or own):
-                fact.concept = fact.concept | name
+            if len(fitting) == 1:
+                fact.concept = fact.concept | fitting.pop()
 
 
 _OWN_NUMBER = re.compile(r"[^\w]{0,3}\d")
@@ -82,13 +86,17 @@ _DIGIT = re.compile(r"\d")
 
 
 def _own_stretch(fact: Fact) -> frozenset[str]:
-    """The number's window without the words after the sentence's next number, which belong to
-    that one ("212 destroyed and 64 damaged, with homes accounting for 148")."""
+    """The number's window up to the end of its clause or the sentence's next number, whichever
+    comes first: the words after belong to another figure ("212 destroyed and 64 damaged, with
+    homes accounting for 148": the homes are the 148, not the 64)."""
     at = fact.sentence.find(fact.claim.text)
-    after = _DIGIT.search(fact.sentence, at + len(fact.claim.text)) if at >= 0 else None
-    if after is None:
+    if at < 0:
         return fact.window
-    return fact.window & concept_tokens(fact.sentence[: after.start()])
+    end = at + len(fact.claim.text)
+    stops = [m.start() for m in (_DIGIT.search(fact.sentence, end), _CLAUSE_END.search(fact.sentence, end)) if m]
+    if not stops:
+        return fact.window
+    return fact.window & concept_tokens(fact.sentence[: min(stops)])
 
 
 def _clause_places(text: str, facts: list[Fact], places: list[str]) -> None:

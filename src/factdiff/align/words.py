@@ -1,14 +1,18 @@
 """The lexical layer: stop words, lemmas, content words and the counted nouns of a sentence.
 
-Everything above compares words through :func:`lemma` and :func:`concept_tokens`, so that
-"detained" meets "arrested" and "homes" meets "home". The closed word classes (determiners,
-prepositions, auxiliaries) used by the fact and label readers live here too.
+Everything above compares words through :func:`lemma` and :func:`concept_tokens`, and counted
+nouns through the Open English WordNet lexicon (:mod:`factdiff.lexicon`): :func:`same_noun` and
+:func:`covered` say when two nouns count one kind of thing, :func:`_people` when a noun names
+people. The closed word classes (determiners, prepositions, auxiliaries) used by the fact and
+label readers live here too.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from factdiff import lexicon
 
 #: Words that carry no content for concept and context comparison.
 STOPWORDS = frozenset(
@@ -23,89 +27,8 @@ STOPWORDS = frozenset(
 )
 
 
-#: Synonyms of counted nouns and verbs, reduced to one lemma, so "detained" meets "arrested".
-SYNONYMS: dict[str, str] = {
-    "detained": "arrest",
-    "detain": "arrest",
-    "detention": "arrest",
-    "custody": "arrest",
-    "apprehended": "arrest",
-    "apprehend": "arrest",
-    "picked": "arrest",
-    "rounded": "arrest",
-    "arrested": "arrest",
-    "arrests": "arrest",
-    "arresting": "arrest",
-    "persons": "person",
-    "people": "person",
-    "individuals": "person",
-    "individual": "person",
-    "immigrants": "person",
-    "immigrant": "person",
-    "aliens": "person",
-    "alien": "person",
-    "residents": "person",
-    "resident": "person",
-    "nations": "country",
-    "nation": "country",
-    "countries": "country",
-    "positions": "job",
-    "position": "job",
-    "jobs": "job",
-    "workers": "job",
-    "worker": "job",
-    "employees": "job",
-    "employee": "job",
-    "posts": "job",
-    "roles": "job",
-    "killed": "death",
-    "dead": "death",
-    "died": "death",
-    "deaths": "death",
-    "fatalities": "death",
-    "lives": "death",
-    "houses": "home",
-    "homes": "home",
-    "residences": "home",
-    "dwellings": "home",
-    "structures": "building",
-    "buildings": "building",
-    "profits": "profit",
-    "earnings": "profit",
-    "income": "profit",
-    "revenues": "revenue",
-    "sales": "revenue",
-    "turnover": "revenue",
-    "injured": "injury",
-    "wounded": "injury",
-    "injuries": "injury",
-    "hurt": "injury",
-    "staff": "job",
-    "cuts": "job",  # "the remaining 500 cuts" of a workforce: the positions cut
-    "layoffs": "job",
-    "layoff": "job",
-    "redundancies": "job",
-    "pupils": "student",
-    "students": "student",
-    "children": "child",
-    "kids": "child",
-    # A target by any name ("its 2 percent goal", "its 2 percent target").
-    "goal": "target",
-    "goals": "target",
-    "targets": "target",
-    "objective": "target",
-    "objectives": "target",
-    "aim": "target",
-    # What is paid ("a fee of", "the price", "the sum").
-    "fees": "fee",
-    "price": "fee",
-    "prices": "fee",
-    "sum": "fee",
-    "sums": "fee",
-    "percent": "percent",
-    "per": "percent",
-    "cent": "percent",
-}
+#: Two spellings of one unit word ("5 per cent"): not a synonym, the same word written apart.
+_SPELLINGS = {"per": "percent", "cent": "percent"}
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -118,37 +41,18 @@ GENERIC_CONCEPTS = frozenset("person one case count total number figure incident
 _PERSON = "person"
 
 
-#: Counted nouns that are people, or things only people have, so "people" may stand for them.
-PERSON_NOUNS = frozenset(
-    "arrest death job member fugitive victim worker student patient voter child adult family case conviction "
-    "employee officer soldier passenger injury injured evacuat deport alien immigrant resident homeowner "
-    "migrant refugee prisoner inmate suspect affiliate pirat hostage crew sailor tourist fan national citizen "
-    "official agent".split()
-)
-
-
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    """A crude lemma: lower case, synonyms folded, regular plurals and past tenses cut."""
+    """The lexicon's base form of ``word``, lower case: inflections undone against Open English
+    WordNet (countries -> country, arrested -> arrest, people -> person); a word the lexicon does
+    not know comes back lower-cased."""
+    acronym = 2 <= len(word) <= 5 and word.isupper()  # "DUI", "ICE": not an inflected word
     word = word.lower().strip("'’-")
     if word.endswith(("'s", "’s")):
         word = word[:-2]
-    if word in SYNONYMS:
-        return SYNONYMS[word]
-    for suffix, keep in (
-        ("ies", "y"),
-        ("sses", "ss"),
-        ("ions", ""),
-        ("ion", ""),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ing", ""),
-    ):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            stem = word[: len(word) - len(suffix)] + keep
-            return SYNONYMS.get(stem, stem)
-    return word
+    if word in _SPELLINGS:
+        return _SPELLINGS[word]
+    return word if acronym else lexicon.lemma(word)
 
 
 def content_words(text: str | None) -> list[str]:
@@ -173,12 +77,104 @@ _DATE_WORDS = frozenset(
 )
 
 
-_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ese", "at")
+#: Lexicon relations under which two counted nouns count one kind of thing: one word, or a
+#: derivation (injuries / injured).
+SAME_NOUN = frozenset({"same", "derived"})
+#: Hypernym links within which one noun is a near kind of another and counts the same things
+#: ("houses" / "homes", "positions" / "jobs"); further up the counts are other sets: 148 of 212
+#: "structures" destroyed were "homes".
+NEAR_KIND_STEPS = 1
+
+
+@lru_cache(maxsize=262144)
+def same_noun(a: str, b: str) -> bool:
+    """Whether two lemmas name one kind of counted thing, by the lexicon: one word, a derivation,
+    or a near kind (:data:`NEAR_KIND_STEPS`)."""
+    if a == b:
+        return True
+    relation = lexicon.relation(a, b)
+    if relation in SAME_NOUN:
+        return True
+    if relation == "hyponym":
+        return lexicon.is_kind_of(a, b, NEAR_KIND_STEPS)
+    if relation == "hypernym":
+        return lexicon.is_kind_of(b, a, NEAR_KIND_STEPS)
+    return False
+
+
+@lru_cache(maxsize=262144)
+def same_form(a: str, b: str) -> bool:
+    """One word in two forms: the same lemma or a derivation ("injuries" / "injured"), no synonym.
+    Among all the words of a sentence a synonym by some sense is too easy to find ("operation" is
+    a sense of "business")."""
+    return a == b or lexicon.relation(a, b) == "derived"
+
+
+def covered(words: frozenset[str], pool: frozenset[str], *, strict: bool = False) -> bool:
+    """Whether every word of ``words`` names what a word of ``pool`` names: the lexical ``<=``.
+    ``strict``: only by another form of the word (:func:`same_form`), for a pool that is all the
+    words around a number rather than a counted noun."""
+    related = same_form if strict else same_noun
+    return all(w in pool or any(related(w, p) for p in pool) for w in words)
+
+
+def shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    """The words of ``a`` that name what a word of ``b`` names: the lexical ``&``."""
+    return frozenset(w for w in a if w in b or any(same_noun(w, p) for p in b))
+
+
+#: Noun classes of what people do or undergo: counted, such things count the people involved.
+_HAPPENINGS = frozenset({"act", "event", "state"})
+#: Noun classes of concrete things, places, groups, sums and messages: never a count of people.
+_THINGS = frozenset(
+    {"artifact", "location", "object", "group", "possession", "quantity", "communication", "substance", "food"}
+)
+
+
+@lru_cache(maxsize=65536)
+def _person_word(word: str) -> bool:
+    """A person noun ("residents", "Americans", "pirates"). A body of people is one only where
+    a number counts its members (:func:`counts_members`)."""
+    return word == _PERSON or lexicon.is_person_noun(word)
+
+
+@lru_cache(maxsize=65536)
+def counts_members(written: str) -> bool:
+    """Whether a word as written after a number counts the members of a body of people: a group
+    noun left in the singular ("26 crew", "300 staff"), where the plural counts the bodies
+    ("498 households", "42 businesses"). Not a country or county, which are places too."""
+    word = written.lower()
+    if lexicon.lemma(word) != word or lexicon.primary_class(word) != "group":
+        return False
+    return "location" not in lexicon.noun_classes(word) and lexicon.relation(word, "social group") == "hyponym"
+
+
+@lru_cache(maxsize=65536)
+def _kind_of_word(word: str) -> str:
+    """'thing' for a noun whose most frequent sense is a concrete thing, place, group, sum or
+    message; 'happening' for one that is something done or undergone (an act, event or state)
+    in any sense; '' otherwise (and for words the lexicon does not know as nouns)."""
+    first = lexicon.primary_class(word) if lexicon.lemma(word) == word else None
+    if first is None:
+        return ""  # unknown, or another word's form ("dui", an acronym, is not a form of "duo")
+    if first in _THINGS:
+        return "thing"
+    return "happening" if _HAPPENINGS & lexicon.noun_classes(word) else ""
 
 
 def _people(concept: frozenset[str]) -> bool:
-    """Whether a counted noun names people: "person", a known people noun, or an agent noun."""
-    return any(w == _PERSON or w in PERSON_NOUNS or (len(w) > 4 and w.endswith(_AGENT_SUFFIXES)) for w in concept)
+    """Whether a counted noun names people: a person noun or a body of people."""
+    return any(_person_word(w) for w in concept)
+
+
+def _of_people(concept: frozenset[str]) -> bool:
+    """Whether a counted noun names people or only what happened to them: a person noun, or an
+    act, event or state with no thing beside it ("arrests", "deaths", "convictions"; not
+    "buildings damaged", whose count is of buildings)."""
+    if _people(concept):
+        return True
+    kinds = {_kind_of_word(w) for w in concept}
+    return "happening" in kinds and "thing" not in kinds
 
 
 _DETERMINERS = frozenset("a an the this that these those its their his her our your my some any each every all".split())
