@@ -279,31 +279,7 @@ def prior(reference: Reference, match: Match, verdict: str, corroborated: bool =
         certainty = max(certainty, 0.85)
     if corroborated and verdict in ("number_changed", "rounded_unhedged"):
         certainty *= CORROBORATED_ELSEWHERE
-    if verdict == "unit_swap" and not _swappable(match, reference):
-        certainty *= UNRELATED_KINDS
     return round(max(0.0, min(1.0, strength * certainty)), 3)
-
-
-#: How much a unit swap's confidence keeps when the lexicon says its two counted nouns are things
-#: of unrelated kinds ("2 countries" against "2 fishing boats"): more likely two facts that share
-#: a number than one counted wrong.
-UNRELATED_KINDS = 0.5
-
-
-def _swappable(match: Match, reference: Reference) -> bool:
-    """Whether the report's counted noun and the reference's are things of one kind (the lexicon),
-    or cannot be told apart (a noun the lexicon lacks, or no noun)."""
-    from factdiff import lexicon
-
-    theirs = reference.fact if reference.fact is not None else None
-    if theirs is None:
-        return True
-    ours_noun = getattr(match.fact.claim, "concept", None) or ""
-    theirs_noun = getattr(theirs.claim, "concept", None) or ""
-    if not ours_noun or not theirs_noun:
-        return True
-    kinds = lexicon.comparable_kinds(ours_noun, theirs_noun)
-    return kinds is None or kinds
 
 
 def _margin(reference: Reference, match: Match) -> int:
