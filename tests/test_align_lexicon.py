@@ -107,3 +107,21 @@ def test_people_said_in_other_words_are_the_same_people() -> None:
     ]
     comparison = compare_analyses([source, *reports])
     assert comparison.divergences == []
+
+
+def test_a_length_of_time_beside_the_counted_people_is_another_fact() -> None:
+    # "three days" and "3 senior executives" share a number; the report names the executives
+    # apart from its days, so the days are no unit swap of them.
+    source = _analysis(
+        "Company statement\n\nThe company said it had dismissed 3 senior executives after the breach.\n",
+        "Company",
+        kind="press_release",
+        published="2026-04-01",
+    )
+    report = _analysis(
+        "Breach\n\nAfter three days, the company said, it dismissed the executives responsible.",
+        "Paper",
+        published="2026-04-01",
+    )
+    comparison = compare_analyses([source, report])
+    assert [(d.type, d.text) for d in comparison.divergences] == []

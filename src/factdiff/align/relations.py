@@ -85,6 +85,16 @@ def concept_relation(a: frozenset[str], b: frozenset[str]) -> str:
     return "conflict"
 
 
+def _counted_elsewhere(report: Fact, source: Fact) -> bool:
+    """The report names what the source's count counts apart from its own length of time ("after
+    three days ... dismissed the executives" for "dismissed 3 senior executives"): two facts that
+    share a number, not the count told in another unit."""
+    count = source if source.unit is None else report
+    duration = report if count is source else source
+    own = count.concept - GENERIC_CONCEPTS
+    return bool(shared(own, concept_tokens(duration.sentence)))
+
+
 def _people_for_things(a: Fact, b: Fact) -> bool:
     """One counts people and the other things, with what was done to them in common: "4,200
     accounts exposed" for "4,200 people exposed"."""
@@ -236,6 +246,7 @@ def number_relation(
             and context_similarity(report, source) >= CROSS_UNIT_SWAP_CONTEXT
             and report.window - UNIT_WORDS - TIME_UNITS - {w.lower() for w in report.claim.text.split()}
             # "After three days.": a bare length of time, with no word of what it counts
+            and not _counted_elsewhere(report, source)
         ):
             return "unit_swap", 55.0
         return None
