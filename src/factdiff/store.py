@@ -16,6 +16,13 @@ Layout (``MIGRATIONS`` creates it; each step is recorded by name in ``migrations
     query on, and ``data``, the claim's ``to_dict()`` with ``sentence_start``/``sentence_end``
     added, from which :meth:`Store.get_analysis` rebuilds the typed claim.
 
+``articles_fts``
+    A full-text index (SQLite FTS5) of every article's title and text, kept up to date by triggers
+    on ``articles``; the stories page of ``factdiff serve`` searches it.
+``story_comparisons``, ``story_verdicts``
+    The comparison of a story cached by :mod:`factdiff.serve.cache`, keyed by the story and the
+    set of its members, and one row per cell of it (the outlet records are counted from these).
+
 An article, its analysis and its claims are written in one transaction, with the rest of their
 batch: after a crash each article is stored whole or not at all, and a rerun adds what is missing.
 
@@ -128,6 +135,58 @@ MIGRATIONS: list[tuple[str, str]] = [
     (
         "0004_story_snapshots",  # written by factdiff.group_store
         "CREATE TABLE story_snapshots (seq INTEGER PRIMARY KEY, article_id TEXT NOT NULL, state BLOB NOT NULL);",
+    ),
+    (
+        "0005_search",  # read by factdiff.serve: full-text search over titles and text, kept by triggers
+        """
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+        CREATE INDEX articles_outlet ON articles (outlet);
+        """,
+    ),
+    (
+        "0006_story_comparisons",  # written by factdiff.serve.cache (see its docstring)
+        """
+        CREATE TABLE story_comparisons (
+            story_id TEXT PRIMARY KEY,
+            members TEXT NOT NULL,
+            version TEXT NOT NULL,
+            data TEXT NOT NULL,
+            computed_at TEXT NOT NULL
+        );
+        CREATE TABLE story_verdicts (
+            story_id TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            outlet TEXT NOT NULL,
+            published TEXT,
+            slot TEXT NOT NULL,
+            slot_index INTEGER NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            verdict TEXT NOT NULL,
+            in_post INTEGER NOT NULL DEFAULT 0,
+            start INTEGER,
+            "end" INTEGER,
+            found TEXT,
+            expected TEXT
+        );
+        CREATE INDEX story_verdicts_story ON story_verdicts (story_id);
+        CREATE INDEX story_verdicts_outlet ON story_verdicts (outlet, verdict);
+        CREATE INDEX story_verdicts_verdict ON story_verdicts (verdict, story_id);
+        """,
     ),
 ]
 
