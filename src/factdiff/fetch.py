@@ -145,9 +145,10 @@ class Fetcher:
 
     def fetch(self, url: str) -> Fetched:
         """GET ``url`` (following checked redirects) or raise :class:`FetchError` naming the reason."""
+        vetted = self.vet(url)  # the address itself first: robots.txt is not asked of a refused host
         if self.respect_robots:
             self._check_robots(url)
-        return self._get(url, url)
+        return self._get(url, url, vetted=vetted)
 
     # --- the checks ----------------------------------------------------------------------------
 
@@ -212,11 +213,20 @@ class Fetcher:
 
     # --- the transfer --------------------------------------------------------------------------
 
-    def _get(self, asked: str, url: str, accept_errors: bool = False) -> Fetched:
+    def _get(
+        self, asked: str, url: str, accept_errors: bool = False, vetted: tuple[str, int, IPAddress] | None = None
+    ) -> Fetched:
+        """GET with redirects followed by hand, each hop vetted (the first may come vetted already)."""
         timeout = httpx.Timeout(self.read_timeout, connect=self.connect_timeout)
         with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
             for _ in range(self.max_redirects + 1):
-                host, port, address = self.vet(url)
+                try:
+                    host, port, address = vetted or self.vet(url)
+                    vetted = None
+                except FetchError as exc:
+                    if url == asked:
+                        raise
+                    raise FetchError(asked, f"redirected to {url}, and {exc.reason}", exc.refused) from exc
                 parts = urlsplit(url)
                 shown = f"[{address}]" if address.version == 6 else str(address)
                 direct = parts._replace(netloc=f"{shown}:{port}").geturl()
