@@ -7,6 +7,7 @@ let exactly this server through the fetcher's allow hook while every other loopb
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import threading
 import time
@@ -41,8 +42,14 @@ class Site:
     def base(self) -> str:
         return f"http://{TEST_HOST}:{self.port}"
 
-    def page(self, path: str, body: str | bytes, content_type: str = "text/html; charset=utf-8", status: int = 200,
-             headers: dict[str, str] | None = None) -> None:
+    def page(
+        self,
+        path: str,
+        body: str | bytes,
+        content_type: str = "text/html; charset=utf-8",
+        status: int = 200,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         data = body.encode() if isinstance(body, str) else body
         self.routes[path] = (status, content_type, data, headers or {})
 
@@ -71,10 +78,8 @@ def serve_site(site: Site, slow: Callable[[str], float] | None = None) -> Iterat
             for name, value in headers.items():
                 self.send_header(name, value)
             self.end_headers()
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # a client that gave up
                 self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
         def log_message(self, *args: object) -> None:
             pass
