@@ -203,7 +203,8 @@ FEED = """<?xml version="1.0" encoding="utf-8"?>
 <description>Short teaser.</description></item>
 <item><title>Council meets on repairs</title><link>{base}/missing</link>
 <pubDate>Fri, 03 May 2024 09:00:00 GMT</pubDate>
-<description>&lt;p&gt;The council will meet on Monday to vote on $2.3 million of repairs to the Eastbank bridge, the clerk said.&lt;/p&gt;</description></item>
+<description>&lt;p&gt;The council will meet on Monday to vote on $2.3 million of repairs
+to the Eastbank bridge, the clerk said.&lt;/p&gt;</description></item>
 <item><title>Southport traffic up 4,100 vehicles a day</title><pubDate>Sat, 04 May 2024 09:00:00 GMT</pubDate></item>
 <item><title>Hostile item</title><link>javascript:alert(1)</link><description></description></item>
 </channel></rss>"""
