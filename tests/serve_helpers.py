@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 TEST_HOST = "127.0.0.2"
 TEST_ADDRESS = ipaddress.ip_address(TEST_HOST)
@@ -94,3 +95,48 @@ def serve_site(site: Site, slow: Callable[[str], float] | None = None) -> Iterat
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- a store for the page tests: the example story plus a hostile report of the same event ----------
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "story"
+#: Markup and script in every field a page shows. Executing any of it sets window.__pwned.
+PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+CSS_PAYLOAD = '<style>body{background:url(//evil.example/x)}</style><div style="background:url(//evil.example/y)">'
+HOSTILE_OUTLET = f"Hostile {PAYLOAD} Wire"
+
+
+def hostile_report() -> str:
+    """A report of the example story with payloads in its title, outlet, URL, text and a quote."""
+    lines = (EXAMPLES / "01-larkmont-ledger.txt").read_text(encoding="utf-8").splitlines()
+    body = "\n".join(lines[4:])
+    return (
+        f"Kessler Avenue Bridge closes {PAYLOAD} {CSS_PAYLOAD} for $38.5 million rebuild\n\n"
+        f"Source: {HOSTILE_OUTLET} (hostile.example)\n"
+        "Published: 2026-03-11\n"
+        "URL: javascript:window.__pwned=3\n\n"
+        f"{body.replace('14 months', '15 months')}\n\n"
+        f'"We will keep the detour short {PAYLOAD}," the city engineer said. {CSS_PAYLOAD} '
+        'Readers can <a href="javascript:window.__pwned=4">click here</a> for more.\n'
+    )
+
+
+def build_store(db: Path) -> None:
+    """The example story and the hostile report, added through the command line."""
+    from click.testing import CliRunner
+
+    from factdiff.cli import cli
+
+    folder = db.parent / "reports"
+    folder.mkdir(exist_ok=True)
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "06-hostile.txt").write_text(hostile_report(), encoding="utf-8")
+    (folder / "07-other-event.txt").write_text(
+        "Harbour ferry adds a late sailing\n\nSource: Bay Courier (baycourier.example)\nPublished: 2025-07-01\n\n"
+        "The harbour ferry will add a 23:40 sailing from June, the operator said on Monday, after 1,200 "
+        "passengers signed a petition asking for a later boat home from the city centre.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["add", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output

@@ -27,6 +27,7 @@ from typing import Any, Literal
 from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
+from markupsafe import Markup, escape
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -131,7 +132,7 @@ def _environment() -> jinja2.Environment:
         outlet_url=outlet_url,
         safe_href=safe_href,
         percent=lambda x: f"{x * 100:.1f}%",
-        segments=segments,
+        highlight=highlight,
         outlet_chart=outlet_chart,
         name_of=outlet_name,
         version=__version__,
@@ -170,21 +171,36 @@ def safe_href(url: str | None) -> str | None:
     return url.strip() if scheme in ("http", "https") else None
 
 
-def segments(text: str, claims: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any] | None]]:
-    """The text cut into plain runs and claim runs (claims overlapping an earlier one stay plain)."""
-    out: list[tuple[str, dict[str, Any] | None]] = []
+def highlight(text: str, claims: list[dict[str, Any]]) -> Markup:
+    """The text with every claim marked (``<mark>``), nested claims inside their outer claim.
+
+    A claim that crosses another's edge without nesting in it is left unmarked in the text (it is
+    still listed in the claims table). Every run of text is escaped here; the markup is ours.
+    """
+    out: list[str] = []
+    stack: list[int] = []  # ends of the open marks
     at = 0
     for claim in sorted(claims, key=lambda c: (c["start"], -c["end"])):
         start, end = claim["start"], claim["end"]
-        if start < at or end <= start or end > len(text):
+        while stack and stack[-1] <= start:
+            out.append(str(escape(text[at : stack[-1]])) + "</mark>")
+            at = stack.pop()
+        if start < at or end <= start or end > len(text) or (stack and end > stack[-1]):
             continue
-        if start > at:
-            out.append((text[at:start], None))
-        out.append((text[start:end], claim))
-        at = end
-    if at < len(text):
-        out.append((text[at:], None))
-    return out
+        out.append(str(escape(text[at:start])))
+        verdict = f" v-{claim['verdict']}" if claim.get("verdict") else ""
+        title = f"{claim['kind']}: {claim['verdict']}" if claim.get("verdict") else claim["kind"]
+        out.append(
+            f'<mark class="claim k-{escape(claim["kind"])}{escape(verdict)}" id="c-{int(claim["n"])}" '
+            f'title="{escape(title)}">'
+        )
+        stack.append(end)
+        at = start
+    while stack:
+        out.append(str(escape(text[at : stack[-1]])) + "</mark>")
+        at = stack.pop()
+    out.append(str(escape(text[at:])))
+    return Markup("".join(out))  # noqa: S704 - every piece of text above is escaped
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -308,6 +308,7 @@ def article_data(store: Store, article_id: str) -> dict[str, Any]:
                         {
                             "slot": index,
                             "label": slot.get("label"),
+                            "kind": slot.get("kind"),
                             "verdict": cell.get("verdict"),
                             "confidence": cell.get("confidence"),
                             "value": cell.get("value"),
@@ -321,7 +322,7 @@ def article_data(store: Store, article_id: str) -> dict[str, Any]:
     spans = {(c["start"], c["end"]): c for c in cells if c["start"] is not None}
     claims = []
     for n, claim in enumerate(analysis["claims"]):
-        verdict = _verdict_at(spans, claim["start"], claim["end"])
+        verdict = _verdict_at(spans, claim["kind"], claim["start"], claim["end"])
         claims.append(
             {
                 "n": n,
@@ -348,13 +349,14 @@ def article_data(store: Store, article_id: str) -> dict[str, Any]:
     }
 
 
-def _verdict_at(spans: dict[tuple[int, int], dict[str, Any]], start: int, end: int) -> dict[str, Any] | None:
-    """The cell whose evidence is this claim: the same span, else one inside it (a quote's words)."""
+def _verdict_at(spans: dict[tuple[int, int], dict[str, Any]], kind: str, start: int, end: int) -> dict[str, Any] | None:
+    """The cell whose evidence is this claim: the same span, or for a quote, its quoted words."""
     if (start, end) in spans:
         return spans[(start, end)]
-    for (s, e), cell in spans.items():
-        if start <= s and e <= end:
-            return cell
+    if kind == "quote":
+        for (s, e), cell in spans.items():
+            if start <= s and e <= end and cell.get("kind") == "quote":
+                return cell
     return None
 
 
