@@ -22,6 +22,11 @@ Layout (``MIGRATIONS`` creates it; each step is recorded by name in ``migrations
 ``story_comparisons``, ``story_verdicts``
     The comparison of a story cached by :mod:`factdiff.serve.cache`, keyed by the story and the
     set of its members, and one row per cell of it (the outlet records are counted from these).
+``search_stories``
+    The story of each article by the article's row number (the FTS index's key), kept by triggers
+    on ``story_members``, so a search finds its stories without a lookup by text id per hit.
+    Triggers on ``story_members`` also drop the verdict rows (and the cached comparison) of an
+    article that leaves its story, so ``story_verdicts`` only ever counts current members.
 
 An article, its analysis and its claims are written in one transaction, with the rest of their
 batch: after a crash each article is stored whole or not at all, and a rerun adds what is missing.
@@ -186,6 +191,36 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX story_verdicts_story ON story_verdicts (story_id);
         CREATE INDEX story_verdicts_outlet ON story_verdicts (outlet, verdict);
         CREATE INDEX story_verdicts_verdict ON story_verdicts (verdict, story_id);
+        """,
+    ),
+    (
+        "0007_search_stories",  # read by factdiff.serve: from a search hit (an FTS rowid) to its story
+        """
+        CREATE TABLE search_stories (article_rowid INTEGER PRIMARY KEY, story_id TEXT NOT NULL);
+        CREATE TRIGGER story_members_search_insert AFTER INSERT ON story_members BEGIN
+            INSERT OR REPLACE INTO search_stories (article_rowid, story_id)
+            SELECT rowid, new.story_id FROM articles WHERE id = new.article_id;
+        END;
+        CREATE TRIGGER story_members_search_update AFTER UPDATE OF story_id ON story_members BEGIN
+            UPDATE search_stories SET story_id = new.story_id
+            WHERE article_rowid = (SELECT rowid FROM articles WHERE id = new.article_id);
+        END;
+        CREATE TRIGGER story_members_search_delete AFTER DELETE ON story_members BEGIN
+            DELETE FROM search_stories WHERE article_rowid = (SELECT rowid FROM articles WHERE id = old.article_id);
+        END;
+        INSERT INTO search_stories (article_rowid, story_id)
+        SELECT a.rowid, m.story_id FROM story_members m JOIN articles a ON a.id = m.article_id;
+        CREATE TRIGGER story_members_verdicts_update AFTER UPDATE OF story_id ON story_members BEGIN
+            DELETE FROM story_verdicts WHERE article_id = old.article_id AND story_id = old.story_id;
+            DELETE FROM story_comparisons WHERE story_id IN (old.story_id, new.story_id);
+        END;
+        CREATE TRIGGER story_members_verdicts_delete AFTER DELETE ON story_members BEGIN
+            DELETE FROM story_verdicts WHERE article_id = old.article_id AND story_id = old.story_id;
+            DELETE FROM story_comparisons WHERE story_id = old.story_id;
+        END;
+        DROP INDEX story_verdicts_outlet;
+        CREATE INDEX story_verdicts_outlet ON story_verdicts (outlet, in_post, verdict, published, story_id);
+        CREATE INDEX story_verdicts_article ON story_verdicts (article_id);
         """,
     ),
 ]

@@ -9,9 +9,8 @@ Tables (created by the ``0006_story_comparisons`` step of :data:`factdiff.store.
     stale when the story gained or lost members, or factdiff changed; it is recomputed when read.
 ``story_verdicts``
     One row per cell of the cached comparison (outlet, verdict, slot, evidence span), replaced
-    with it. The outlet records and the divergence filter of the stories page count these rows,
-    joined to ``story_members`` so a row of an article that has since moved to another story is
-    not counted.
+    with it. The outlet records and the divergence filter of the stories page count these rows;
+    triggers (``0007_search_stories``) drop the rows of an article that leaves its story.
 
 The comparison is consumed through its dictionary form only, so fields added to
 ``factdiff.compare/1`` (a slot's ``reference``, a cell's ``confidence``) are kept and shown.

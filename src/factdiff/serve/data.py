@@ -8,6 +8,7 @@ the store does not hold.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -102,29 +103,31 @@ def stories_data(store: Store, filters: StoryFilters) -> dict[str, Any]:
     if filters.date_to:
         where.append("coalesce(s.first_date, s.last_date) <= ?")
         params.append(filters.date_to)
-    if filters.outlet:
-        where.append(
-            "s.id IN (SELECT m.story_id FROM articles a JOIN story_members m ON m.article_id = a.id WHERE a.outlet = ?)"
-        )
+    if filters.outlet:  # the outlets a story's summary lists (an article's outlet, else its domain)
+        where.append("EXISTS (SELECT 1 FROM json_each(s.outlets) WHERE value = ?)")
         params.append(filters.outlet)
     if filters.divergence:
         where.append(
-            "s.id IN (SELECT v.story_id FROM story_verdicts v JOIN story_members m "
-            "ON m.article_id = v.article_id AND m.story_id = v.story_id WHERE v.verdict = ? AND v.in_post = 0)"
+            "s.id IN (SELECT v.story_id FROM story_verdicts v WHERE v.verdict = ? AND v.in_post = 0)"
         )
         params.append(filters.divergence)
     match = search_query(filters.q)
-    if match:
-        where.append(
-            "s.id IN (SELECT m.story_id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
-            "JOIN story_members m ON m.article_id = a.id WHERE articles_fts MATCH ?)"
-        )
-        params.append(match)
+    db = store.connection
+    if match:  # searched once, then used by the count and the page alike
+        found = [
+            r[0]
+            for r in db.execute(
+                "SELECT DISTINCT ss.story_id FROM articles_fts f JOIN search_stories ss ON ss.article_rowid = f.rowid "
+                "WHERE articles_fts MATCH ?",
+                (match,),
+            )
+        ]
+        where.append("s.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(found))
     clause = " AND ".join(where)
     order = (
         "s.last_date DESC, s.size DESC, s.id" if filters.order == "recent" else "s.size DESC, s.last_date DESC, s.id"
     )
-    db = store.connection
     total = int(db.execute(f"SELECT count(*) FROM story_summaries s WHERE {clause}", params).fetchone()[0])
     pages = max(1, math.ceil(total / filters.per_page))
     offset = (filters.page - 1) * filters.per_page
@@ -149,8 +152,6 @@ def stories_data(store: Store, filters: StoryFilters) -> dict[str, Any]:
 
 
 def _story_row(row: tuple[Any, ...]) -> dict[str, Any]:
-    import json
-
     sid, label, size, first, last, outlets, facts = row
     return {
         "id": sid,
@@ -368,31 +369,25 @@ def outlet_data(store: Store, name: str) -> dict[str, Any]:
     db = store.connection
     articles = int(db.execute("SELECT count(*) FROM articles WHERE outlet = ?", (name,)).fetchone()[0])
     verdict_rows = db.execute(
-        "SELECT substr(coalesce(v.published, ''), 1, 7), v.verdict, count(*), count(DISTINCT v.story_id) "
-        "FROM story_verdicts v JOIN story_members m ON m.article_id = v.article_id AND m.story_id = v.story_id "
-        "WHERE v.outlet = ? AND v.in_post = 0 GROUP BY 1, 2",
+        "SELECT substr(coalesce(v.published, ''), 1, 7), v.verdict, count(*) "
+        "FROM story_verdicts v WHERE v.outlet = ? AND v.in_post = 0 GROUP BY 1, 2",
         (name,),
     ).fetchall()
     if not articles and not verdict_rows:
         raise NotFound(f"no outlet {name!r} in the store")
     stories = int(
         db.execute(
-            "SELECT count(DISTINCT m.story_id) FROM articles a JOIN story_members m ON m.article_id = a.id "
-            "WHERE a.outlet = ?",
+            "SELECT count(*) FROM story_summaries s WHERE EXISTS (SELECT 1 FROM json_each(s.outlets) WHERE value = ?)",
             (name,),
         ).fetchone()[0]
     )
     compared = int(
-        db.execute(
-            "SELECT count(DISTINCT v.story_id) FROM story_verdicts v JOIN story_members m "
-            "ON m.article_id = v.article_id AND m.story_id = v.story_id WHERE v.outlet = ?",
-            (name,),
-        ).fetchone()[0]
+        db.execute("SELECT count(DISTINCT story_id) FROM story_verdicts WHERE outlet = ?", (name,)).fetchone()[0]
     )
     kinds = divergence_types()
     verdicts: Counter[str] = Counter()
     months: dict[str, Counter[str]] = defaultdict(Counter)
-    for month, verdict, n, _ in verdict_rows:
+    for month, verdict, n in verdict_rows:
         verdicts[verdict] += n
         months[month or "undated"][verdict] += n
     checked = sum(n for v, n in verdicts.items() if v not in _NOT_CHECKED)
@@ -424,8 +419,7 @@ def outlet_data(store: Store, name: str) -> dict[str, Any]:
         }
         for sid, aid, slot_index, label, verdict, found, expected, published, title in db.execute(
             "SELECT v.story_id, v.article_id, v.slot_index, v.label, v.verdict, v.found, v.expected, v.published, "
-            "a.title FROM story_verdicts v JOIN story_members m ON m.article_id = v.article_id "
-            "AND m.story_id = v.story_id JOIN articles a ON a.id = v.article_id "
+            "a.title FROM story_verdicts v JOIN articles a ON a.id = v.article_id "
             f"WHERE v.outlet = ? AND v.in_post = 0 AND v.verdict IN ({marks}) "
             "ORDER BY v.published DESC, v.story_id, v.slot_index LIMIT ?",
             (name, *kinds, OUTLET_EVIDENCE),
