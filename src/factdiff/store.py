@@ -27,6 +27,9 @@ Layout (``MIGRATIONS`` creates it; each step is recorded by name in ``migrations
     on ``story_members``, so a search finds its stories without a lookup by text id per hit.
     Triggers on ``story_members`` also drop the verdict rows (and the cached comparison) of an
     article that leaves its story, so ``story_verdicts`` only ever counts current members.
+``story_outlets``
+    (outlet, story) pairs, kept from ``story_summaries.outlets`` by triggers, so "the stories of
+    this outlet" is read from an index.
 
 An article, its analysis and its claims are written in one transaction, with the rest of their
 batch: after a crash each article is stored whole or not at all, and a rerun adds what is missing.
@@ -218,6 +221,22 @@ MIGRATIONS: list[tuple[str, str]] = [
             DELETE FROM story_verdicts WHERE article_id = old.article_id AND story_id = old.story_id;
             DELETE FROM story_comparisons WHERE story_id = old.story_id;
         END;
+        CREATE TABLE story_outlets (outlet TEXT NOT NULL, story_id TEXT NOT NULL, PRIMARY KEY (outlet, story_id))
+            WITHOUT ROWID;
+        CREATE INDEX story_outlets_story ON story_outlets (story_id);
+        CREATE TRIGGER story_summaries_outlets_insert AFTER INSERT ON story_summaries BEGIN
+            DELETE FROM story_outlets WHERE story_id = new.id;
+            INSERT OR IGNORE INTO story_outlets (outlet, story_id) SELECT value, new.id FROM json_each(new.outlets);
+        END;
+        CREATE TRIGGER story_summaries_outlets_update AFTER UPDATE ON story_summaries BEGIN
+            DELETE FROM story_outlets WHERE story_id = old.id;
+            INSERT OR IGNORE INTO story_outlets (outlet, story_id) SELECT value, new.id FROM json_each(new.outlets);
+        END;
+        CREATE TRIGGER story_summaries_outlets_delete AFTER DELETE ON story_summaries BEGIN
+            DELETE FROM story_outlets WHERE story_id = old.id;
+        END;
+        INSERT OR IGNORE INTO story_outlets (outlet, story_id)
+        SELECT j.value, s.id FROM story_summaries s, json_each(s.outlets) j;
         DROP INDEX story_verdicts_outlet;
         CREATE INDEX story_verdicts_outlet ON story_verdicts (outlet, in_post, verdict, published, story_id);
         CREATE INDEX story_verdicts_article ON story_verdicts (article_id);

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 import secrets
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -33,13 +36,20 @@ WARM_PAUSE_SECONDS = 0.05
     "(default: a random one, printed at start). Also read from FACTDIFF_TOKEN.",
 )
 @click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes; more than one serves readers on several cores (each process has its own writer).",
+)
+@click.option(
     "--warm",
     is_flag=True,
     help="Compare every story not compared yet in the background (largest first), so outlet records and the "
     "divergence filter cover the whole store.",
 )
 @click.pass_context
-def serve(ctx: click.Context, db: str, host: str, port: int, token: str | None, warm: bool) -> None:
+def serve(ctx: click.Context, db: str, host: str, port: int, token: str | None, workers: int, warm: bool) -> None:
     """Serve the store in the browser: stories, claim matrices, articles and outlet records.
 
     Listens on 127.0.0.1 unless --host says otherwise. Read-only pages are open to anyone who can
@@ -47,7 +57,7 @@ def serve(ctx: click.Context, db: str, host: str, port: int, token: str | None, 
     """
     import uvicorn
 
-    from factdiff.serve.app import create_app, is_loopback_host
+    from factdiff.serve.app import ENVIRONMENT_VARIABLE, create_app, is_loopback_host
 
     debug = bool(ctx.obj and ctx.obj.get("debug"))
     if not Path(db).exists():
@@ -66,7 +76,16 @@ def serve(ctx: click.Context, db: str, host: str, port: int, token: str | None, 
         threading.Thread(target=_warm, args=(db,), name="factdiff-warm", daemon=True).start()
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"factdiff: serving {db} at http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
+    options: dict[str, Any] = {"host": host, "port": port, "log_level": "warning", "access_log": False}
+    if workers == 1:
+        uvicorn.run(app, server_header=False, **options)
+        return
+    os.environ[ENVIRONMENT_VARIABLE] = json.dumps(
+        {"db": db, "token": None if loopback else token, "allowed_hosts": sorted(allowed) if allowed else None}
+    )
+    uvicorn.run(
+        "factdiff.serve.app:app_from_environment", factory=True, workers=workers, server_header=False, **options
+    )
 
 
 def _warm(db: str) -> None:

@@ -42,12 +42,14 @@ from factdiff.serve.cache import outlet_name
 from factdiff.serve.chart import outlet_chart
 from factdiff.store import Store
 
-__all__ = ["CSP", "create_app", "is_loopback_host"]
+__all__ = ["CSP", "ENVIRONMENT_VARIABLE", "app_from_environment", "create_app", "is_loopback_host"]
 
 CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 CSRF_COOKIE = "factdiff_csrf"
+#: How ``factdiff serve --workers N`` hands its settings to the worker processes (JSON).
+ENVIRONMENT_VARIABLE = "FACTDIFF_SERVE"
 #: URLs accepted in one add request (form or API); a feed counts as one.
 MAX_ADD_URLS = 50
 _LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
@@ -295,19 +297,7 @@ def create_app(
     app.state.writer = writer
     app.mount("/static", StaticFiles(packages=[("factdiff.serve", "static")]), name="static")
 
-    @app.middleware("http")
-    async def security(request: Request, call_next: Any) -> Response:
-        if allowed_hosts is not None:
-            host = (request.headers.get("host") or "").rsplit(":", 1)[0].strip("[]").lower()
-            if host not in allowed_hosts:
-                return JSONResponse({"detail": f"unexpected Host {host[:80]!r}"}, status_code=400)
-        response: Response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"  # other sites get no referrer; our forms send Origin
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        return response
+    app.add_middleware(_Guard, allowed_hosts=allowed_hosts)
 
     def html(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
         csrf = request.cookies.get(CSRF_COOKIE) or ""
@@ -384,8 +374,10 @@ def create_app(
         return pages.article_data(store(), article_id)
 
     @app.get("/api/outlets/{name:path}", tags=["api"], summary="An outlet's record across stories")
-    def api_outlet(name: str) -> dict[str, Any]:
-        return pages.outlet_data(store(), name)
+    def api_outlet(
+        name: str, page: int = Query(1, ge=1, le=1_000_000, description="Page of the evidence")
+    ) -> dict[str, Any]:
+        return pages.outlet_data(store(), name, page)
 
     @app.post("/api/add", tags=["api"], summary="Fetch and store pages and feeds", status_code=200)
     def api_add(body: AddRequest, request: Request) -> dict[str, Any]:
@@ -413,8 +405,8 @@ def create_app(
         return html(request, "article.html", {"data": pages.article_data(store(), article_id)})
 
     @app.get("/outlets/{name:path}", response_class=HTMLResponse, tags=["pages"], summary="An outlet page")
-    def outlet_page(request: Request, name: str) -> HTMLResponse:
-        return html(request, "outlet.html", {"data": pages.outlet_data(store(), name)})
+    def outlet_page(request: Request, name: str, page: int = Query(1, ge=1, le=1_000_000)) -> HTMLResponse:
+        return html(request, "outlet.html", {"data": pages.outlet_data(store(), name, page)})
 
     @app.post("/add", response_class=HTMLResponse, tags=["pages"], summary="The add form of the stories page")
     async def add_form(request: Request) -> Response:
@@ -450,6 +442,55 @@ def create_app(
         return RedirectResponse("/static/favicon.svg")
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The application of one worker process of ``factdiff serve --workers N`` (settings in JSON)."""
+    import json
+    import os
+
+    settings = json.loads(os.environ[ENVIRONMENT_VARIABLE])
+    hosts = settings.get("allowed_hosts")
+    return create_app(settings["db"], token=settings.get("token"), allowed_hosts=set(hosts) if hosts else None)
+
+
+_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),  # other sites get no referrer; our own forms send their Origin
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+class _Guard:
+    """ASGI middleware: refuse an unexpected Host, and put the security headers on every response."""
+
+    def __init__(self, app: Any, allowed_hosts: set[str] | None) -> None:
+        self.app = app
+        self.allowed_hosts = allowed_hosts
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if self.allowed_hosts is not None:
+            raw = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+            host = raw.rsplit(":", 1)[0].strip("[]").lower() if not raw.endswith("]") else raw.strip("[]").lower()
+            if host not in self.allowed_hosts:
+                response = JSONResponse({"detail": f"unexpected Host {host[:80]!r}"}, status_code=400)
+                await response(scope, receive, self._with_headers(send))
+                return
+        await self.app(scope, receive, self._with_headers(send))
+
+    @staticmethod
+    def _with_headers(send: Any) -> Any:
+        async def sender(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *_HEADERS]
+            await send(message)
+
+        return sender
 
 
 class Forbidden(FactdiffError):

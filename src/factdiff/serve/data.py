@@ -32,8 +32,8 @@ __all__ = [
 ]
 
 PER_PAGE = 25
-#: Divergences listed as evidence on an outlet page (newest first); the counts cover them all.
-OUTLET_EVIDENCE = 200
+#: Divergences listed as evidence per page of an outlet record (newest first; ``page`` for more).
+OUTLET_EVIDENCE = 50
 #: Words of a search used at most (each must appear in a report of the story).
 MAX_SEARCH_WORDS = 12
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -104,38 +104,36 @@ def stories_data(store: Store, filters: StoryFilters) -> dict[str, Any]:
         where.append("coalesce(s.first_date, s.last_date) <= ?")
         params.append(filters.date_to)
     if filters.outlet:  # the outlets a story's summary lists (an article's outlet, else its domain)
-        where.append("EXISTS (SELECT 1 FROM json_each(s.outlets) WHERE value = ?)")
+        where.append("s.id IN (SELECT story_id FROM story_outlets WHERE outlet = ?)")
         params.append(filters.outlet)
     if filters.divergence:
-        where.append(
-            "s.id IN (SELECT v.story_id FROM story_verdicts v WHERE v.verdict = ? AND v.in_post = 0)"
-        )
+        where.append("s.id IN (SELECT v.story_id FROM story_verdicts v WHERE v.verdict = ? AND v.in_post = 0)")
         params.append(filters.divergence)
     match = search_query(filters.q)
     db = store.connection
-    if match:  # searched once, then used by the count and the page alike
-        found = [
-            r[0]
-            for r in db.execute(
-                "SELECT DISTINCT ss.story_id FROM articles_fts f JOIN search_stories ss ON ss.article_rowid = f.rowid "
-                "WHERE articles_fts MATCH ?",
-                (match,),
-            )
-        ]
-        where.append("s.id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(found))
+    if match:
+        where.append(
+            "s.id IN (SELECT ss.story_id FROM articles_fts f JOIN search_stories ss ON ss.article_rowid = f.rowid "
+            "WHERE articles_fts MATCH ?)"
+        )
+        params.append(match)
     clause = " AND ".join(where)
     order = (
         "s.last_date DESC, s.size DESC, s.id" if filters.order == "recent" else "s.size DESC, s.last_date DESC, s.id"
     )
-    total = int(db.execute(f"SELECT count(*) FROM story_summaries s WHERE {clause}", params).fetchone()[0])
-    pages = max(1, math.ceil(total / filters.per_page))
     offset = (filters.page - 1) * filters.per_page
+    # one statement gives the page and the total (a window count), so a search runs once
     rows = db.execute(
-        f"SELECT s.id, s.label, s.size, s.first_date, s.last_date, s.outlets, s.facts FROM story_summaries s "
-        f"WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+        f"SELECT s.id, s.label, s.size, s.first_date, s.last_date, s.outlets, s.facts, count(*) OVER () "
+        f"FROM story_summaries s WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, filters.per_page, offset],
     ).fetchall()
+    if rows:
+        total = int(rows[0][-1])
+    else:  # a page past the end: count on its own
+        total = int(db.execute(f"SELECT count(*) FROM story_summaries s WHERE {clause}", params).fetchone()[0])
+    pages = max(1, math.ceil(total / filters.per_page))
+    rows = [r[:-1] for r in rows]
     stories = [_story_row(r) for r in rows]
     counts = _divergence_counts(store, [s["id"] for s in stories])
     for story in stories:
@@ -364,8 +362,11 @@ def _verdict_at(spans: dict[tuple[int, int], dict[str, Any]], kind: str, start: 
 # --- one outlet ----------------------------------------------------------------------------------
 
 
-def outlet_data(store: Store, name: str) -> dict[str, Any]:
-    """An outlet's record over every compared story: facts checked, verdicts, rates, months, evidence."""
+def outlet_data(store: Store, name: str, page: int = 1) -> dict[str, Any]:
+    """An outlet's record over every compared story: facts checked, verdicts, rates, months, evidence.
+
+    The evidence (every divergence, newest first) comes a page of :data:`OUTLET_EVIDENCE` at a time.
+    """
     db = store.connection
     articles = int(db.execute("SELECT count(*) FROM articles WHERE outlet = ?", (name,)).fetchone()[0])
     verdict_rows = db.execute(
@@ -377,7 +378,7 @@ def outlet_data(store: Store, name: str) -> dict[str, Any]:
         raise NotFound(f"no outlet {name!r} in the store")
     stories = int(
         db.execute(
-            "SELECT count(*) FROM story_summaries s WHERE EXISTS (SELECT 1 FROM json_each(s.outlets) WHERE value = ?)",
+            "SELECT count(*) FROM story_outlets WHERE outlet = ?",
             (name,),
         ).fetchone()[0]
     )
@@ -421,8 +422,8 @@ def outlet_data(store: Store, name: str) -> dict[str, Any]:
             "SELECT v.story_id, v.article_id, v.slot_index, v.label, v.verdict, v.found, v.expected, v.published, "
             "a.title FROM story_verdicts v JOIN articles a ON a.id = v.article_id "
             f"WHERE v.outlet = ? AND v.in_post = 0 AND v.verdict IN ({marks}) "
-            "ORDER BY v.published DESC, v.story_id, v.slot_index LIMIT ?",
-            (name, *kinds, OUTLET_EVIDENCE),
+            "ORDER BY v.published DESC, v.story_id, v.slot_index LIMIT ? OFFSET ?",
+            (name, *kinds, OUTLET_EVIDENCE, (page - 1) * OUTLET_EVIDENCE),
         )
     ]
     return {
@@ -438,4 +439,6 @@ def outlet_data(store: Store, name: str) -> dict[str, Any]:
         "by_month": by_month,
         "evidence": evidence,
         "evidence_total": evidence_total,
+        "evidence_page": page,
+        "evidence_pages": max(1, math.ceil(evidence_total / OUTLET_EVIDENCE)),
     }
