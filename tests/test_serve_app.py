@@ -226,3 +226,27 @@ def test_headline_record_is_stored_grouped_and_shown(tmp_path: Path) -> None:
             "Ferry adds a late sailing from June",
         )
         assert client.get(f"/articles/{article_id}").status_code == 200
+
+
+def test_regroup_keeps_search_outlets_and_verdicts_consistent(tmp_path: Path) -> None:
+    from factdiff.group_store import regroup
+
+    db = tmp_path / "r.db"
+    build_store(db)
+    with TestClient(create_app(db)) as client:
+        story = _story(client)
+        client.get(f"/api/stories/{story['id']}")  # compared and cached
+        with Store(db) as store:
+            conn = store.connection
+            assert conn.execute("SELECT count(*) FROM story_verdicts").fetchone()[0] > 0
+            searchable = conn.execute("SELECT count(*) FROM search_stories").fetchone()[0]
+            outlets = conn.execute("SELECT count(*) FROM story_outlets").fetchone()[0]
+            regroup(store)  # every membership row is deleted and written again
+            assert conn.execute("SELECT count(*) FROM story_verdicts").fetchone()[0] == 0
+            assert conn.execute("SELECT count(*) FROM story_comparisons").fetchone()[0] == 0
+            assert conn.execute("SELECT count(*) FROM search_stories").fetchone()[0] == searchable == 8
+            assert conn.execute("SELECT count(*) FROM story_outlets").fetchone()[0] == outlets
+        assert len(client.get("/api/stories", params={"q": "ferry"}).json()["stories"]) == 1
+        assert client.get(f"/api/outlets/{HOSTILE_OUTLET}").json()["compared_stories"] == 0
+        client.get(f"/api/stories/{_story(client)['id']}")
+        assert client.get(f"/api/outlets/{HOSTILE_OUTLET}").json()["compared_stories"] == 1
