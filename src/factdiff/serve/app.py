@@ -19,6 +19,7 @@ import ipaddress
 import re
 import secrets
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -293,6 +294,7 @@ def create_app(
         docs_url=None,  # the interactive docs load scripts from a CDN: not served
         redoc_url=None,
     )
+    rendered = _Rendered(RENDERED_PAGES)
     app.state.token = token
     app.state.writer = writer
     app.mount("/static", StaticFiles(packages=[("factdiff.serve", "static")]), name="static")
@@ -398,7 +400,16 @@ def create_app(
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, tags=["pages"], summary="A story page")
     def story_page(request: Request, story_id: str, cell: str | None = Query(None, max_length=200)) -> HTMLResponse:
-        return html(request, "story.html", {"data": pages.story_data(store(), story_id, cell), "cell_key": cell})
+        full, members = pages.story_version(store(), story_id)
+        key = (full, members, cell)
+        body = rendered.get(key)
+        if body is None:  # the page changes only with the story's members (and factdiff's version)
+            data = pages.story_data(store(), full, cell)
+            body = env.get_template("story.html").render(
+                data=data, cell_key=cell, csrf="", token_required=False, request_path=request.url.path
+            )
+            rendered.put(key, body)
+        return HTMLResponse(body)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, tags=["pages"], summary="An article page")
     def article_page(request: Request, article_id: str) -> HTMLResponse:
@@ -452,6 +463,33 @@ def app_from_environment() -> FastAPI:
     settings = json.loads(os.environ[ENVIRONMENT_VARIABLE])
     hosts = settings.get("allowed_hosts")
     return create_app(settings["db"], token=settings.get("token"), allowed_hosts=set(hosts) if hosts else None)
+
+
+#: Story pages kept rendered per server process (keyed by story, member set and chosen cell).
+RENDERED_PAGES = 512
+
+
+class _Rendered:
+    """A small thread-safe LRU of rendered pages."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._pages: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> str | None:
+        with self._lock:
+            body = self._pages.get(key)
+            if body is not None:
+                self._pages.move_to_end(key)
+            return body
+
+    def put(self, key: tuple[Any, ...], body: str) -> None:
+        with self._lock:
+            self._pages[key] = body
+            self._pages.move_to_end(key)
+            while len(self._pages) > self._size:
+                self._pages.popitem(last=False)
 
 
 _HEADERS = [

@@ -17,7 +17,7 @@ from typing import Any
 
 from factdiff.errors import FactdiffError
 from factdiff.group_store import get_story, resolve_story_id, story_articles
-from factdiff.serve.cache import outlet_name, story_comparison, story_members
+from factdiff.serve.cache import members_key, outlet_name, story_comparison, story_members
 from factdiff.store import Store
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "outlet_data",
     "stories_data",
     "story_data",
+    "story_version",
 ]
 
 PER_PAGE = 25
@@ -193,6 +194,12 @@ def _story_id(store: Store, given: str) -> str:
         return resolve_story_id(store, given)
     except FactdiffError as exc:
         raise NotFound(str(exc)) from exc
+
+
+def story_version(store: Store, story_id: str) -> tuple[str, str]:
+    """(full story id, key of its member set): what a story page depends on, without comparing."""
+    full = _story_id(store, story_id)
+    return full, members_key(story_members(store, full))
 
 
 def story_data(store: Store, story_id: str, cell: str | None = None) -> dict[str, Any]:
