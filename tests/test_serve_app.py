@@ -250,3 +250,48 @@ def test_regroup_keeps_search_outlets_and_verdicts_consistent(tmp_path: Path) ->
         assert client.get(f"/api/outlets/{HOSTILE_OUTLET}").json()["compared_stories"] == 0
         client.get(f"/api/stories/{_story(client)['id']}")
         assert client.get(f"/api/outlets/{HOSTILE_OUTLET}").json()["compared_stories"] == 1
+
+
+def test_reference_confidence_and_new_verdicts_are_shown_when_compare_gives_them(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fields that compare may add within factdiff.compare/1 are rendered from the dictionary."""
+    from factdiff.serve import data as pages
+
+    real = pages.story_comparison
+
+    def with_new_fields(store: Store, story_id: str, members: list[str] | None = None) -> dict[str, Any]:
+        comparison = real(store, story_id, members)
+        slot = comparison["slots"][0]
+        slot["reference"] = {"kind": "disputed", "value": "14 or 15 months", "supporters": 3}
+        slot["cells"][0]["confidence"] = 0.42
+        slot["cells"][-1]["verdict"] = "disputed"
+        return comparison
+
+    monkeypatch.setattr(pages, "story_comparison", with_new_fields)
+    with TestClient(create_app(db)) as client:
+        story = _story(client)
+        page = client.get(f"/stories/{story['id']}").text
+        assert '<span class="ref-disputed">disputed</span>: 14 or 15 months' in page
+        assert "(confidence 0.42)" in page
+        assert 'data-verdict="disputed"' in page
+        first = client.get(f"/api/stories/{story['id']}").json()["comparison"]["slots"][0]
+        article = first["cells"][0]["article"]
+        evidence = client.get(f"/api/stories/{story['id']}", params={"cell": f"0.{article}"}).json()["evidence"]
+        assert evidence["confidence"] == 0.42 and evidence["reference"]["kind"] == "disputed"
+
+
+def test_serve_command_needs_a_store_and_knows_loopback(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from factdiff.cli import cli
+    from factdiff.serve.app import is_loopback_host
+
+    missing = tmp_path / "none.db"
+    result = CliRunner().invoke(cli, ["serve", "--db", str(missing)])
+    assert result.exit_code == 3
+    assert (
+        result.stderr.strip() == f"factdiff: no store at {missing} (create one with: factdiff add PATH --db {missing})"
+    )
+    assert all(is_loopback_host(h) for h in ("127.0.0.1", "127.0.0.2", "::1", "[::1]", "localhost"))
+    assert not any(is_loopback_host(h) for h in ("0.0.0.0", "::", "192.168.1.5", "example.com"))
