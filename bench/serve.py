@@ -254,9 +254,11 @@ def main() -> None:
                 stderr=subprocess.STDOUT,
                 text=True,
             )
+            load_before = os.getloadavg()[0]
             started = time.perf_counter()
             latencies, errors = readers(base, stories, outlets, args.readers, args.seconds, args.seed)
             elapsed = time.perf_counter() - started
+            load_after = os.getloadavg()[0]
             writer_running = writer.poll() is None
             writer_out, _ = writer.communicate(timeout=1800)
         finally:
@@ -270,7 +272,8 @@ def main() -> None:
         f"(median {statistics.median(warm_times) * 1000:.0f} ms a story); server: {args.workers} process(es); "
         f"{args.readers} readers for "
         f"{elapsed:.0f} s while `factdiff add` wrote {planned:,} reports "
-        f"({'still writing when the readers stopped' if writer_running else 'finished within the run'})"
+        f"({'still writing when the readers stopped' if writer_running else 'finished within the run'}); "
+        f"load average {load_before:.1f} -> {load_after:.1f} on {os.cpu_count()} cores"
     )
     print()
     print("| page | requests | p50 ms | p95 ms | req/s | goal p95 | met |")
