@@ -19,9 +19,10 @@ Layout (``MIGRATIONS`` creates it; each step is recorded by name in ``migrations
 ``articles_fts``
     A full-text index (SQLite FTS5) of every article's title and text, kept up to date by triggers
     on ``articles``; the stories page of ``factdiff serve`` searches it.
-``story_comparisons``, ``story_verdicts``
+``story_comparisons``, ``story_verdicts``, ``outlet_verdicts``
     The comparison of a story cached by :mod:`factdiff.serve.cache`, keyed by the story and the
-    set of its members, and one row per cell of it (the outlet records are counted from these).
+    set of its members, one row per cell of it, and per outlet, month and verdict the count of
+    those rows (kept by triggers), from which the outlet records are read.
 ``search_stories``
     The story of each article by the article's row number (the FTS index's key), kept by triggers
     on ``story_members``, so a search finds its stories without a lookup by text id per hit.
@@ -185,6 +186,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             slot_index INTEGER NOT NULL,
             label TEXT NOT NULL DEFAULT '',
             verdict TEXT NOT NULL,
+            divergence INTEGER NOT NULL DEFAULT 0,
             in_post INTEGER NOT NULL DEFAULT 0,
             start INTEGER,
             "end" INTEGER,
@@ -192,12 +194,29 @@ MIGRATIONS: list[tuple[str, str]] = [
             expected TEXT
         );
         CREATE INDEX story_verdicts_story ON story_verdicts (story_id);
-        CREATE INDEX story_verdicts_outlet ON story_verdicts (outlet, verdict);
+        CREATE INDEX story_verdicts_article ON story_verdicts (article_id);
         CREATE INDEX story_verdicts_verdict ON story_verdicts (verdict, story_id);
+        CREATE INDEX story_verdicts_evidence ON story_verdicts (outlet, divergence, in_post, published);
+        CREATE TABLE outlet_verdicts (
+            outlet TEXT NOT NULL,
+            month TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (outlet, month, verdict)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER story_verdicts_count_insert AFTER INSERT ON story_verdicts WHEN new.in_post = 0 BEGIN
+            INSERT INTO outlet_verdicts (outlet, month, verdict, n)
+            VALUES (new.outlet, substr(coalesce(new.published, ''), 1, 7), new.verdict, 1)
+            ON CONFLICT (outlet, month, verdict) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER story_verdicts_count_delete AFTER DELETE ON story_verdicts WHEN old.in_post = 0 BEGIN
+            UPDATE outlet_verdicts SET n = n - 1
+            WHERE outlet = old.outlet AND month = substr(coalesce(old.published, ''), 1, 7) AND verdict = old.verdict;
+        END;
         """,
     ),
     (
-        "0007_search_stories",  # read by factdiff.serve: from a search hit (an FTS rowid) to its story
+        "0007_story_indexes",  # read by factdiff.serve: stories by search hit and by outlet, kept by triggers
         """
         CREATE TABLE search_stories (article_rowid INTEGER PRIMARY KEY, story_id TEXT NOT NULL);
         CREATE TRIGGER story_members_search_insert AFTER INSERT ON story_members BEGIN
@@ -237,9 +256,6 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         INSERT OR IGNORE INTO story_outlets (outlet, story_id)
         SELECT j.value, s.id FROM story_summaries s, json_each(s.outlets) j;
-        DROP INDEX story_verdicts_outlet;
-        CREATE INDEX story_verdicts_outlet ON story_verdicts (outlet, in_post, verdict, published, story_id);
-        CREATE INDEX story_verdicts_article ON story_verdicts (article_id);
         """,
     ),
 ]

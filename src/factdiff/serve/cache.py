@@ -9,8 +9,9 @@ Tables (created by the ``0006_story_comparisons`` step of :data:`factdiff.store.
     stale when the story gained or lost members, or factdiff changed; it is recomputed when read.
 ``story_verdicts``
     One row per cell of the cached comparison (outlet, verdict, slot, evidence span), replaced
-    with it. The outlet records and the divergence filter of the stories page count these rows;
-    triggers (``0007_search_stories``) drop the rows of an article that leaves its story.
+    with it (``divergence`` marks the verdicts counted against an outlet). Triggers keep
+    ``outlet_verdicts`` (per outlet, month and verdict, the number of such rows) in step, and drop
+    the rows of an article that leaves its story (``0007_story_indexes``).
 
 The comparison is consumed through its dictionary form only, so fields added to
 ``factdiff.compare/1`` (a slot's ``reference``, a cell's ``confidence``) are kept and shown.
@@ -26,6 +27,7 @@ from typing import Any
 
 from factdiff import __version__
 from factdiff.errors import StoreError
+from factdiff.model import DIVERGENCES
 from factdiff.store import Store
 
 __all__ = ["compare_stale", "members_key", "story_comparison", "story_members"]
@@ -103,7 +105,7 @@ def _save(store: Store, story_id: str, key: str, data: dict[str, Any]) -> None:
         db.execute("DELETE FROM story_verdicts WHERE story_id = ?", (story_id,))
         db.executemany(
             "INSERT INTO story_verdicts (story_id, article_id, outlet, published, slot, slot_index, label, verdict, "
-            'in_post, start, "end", found, expected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            'divergence, in_post, start, "end", found, expected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
             rows,
         )
         db.execute("COMMIT")
@@ -132,6 +134,7 @@ def _verdict_rows(story_id: str, data: dict[str, Any]) -> Any:
                 index,
                 slot.get("label") or "",
                 cell.get("verdict", ""),
+                1 if cell.get("verdict") in DIVERGENCES else 0,
                 1 if cell.get("in_post") else 0,
                 cell.get("start"),
                 cell.get("end"),

@@ -376,10 +376,8 @@ def outlet_data(store: Store, name: str, page: int = 1) -> dict[str, Any]:
     """
     db = store.connection
     articles = int(db.execute("SELECT count(*) FROM articles WHERE outlet = ?", (name,)).fetchone()[0])
-    verdict_rows = db.execute(
-        "SELECT substr(coalesce(v.published, ''), 1, 7), v.verdict, count(*) "
-        "FROM story_verdicts v WHERE v.outlet = ? AND v.in_post = 0 GROUP BY 1, 2",
-        (name,),
+    verdict_rows = db.execute(  # counts kept by triggers as comparisons are cached
+        "SELECT month, verdict, n FROM outlet_verdicts WHERE outlet = ? AND n > 0", (name,)
     ).fetchall()
     if not articles and not verdict_rows:
         raise NotFound(f"no outlet {name!r} in the store")
@@ -390,7 +388,11 @@ def outlet_data(store: Store, name: str, page: int = 1) -> dict[str, Any]:
         ).fetchone()[0]
     )
     compared = int(
-        db.execute("SELECT count(DISTINCT story_id) FROM story_verdicts WHERE outlet = ?", (name,)).fetchone()[0]
+        db.execute(
+            "SELECT count(*) FROM story_outlets o JOIN story_comparisons c ON c.story_id = o.story_id "
+            "WHERE o.outlet = ?",
+            (name,),
+        ).fetchone()[0]
     )
     kinds = divergence_types()
     verdicts: Counter[str] = Counter()
@@ -412,7 +414,6 @@ def outlet_data(store: Store, name: str, page: int = 1) -> dict[str, Any]:
             }
         )
     evidence_total = sum(verdicts[k] for k in kinds)
-    marks = ", ".join("?" * len(kinds))
     evidence = [
         {
             "story": sid,
@@ -428,9 +429,9 @@ def outlet_data(store: Store, name: str, page: int = 1) -> dict[str, Any]:
         for sid, aid, slot_index, label, verdict, found, expected, published, title in db.execute(
             "SELECT v.story_id, v.article_id, v.slot_index, v.label, v.verdict, v.found, v.expected, v.published, "
             "a.title FROM story_verdicts v JOIN articles a ON a.id = v.article_id "
-            f"WHERE v.outlet = ? AND v.in_post = 0 AND v.verdict IN ({marks}) "
+            "WHERE v.outlet = ? AND v.divergence = 1 AND v.in_post = 0 "
             "ORDER BY v.published DESC, v.story_id, v.slot_index LIMIT ? OFFSET ?",
-            (name, *kinds, OUTLET_EVIDENCE, (page - 1) * OUTLET_EVIDENCE),
+            (name, OUTLET_EVIDENCE, (page - 1) * OUTLET_EVIDENCE),
         )
     ]
     return {
