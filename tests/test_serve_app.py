@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from factdiff.serve.app import CSP, create_app
+from factdiff.serve.app import create_app
+from factdiff.serve.guard import CSP
 from factdiff.store import Store
 from tests.serve_helpers import HOSTILE_OUTLET, PAYLOAD, build_store
 
@@ -285,7 +286,7 @@ def test_serve_command_needs_a_store_and_knows_loopback(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from factdiff.cli import cli
-    from factdiff.serve.app import is_loopback_host
+    from factdiff.serve.guard import is_loopback_host
 
     missing = tmp_path / "none.db"
     result = CliRunner().invoke(cli, ["serve", "--db", str(missing)])

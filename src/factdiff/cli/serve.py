@@ -57,7 +57,8 @@ def serve(ctx: click.Context, db: str, host: str, port: int, token: str | None, 
     """
     import uvicorn
 
-    from factdiff.serve.app import ENVIRONMENT_VARIABLE, create_app, is_loopback_host
+    from factdiff.serve.app import ENVIRONMENT_VARIABLE, create_app
+    from factdiff.serve.guard import is_loopback_host
 
     debug = bool(ctx.obj and ctx.obj.get("debug"))
     if not Path(db).exists():

@@ -1,69 +1,44 @@
-"""The web application of ``factdiff serve``: server-rendered pages over the store, and their JSON twins.
+"""The web application of ``factdiff serve``: routes for the pages over the store and their JSON twins.
 
 Every HTML page has a twin under ``/api`` built by the same function of :mod:`factdiff.serve.data`;
-the API is described at ``/openapi.json``. Pages carry no script at all: the Content-Security-
-Policy forbids every script, every external load, and forms that post elsewhere, and the
-templates escape every value (Jinja2 autoescaping), so words such as ``<script>`` in a report are
-shown as words.
-
-Writing (adding pages by URL or feed) goes through one writer thread with its own connection, so
-the grouper that assigns stories lives in one place and adds are applied in order. Forms carry a
-CSRF token (a cookie matched by a hidden field, with a same-origin check); when the server is
-bound to an address other than loopback, writes also need the token given at start.
+the API is described at ``/openapi.json``. Pages carry no script; the templates escape every
+value, and :mod:`factdiff.serve.guard` sets the Content-Security-Policy and checks writes: forms
+carry a CSRF token (a cookie matched by a hidden field, with a same-origin check), and when the
+server is bound to an address other than loopback, adding also needs the token given at start.
+Adds run one at a time in :class:`factdiff.serve.writer.Writer`.
 """
 
 from __future__ import annotations
 
 import hmac
-import ipaddress
 import re
 import secrets
 import threading
-from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import quote, urlencode, urlsplit
 
-import jinja2
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from markupsafe import Markup, escape
 from pydantic import BaseModel, Field
 
 from factdiff import __version__
-from factdiff.errors import FactdiffError, Skipped
+from factdiff.errors import FactdiffError
 from factdiff.fetch import Fetcher
-from factdiff.model import Article
 from factdiff.serve import data as pages
-from factdiff.serve.cache import outlet_name
-from factdiff.serve.chart import outlet_chart
+from factdiff.serve.guard import CSRF_COOKIE, Forbidden, Guard, check_origin
+from factdiff.serve.views import RENDERED_PAGES, Rendered, environment
+from factdiff.serve.writer import Writer
 from factdiff.store import Store
 
-__all__ = ["CSP", "ENVIRONMENT_VARIABLE", "app_from_environment", "create_app", "is_loopback_host"]
+__all__ = ["ENVIRONMENT_VARIABLE", "MAX_ADD_URLS", "AddRequest", "BadRequest", "app_from_environment", "create_app"]
 
-CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-)
-CSRF_COOKIE = "factdiff_csrf"
 #: How ``factdiff serve --workers N`` hands its settings to the worker processes (JSON).
 ENVIRONMENT_VARIABLE = "FACTDIFF_SERVE"
 #: URLs accepted in one add request (form or API); a feed counts as one.
 MAX_ADD_URLS = 50
-_LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
-
-
-def is_loopback_host(host: str) -> bool:
-    """True when ``host`` (a bind address or name) is only reachable from this machine."""
-    if host.lower() in _LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 class AddRequest(BaseModel):
@@ -71,139 +46,6 @@ class AddRequest(BaseModel):
 
     urls: list[str] = Field(default_factory=list, max_length=MAX_ADD_URLS)
     feeds: list[str] = Field(default_factory=list, max_length=MAX_ADD_URLS)
-
-
-class _Writer:
-    """One thread that owns the writing connection; adds run there one after another."""
-
-    def __init__(self, db: str, fetcher_factory: Callable[[], Fetcher]) -> None:
-        self._db = db
-        self._fetcher_factory = fetcher_factory
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factdiff-writer")
-        self._store: Store | None = None
-
-    def add(self, urls: list[str], feeds: list[str]) -> dict[str, Any]:
-        return self._pool.submit(self._add, urls, feeds).result()
-
-    def _add(self, urls: list[str], feeds: list[str]) -> dict[str, Any]:
-        from factdiff.ingest import ingest_items
-
-        if self._store is None:
-            self._store = Store(self._db)
-        skipped: list[Skipped] = []
-        result = ingest_items(_web_items(urls, feeds, self._fetcher_factory()), self._store, on_skip=skipped.append)
-        return {
-            "summary": result.summary(),
-            "read": result.read,
-            "added": result.added,
-            "skipped": [{"input": s.input, "reason": s.reason, "detail": s.detail} for s in skipped],
-        }
-
-    def close(self) -> None:
-        def shut() -> None:
-            if self._store is not None:
-                self._store.close()
-                self._store = None
-
-        self._pool.submit(shut).result()
-        self._pool.shutdown()
-
-
-def _web_items(urls: list[str], feeds: list[str], fetcher: Fetcher) -> Iterator[Article | Skipped]:
-    from factdiff.read.web import is_url, read_feed, read_url
-
-    for url in urls:
-        yield read_url(url, fetcher) if is_url(url) else Skipped(url, "refused", "not an http or https address")
-    for feed in feeds:
-        if is_url(feed):
-            yield from read_feed(feed, fetcher)
-        else:
-            yield Skipped(feed, "refused", "not an http or https address")
-
-
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("factdiff.serve", "templates"),
-        autoescape=True,  # every {{ value }} is escaped; nothing is marked safe but the chart
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals.update(
-        story_url=story_url,
-        article_url=article_url,
-        outlet_url=outlet_url,
-        safe_href=safe_href,
-        percent=lambda x: f"{x * 100:.1f}%",
-        highlight=highlight,
-        outlet_chart=outlet_chart,
-        name_of=outlet_name,
-        version=__version__,
-        page_url=page_url,
-    )
-    return env
-
-
-def story_url(story_id: str, cell: str | None = None) -> str:
-    url = f"/stories/{quote(story_id, safe='')}"
-    return f"{url}?{urlencode({'cell': cell})}#evidence" if cell else url
-
-
-def article_url(article_id: str) -> str:
-    return f"/articles/{quote(article_id, safe='')}"
-
-
-def outlet_url(name: str) -> str:
-    return f"/outlets/{quote(name, safe='')}"
-
-
-def page_url(filters: dict[str, Any], page: int) -> str:
-    values = {k: v for k, v in filters.items() if v not in (None, "") and k not in ("page", "per_page")}
-    values["page"] = page
-    return "/?" + urlencode(values)
-
-
-def safe_href(url: str | None) -> str | None:
-    """The address if it is an http(s) link to show; None for javascript:, data: and the like."""
-    if not url:
-        return None
-    try:
-        scheme = urlsplit(url.strip()).scheme.lower()
-    except ValueError:
-        return None
-    return url.strip() if scheme in ("http", "https") else None
-
-
-def highlight(text: str, claims: list[dict[str, Any]]) -> Markup:
-    """The text with every claim marked (``<mark>``), nested claims inside their outer claim.
-
-    A claim that crosses another's edge without nesting in it is left unmarked in the text (it is
-    still listed in the claims table). Every run of text is escaped here; the markup is ours.
-    """
-    out: list[str] = []
-    stack: list[int] = []  # ends of the open marks
-    at = 0
-    for claim in sorted(claims, key=lambda c: (c["start"], -c["end"])):
-        start, end = claim["start"], claim["end"]
-        while stack and stack[-1] <= start:
-            out.append(str(escape(text[at : stack[-1]])) + "</mark>")
-            at = stack.pop()
-        if start < at or end <= start or end > len(text) or (stack and end > stack[-1]):
-            continue
-        out.append(str(escape(text[at:start])))
-        verdict = f" v-{claim['verdict']}" if claim.get("verdict") else ""
-        title = f"{claim['kind']}: {claim['verdict']}" if claim.get("verdict") else claim["kind"]
-        out.append(
-            f'<mark class="claim k-{escape(claim["kind"])}{escape(verdict)}" id="c-{int(claim["n"])}" '
-            f'title="{escape(title)}">'
-        )
-        stack.append(end)
-        at = start
-    while stack:
-        out.append(str(escape(text[at : stack[-1]])) + "</mark>")
-        at = stack.pop()
-    out.append(str(escape(text[at:])))
-    return Markup("".join(out))  # every piece of text above is escaped
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -277,8 +119,8 @@ def create_app(
     db = str(db)
     Store(db).close()  # create or migrate once, before any request
     local = threading.local()
-    writer = _Writer(db, fetcher_factory)
-    env = _environment()
+    writer = Writer(db, fetcher_factory)
+    env = environment()
 
     def store() -> Store:
         current = getattr(local, "store", None)
@@ -294,12 +136,12 @@ def create_app(
         docs_url=None,  # the interactive docs load scripts from a CDN: not served
         redoc_url=None,
     )
-    rendered = _Rendered(RENDERED_PAGES)
+    rendered = Rendered(RENDERED_PAGES)
     app.state.token = token
     app.state.writer = writer
     app.mount("/static", StaticFiles(packages=[("factdiff.serve", "static")]), name="static")
 
-    app.add_middleware(_Guard, allowed_hosts=allowed_hosts)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts)
 
     def html(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
         csrf = request.cookies.get(CSRF_COOKIE) or ""
@@ -383,7 +225,7 @@ def create_app(
 
     @app.post("/api/add", tags=["api"], summary="Fetch and store pages and feeds", status_code=200)
     def api_add(body: AddRequest, request: Request) -> dict[str, Any]:
-        _check_origin(request)
+        check_origin(request)
         if app.state.token is not None:
             given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
             if not hmac.compare_digest(given.encode(), app.state.token.encode()):
@@ -421,7 +263,7 @@ def create_app(
 
     @app.post("/add", response_class=HTMLResponse, tags=["pages"], summary="The add form of the stories page")
     async def add_form(request: Request) -> Response:
-        _check_origin(request)
+        check_origin(request)
         form = await request.form()
         cookie = request.cookies.get(CSRF_COOKIE, "")
         sent = str(form.get("csrf", ""))
@@ -463,86 +305,3 @@ def app_from_environment() -> FastAPI:
     settings = json.loads(os.environ[ENVIRONMENT_VARIABLE])
     hosts = settings.get("allowed_hosts")
     return create_app(settings["db"], token=settings.get("token"), allowed_hosts=set(hosts) if hosts else None)
-
-
-#: Story pages kept rendered per server process (keyed by story, member set and chosen cell).
-RENDERED_PAGES = 512
-
-
-class _Rendered:
-    """A small thread-safe LRU of rendered pages."""
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._pages: OrderedDict[tuple[Any, ...], str] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[Any, ...]) -> str | None:
-        with self._lock:
-            body = self._pages.get(key)
-            if body is not None:
-                self._pages.move_to_end(key)
-            return body
-
-    def put(self, key: tuple[Any, ...], body: str) -> None:
-        with self._lock:
-            self._pages[key] = body
-            self._pages.move_to_end(key)
-            while len(self._pages) > self._size:
-                self._pages.popitem(last=False)
-
-
-_HEADERS = [
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"same-origin"),  # other sites get no referrer; our own forms send their Origin
-    (b"x-frame-options", b"DENY"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-]
-
-
-class _Guard:
-    """ASGI middleware: refuse an unexpected Host, and put the security headers on every response."""
-
-    def __init__(self, app: Any, allowed_hosts: set[str] | None) -> None:
-        self.app = app
-        self.allowed_hosts = allowed_hosts
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        if self.allowed_hosts is not None:
-            raw = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
-            host = raw.rsplit(":", 1)[0].strip("[]").lower() if not raw.endswith("]") else raw.strip("[]").lower()
-            if host not in self.allowed_hosts:
-                response = JSONResponse({"detail": f"unexpected Host {host[:80]!r}"}, status_code=400)
-                await response(scope, receive, self._with_headers(send))
-                return
-        await self.app(scope, receive, self._with_headers(send))
-
-    @staticmethod
-    def _with_headers(send: Any) -> Any:
-        async def sender(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *_HEADERS]
-            await send(message)
-
-        return sender
-
-
-class Forbidden(FactdiffError):
-    """A write without its token or CSRF proof, or from another site."""
-
-
-def _check_origin(request: Request) -> None:
-    """A browser's Origin (or Referer) must be this server: a page elsewhere cannot post here."""
-    origin = request.headers.get("origin") or request.headers.get("referer")
-    if not origin:
-        return
-    try:
-        netloc = urlsplit(origin).netloc
-    except ValueError:
-        netloc = ""
-    if netloc.lower() != (request.headers.get("host") or "").lower():
-        raise Forbidden("the request came from another site")
