@@ -220,6 +220,7 @@ def main() -> None:
     parser.add_argument("--writer", type=int, default=2_000, help="reports the writer adds during the run")
     parser.add_argument("--sample", type=int, default=300, help="stories compared and read")
     parser.add_argument("--peer-stories", type=int, default=5)
+    parser.add_argument("--solo-seconds", type=float, default=10.0, help="one reader alone first, for this long")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--workers", type=int, default=1, help="server processes (factdiff serve --workers)")
     args = parser.parse_args()
@@ -248,6 +249,8 @@ def main() -> None:
         )
         try:
             _wait_ready(base, server)
+            # one reader, nothing else running: each page's own cost, without queueing behind others
+            solo, solo_errors = readers(base, stories, outlets, 1, args.solo_seconds, args.seed + 1)
             writer = subprocess.Popen(
                 _cli("add", str(source), "--db", str(args.store), "--batch-size", "50"),
                 stdout=subprocess.PIPE,
@@ -278,17 +281,24 @@ def main() -> None:
     print()
     print("| page | requests | p50 ms | p95 ms | req/s | goal p95 | met |")
     print("|---|---|---|---|---|---|---|")
+    for kind, values in solo.items():
+        print(
+            f"| {kind}, one reader alone | {len(values):,} | {_ms(values, 0.5):.0f} | {_ms(values, 0.95):.0f} | "
+            f"{len(values) / args.solo_seconds:.1f} | | |"
+        )
     for kind, values in latencies.items():
         goal = GOALS_MS.get(kind)
         p95 = _ms(values, 0.95)
         met = "" if goal is None else ("yes" if p95 < goal else "no")
         print(
-            f"| {kind} | {len(values):,} | {_ms(values, 0.5):.0f} | {p95:.0f} | {len(values) / elapsed:.1f} | "
+            f"| {kind}, {args.readers} readers + writer | {len(values):,} | {_ms(values, 0.5):.0f} | {p95:.0f} | "
+            f"{len(values) / elapsed:.1f} | "
             f"{'' if goal is None else f'< {goal:.0f}'} | {met} |"
         )
     all_values = [v for values in latencies.values() for v in values]
     print(
-        f"| all pages | {len(all_values):,} | {_ms(all_values, 0.5):.0f} | {_ms(all_values, 0.95):.0f} | "
+        f"| all pages, {args.readers} readers + writer | {len(all_values):,} | {_ms(all_values, 0.5):.0f} | "
+        f"{_ms(all_values, 0.95):.0f} | "
         f"{len(all_values) / elapsed:.1f} | | |"
     )
     print(
@@ -302,7 +312,7 @@ def main() -> None:
         f"{distinct:,} distinct new reports, {stored:,} stored, {grouped:,} in exactly one story, {lost} lost; "
         f"reader errors: {len(errors)}{' (' + '; '.join(errors[:3]) + ')' if errors else ''}"
     )
-    if lost or grouped != distinct or errors:
+    if lost or grouped != distinct or errors or solo_errors:
         raise SystemExit(1)
 
 
