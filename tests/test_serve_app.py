@@ -296,3 +296,21 @@ def test_serve_command_needs_a_store_and_knows_loopback(tmp_path: Path) -> None:
     )
     assert all(is_loopback_host(h) for h in ("127.0.0.1", "127.0.0.2", "::1", "[::1]", "localhost"))
     assert not any(is_loopback_host(h) for h in ("0.0.0.0", "::", "192.168.1.5", "example.com"))
+
+
+def test_a_store_made_before_the_server_is_migrated_and_searchable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search index, the story lookups and the outlet pairs are filled from existing rows."""
+    from factdiff import store as store_module
+
+    db = tmp_path / "old.db"
+    with monkeypatch.context() as patch:
+        patch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:4])  # the schema before serve
+        build_store(db)
+        with Store(db) as old:
+            assert "0005_search" not in old.migrations()
+    with TestClient(create_app(db)) as client:
+        assert len(client.get("/api/stories", params={"q": "ferry"}).json()["stories"]) == 1
+        assert len(client.get("/api/stories", params={"q": "Kessler", "outlet": "Valley Wire"}).json()["stories"]) == 1
+        assert client.get("/api/outlets/Valley Wire").json()["stories"] == 1
