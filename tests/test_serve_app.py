@@ -314,3 +314,35 @@ def test_a_store_made_before_the_server_is_migrated_and_searchable(
         assert len(client.get("/api/stories", params={"q": "ferry"}).json()["stories"]) == 1
         assert len(client.get("/api/stories", params={"q": "Kessler", "outlet": "Valley Wire"}).json()["stories"]) == 1
         assert client.get("/api/outlets/Valley Wire").json()["stories"] == 1
+
+
+def test_serve_command_off_loopback_needs_a_token_and_hands_settings_to_workers(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    import os
+
+    import uvicorn
+    from click.testing import CliRunner
+
+    from factdiff.cli import cli
+    from factdiff.serve.app import ENVIRONMENT_VARIABLE, app_from_environment
+
+    calls: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append((app, options)))
+    monkeypatch.setenv(ENVIRONMENT_VARIABLE, "")  # the command sets it; monkeypatch takes it away after
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--host", "0.0.0.0", "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    token = re.search(r"adding pages needs this token: (\S+)", result.stderr)
+    assert token is not None and len(token.group(1)) >= 24
+    app, options = calls[-1]
+    assert app.state.token == token.group(1) and (options["host"], options["port"]) == ("0.0.0.0", 8123)
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--workers", "2", "--token", "given-token-1234"])
+    assert result.exit_code == 0, result.output
+    target, options = calls[-1]
+    assert target == "factdiff.serve.app:app_from_environment" and options["workers"] == 2 and options["factory"]
+    settings = json.loads(os.environ[ENVIRONMENT_VARIABLE])
+    assert settings["db"] == str(db) and settings["token"] is None  # loopback: no token needed
+    assert "localhost" in settings["allowed_hosts"]
+    assert app_from_environment().state.token is None
