@@ -226,6 +226,18 @@ def test_non_english_article_is_kept_and_labelled() -> None:
     assert article(Draft(body=body, input="x", title="Arrestations")).language == "fr"
 
 
+def test_a_title_without_a_body_is_a_headline_record() -> None:
+    headline = normalise(Draft(body=" \n ", input="h.txt", title="Ferry adds a late sailing", url="https://bay.example/f"))
+    assert isinstance(headline, Article)
+    assert (headline.kind, headline.text, headline.title_end, headline.body_start) == (
+        "headline",
+        "Ferry adds a late sailing",
+        25,
+        25,
+    )
+    assert headline.body == "" and headline.domain == "bay.example" and headline.outlet == "bay.example"
+
+
 def test_short_and_empty_bodies_are_skipped() -> None:
     short = normalise(Draft(body="Too short.", input="a.txt", title="T"))
     assert isinstance(short, Skipped) and short.reason == "too short" and short.input == "a.txt"

@@ -8,7 +8,7 @@ nor written again, so rerunning an interrupted ingest costs little more than rea
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from factdiff.analyse import analyse
@@ -17,7 +17,7 @@ from factdiff.model import Analysis, Article
 from factdiff.read import DEFAULT_MAX_BYTES, Fields, read_inputs
 from factdiff.store import Store
 
-__all__ = ["DEFAULT_BATCH_SIZE", "MAX_KEPT_FAILURES", "IngestResult", "ingest"]
+__all__ = ["DEFAULT_BATCH_SIZE", "MAX_KEPT_FAILURES", "IngestResult", "ingest", "ingest_items"]
 
 #: Articles written per transaction. 500 keeps a transaction well under a second on this kind of
 #: machine while making the per-commit cost negligible; a killed run loses at most one batch.
@@ -70,6 +70,24 @@ def ingest(
     on_progress: Callable[[IngestResult], None] | None = None,
 ) -> IngestResult:
     """Read ``inputs``, analyse new articles and add them to ``store``; report every skip."""
+    return ingest_items(
+        read_inputs(inputs, fields, max_bytes=max_bytes),
+        store,
+        batch_size=batch_size,
+        on_skip=on_skip,
+        on_progress=on_progress,
+    )
+
+
+def ingest_items(
+    items: Iterable[Article | Skipped],
+    store: Store,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_skip: Callable[[Skipped], None] | None = None,
+    on_progress: Callable[[IngestResult], None] | None = None,
+) -> IngestResult:
+    """Analyse and store articles read elsewhere (fetched pages, feed items); count every skip."""
     result = IngestResult()
     batch: list[Analysis] = []
     in_batch: set[str] = set()
@@ -88,7 +106,7 @@ def ingest(
             batch.clear()
             in_batch.clear()
 
-    for item in read_inputs(inputs, fields, max_bytes=max_bytes):
+    for item in items:
         if isinstance(item, Skipped):
             skip(item)
         else:

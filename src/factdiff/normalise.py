@@ -30,6 +30,7 @@ from factdiff.errors import Skipped
 from factdiff.model import Article, Post
 
 __all__ = [
+    "HEADLINE_KIND",
     "MIN_BODY_CHARS",
     "Draft",
     "Header",
@@ -502,6 +503,8 @@ def normalise(draft: Draft) -> Article | Skipped:
     body = clean_text(collapse_doubled_title(title, body))
     if not body and not title:
         return Skipped(draft.input, "empty", "no text in it")
+    if not body:  # a headline record (headline feeds, ECB+ title-only documents): stored as what it is
+        return _headline(draft, title)
     if len(body) < MIN_BODY_CHARS:
         return Skipped(draft.input, "too short", f"{len(body)} characters of text, fewer than {MIN_BODY_CHARS}")
     if title:
@@ -528,4 +531,27 @@ def normalise(draft: Draft) -> Article | Skipped:
         language=draft.language or detect_language(body),
         kind=draft.kind or "news",
         posts=find_posts(text, body_start),
+    )
+
+
+#: The ``kind`` of an article that is a title and nothing else.
+HEADLINE_KIND = "headline"
+
+
+def _headline(draft: Draft, title: str) -> Article:
+    """A record with a title and no body: its text is the title, and its kind says so."""
+    domain = draft.domain or domain_of(draft.url)
+    return Article(
+        text=title,
+        title=title,
+        title_end=len(title),
+        body_start=len(title),
+        url=draft.url or None,
+        file=draft.file,
+        source_id=draft.source_id,
+        outlet=draft.outlet or domain,
+        domain=domain,
+        published=iso_date(draft.published),
+        language=draft.language or detect_language(title),
+        kind=HEADLINE_KIND,
     )

@@ -16,6 +16,24 @@ Layout (``MIGRATIONS`` creates it; each step is recorded by name in ``migrations
     query on, and ``data``, the claim's ``to_dict()`` with ``sentence_start``/``sentence_end``
     added, from which :meth:`Store.get_analysis` rebuilds the typed claim.
 
+``articles_fts``
+    A full-text index (SQLite FTS5) of every article's title and text, kept up to date by triggers
+    on ``articles``; the stories page of ``factdiff serve`` searches it for articles holding every
+    word asked for. It keeps no word positions (``detail='none'``): half the size and twice the
+    speed of a full index, and searches of single words need none.
+``story_comparisons``, ``story_verdicts``, ``outlet_verdicts``
+    The comparison of a story cached by :mod:`factdiff.serve.cache`, keyed by the story and the
+    set of its members, one row per cell of it, and per outlet, month and verdict the count of
+    those rows (kept by triggers), from which the outlet records are read.
+``search_stories``
+    The story of each article by the article's row number (the FTS index's key), kept by triggers
+    on ``story_members``, so a search finds its stories without a lookup by text id per hit.
+    Triggers on ``story_members`` also drop the verdict rows (and the cached comparison) of an
+    article that leaves its story, so ``story_verdicts`` only ever counts current members.
+``story_outlets``
+    (outlet, story) pairs, kept from ``story_summaries.outlets`` by triggers, so "the stories of
+    this outlet" is read from an index.
+
 An article, its analysis and its claims are written in one transaction, with the rest of their
 batch: after a crash each article is stored whole or not at all, and a rerun adds what is missing.
 
@@ -128,6 +146,120 @@ MIGRATIONS: list[tuple[str, str]] = [
     (
         "0004_story_snapshots",  # written by factdiff.group_store
         "CREATE TABLE story_snapshots (seq INTEGER PRIMARY KEY, article_id TEXT NOT NULL, state BLOB NOT NULL);",
+    ),
+    (
+        "0005_search",  # read by factdiff.serve: full-text search over titles and text, kept by triggers
+        """
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2',
+            detail='none'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+        CREATE INDEX articles_outlet ON articles (outlet);
+        """,
+    ),
+    (
+        "0006_story_comparisons",  # written by factdiff.serve.cache (see its docstring)
+        """
+        CREATE TABLE story_comparisons (
+            story_id TEXT PRIMARY KEY,
+            members TEXT NOT NULL,
+            version TEXT NOT NULL,
+            data TEXT NOT NULL,
+            computed_at TEXT NOT NULL
+        );
+        CREATE TABLE story_verdicts (
+            story_id TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            outlet TEXT NOT NULL,
+            published TEXT,
+            slot TEXT NOT NULL,
+            slot_index INTEGER NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            verdict TEXT NOT NULL,
+            divergence INTEGER NOT NULL DEFAULT 0,
+            in_post INTEGER NOT NULL DEFAULT 0,
+            start INTEGER,
+            "end" INTEGER,
+            found TEXT,
+            expected TEXT
+        );
+        CREATE INDEX story_verdicts_story ON story_verdicts (story_id);
+        CREATE INDEX story_verdicts_article ON story_verdicts (article_id);
+        CREATE INDEX story_verdicts_verdict ON story_verdicts (verdict, story_id);
+        CREATE INDEX story_verdicts_evidence ON story_verdicts (outlet, divergence, in_post, published);
+        CREATE TABLE outlet_verdicts (
+            outlet TEXT NOT NULL,
+            month TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (outlet, month, verdict)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER story_verdicts_count_insert AFTER INSERT ON story_verdicts WHEN new.in_post = 0 BEGIN
+            INSERT INTO outlet_verdicts (outlet, month, verdict, n)
+            VALUES (new.outlet, substr(coalesce(new.published, ''), 1, 7), new.verdict, 1)
+            ON CONFLICT (outlet, month, verdict) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER story_verdicts_count_delete AFTER DELETE ON story_verdicts WHEN old.in_post = 0 BEGIN
+            UPDATE outlet_verdicts SET n = n - 1
+            WHERE outlet = old.outlet AND month = substr(coalesce(old.published, ''), 1, 7) AND verdict = old.verdict;
+        END;
+        """,
+    ),
+    (
+        "0007_story_indexes",  # read by factdiff.serve: stories by search hit and by outlet, kept by triggers
+        """
+        CREATE TABLE search_stories (article_rowid INTEGER PRIMARY KEY, story_id TEXT NOT NULL);
+        CREATE TRIGGER story_members_search_insert AFTER INSERT ON story_members BEGIN
+            INSERT OR REPLACE INTO search_stories (article_rowid, story_id)
+            SELECT rowid, new.story_id FROM articles WHERE id = new.article_id;
+        END;
+        CREATE TRIGGER story_members_search_update AFTER UPDATE OF story_id ON story_members BEGIN
+            UPDATE search_stories SET story_id = new.story_id
+            WHERE article_rowid = (SELECT rowid FROM articles WHERE id = new.article_id);
+        END;
+        CREATE TRIGGER story_members_search_delete AFTER DELETE ON story_members BEGIN
+            DELETE FROM search_stories WHERE article_rowid = (SELECT rowid FROM articles WHERE id = old.article_id);
+        END;
+        INSERT INTO search_stories (article_rowid, story_id)
+        SELECT a.rowid, m.story_id FROM story_members m JOIN articles a ON a.id = m.article_id;
+        CREATE TRIGGER story_members_verdicts_update AFTER UPDATE OF story_id ON story_members BEGIN
+            DELETE FROM story_verdicts WHERE article_id = old.article_id AND story_id = old.story_id;
+            DELETE FROM story_comparisons WHERE story_id IN (old.story_id, new.story_id);
+        END;
+        CREATE TRIGGER story_members_verdicts_delete AFTER DELETE ON story_members BEGIN
+            DELETE FROM story_verdicts WHERE article_id = old.article_id AND story_id = old.story_id;
+            DELETE FROM story_comparisons WHERE story_id = old.story_id;
+        END;
+        CREATE TABLE story_outlets (outlet TEXT NOT NULL, story_id TEXT NOT NULL, PRIMARY KEY (outlet, story_id))
+            WITHOUT ROWID;
+        CREATE INDEX story_outlets_story ON story_outlets (story_id);
+        CREATE TRIGGER story_summaries_outlets_insert AFTER INSERT ON story_summaries BEGIN
+            DELETE FROM story_outlets WHERE story_id = new.id;
+            INSERT OR IGNORE INTO story_outlets (outlet, story_id) SELECT value, new.id FROM json_each(new.outlets);
+        END;
+        CREATE TRIGGER story_summaries_outlets_update AFTER UPDATE ON story_summaries BEGIN
+            DELETE FROM story_outlets WHERE story_id = old.id;
+            INSERT OR IGNORE INTO story_outlets (outlet, story_id) SELECT value, new.id FROM json_each(new.outlets);
+        END;
+        CREATE TRIGGER story_summaries_outlets_delete AFTER DELETE ON story_summaries BEGIN
+            DELETE FROM story_outlets WHERE story_id = old.id;
+        END;
+        INSERT OR IGNORE INTO story_outlets (outlet, story_id)
+        SELECT j.value, s.id FROM story_summaries s, json_each(s.outlets) j;
+        """,
     ),
 ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import click
 
 from factdiff.cli.common import dataset_options, fail
 from factdiff.errors import FactdiffError, Skipped
+from factdiff.model import Article
 
 #: A progress display appears only once a run has lasted this long: a short run is over before a
 #: bar would help, and a bar that flashes up and vanishes is noise.
@@ -23,8 +25,16 @@ def _db_option(help: str) -> Any:
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@click.argument("inputs", nargs=-1, required=False, metavar="PATH|URL...")
 @_db_option("The store: an SQLite file, created when missing.")
+@click.option(
+    "--feed",
+    "feeds",
+    multiple=True,
+    metavar="URL",
+    help="An RSS or Atom feed: each item's page is fetched and stored (its title and summary when the page "
+    "cannot be had). Repeatable.",
+)
 @click.option(
     "--batch-size",
     default=500,
@@ -34,18 +44,31 @@ def _db_option(help: str) -> Any:
 )
 @dataset_options
 @click.pass_context
-def add(ctx: click.Context, inputs: tuple[str, ...], db: str, batch_size: int, **field_options: str) -> None:
+def add(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    db: str,
+    feeds: tuple[str, ...],
+    batch_size: int,
+    **field_options: str,
+) -> None:
     """Read, analyse and store articles; those already stored are not added twice.
 
     PATH is a text or HTML file, a folder, a JSON Lines or CSV dataset (gzipped or not), a WARC
-    web archive, or - for standard input. Ends with one summary line; each input that could not
-    be read is named on standard error.
+    web archive, or - for standard input; URL is a web page (http or https), fetched under the
+    rules of docs/serve.md. Ends with one summary line; each input that could not be read is
+    named on standard error.
     """
-    from factdiff.ingest import ingest
-    from factdiff.read import Fields
+    from factdiff.ingest import ingest_items
+    from factdiff.read import Fields, read_inputs
+    from factdiff.read.web import is_url
     from factdiff.store import Store
 
     debug = bool(ctx.obj and ctx.obj.get("debug"))
+    if not inputs and not feeds:
+        raise click.UsageError("give at least one PATH, URL or --feed URL")
+    paths = [given for given in inputs if not is_url(given)]
+    urls = [given for given in inputs if is_url(given)]
     fields = Fields(**{name.removesuffix("_field"): value for name, value in field_options.items()})
     progress = _Progress()
 
@@ -55,10 +78,9 @@ def add(ctx: click.Context, inputs: tuple[str, ...], db: str, batch_size: int, *
 
     try:
         with Store(db) as store:
-            result = ingest(
-                list(inputs),
+            result = ingest_items(
+                _items(read_inputs(paths, fields), urls, feeds),
                 store,
-                fields,
                 batch_size=batch_size,
                 on_skip=on_skip,
                 on_progress=lambda r: progress.update(r.read, r.added, r.skipped),
@@ -74,6 +96,21 @@ def add(ctx: click.Context, inputs: tuple[str, ...], db: str, batch_size: int, *
         raise SystemExit(3)
     if result.failed:
         raise SystemExit(1)
+
+
+def _items(local: Iterator[Article | Skipped], urls: list[str], feeds: tuple[str, ...]) -> Iterator[Article | Skipped]:
+    """Files first, then pages, then feed items: everything the command was given, in that order."""
+    yield from local
+    if not urls and not feeds:
+        return
+    from factdiff.fetch import Fetcher
+    from factdiff.read.web import read_feed, read_url
+
+    fetcher = Fetcher()  # one per run: robots.txt is read once per site
+    for url in urls:
+        yield read_url(url, fetcher)
+    for feed in feeds:
+        yield from read_feed(feed, fetcher)
 
 
 @click.command(name="ls")

@@ -35,8 +35,8 @@ def row_draft(row: Any, fields: Fields, label: str, file: str | None) -> Draft |
     if not isinstance(text, str | int | float):
         return Skipped(label, "invalid row", f"the {fields.text!r} field is a {type(text).__name__}, not text")
     text = str(text)
-    if not text.strip():
-        return Skipped(label, "empty", f"the {fields.text!r} field is empty")
+    if not text.strip() and not _text(row.get(fields.title)):  # a title alone is a headline record
+        return Skipped(label, "empty", f"the {fields.text!r} and {fields.title!r} fields are empty")
     outlet, domain = split_source(_text(row.get(fields.source)))
     return Draft(
         body=text,

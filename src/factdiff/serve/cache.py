@@ -1,0 +1,166 @@
+"""Comparisons of stored stories, cached in the store so a story page costs a read, not a compare.
+
+Tables (created by the ``0006_story_comparisons`` step of :data:`factdiff.store.MIGRATIONS`):
+
+``story_comparisons``
+    One row per compared story: the hash of its member set (``members``), the factdiff version
+    that compared it, and the comparison document (``factdiff.compare/1`` with the evidence spans
+    of :func:`factdiff.report.compare_html.page_data`, the article texts left out). A row is
+    stale when the story gained or lost members, or factdiff changed; it is recomputed when read.
+``story_verdicts``
+    One row per cell of the cached comparison (outlet, verdict, slot, evidence span), replaced
+    with it (``divergence`` marks the verdicts counted against an outlet). Triggers keep
+    ``outlet_verdicts`` (per outlet, month and verdict, the number of such rows) in step, and drop
+    the rows of an article that leaves its story (``0007_story_indexes``).
+
+The comparison is consumed through its dictionary form only, so fields added to
+``factdiff.compare/1`` (a slot's ``reference``, a cell's ``confidence``) are kept and shown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import UTC, datetime
+from typing import Any
+
+from factdiff import __version__
+from factdiff.errors import StoreError
+from factdiff.model import DIVERGENCES
+from factdiff.store import Store
+
+__all__ = ["compare_stale", "members_key", "story_comparison", "story_members"]
+
+#: Milliseconds a cache write waits for another writer before giving up (the page is still
+#: served; the comparison is saved by a later view). A reader must never queue behind a long ingest.
+CACHE_WRITE_WAIT_MS = 250
+
+
+def story_members(store: Store, story_id: str) -> list[str]:
+    """The article ids of a story, in the order they joined it."""
+    return [
+        str(r[0])
+        for r in store.connection.execute(
+            "SELECT article_id FROM story_members WHERE story_id = ? ORDER BY seq", (story_id,)
+        )
+    ]
+
+
+def members_key(members: list[str]) -> str:
+    """The cache key of a member set: order-free, so a story that only reordered stays cached."""
+    return hashlib.sha256("\n".join(sorted(members)).encode()).hexdigest()[:32]
+
+
+def story_comparison(store: Store, story_id: str, members: list[str] | None = None) -> dict[str, Any]:
+    """The comparison document of a story, from the cache when fresh, else computed and saved."""
+    members = story_members(store, story_id) if members is None else members
+    key = members_key(members)
+    row = store.connection.execute(
+        "SELECT members, version, data FROM story_comparisons WHERE story_id = ?", (story_id,)
+    ).fetchone()
+    if row is not None and row[0] == key and row[1] == __version__:
+        return dict(json.loads(row[2]))
+    data = _compute(store, members)
+    _save(store, story_id, key, data)
+    return data
+
+
+def _compute(store: Store, members: list[str]) -> dict[str, Any]:
+    from factdiff.compare import compare_articles
+    from factdiff.report.compare_html import page_data
+
+    analyses = {}
+    for article_id in members:
+        analysis = store.get_analysis(article_id)
+        if analysis is not None:
+            analyses[article_id] = analysis
+    if not analyses:
+        raise StoreError("the story has no stored articles")
+    comparison = compare_articles([a.article for a in analyses.values()], analyse=lambda article: analyses[article.id])
+    data = page_data(comparison)
+    for article in data["articles"]:
+        article.pop("text", None)  # the store has the texts; the cache keeps only what it adds
+    data["outlier_articles"] = [a.meta() for a in comparison.outliers]
+    return data
+
+
+def _save(store: Store, story_id: str, key: str, data: dict[str, Any]) -> None:
+    """Write the comparison and its verdict rows; skipped (not failed) when the store is busy."""
+    db = store.connection
+    rows = list(_verdict_rows(story_id, data))
+    db.execute(f"PRAGMA busy_timeout = {CACHE_WRITE_WAIT_MS}")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:  # a long write holds the store: serve uncached this time
+        return
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {30_000}")
+    try:
+        db.execute(
+            "INSERT OR REPLACE INTO story_comparisons (story_id, members, version, data, computed_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (story_id, key, __version__, json.dumps(data, ensure_ascii=False), datetime.now(UTC).isoformat()),
+        )
+        db.execute("DELETE FROM story_verdicts WHERE story_id = ?", (story_id,))
+        db.executemany(
+            "INSERT INTO story_verdicts (story_id, article_id, outlet, published, slot, slot_index, label, verdict, "
+            'divergence, in_post, start, "end", found, expected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            rows,
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
+def outlet_name(article: dict[str, Any]) -> str:
+    """The name an article's outlet is recorded under: its outlet, else its domain."""
+    return str(article.get("outlet") or article.get("domain") or "unknown")
+
+
+def _verdict_rows(story_id: str, data: dict[str, Any]) -> Any:
+    articles = {a["id"]: a for a in data.get("articles", [])}
+    for index, slot in enumerate(data.get("slots", [])):
+        for cell in slot.get("cells", []):
+            article = articles.get(cell.get("article"), {})
+            yield (
+                story_id,
+                cell.get("article"),
+                outlet_name(article),
+                article.get("published"),
+                slot.get("id", ""),
+                index,
+                slot.get("label") or "",
+                cell.get("verdict", ""),
+                1 if cell.get("verdict") in DIVERGENCES else 0,
+                1 if cell.get("in_post") else 0,
+                cell.get("start"),
+                cell.get("end"),
+                cell.get("value"),
+                slot.get("source_value"),
+            )
+
+
+def compare_stale(store: Store, limit: int | None = None, min_size: int = 2) -> int:
+    """Compare stories whose cached comparison is missing or stale, largest first; how many were.
+
+    ``factdiff serve --warm`` runs this in the background so outlet records and the divergence
+    filter cover the whole store, not only the stories someone has opened.
+    """
+    done = 0
+    rows = store.connection.execute(
+        "SELECT s.id, c.members, c.version FROM story_summaries s LEFT JOIN story_comparisons c ON c.story_id = s.id "
+        "WHERE s.size >= ? ORDER BY s.size DESC, s.id",
+        (min_size,),
+    ).fetchall()
+    for story_id, key, version in rows:
+        if limit is not None and done >= limit:
+            break
+        members = story_members(store, story_id)
+        if key == members_key(members) and version == __version__:
+            continue
+        story_comparison(store, story_id, members)
+        done += 1
+    return done

@@ -1,0 +1,143 @@
+"""Rendering helpers of ``factdiff serve``: the Jinja2 environment, addresses, marked text, a page LRU.
+
+Autoescaping is on for every template; the only markup built in Python (the marked article text
+here, the chart in :mod:`factdiff.serve.chart`) escapes every piece of text it holds.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+import jinja2
+from markupsafe import Markup, escape
+
+from factdiff import __version__
+from factdiff.serve.cache import outlet_name
+from factdiff.serve.chart import outlet_chart
+
+__all__ = [
+    "RENDERED_PAGES",
+    "Rendered",
+    "article_url",
+    "environment",
+    "highlight",
+    "outlet_url",
+    "page_url",
+    "safe_href",
+    "story_url",
+]
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("factdiff.serve", "templates"),
+        autoescape=True,  # every {{ value }} is escaped; nothing is marked safe but the chart
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        story_url=story_url,
+        article_url=article_url,
+        outlet_url=outlet_url,
+        safe_href=safe_href,
+        percent=lambda x: f"{x * 100:.1f}%",
+        highlight=highlight,
+        outlet_chart=outlet_chart,
+        name_of=outlet_name,
+        version=__version__,
+        page_url=page_url,
+    )
+    return env
+
+
+def story_url(story_id: str, cell: str | None = None) -> str:
+    url = f"/stories/{quote(story_id, safe='')}"
+    return f"{url}?{urlencode({'cell': cell})}#evidence" if cell else url
+
+
+def article_url(article_id: str) -> str:
+    return f"/articles/{quote(article_id, safe='')}"
+
+
+def outlet_url(name: str) -> str:
+    return f"/outlets/{quote(name, safe='')}"
+
+
+def page_url(filters: dict[str, Any], page: int) -> str:
+    values = {k: v for k, v in filters.items() if v not in (None, "") and k not in ("page", "per_page")}
+    values["page"] = page
+    return "/?" + urlencode(values)
+
+
+def safe_href(url: str | None) -> str | None:
+    """The address if it is an http(s) link to show; None for javascript:, data: and the like."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None
+
+
+def highlight(text: str, claims: list[dict[str, Any]]) -> Markup:
+    """The text with every claim marked (``<mark>``), nested claims inside their outer claim.
+
+    A claim that crosses another's edge without nesting in it is left unmarked in the text (it is
+    still listed in the claims table). Every run of text is escaped here; the markup is ours.
+    """
+    out: list[str] = []
+    stack: list[int] = []  # ends of the open marks
+    at = 0
+    for claim in sorted(claims, key=lambda c: (c["start"], -c["end"])):
+        start, end = claim["start"], claim["end"]
+        while stack and stack[-1] <= start:
+            out.append(str(escape(text[at : stack[-1]])) + "</mark>")
+            at = stack.pop()
+        if start < at or end <= start or end > len(text) or (stack and end > stack[-1]):
+            continue
+        out.append(str(escape(text[at:start])))
+        verdict = f" v-{claim['verdict']}" if claim.get("verdict") else ""
+        title = f"{claim['kind']}: {claim['verdict']}" if claim.get("verdict") else claim["kind"]
+        out.append(
+            f'<mark class="claim k-{escape(claim["kind"])}{escape(verdict)}" id="c-{int(claim["n"])}" '
+            f'title="{escape(title)}">'
+        )
+        stack.append(end)
+        at = start
+    while stack:
+        out.append(str(escape(text[at : stack[-1]])) + "</mark>")
+        at = stack.pop()
+    out.append(str(escape(text[at:])))
+    return Markup("".join(out))  # every piece of text above is escaped
+
+
+#: Story pages kept rendered per server process (keyed by story, member set and chosen cell).
+RENDERED_PAGES = 512
+
+
+class Rendered:
+    """A small thread-safe LRU of rendered pages."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._pages: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> str | None:
+        with self._lock:
+            body = self._pages.get(key)
+            if body is not None:
+                self._pages.move_to_end(key)
+            return body
+
+    def put(self, key: tuple[Any, ...], body: str) -> None:
+        with self._lock:
+            self._pages[key] = body
+            self._pages.move_to_end(key)
+            while len(self._pages) > self._size:
+                self._pages.popitem(last=False)
