@@ -27,6 +27,12 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         ("The crews laid 6 miles (10 km) of new cable.", "6 miles", "new cable"),
         ("Last week the depot shipped 800 crates.", "800", "depot"),
         ("Ada Okafor 58 has run the depot for 30 years.", "30 years", "Ada Okafor"),
+        # a unit is not what another number is said of; a hyphened number belongs to its name
+        ("The beam load stayed under 9 tonnes (19,800 lb).", "19,800 lb", "beam load"),
+        ("The XR-7 gained 2.5% on Friday.", "2.5%", "XR-7"),
+        # a bracketed code after a name, before a relative pronoun or a verb
+        ("Brightwater (BWT) which employs 700 people in Leeds, said so.", "700", "Brightwater"),
+        ("Brightwater (BWT) employs 700 people in Leeds.", "700", "Brightwater"),
     ],
 )
 def test_said_of(sentence: str, number: str, expected: str | None) -> None:

@@ -28,6 +28,7 @@ what, and is never the answer.
 from __future__ import annotations
 
 from factdiff.analyse.tagger import _chunks, tag_spans
+from factdiff.analyse.units import unit_after
 
 _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", ")", '"', "“", "”"})
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -55,10 +56,10 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
         return None
     last = max((k for k, t in enumerate(tokens) if t[0] < end), default=first)
     trimmed = (_trimmed(tokens, s, e, k) for s, e, k in _chunks(tokens))
-    chunks = [c for c in trimmed if c is not None and not _temporal(tokens, c)]
+    chunks = [c for c in trimmed if c is not None and not _temporal(tokens, c) and not _unit_only(text, tokens, c)]
     if measure:
         own = next((c for c in _untrimmed(tokens) if c[2] <= last < c[3]), None)
-        if own is not None:
+        if own is not None and _named(text[tokens[last + 1][0] : own[1]]):
             return text[tokens[last + 1][0] : own[1]]
     whole = _of_complement(tokens, chunks, _after_brackets(tokens, last))
     if whole is not None:
@@ -104,6 +105,19 @@ _AMOUNT_HEADS = frozenset("total average sum number amount maximum minimum range
 
 def _temporal(tokens: list[Token], chunk: Chunk) -> bool:
     return tokens[chunk[3]][2].lower() in _TIME_HEADS
+
+
+def _unit_only(text: str, tokens: list[Token], chunk: Chunk) -> bool:
+    """True for a phrase that is only a unit of measurement or a currency ("ksi", "inches", "shekels"):
+    it says what another number is counted in, not what a quantity is said of."""
+    start = tokens[chunk[2]][0]
+    unit = unit_after(text, start, chunk[1])
+    return unit is not None and unit.end >= chunk[1]
+
+
+def _named(words: str) -> bool:
+    """True when ``words`` open with a word, not a number or a sign ("steel cable", not "3.7")."""
+    return words[:1].isalpha()
 
 
 def _after_brackets(tokens: list[Token], last: int) -> int:
@@ -154,11 +168,22 @@ def _trimmed(tokens: list[Token], s: int, e: int, k: int) -> Chunk | None:
     if nums == [last] and last > k:
         if tokens[last - 1][3] == "PROPN" and tokens[last - 1][2].isupper():
             return (s, e, k, last)  # a number in a name: "FTSE 100", "TA-90"
+        if _hyphened_name(tokens, last):
+            return (s, e, k, last)
         return (s, tokens[last - 1][1], k, last)  # "Ada Okafor 58": an age after a name
     after = nums[-1] + 1
     if after > last or tokens[last][3] not in ("NOUN", "PROPN"):
         return None
     return (tokens[after][0], e, after, last)
+
+
+def _hyphened_name(tokens: list[Token], last: int) -> bool:
+    """True for a number joined by a hyphen to a capitalised name before it ("TA-90", "Boeing 737-8"
+    is not, "XR-7" is): the number is part of the name."""
+    if last < 2 or tokens[last - 1][2] not in ("-", "–"):
+        return False
+    name = tokens[last - 2]
+    return name[2][:1].isupper() and name[1] == tokens[last - 1][0] and tokens[last - 1][1] == tokens[last][0]
 
 
 def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
@@ -242,7 +267,12 @@ def _subject(tokens: list[Token], chunks: list[Chunk], verb: int) -> tuple | Non
     if k >= 0 and tokens[k][2].lower() in _RELATIVES:
         k -= 1
         while k >= 0 and tokens[k][2] in _CLAUSE_MARKS:
+            if tokens[k][2] == ")":  # "Acme (ACM), which has 900 staff": the name before its code
+                k = next((j for j in range(k - 1, max(-1, k - 8), -1) if tokens[j][2] == "("), k)
             k -= 1
+    elif k > 0 and tokens[k][2] == ")":
+        # "Acme (ACM) has 900 staff": the subject before a bracketed code or aside
+        k = next((j - 1 for j in range(k - 1, max(-1, k - 8), -1) if tokens[j][2] == "("), k)
     elif k > 0 and tokens[k][2] == ",":
         # "The ferry, the oldest in the fleet, carried 240": the subject before an apposition
         opening = next((j for j in range(k - 1, max(-1, k - 12), -1) if tokens[j][2] == ","), None)
