@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from factdiff.analyse.tagger import _chunks, tag_spans
 from factdiff.analyse.units import unit_after
+from factdiff.lexicon import known
 
 _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", ")", '"', "“", "”"})
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -110,6 +111,8 @@ def _temporal(tokens: list[Token], chunk: Chunk) -> bool:
 def _unit_only(text: str, tokens: list[Token], chunk: Chunk) -> bool:
     """True for a phrase that is only a unit of measurement or a currency ("ksi", "inches", "shekels"):
     it says what another number is counted in, not what a quantity is said of."""
+    if tokens[chunk[2]][3] == "DET":
+        return False  # "the yen rose": a currency that is spoken of
     start = tokens[chunk[2]][0]
     unit = unit_after(text, start, chunk[1])
     return unit is not None and unit.end >= chunk[1]
@@ -190,6 +193,12 @@ def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
     """A verb form between a determiner or adjective and a noun modifies the noun ("the rising
     tide", "a revised estimate"): tag it as an adjective so it stays inside the noun phrase."""
     out = list(tokens)
+    for k, (s, e, word, upos) in enumerate(out):
+        # "The economy in 2019 grew by 2%": a lower-case "noun" that the lexicon knows only as a verb
+        if upos == "NOUN" and word.isalpha() and word.islower() and not known(word, "n") and known(word, "v"):
+            out[k] = (s, e, word, "VERB")
+        elif upos == "X" and word.isalpha() and known(word, "n"):
+            out[k] = (s, e, word, "NOUN")  # "the Japanese yen": a word the tagger left unclassed
     for k in range(1, len(out) - 1):
         if out[k][3] == "VERB" and out[k - 1][3] in ("DET", "ADJ", "NUM") and out[k + 1][3] in ("NOUN", "PROPN"):
             s, e, word, _ = out[k]
@@ -278,10 +287,24 @@ def _subject(tokens: list[Token], chunks: list[Chunk], verb: int) -> tuple | Non
         opening = next((j for j in range(k - 1, max(-1, k - 12), -1) if tokens[j][2] == ","), None)
         if opening is not None and not any(tokens[j][3] in _VERBAL for j in range(opening + 1, k)):
             k = opening - 1
+    head = _before_modifier(tokens, chunks, k)
+    if head is not None:
+        return head
     for chunk in chunks:
         if chunk[3] == k and tokens[chunk[3]][3] != "PRON":
             return chunk
     return None
+
+
+def _before_modifier(tokens: list[Token], chunks: list[Chunk], k: int) -> Chunk | None:
+    """The noun phrase before a prepositional modifier ending at ``k`` whose object is a number or a
+    pronoun ("the economy in 2019 grew", "the voltage across it was"): the modifier says where or
+    when, the phrase before it is the subject."""
+    if k < 2 or not (tokens[k][3] in ("NUM", "PRON") or tokens[k][2][:1].isdigit()):
+        return None
+    if tokens[k - 1][3] != "ADP" or tokens[k - 1][2].lower() == "of":
+        return None
+    return next((c for c in chunks if c[3] == k - 2 and tokens[c[3]][3] != "PRON"), None)
 
 
 def _pronoun_before(tokens: list[Token], verb: int) -> bool:
