@@ -165,7 +165,11 @@ def _trimmed(tokens: list[Token], s: int, e: int, k: int) -> Chunk | None:
     """A noun phrase without its numbers and what comes before them ("2021", "7.5 ksi"): a number
     inside a phrase is a quantity of its own, not part of what another quantity is said of."""
     last = _last_index(tokens, e, k)
-    nums = [j for j in range(k, last + 1) if tokens[j][3] == "NUM" or tokens[j][2][:1].isdigit()]
+    nums = [
+        j
+        for j in range(k, last + 1)
+        if (tokens[j][3] == "NUM" or tokens[j][2][:1].isdigit()) and not _hyphened_name(tokens, j)
+    ]
     if not nums:
         return (s, e, k, last)
     if nums == [last] and last > k:
@@ -178,6 +182,15 @@ def _trimmed(tokens: list[Token], s: int, e: int, k: int) -> Chunk | None:
     if after > last or tokens[last][3] not in ("NOUN", "PROPN"):
         return None
     return (tokens[after][0], e, after, last)
+
+
+def _noun_before_verb(tokens: list[Token], k: int) -> bool:
+    """True for a "verb" right before another verb that the lexicon knows only as a noun ("the trade
+    deficit hit"): two verbs in a row, the first no verb at all."""
+    word = tokens[k][2]
+    if k + 1 >= len(tokens) or tokens[k + 1][3] not in _VERBAL or not (word.isalpha() and word.islower()):
+        return False
+    return not known(word, "v") and known(word, "n")
 
 
 def _hyphened_name(tokens: list[Token], last: int) -> bool:
@@ -197,6 +210,8 @@ def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
         # "The economy in 2019 grew by 2%": a lower-case "noun" that the lexicon knows only as a verb
         if upos == "NOUN" and word.isalpha() and word.islower() and not known(word, "n") and known(word, "v"):
             out[k] = (s, e, word, "VERB")
+        elif upos == "VERB" and _noun_before_verb(out, k):
+            out[k] = (s, e, word, "NOUN")  # "the trade deficit hit": a noun the tagger took for a verb
         elif upos == "X" and word.isalpha() and known(word, "n"):
             out[k] = (s, e, word, "NOUN")  # "the Japanese yen": a word the tagger left unclassed
     for k in range(1, len(out) - 1):
