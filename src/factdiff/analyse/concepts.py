@@ -274,12 +274,19 @@ def _verb_before(tokens: list[Token], clause: int, first: int) -> int | None:
                 k += 1
             found = k
             head = tokens[k][2].lower()
-            if head.endswith("ing") and k > clause and tokens[k - 1][3] not in _LEAD_TAGS:
+            if head.endswith("ing") and k > clause and tokens[k - 1][3] not in _LEAD_TAGS and not _has_subject(tokens, k):
                 k -= 1
                 continue  # a participle: look for the finite verb before it
             return k
         k -= 1
     return found
+
+
+def _has_subject(tokens: list[Token], k: int) -> bool:
+    """True when a noun (not one of time) stands right before the participle at ``k``: "people earning
+    $900 a week" says the number of the people, not of the clause before."""
+    word, upos = tokens[k - 1][2], tokens[k - 1][3]
+    return upos in ("NOUN", "PROPN") and word.lower() not in _TIME_HEADS
 
 
 def _subject(tokens: list[Token], chunks: list[Chunk], verb: int) -> tuple | None:
