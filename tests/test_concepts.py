@@ -25,6 +25,8 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         ("The ferry, the oldest in the fleet, carried 240 passengers.", "240", "ferry"),
         ("The river flowed at a speed of 12 knots.", "12 knots", "speed"),
         ("The crews laid 6 miles (10 km) of new cable.", "6 miles", "new cable"),
+        ("The crews laid 6 miles (10 km) of new cable.", "10 km", "new cable"),
+        ("She has worked for 20 years, like others earning $900 a week.", "$900", "others"),
         ("Last week the depot shipped 800 crates.", "800", "depot"),
         ("Ada Okafor 58 has run the depot for 30 years.", "30 years", "Ada Okafor"),
         # a unit is not what another number is said of; a hyphened number belongs to its name

@@ -62,7 +62,10 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
         own = next((c for c in _untrimmed(tokens) if c[2] <= last < c[3]), None)
         if own is not None and _named(text[tokens[last + 1][0] : own[1]]):
             return text[tokens[last + 1][0] : own[1]]
-    whole = _of_complement(tokens, chunks, _after_brackets(tokens, last))
+    after = _after_brackets(tokens, last)
+    if first > 0 and tokens[first - 1][2] == "(" and after + 1 < len(tokens) and tokens[after + 1][2] == ")":
+        after += 1  # "8 miles (13 km) of new cable": the restatement is said of what follows its bracket
+    whole = _of_complement(tokens, chunks, after)
     if whole is not None:
         return _words(text, tokens, whole)
     named = _named_before(tokens, chunks, first)
@@ -274,7 +277,8 @@ def _verb_before(tokens: list[Token], clause: int, first: int) -> int | None:
                 k += 1
             found = k
             head = tokens[k][2].lower()
-            if head.endswith("ing") and k > clause and tokens[k - 1][3] not in _LEAD_TAGS and not _has_subject(tokens, k):
+            participle = head.endswith("ing") and k > clause and tokens[k - 1][3] not in _LEAD_TAGS
+            if participle and not _has_subject(tokens, k):
                 k -= 1
                 continue  # a participle: look for the finite verb before it
             return k
