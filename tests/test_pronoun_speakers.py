@@ -36,6 +36,19 @@ def _speakers(text: str) -> list[str | None]:
             'Port director Tom Reed served under Governor John Ash for a decade.\n\n"It was hard," he said.',
             ["Tom Reed"],
         ),
+        # A no-break space inside a name (web copy) still names the person.
+        (
+            "The reply came from harbour chief Tom\u00a0Reed on Monday.\n\n"
+            'Tom\u00a0Reed spoke first.\n\n"We need more time," he said.',
+            ["Tom Reed"],
+        ),
+        # A person named in full long before gives way to a surname that opens a recent clause.
+        (
+            "Governor John Ash opened the session. "
+            + "The committee then read the long list of amendments, one by one, without a break. " * 8
+            + '\n\nIn a speech on Friday, Reedman attacked the plan.\n\n"We will not wait," he said then.',
+            ["Reedman"],
+        ),
         # A sentence that opens with a name and an apposition introduces its subject.
         (
             'Marta Quell, a Leeds-based builder and mother of two, disagreed.\n\n"The wall will hold," she said.',

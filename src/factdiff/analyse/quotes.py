@@ -62,6 +62,7 @@ from factdiff.analyse.speakers import (
     _subject,
     _trim_np,
 )
+from factdiff.analyse.text import plain_spaces
 from factdiff.model import Article, Attribution, Person, Quote
 
 __all__ = ["QuoteMatch", "find_attributions", "find_quotes", "match_quotes"]
@@ -111,7 +112,7 @@ def match_quotes(article: Article, sentences: list[tuple[int, int]], people: lis
 
 
 def _match_quotes(article: Article, sentences: list[tuple[int, int]], people: list[Person]) -> list[QuoteMatch]:
-    text = article.text
+    text = plain_spaces(article.text)
     known = _People(people)
     cues = _Cues(text)
     sentence_starts = [s for s, _ in sentences]

@@ -263,25 +263,27 @@ SUBJECT_WINDOW = 600
 
 def _antecedent(
     at: int, pronoun: str, last_named: list[tuple[int, str, str | None]], subject: Callable[[int], bool] | None
-) -> str | None:
+) -> tuple[str | None, bool]:
     """The person a "he" or "she" at ``at`` stands for: the last person named before it as the subject
     of a sentence within :data:`SUBJECT_WINDOW` characters, else the last person named at all; names
-    known to take the other pronoun are skipped."""
+    known to take the other pronoun are skipped. The second item: whether that person was named
+    within the window."""
     other = "female" if pronoun == "he" else "male"
     k = bisect.bisect_left(last_named, (at, "", None)) - 1
     first: str | None = None
+    near = False
     while k >= 0:
         pos, name, gender = last_named[k]
         k -= 1
         if gender == other:  # the gender any mention of that person shows
             continue
         if first is None:
-            first = name
+            first, near = name, at - pos <= SUBJECT_WINDOW
         if subject is None or at - pos > SUBJECT_WINDOW:
             break
         if subject(pos):
-            return name
-    return first
+            return name, True
+    return first, first is not None and near
 
 
 def _resolve(
@@ -299,9 +301,14 @@ def _resolve(
     person = people.at(m.speaker_start, m.speaker_end)
     if mention.lower() in _PRONOUN_SET:
         if mention.lower() in {"he", "she"}:
-            m.speaker = _antecedent(m.speaker_start, mention.lower(), last_named, subject)
-            if m.speaker is None and text:
-                m.speaker = _named_subject_before(text, m.speaker_start, mention.lower())
+            m.speaker, near = _antecedent(m.speaker_start, mention.lower(), last_named, subject)
+            if not near and text:
+                # no person named within the window: a name never written in full that is the
+                # subject of a recent clause ("Okafor attacked the plan. ... she said") comes first
+                other = "female" if mention.lower() == "he" else "male"
+                others = frozenset(w for _, n, g in last_named if g == other for w in n.split())
+                nearer = _named_subject_before(text, m.speaker_start, mention.lower(), others, subject)
+                m.speaker = canonical_name(nearer, people.full) if nearer else m.speaker
         elif mention.lower() in _BODY_PRONOUNS and last_body and (mention.lower() != "it") in last_body:
             # "it said", "they said": the body that spoke last, one ("the agency") or many ("officials")
             m.speaker = last_body[mention.lower() != "it"]
@@ -532,11 +539,18 @@ def _opens_clause(text: str, pos: int) -> bool:
     return all(upos not in ("VERB", "AUX") for _, _, _, upos in tag_spans(text, start, pos))
 
 
-def _named_subject_before(text: str, at: int, pronoun: str) -> str | None:
-    """For a "he" or "she" with no person found before it: the last capitalised word before it, within
+def _named_subject_before(
+    text: str,
+    at: int,
+    pronoun: str,
+    other_gender: frozenset[str] = frozenset(),
+    subject: Callable[[int], bool] | None = None,
+) -> str | None:
+    """For a "he" or "she" with no person named near before it: the last capitalised word before it, within
     :data:`SUBJECT_WINDOW` characters, that the tagger reads as a proper noun right before a verb, that
     is no common word and whose honorific, if any, is not of the other gender ("Okafor leaned in",
-    with Okafor never named in full; not "Mr. Okafor said" for a "she")."""
+    with Okafor never named in full; not "Mr. Okafor said" for a "she"); not a word of a name in
+    ``other_gender``, and, with ``subject``, only a word that opens its clause."""
     other = "female" if pronoun == "he" else "male"
     start = max(0, at - SUBJECT_WINDOW)
     tokens = tag_spans(text, start, at)
@@ -549,6 +563,8 @@ def _named_subject_before(text: str, at: int, pronoun: str) -> str | None:
             and not is_common_word(word)
             and not _inside_quote_marks(text, tokens[k][0])
             and (k == 0 or gender_of(f"{tokens[k - 1][2]} {word}") != other)
+            and word not in other_gender
+            and (subject is None or subject(tokens[k][0]))
         ):
             return word
     return None
