@@ -433,7 +433,7 @@ def _np_before_phrase(text: str, floor: int, last_start: int, pos: int) -> tuple
 
 
 _NAME_RE = re.compile(NAME)
-_SUBJECT = re.compile(rf"(?<![\w'’-])(?:{NAME}|(?:he|she|they|we|I)(?![\w'’]))")
+_SUBJECT = re.compile(rf"(?<![\w'’-])(?:{NAME}|(?:he|she|they|we|I|it)(?![\w'’]))")
 
 
 def _subject(text: str, floor: int, pos: int, known: _People, people_only: bool = False) -> tuple[int, int] | None:
