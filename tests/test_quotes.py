@@ -126,6 +126,14 @@ def test_a_few_words_quoted_mid_sentence() -> None:
     assert quotes('The so-called "sanctuary" towns refused again.') == []
 
 
+def test_a_long_quote_mid_sentence_is_the_subjects() -> None:
+    text = (
+        "FWS Director Dana Whitlock met the board.\n\n"
+        'In recent weeks, Whitlock has gone after the county as "a club that answers to no one at all."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Dana Whitlock"]
+
+
 def test_long_quote_without_a_cue_is_kept() -> None:
     text = '"Every single one of these cases was reviewed twice before anyone was arrested."'
     (q,) = quotes(text)

@@ -274,9 +274,10 @@ def _speaker_for(
         if np is not None:
             _credit(m, "according to", cue.start(), np)
             return
-    # A few words quoted inside a sentence without a cue ('accused the campaign of being "duped"'):
-    # the words are the sentence subject's, when it names someone.
-    if _WORDS.search(lead) and len(_WORDS.findall(text, m.start, m.end)) < MIN_WORDS_UNCUED:
+    # Words quoted inside a sentence without a cue ('accused the campaign of being "duped"', 'has
+    # gone after the board as "a club that answers to no one"'): the words are the sentence
+    # subject's, when it names someone, however many they are.
+    if _WORDS.search(lead):
         np = _subject(text, floor, q_open, known, people_only=True)
         if np is not None:
             m.speaker_start, m.speaker_end = np
