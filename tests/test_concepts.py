@@ -37,6 +37,7 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         ("Brightwater (BWT) employs 700 people in Leeds.", "700", "Brightwater"),
         ("The state budget deficit hit a record, having grown by $2 billion.", "$2 billion", "state budget deficit"),
         ("The benchmark XR-40 index edged down 0.5% on Monday.", "0.5%", "benchmark XR-40 index"),
+        ("While tech, last year's worst performing sector, fell 0.5% on Friday.", "0.5%", "tech"),
         # a modifier whose object is a year or a pronoun is stepped over to the subject
         ("Norway's economy in 2019 grew by just 2%, the slowest pace in years.", "2%", "Norway's economy"),
         ("The Swiss franc also saw further strengthening to trade at 1.12 against the euro.", "1.12", "Swiss franc"),

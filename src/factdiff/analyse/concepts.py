@@ -311,7 +311,7 @@ def _subject(tokens: list[Token], chunks: list[Chunk], verb: int) -> tuple | Non
     elif k > 0 and tokens[k][2] == ",":
         # "The ferry, the oldest in the fleet, carried 240": the subject before an apposition
         opening = next((j for j in range(k - 1, max(-1, k - 12), -1) if tokens[j][2] == ","), None)
-        if opening is not None and not any(tokens[j][3] in _VERBAL for j in range(opening + 1, k)):
+        if opening is not None and not any(_finite(tokens, j) for j in range(opening + 1, k)):
             k = opening - 1
     head = _before_modifier(tokens, chunks, k)
     if head is not None:
@@ -331,6 +331,16 @@ def _before_modifier(tokens: list[Token], chunks: list[Chunk], k: int) -> Chunk 
     if tokens[k - 1][3] != "ADP" or tokens[k - 1][2].lower() == "of":
         return None
     return next((c for c in chunks if c[3] == k - 2 and tokens[c[3]][3] != "PRON"), None)
+
+
+def _finite(tokens: list[Token], j: int) -> bool:
+    """True for a verb that is not a participle modifying the noun after it ("the worst performing
+    sector", "a newly listed firm"): an apposition holds no verb of its own."""
+    if tokens[j][3] not in _VERBAL:
+        return False
+    word = tokens[j][2].lower()
+    modifier = word.endswith(("ing", "ed")) and j + 1 < len(tokens) and tokens[j + 1][3] in ("NOUN", "PROPN")
+    return not modifier
 
 
 def _pronoun_before(tokens: list[Token], verb: int) -> bool:
