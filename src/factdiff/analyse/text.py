@@ -88,7 +88,7 @@ _SPACES = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
 
 
 def plain_spaces(text: str) -> str:
-    """``text`` with no-break and thin spaces as plain spaces ("Donald\\u00a0Trump" -> "Donald Trump").
+    """``text`` with no-break and thin spaces as plain spaces ("Ann\\u00a0Lee" -> "Ann Lee").
 
     The length and every offset stay the same, so spans found in the result hold for ``text``; the
     name and speech-cue patterns, which join words by plain spaces and tabs, then read web copy that
