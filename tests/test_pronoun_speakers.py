@@ -46,7 +46,7 @@ def _speakers(text: str) -> list[str | None]:
         (
             "Governor John Ash opened the session. "
             + "The committee then read the long list of amendments, one by one, without a break. " * 8
-            + '\n\nIn a speech on Friday, Reedman attacked the plan.\n\n"We will not wait," he said then.',
+            + '\n\nAt the hearing on Friday, Reedman rejected the plan.\n\n"We will not wait," he said then.',
             ["Reedman"],
         ),
         # A sentence that opens with a name and an apposition introduces its subject.
