@@ -43,6 +43,9 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
             "2 percent",
             "harbour's traffic",
         ),
+        # a verb left out after a first number ("gapping"): the phrase before the second number
+        ("Gold rose 2% on Monday and silver 3%.", "3%", "silver"),
+        ("Wheat is seen rising by 4% and barley and oats by 6%.", "6%", "barley and oats"),
         # a word the tagger leaves unclassed that the lexicon knows as a noun
         ("The yen also saw more gains to trade at 151.2 against the euro.", "151.2", "yen"),
     ],

@@ -75,6 +75,9 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
         first = _before_brackets(tokens, first - 1)  # "nine miles (14 km)": said of what the miles are
     clause = _clause_start(tokens, first)
     verb = _verb_before(tokens, clause, first)
+    gapped = _gapped_subject(text, tokens, chunks, first, verb) if verb is not None else None
+    if gapped is not None:
+        return gapped
     if verb is None:
         before = [c for c in chunks if c[3] < first and c[2] >= clause]
         if before:
@@ -145,6 +148,32 @@ def _named_before(tokens: list[Token], chunks: list[Chunk], first: int) -> Chunk
     if chunk is None or tokens[chunk[3]][2].lower() in _AMOUNT_HEADS:
         return None
     return chunk
+
+
+_GAP_HEDGES = frozenset({"between", "by", "about", "around", "nearly", "almost", "some", "just"})
+
+
+def _gapped_subject(text: str, tokens: list[Token], chunks: list[Chunk], first: int, verb: int) -> str | None:
+    """The subject of a clause whose verb is left out after a first number: "Gold rose 2% and silver
+    3%", "A fell by 1% and B and C by 2%": a noun phrase (or two joined by "and") right before the
+    number, after an "and" or a comma that follows an earlier number of the same verb."""
+    k = first - 1
+    while k > verb and tokens[k][2].lower() in _GAP_HEDGES:
+        k -= 1
+    chunk = next((c for c in chunks if c[1] == tokens[k][1] and c[2] > verb), None)
+    if chunk is None:
+        return None
+    start = chunk
+    before = chunk[2] - 1
+    if before - 1 > verb and tokens[before][2].lower() == "and":
+        joined = next((c for c in chunks if c[1] == tokens[before - 1][1] and c[2] > verb), None)
+        if joined is not None:
+            start, before = joined, joined[2] - 1  # "fats and oils"
+    if before <= verb or tokens[before][2].lower() not in ("and", ","):
+        return None
+    if not any(t[3] == "NUM" or t[2][:1].isdigit() for t in tokens[verb + 1 : before]):
+        return None
+    return _words(text, tokens, (start[0], chunk[1], start[2], k))
 
 
 def _earlier_subject(tokens: list[Token], chunks: list[Chunk], verb: int) -> tuple | None:
