@@ -134,6 +134,14 @@ def test_a_long_quote_mid_sentence_is_the_subjects() -> None:
     assert [q.speaker for q in quotes(text)] == ["Dana Whitlock"]
 
 
+def test_a_quote_after_a_sentence_without_a_cue_is_its_subjects() -> None:
+    text = (
+        "FWS Director Dana Whitlock met the board.\n\n"
+        'Later, Whitlock faulted the county for its slow repairs. "Every week of delay costs the town money."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Dana Whitlock"]
+
+
 def test_long_quote_without_a_cue_is_kept() -> None:
     text = '"Every single one of these cases was reviewed twice before anyone was arrested."'
     (q,) = quotes(text)

@@ -259,6 +259,14 @@ def _speaker_for(
                 if np is not None:
                     _credit(m, tail[-1].group().lower(), tail[-1].start(), np)
                     return
+            paragraph = text.rfind("\n", 0, q_open) + 1
+            if not any(ch in _QUOTE_CHARS for ch in text[paragraph:q_open]):
+                # 'Ann Lee, who chairs the board, faulted the plan. "It fails the town," ...': a quote
+                # after a sentence without a cue is the words of that sentence's subject, a person
+                np = _subject(text, p_start, p_end, known, people_only=True)
+                if np is not None:
+                    m.speaker_start, m.speaker_end = np
+                    return
     # A partial quote before its cue in the same sentence: '... "the first of many," X said.'
     k = _sentence_index(sentences, max(q_close - 1, q_open))
     s_end = sentences[k][1] if sentences else line_end
