@@ -142,6 +142,14 @@ def test_a_quote_after_a_sentence_without_a_cue_is_its_subjects() -> None:
     assert [q.speaker for q in quotes(text)] == ["Dana Whitlock"]
 
 
+def test_who_before_a_cue_stands_for_the_name_before_it() -> None:
+    text = (
+        "The opening drew Mayor Ann Lee, the novelist Tom Reed and the singer Mia Ortiz, who joked of the hall, "
+        '"I have not seen the inside yet."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Mia Ortiz"]
+
+
 def test_long_quote_without_a_cue_is_kept() -> None:
     text = '"Every single one of these cases was reviewed twice before anyone was arrested."'
     (q,) = quotes(text)

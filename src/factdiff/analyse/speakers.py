@@ -397,8 +397,18 @@ def _trim_np(text: str, s: int, e: int) -> int:
     return e
 
 
+_RELATIVE_WHO = re.compile(r"(?<=,)[ \t]+who(?:[ \t]+(?:also|later|then|once|often|has|had))?[ \t]+\Z")
+
+
 def _np_before(text: str, floor: int, pos: int, people: _People) -> tuple[int, int] | None:
-    """The speaker mention that ends right before a cue at ``pos``."""
+    """The speaker mention that ends right before a cue at ``pos``; for "NAME, who said", the name
+    the relative pronoun stands for."""
+    who = _RELATIVE_WHO.search(text, max(floor, pos - 24), pos)
+    if who is not None:
+        name = _NAME_BEFORE_COMMA.search(text, max(floor, who.start() - 80), who.start() - 1)
+        if name is not None and _plausible(name.group("np")):
+            person = people.at(name.start("np"), name.end("np"))
+            return (person.start, _name_end(person)) if person is not None else (name.start("np"), name.end("np"))
     person = people.at(pos - 2, pos - 1)
     if person is not None and person.end <= pos and not text[person.end : pos].strip(" \t,"):
         # A phrase that starts before the person and holds it ("a spokeswoman for X") is the speaker.
@@ -433,6 +443,7 @@ def _np_before_phrase(text: str, floor: int, last_start: int, pos: int) -> tuple
 
 
 _NAME_RE = re.compile(NAME)
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'’-])(?P<np>{NAME})\Z")
 _SUBJECT = re.compile(rf"(?<![\w'’-])(?:{NAME}|(?:he|she|they|we|I|it)(?![\w'’]))")
 
 
