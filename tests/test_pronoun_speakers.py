@@ -49,6 +49,12 @@ def _speakers(text: str) -> list[str | None]:
             + '\n\nAt the hearing on Friday, Reedman rejected the plan.\n\n"We will not wait," he said then.',
             ["Reedman"],
         ),
+        # An honorific and a surname name a person whom the article never names in full.
+        (
+            "Port director Tom Reed spoke first.\n\nMr. Okafor, however, disagreed with the plan.\n\n"
+            '"We need more time," he said.',
+            ["Mr. Okafor"],
+        ),
         # A sentence that opens with a name and an apposition introduces its subject.
         (
             'Marta Quell, a Leeds-based builder and mother of two, disagreed.\n\n"The wall will hold," she said.',
