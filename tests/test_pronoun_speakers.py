@@ -55,6 +55,12 @@ def _speakers(text: str) -> list[str | None]:
             '"We need more time," he said.',
             ["Mr. Okafor"],
         ),
+        # The honorific gives the gender, and a surname may have a capital inside it.
+        (
+            "Port director Tom Reed spoke first.\n\nMs. McArdle then disagreed with the plan.\n\n"
+            '"We need more time," she said.',
+            ["Ms. McArdle"],
+        ),
         # A sentence that opens with a name and an apposition introduces its subject.
         (
             'Marta Quell, a Leeds-based builder and mother of two, disagreed.\n\n"The wall will hold," she said.',

@@ -516,13 +516,15 @@ def _surname_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
 
 # "Mr. Okafor", "Ms. Lee": an honorific and a capitalised surname name a person even when the article
 # never gives the full name outside quotation marks.
-_HONORIFIC_NAME = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms)\.?[ \t]+(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)\b")
+_HONORIFIC_NAME = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms)\.?[ \t]+(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?)(?![\w'’-])"
+)
 
 
 def _honorific_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
     """(start, end, name) of every "Mr. NAME" / "Ms. NAME" that no person found covers; the name is
     the full name of a person found with that surname, if any, else the honorific and surname as
-    written (so that its gender stays known)."""
+    written. The span holds the honorific, which gives the mention's gender."""
     out = []
     for m in _HONORIFIC_NAME.finditer(text):
         if known.at(m.start("name"), m.end("name")) is not None:
@@ -622,10 +624,11 @@ def _resolve_all(
     starts = [a for a, _ in spans]
     mentions = [(p.start, _name_end(p), p.name) for p in known.people]
     if text:
-        mentions += _surname_mentions(text, known) + _apposed_mentions(text, known) + _honorific_mentions(text, known)
+        mentions += _surname_mentions(text, known) + _apposed_mentions(text, known)
+        mentions += _honorific_mentions(text, known)
     # (where, full name, "female"/"male"/None as the mention shows it: "Mrs. Okafor", "Helen Okafor")
     last_named: list[tuple[int, str, str | None]] = [
-        (start, name, gender_of(name))
+        (start, name, gender_of(text[start:end]) or gender_of(name))
         for start, end, name in mentions
         if not _inside(spans, starts, start) and not (text and _oblique(text, start, end))
     ]
