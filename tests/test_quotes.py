@@ -150,6 +150,17 @@ def test_who_before_a_cue_stands_for_the_name_before_it() -> None:
     assert [q.speaker for q in quotes(text)] == ["Mia Ortiz"]
 
 
+def test_a_clause_before_a_cue_is_not_a_speaker_phrase() -> None:
+    text = (
+        "The Harbour Board said on Monday it would review the plan.\n\n"
+        'The council is defending the plan. It’s denouncing what it calls "a campaign of lies."'
+    )
+    article = Article(text=text)
+    sentences = split_sentences(text)
+    (m,) = [m for m in match_quotes(article, sentences, find_people(article, sentences)) if m.direct]
+    assert m.speaker_text == "it"
+
+
 def test_long_quote_without_a_cue_is_kept() -> None:
     text = '"Every single one of these cases was reviewed twice before anyone was arrested."'
     (q,) = quotes(text)

@@ -388,7 +388,11 @@ def _plausible(np: str) -> bool:
         return False
     if words[0] in {"Most", "Many", "Some", "Few", "None", "Nobody"} and len(words) == 1:
         return False
-    return not any(w.lower() in _AUXILIARIES for w in words)
+    # "It's denouncing what it": a clause (a contracted "is", a "what"), not a noun phrase
+    return not any(w.lower() in _AUXILIARIES or _CLAUSE_WORD.fullmatch(w) for w in words)
+
+
+_CLAUSE_WORD = re.compile(r"(?i:what|(?:it|he|she|that|there|what|who)['’](?:s|re|ve|ll|d))")
 
 
 def _trim_np(text: str, s: int, e: int) -> int:
