@@ -61,6 +61,12 @@ def _speakers(text: str) -> list[str | None]:
             '"We need more time," she said.',
             ["Ms. McArdle"],
         ),
+        # A surname alone opening a sentence with an apposition, after the text gave it with a given name.
+        (
+            "Mayor John Ash met the press on Monday.\n\nThe talks had been called by Martin Reed.\n\n"
+            'Reed, a retired doctor, then took the floor.\n\n"We need more time," he said.',
+            ["Martin Reed"],
+        ),
         # A sentence that opens with a name and an apposition introduces its subject.
         (
             'Marta Quell, a Leeds-based builder and mother of two, disagreed.\n\n"The wall will hold," she said.',

@@ -558,7 +558,22 @@ def _apposed_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
         if all(is_common_word(w) for w in name.split()) or known.at(m.start("name"), m.end("name")) is not None:
             continue
         out.append((m.start("name"), m.end("name"), canonical_name(name, known.full)))
+    for m in _APPOSED_SURNAME.finditer(text):
+        # "Howard Reed ... Reed, a medical doctor, then ...": one word, when the text gave it earlier
+        # after a given name
+        surname = m.group("name")
+        if known.at(m.start("name"), m.end("name")) is not None:
+            continue
+        full = re.search(rf"\b(?P<given>[A-Z][a-z]+)[ \t]+{re.escape(surname)}\b", text[: m.start("name")])
+        given = full.group("given") if full is not None else ""
+        if given and (gender_of(f"{given} {surname}") is not None or not is_common_word(given)):
+            out.append((m.start("name"), m.end("name"), f"{given} {surname}"))
     return out
+
+
+_APPOSED_SURNAME = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][\"”’'][ \t]))(?P<name>[A-Z][a-z'’-]+),[ \t]+(?:a|an|the|who|\d{1,3},)[ \t]"
+)
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?[ \t]+(?=[\"“‘]?[A-Z])|\n")
