@@ -161,6 +161,11 @@ def test_a_clause_before_a_cue_is_not_a_speaker_phrase() -> None:
     assert m.speaker_text == "it"
 
 
+def test_a_few_words_quoted_are_an_honorific_subjects() -> None:
+    text = 'Mr. Okafor waved the report away as "a fairy tale" at the meeting.'
+    assert [q.speaker for q in quotes(text)] == ["Okafor"]
+
+
 def test_long_quote_without_a_cue_is_kept() -> None:
     text = '"Every single one of these cases was reviewed twice before anyone was arrested."'
     (q,) = quotes(text)

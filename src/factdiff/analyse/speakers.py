@@ -470,7 +470,8 @@ def _subject(text: str, floor: int, pos: int, known: _People, people_only: bool 
         cleaned = person_name(words)
         if not cleaned or not _plausible(cleaned):
             continue
-        if people_only and not any(same_person(cleaned, f) for f in known.full):
+        honorific = _HONORIFIC_NAME.match(words) is not None  # "Mr. Okafor" is a person
+        if people_only and not honorific and not any(same_person(cleaned, f) for f in known.full):
             continue
         s = name.start() + words.find(cleaned)
         return s, s + len(cleaned)
