@@ -166,6 +166,15 @@ def test_a_few_words_quoted_are_an_honorific_subjects() -> None:
     assert [q.speaker for q in quotes(text)] == ["Okafor"]
 
 
+def test_the_object_of_a_cue_after_a_quote_is_not_its_speaker() -> None:
+    text = (
+        "Council member Ann Lee met port director Tom Reed.\n\n"
+        'Lee has used the phrase "a plain waste" often, and criticized Reed for it.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ann Lee"]
+    assert [q.speaker for q in quotes('"Who pays for it?" asked council member Ann Lee.')] == ["Ann Lee"]
+
+
 def test_long_quote_without_a_cue_is_kept() -> None:
     text = '"Every single one of these cases was reviewed twice before anyone was arrested."'
     (q,) = quotes(text)

@@ -71,6 +71,10 @@ __all__ = ["QuoteMatch", "find_attributions", "find_quotes", "match_quotes"]
 
 #: Verbs of saying proper, after which a name can follow the cue ('said Helen Marchetti').
 _SAY = frozenset("said says added adds continued wrote writes declared declares stated explained noted".split())
+#: Cues that may stand before their speaker ('"...," asked Ann Lee'); others take an object after them.
+_INVERTED = _SAY | frozenset(
+    "asked asks replied replies recalled recalls insisted insists warned warns argued argues".split()
+)
 #: A sentence cut after an abbreviation or initial rather than at its real end.
 _CONTINUES = re.compile(r"(?:\b[A-Z]\.|\b(?:[A-Z]\.){2,})[ \t]*$")
 #: Cues that follow their clause's subject at a distance: "X mocked the plan, saying ...".
@@ -277,7 +281,8 @@ def _speaker_for(
         if np is not None:
             _credit(m, cue.group("cue").lower(), cue.start(), np)
             return
-    if cue:
+    if cue and (cue.group("cue").lower() == "according to" or cue.group("cue").lower() in _INVERTED):
+        # '"...," said Ann Lee', '"...," according to Ann Lee'; not the object of "criticized Ann Lee"
         np = _np_after(text, cue.end(), limit, known)
         if np is not None:
             _credit(m, "according to", cue.start(), np)
