@@ -175,6 +175,14 @@ def test_the_object_of_a_cue_after_a_quote_is_not_its_speaker() -> None:
     assert [q.speaker for q in quotes('"Who pays for it?" asked council member Ann Lee.')] == ["Ann Lee"]
 
 
+def test_a_name_that_is_also_a_title_word_before_an_apposition_is_the_subject() -> None:
+    text = (
+        "Port director Tom Reed spoke first.\n\n"
+        'Dean, a retired judge, waved the plan away at the hearing, saying "it will never be built."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Dean"]
+
+
 def test_long_quote_without_a_cue_is_kept() -> None:
     text = '"Every single one of these cases was reviewed twice before anyone was arrested."'
     (q,) = quotes(text)

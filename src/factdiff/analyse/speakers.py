@@ -447,6 +447,7 @@ def _np_before_phrase(text: str, floor: int, last_start: int, pos: int) -> tuple
 
 
 _NAME_RE = re.compile(NAME)
+_APPOSITION_AFTER = re.compile(r",[ \t]+(?:a|an|the)[ \t]+[a-z]")
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'’-])(?P<np>{NAME})\Z")
 _SUBJECT = re.compile(rf"(?<![\w'’-])(?:{NAME}|(?:he|she|they|we|I|it)(?![\w'’]))")
 
@@ -467,7 +468,9 @@ def _subject(text: str, floor: int, pos: int, known: _People, people_only: bool 
             return name.start(), name.end()
         if words.split()[0].endswith("ing"):
             continue  # "Following the vote, ...": a participle, not a name
-        cleaned = person_name(words)
+        # a capitalised word before an apposition names someone even if it is also a common word
+        # ("Dean, a former chairman, ...")
+        cleaned = person_name(words) or (words if _APPOSITION_AFTER.match(text, name.end()) else None)
         if not cleaned or not _plausible(cleaned):
             continue
         honorific = _HONORIFIC_NAME.match(words) is not None  # "Mr. Okafor" is a person
