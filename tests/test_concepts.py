@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factdiff.analyse.concepts import said_of
+from factdiff.analyse.concepts import _modifiers_as_adjectives, said_of
 
 
 def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
@@ -25,8 +25,29 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         ("The ferry, the oldest in the fleet, carried 240 passengers.", "240", "ferry"),
         ("The river flowed at a speed of 12 knots.", "12 knots", "speed"),
         ("The crews laid 6 miles (10 km) of new cable.", "6 miles", "new cable"),
+        ("The crews laid 6 miles (10 km) of new cable.", "10 km", "new cable"),
+        ("She has worked for 20 years, like others earning $900 a week.", "$900", "others"),
         ("Last week the depot shipped 800 crates.", "800", "depot"),
         ("Ada Okafor 58 has run the depot for 30 years.", "30 years", "Ada Okafor"),
+        # a unit is not what another number is said of; a hyphened number belongs to its name
+        ("The beam load stayed under 9 tonnes (19,800 lb).", "19,800 lb", "beam load"),
+        ("The XR-7 gained 2.5% on Friday.", "2.5%", "XR-7"),
+        # a bracketed code after a name, before a relative pronoun or a verb
+        ("Brightwater (BWT) which employs 700 people in Leeds, said so.", "700", "Brightwater"),
+        ("Brightwater (BWT) employs 700 people in Leeds.", "700", "Brightwater"),
+        ("The regional XR-40 gauge lost 0.5% on Monday.", "0.5%", "regional XR-40 gauge"),
+        ("Retail, long the slowest growing sector, slipped 0.5% on Friday.", "0.5%", "Retail"),
+        # a modifier whose object is a year or a pronoun is stepped over to the subject
+        (
+            "The harbour's traffic in 2019 grew by 2 percent after the new quay opened.",
+            "2 percent",
+            "harbour's traffic",
+        ),
+        # a verb left out after a first number ("gapping"): the phrase before the second number
+        ("Gold rose 2% on Monday and silver 3%.", "3%", "silver"),
+        ("Wheat is seen rising by 4% and barley and oats by 6%.", "6%", "barley and oats"),
+        # a word the tagger leaves unclassed that the lexicon knows as a noun
+        ("The yen also saw more gains to trade at 151.2 against the euro.", "151.2", "yen"),
     ],
 )
 def test_said_of(sentence: str, number: str, expected: str | None) -> None:
@@ -35,3 +56,8 @@ def test_said_of(sentence: str, number: str, expected: str | None) -> None:
 
 def test_a_measure_is_said_of_the_noun_it_modifies() -> None:
     assert _said_of("Engineers fitted a 40 mm steel cable to the mast.", "40 mm", measure=True) == "steel cable"
+
+
+def test_a_verb_the_lexicon_knows_only_as_a_noun_before_another_verb_is_a_noun() -> None:
+    tokens = [(0, 3, "the", "DET"), (4, 9, "trade", "NOUN"), (10, 17, "deficit", "VERB"), (18, 21, "hit", "VERB")]
+    assert [t[3] for t in _modifiers_as_adjectives(tokens)] == ["DET", "NOUN", "NOUN", "VERB"]

@@ -36,6 +36,37 @@ def _speakers(text: str) -> list[str | None]:
             'Port director Tom Reed served under Governor John Ash for a decade.\n\n"It was hard," he said.',
             ["Tom Reed"],
         ),
+        # A no-break space inside a name (web copy) still names the person.
+        (
+            "The reply came from harbour chief Tom\u00a0Reed on Monday.\n\n"
+            'Tom\u00a0Reed spoke first.\n\n"We need more time," he said.',
+            ["Tom Reed"],
+        ),
+        # A person named in full long before gives way to a surname that opens a recent clause.
+        (
+            "Governor John Ash opened the session. "
+            + "The committee then read the long list of amendments, one by one, without a break. " * 8
+            + '\n\nAt the hearing on Friday, Reedman rejected the plan.\n\n"We will not wait," he said then.',
+            ["Reedman"],
+        ),
+        # An honorific and a surname name a person whom the article never names in full.
+        (
+            "Port director Tom Reed spoke first.\n\nMr. Okafor, however, disagreed with the plan.\n\n"
+            '"We need more time," he said.',
+            ["Mr. Okafor"],
+        ),
+        # The honorific gives the gender, and a surname may have a capital inside it.
+        (
+            "Port director Tom Reed spoke first.\n\nMs. McArdle then disagreed with the plan.\n\n"
+            '"We need more time," she said.',
+            ["Ms. McArdle"],
+        ),
+        # A surname alone opening a sentence with an apposition, after the text gave it with a given name.
+        (
+            "Mayor John Ash met the press on Monday.\n\nThe talks had been called by Martin Reed.\n\n"
+            'Reed, a retired doctor, then took the floor.\n\n"We need more time," he said.',
+            ["Martin Reed"],
+        ),
         # A sentence that opens with a name and an apposition introduces its subject.
         (
             'Marta Quell, a Leeds-based builder and mother of two, disagreed.\n\n"The wall will hold," she said.',

@@ -464,6 +464,9 @@ def test_a_bare_number_takes_its_neighbours_unit() -> None:
     assert one("A seat costs about 6 or $7.", 6).unit == "USD"
     assert one("The car went 80 miles and then 20 to the coast.", 20).unit is None
     assert one("Sales rose 5% to 84.", 84).unit is None
+    # a unit of another clause is not the level's, unless it is index points
+    assert one("The beam held 61.4 MPa, while the index climbed to 1,333.18.", 1333.18).unit is None
+    assert one("It closed at 1,980.12 points on Monday, then lost 0.8% to end at 2,104.50.", 2104.5).unit == "point"
 
 
 @pytest.mark.parametrize(

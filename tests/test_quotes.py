@@ -126,6 +126,63 @@ def test_a_few_words_quoted_mid_sentence() -> None:
     assert quotes('The so-called "sanctuary" towns refused again.') == []
 
 
+def test_a_long_quote_mid_sentence_is_the_subjects() -> None:
+    text = (
+        "FWS Director Dana Whitlock met the board.\n\n"
+        'In recent weeks, Whitlock has gone after the county as "a club that answers to no one at all."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Dana Whitlock"]
+
+
+def test_a_quote_after_a_sentence_without_a_cue_is_its_subjects() -> None:
+    text = (
+        "FWS Director Dana Whitlock met the board.\n\n"
+        'Later, Whitlock faulted the county for its slow repairs. "Every week of delay costs the town money."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Dana Whitlock"]
+
+
+def test_who_before_a_cue_stands_for_the_name_before_it() -> None:
+    text = (
+        "The opening drew Mayor Ann Lee, the novelist Tom Reed and the singer Mia Ortiz, who joked of the hall, "
+        '"I have not seen the inside yet."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Mia Ortiz"]
+
+
+def test_a_clause_before_a_cue_is_not_a_speaker_phrase() -> None:
+    text = (
+        "The Harbour Board said on Monday it would review the plan.\n\n"
+        'The council is defending the plan. It’s denouncing what it calls "a campaign of lies."'
+    )
+    article = Article(text=text)
+    sentences = split_sentences(text)
+    (m,) = [m for m in match_quotes(article, sentences, find_people(article, sentences)) if m.direct]
+    assert m.speaker_text == "it"
+
+
+def test_a_few_words_quoted_are_an_honorific_subjects() -> None:
+    text = 'Mr. Okafor waved the report away as "a fairy tale" at the meeting.'
+    assert [q.speaker for q in quotes(text)] == ["Okafor"]
+
+
+def test_the_object_of_a_cue_after_a_quote_is_not_its_speaker() -> None:
+    text = (
+        "Council member Ann Lee met port director Tom Reed.\n\n"
+        'Lee has used the phrase "a plain waste" often, and criticized Reed for it.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ann Lee"]
+    assert [q.speaker for q in quotes('"Who pays for it?" asked council member Ann Lee.')] == ["Ann Lee"]
+
+
+def test_a_name_that_is_also_a_title_word_before_an_apposition_is_the_subject() -> None:
+    text = (
+        "Port director Tom Reed spoke first.\n\n"
+        'Dean, a retired judge, waved the plan away at the hearing, saying "it will never be built."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Dean"]
+
+
 def test_long_quote_without_a_cue_is_kept() -> None:
     text = '"Every single one of these cases was reviewed twice before anyone was arrested."'
     (q,) = quotes(text)

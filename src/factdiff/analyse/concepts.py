@@ -28,6 +28,8 @@ what, and is never the answer.
 from __future__ import annotations
 
 from factdiff.analyse.tagger import _chunks, tag_spans
+from factdiff.analyse.units import unit_after
+from factdiff.lexicon import known
 
 _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", ")", '"', "“", "”"})
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -55,12 +57,15 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
         return None
     last = max((k for k, t in enumerate(tokens) if t[0] < end), default=first)
     trimmed = (_trimmed(tokens, s, e, k) for s, e, k in _chunks(tokens))
-    chunks = [c for c in trimmed if c is not None and not _temporal(tokens, c)]
+    chunks = [c for c in trimmed if c is not None and not _temporal(tokens, c) and not _unit_only(text, tokens, c)]
     if measure:
         own = next((c for c in _untrimmed(tokens) if c[2] <= last < c[3]), None)
-        if own is not None:
+        if own is not None and _named(text[tokens[last + 1][0] : own[1]]):
             return text[tokens[last + 1][0] : own[1]]
-    whole = _of_complement(tokens, chunks, _after_brackets(tokens, last))
+    after = _after_brackets(tokens, last)
+    if first > 0 and tokens[first - 1][2] == "(" and after + 1 < len(tokens) and tokens[after + 1][2] == ")":
+        after += 1  # "8 miles (13 km) of new cable": the restatement is said of what follows its bracket
+    whole = _of_complement(tokens, chunks, after)
     if whole is not None:
         return _words(text, tokens, whole)
     named = _named_before(tokens, chunks, first)
@@ -70,6 +75,9 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
         first = _before_brackets(tokens, first - 1)  # "nine miles (14 km)": said of what the miles are
     clause = _clause_start(tokens, first)
     verb = _verb_before(tokens, clause, first)
+    gapped = _gapped_subject(text, tokens, chunks, first, verb) if verb is not None else None
+    if gapped is not None:
+        return gapped
     if verb is None:
         before = [c for c in chunks if c[3] < first and c[2] >= clause]
         if before:
@@ -106,6 +114,21 @@ def _temporal(tokens: list[Token], chunk: Chunk) -> bool:
     return tokens[chunk[3]][2].lower() in _TIME_HEADS
 
 
+def _unit_only(text: str, tokens: list[Token], chunk: Chunk) -> bool:
+    """True for a phrase that is only a unit of measurement or a currency ("ksi", "inches", "shekels"):
+    it says what another number is counted in, not what a quantity is said of."""
+    if tokens[chunk[2]][3] == "DET":
+        return False  # "the yen rose": a currency that is spoken of
+    start = tokens[chunk[2]][0]
+    unit = unit_after(text, start, chunk[1])
+    return unit is not None and unit.end >= chunk[1]
+
+
+def _named(words: str) -> bool:
+    """True when ``words`` open with a word, not a number or a sign ("steel cable", not "3.7")."""
+    return words[:1].isalpha()
+
+
 def _after_brackets(tokens: list[Token], last: int) -> int:
     """The last token of a bracketed restatement right after ``last`` ("8 miles (13 km) of"), or ``last``."""
     if last + 1 < len(tokens) and tokens[last + 1][2] == "(":
@@ -125,6 +148,32 @@ def _named_before(tokens: list[Token], chunks: list[Chunk], first: int) -> Chunk
     if chunk is None or tokens[chunk[3]][2].lower() in _AMOUNT_HEADS:
         return None
     return chunk
+
+
+_GAP_HEDGES = frozenset({"between", "by", "about", "around", "nearly", "almost", "some", "just"})
+
+
+def _gapped_subject(text: str, tokens: list[Token], chunks: list[Chunk], first: int, verb: int) -> str | None:
+    """The subject of a clause whose verb is left out after a first number: "Gold rose 2% and silver
+    3%", "A fell by 1% and B and C by 2%": a noun phrase (or two joined by "and") right before the
+    number, after an "and" or a comma that follows an earlier number of the same verb."""
+    k = first - 1
+    while k > verb and tokens[k][2].lower() in _GAP_HEDGES:
+        k -= 1
+    chunk = next((c for c in chunks if c[1] == tokens[k][1] and c[2] > verb), None)
+    if chunk is None:
+        return None
+    start = chunk
+    before = chunk[2] - 1
+    if before - 1 > verb and tokens[before][2].lower() == "and":
+        joined = next((c for c in chunks if c[1] == tokens[before - 1][1] and c[2] > verb), None)
+        if joined is not None:
+            start, before = joined, joined[2] - 1  # "fats and oils"
+    if before <= verb or tokens[before][2].lower() not in ("and", ","):
+        return None
+    if not any(t[3] == "NUM" or t[2][:1].isdigit() for t in tokens[verb + 1 : before]):
+        return None
+    return _words(text, tokens, (start[0], chunk[1], start[2], k))
 
 
 def _earlier_subject(tokens: list[Token], chunks: list[Chunk], verb: int) -> tuple | None:
@@ -148,12 +197,18 @@ def _trimmed(tokens: list[Token], s: int, e: int, k: int) -> Chunk | None:
     """A noun phrase without its numbers and what comes before them ("2021", "7.5 ksi"): a number
     inside a phrase is a quantity of its own, not part of what another quantity is said of."""
     last = _last_index(tokens, e, k)
-    nums = [j for j in range(k, last + 1) if tokens[j][3] == "NUM" or tokens[j][2][:1].isdigit()]
+    nums = [
+        j
+        for j in range(k, last + 1)
+        if (tokens[j][3] == "NUM" or tokens[j][2][:1].isdigit()) and not _hyphened_name(tokens, j)
+    ]
     if not nums:
         return (s, e, k, last)
     if nums == [last] and last > k:
         if tokens[last - 1][3] == "PROPN" and tokens[last - 1][2].isupper():
             return (s, e, k, last)  # a number in a name: "FTSE 100", "TA-90"
+        if _hyphened_name(tokens, last):
+            return (s, e, k, last)
         return (s, tokens[last - 1][1], k, last)  # "Ada Okafor 58": an age after a name
     after = nums[-1] + 1
     if after > last or tokens[last][3] not in ("NOUN", "PROPN"):
@@ -161,10 +216,36 @@ def _trimmed(tokens: list[Token], s: int, e: int, k: int) -> Chunk | None:
     return (tokens[after][0], e, after, last)
 
 
+def _noun_before_verb(tokens: list[Token], k: int) -> bool:
+    """True for a "verb" right before another verb that the lexicon knows only as a noun ("the trade
+    deficit hit"): two verbs in a row, the first no verb at all."""
+    word = tokens[k][2]
+    if k + 1 >= len(tokens) or tokens[k + 1][3] not in _VERBAL or not (word.isalpha() and word.islower()):
+        return False
+    return not known(word, "v") and known(word, "n")
+
+
+def _hyphened_name(tokens: list[Token], last: int) -> bool:
+    """True for a number joined by a hyphen to a capitalised name before it ("TA-90", "Boeing 737-8"
+    is not, "XR-7" is): the number is part of the name."""
+    if last < 2 or tokens[last - 1][2] not in ("-", "–"):
+        return False
+    name = tokens[last - 2]
+    return name[2][:1].isupper() and name[1] == tokens[last - 1][0] and tokens[last - 1][1] == tokens[last][0]
+
+
 def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
     """A verb form between a determiner or adjective and a noun modifies the noun ("the rising
     tide", "a revised estimate"): tag it as an adjective so it stays inside the noun phrase."""
     out = list(tokens)
+    for k, (s, e, word, upos) in enumerate(out):
+        # "The economy in 2019 grew by 2%": a lower-case "noun" that the lexicon knows only as a verb
+        if upos == "NOUN" and word.isalpha() and word.islower() and not known(word, "n") and known(word, "v"):
+            out[k] = (s, e, word, "VERB")
+        elif upos == "VERB" and _noun_before_verb(out, k):
+            out[k] = (s, e, word, "NOUN")  # "the trade deficit hit": a noun the tagger took for a verb
+        elif upos == "X" and word.isalpha() and known(word, "n"):
+            out[k] = (s, e, word, "NOUN")  # "the Japanese yen": a word the tagger left unclassed
     for k in range(1, len(out) - 1):
         if out[k][3] == "VERB" and out[k - 1][3] in ("DET", "ADJ", "NUM") and out[k + 1][3] in ("NOUN", "PROPN"):
             s, e, word, _ = out[k]
@@ -225,12 +306,20 @@ def _verb_before(tokens: list[Token], clause: int, first: int) -> int | None:
                 k += 1
             found = k
             head = tokens[k][2].lower()
-            if head.endswith("ing") and k > clause and tokens[k - 1][3] not in _LEAD_TAGS:
+            participle = head.endswith("ing") and k > clause and tokens[k - 1][3] not in _LEAD_TAGS
+            if participle and not _has_subject(tokens, k):
                 k -= 1
                 continue  # a participle: look for the finite verb before it
             return k
         k -= 1
     return found
+
+
+def _has_subject(tokens: list[Token], k: int) -> bool:
+    """True when a noun (not one of time) stands right before the participle at ``k``: "people earning
+    $900 a week" says the number of the people, not of the clause before."""
+    word, upos = tokens[k - 1][2], tokens[k - 1][3]
+    return upos in ("NOUN", "PROPN") and word.lower() not in _TIME_HEADS
 
 
 def _subject(tokens: list[Token], chunks: list[Chunk], verb: int) -> tuple | None:
@@ -242,16 +331,45 @@ def _subject(tokens: list[Token], chunks: list[Chunk], verb: int) -> tuple | Non
     if k >= 0 and tokens[k][2].lower() in _RELATIVES:
         k -= 1
         while k >= 0 and tokens[k][2] in _CLAUSE_MARKS:
+            if tokens[k][2] == ")":  # "Acme (ACM), which has 900 staff": the name before its code
+                k = next((j for j in range(k - 1, max(-1, k - 8), -1) if tokens[j][2] == "("), k)
             k -= 1
+    elif k > 0 and tokens[k][2] == ")":
+        # "Acme (ACM) has 900 staff": the subject before a bracketed code or aside
+        k = next((j - 1 for j in range(k - 1, max(-1, k - 8), -1) if tokens[j][2] == "("), k)
     elif k > 0 and tokens[k][2] == ",":
         # "The ferry, the oldest in the fleet, carried 240": the subject before an apposition
         opening = next((j for j in range(k - 1, max(-1, k - 12), -1) if tokens[j][2] == ","), None)
-        if opening is not None and not any(tokens[j][3] in _VERBAL for j in range(opening + 1, k)):
+        if opening is not None and not any(_finite(tokens, j) for j in range(opening + 1, k)):
             k = opening - 1
+    head = _before_modifier(tokens, chunks, k)
+    if head is not None:
+        return head
     for chunk in chunks:
         if chunk[3] == k and tokens[chunk[3]][3] != "PRON":
             return chunk
     return None
+
+
+def _before_modifier(tokens: list[Token], chunks: list[Chunk], k: int) -> Chunk | None:
+    """The noun phrase before a prepositional modifier ending at ``k`` whose object is a number or a
+    pronoun ("the economy in 2019 grew", "the voltage across it was"): the modifier says where or
+    when, the phrase before it is the subject."""
+    if k < 2 or not (tokens[k][3] in ("NUM", "PRON") or tokens[k][2][:1].isdigit()):
+        return None
+    if tokens[k - 1][3] != "ADP" or tokens[k - 1][2].lower() == "of":
+        return None
+    return next((c for c in chunks if c[3] == k - 2 and tokens[c[3]][3] != "PRON"), None)
+
+
+def _finite(tokens: list[Token], j: int) -> bool:
+    """True for a verb that is not a participle modifying the noun after it ("the worst performing
+    sector", "a newly listed firm"): an apposition holds no verb of its own."""
+    if tokens[j][3] not in _VERBAL:
+        return False
+    word = tokens[j][2].lower()
+    modifier = word.endswith(("ing", "ed")) and j + 1 < len(tokens) and tokens[j + 1][3] in ("NOUN", "PROPN")
+    return not modifier
 
 
 def _pronoun_before(tokens: list[Token], verb: int) -> bool:

@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from factdiff.analyse.names import canonical_name, gender_of, given_names, name_parts
-from factdiff.analyse.text import sentence_of
+from factdiff.analyse.text import plain_spaces, sentence_of
 from factdiff.model import Article, Person
 
 __all__ = [
@@ -761,7 +761,7 @@ def find_people(article: Article, sentences: list[tuple[int, int]]) -> list[Pers
     Mentions with a title that are inside one another (the title before the name and the
     apposition after it) merge into one claim that takes the apposition's title.
     """
-    text = article.text
+    text = plain_spaces(article.text)
     found: dict[int, Person] = {}
     seen: set[tuple[int, int, str | None]] = set()
     for m_start, m_end, n_start, _n_end, name, title, org in _candidates(text, sentences):

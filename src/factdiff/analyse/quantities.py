@@ -1102,6 +1102,11 @@ def _share_units(text: str, found: list[Found]) -> None:
                 (f.quantity for f in reversed(found[:index]) if f.quantity.unit and f.quantity.unit not in _NO_SHARING),
                 None,
             )
+            # a level takes index points from anywhere in the sentence, another unit only from its own clause
+            # ("held 61.4 MPa, while the index climbed 0.1% to 1,333.18": no pressure)
+            other_clause = earlier is not None and re.search(r"[,;]", text[earlier.end : quantity.start])
+            if earlier is not None and earlier.unit != "point" and other_clause:
+                earlier = None
             if earlier is not None and earlier.unit not in CURRENCIES:
                 quantity.unit = earlier.unit
 

@@ -62,6 +62,7 @@ from factdiff.analyse.speakers import (
     _subject,
     _trim_np,
 )
+from factdiff.analyse.text import plain_spaces
 from factdiff.model import Article, Attribution, Person, Quote
 
 __all__ = ["QuoteMatch", "find_attributions", "find_quotes", "match_quotes"]
@@ -70,6 +71,10 @@ __all__ = ["QuoteMatch", "find_attributions", "find_quotes", "match_quotes"]
 
 #: Verbs of saying proper, after which a name can follow the cue ('said Helen Marchetti').
 _SAY = frozenset("said says added adds continued wrote writes declared declares stated explained noted".split())
+#: Cues that may stand before their speaker ('"...," asked Ann Lee'); others take an object after them.
+_INVERTED = _SAY | frozenset(
+    "asked asks replied replies recalled recalls insisted insists warned warns argued argues".split()
+)
 #: A sentence cut after an abbreviation or initial rather than at its real end.
 _CONTINUES = re.compile(r"(?:\b[A-Z]\.|\b(?:[A-Z]\.){2,})[ \t]*$")
 #: Cues that follow their clause's subject at a distance: "X mocked the plan, saying ...".
@@ -111,7 +116,7 @@ def match_quotes(article: Article, sentences: list[tuple[int, int]], people: lis
 
 
 def _match_quotes(article: Article, sentences: list[tuple[int, int]], people: list[Person]) -> list[QuoteMatch]:
-    text = article.text
+    text = plain_spaces(article.text)
     known = _People(people)
     cues = _Cues(text)
     sentence_starts = [s for s, _ in sentences]
@@ -258,6 +263,14 @@ def _speaker_for(
                 if np is not None:
                     _credit(m, tail[-1].group().lower(), tail[-1].start(), np)
                     return
+            paragraph = text.rfind("\n", 0, q_open) + 1
+            if not any(ch in _QUOTE_CHARS for ch in text[paragraph:q_open]):
+                # 'Ann Lee, who chairs the board, faulted the plan. "It fails the town," ...': a quote
+                # after a sentence without a cue is the words of that sentence's subject, a person
+                np = _subject(text, p_start, p_end, known, people_only=True)
+                if np is not None:
+                    m.speaker_start, m.speaker_end = np
+                    return
     # A partial quote before its cue in the same sentence: '... "the first of many," X said.'
     k = _sentence_index(sentences, max(q_close - 1, q_open))
     s_end = sentences[k][1] if sentences else line_end
@@ -268,14 +281,16 @@ def _speaker_for(
         if np is not None:
             _credit(m, cue.group("cue").lower(), cue.start(), np)
             return
-    if cue:
+    if cue and (cue.group("cue").lower() == "according to" or cue.group("cue").lower() in _INVERTED):
+        # '"...," said Ann Lee', '"...," according to Ann Lee'; not the object of "criticized Ann Lee"
         np = _np_after(text, cue.end(), limit, known)
         if np is not None:
             _credit(m, "according to", cue.start(), np)
             return
-    # A few words quoted inside a sentence without a cue ('accused the campaign of being "duped"'):
-    # the words are the sentence subject's, when it names someone.
-    if _WORDS.search(lead) and len(_WORDS.findall(text, m.start, m.end)) < MIN_WORDS_UNCUED:
+    # Words quoted inside a sentence without a cue ('accused the campaign of being "duped"', 'has
+    # gone after the board as "a club that answers to no one"'): the words are the sentence
+    # subject's, when it names someone, however many they are.
+    if _WORDS.search(lead):
         np = _subject(text, floor, q_open, known, people_only=True)
         if np is not None:
             m.speaker_start, m.speaker_end = np

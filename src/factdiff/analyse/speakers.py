@@ -263,25 +263,27 @@ SUBJECT_WINDOW = 600
 
 def _antecedent(
     at: int, pronoun: str, last_named: list[tuple[int, str, str | None]], subject: Callable[[int], bool] | None
-) -> str | None:
+) -> tuple[str | None, bool]:
     """The person a "he" or "she" at ``at`` stands for: the last person named before it as the subject
     of a sentence within :data:`SUBJECT_WINDOW` characters, else the last person named at all; names
-    known to take the other pronoun are skipped."""
+    known to take the other pronoun are skipped. The second item: whether that person was named
+    within the window."""
     other = "female" if pronoun == "he" else "male"
     k = bisect.bisect_left(last_named, (at, "", None)) - 1
     first: str | None = None
+    near = False
     while k >= 0:
         pos, name, gender = last_named[k]
         k -= 1
         if gender == other:  # the gender any mention of that person shows
             continue
         if first is None:
-            first = name
+            first, near = name, at - pos <= SUBJECT_WINDOW
         if subject is None or at - pos > SUBJECT_WINDOW:
             break
         if subject(pos):
-            return name
-    return first
+            return name, True
+    return first, first is not None and near
 
 
 def _resolve(
@@ -299,9 +301,14 @@ def _resolve(
     person = people.at(m.speaker_start, m.speaker_end)
     if mention.lower() in _PRONOUN_SET:
         if mention.lower() in {"he", "she"}:
-            m.speaker = _antecedent(m.speaker_start, mention.lower(), last_named, subject)
-            if m.speaker is None and text:
-                m.speaker = _named_subject_before(text, m.speaker_start, mention.lower())
+            m.speaker, near = _antecedent(m.speaker_start, mention.lower(), last_named, subject)
+            if not near and text:
+                # no person named within the window: a name never written in full that is the
+                # subject of a recent clause ("Okafor attacked the plan. ... she said") comes first
+                other = "female" if mention.lower() == "he" else "male"
+                others = frozenset(w for _, n, g in last_named if g == other for w in n.split())
+                nearer = _named_subject_before(text, m.speaker_start, mention.lower(), others, subject)
+                m.speaker = canonical_name(nearer, people.full) if nearer else m.speaker
         elif mention.lower() in _BODY_PRONOUNS and last_body and (mention.lower() != "it") in last_body:
             # "it said", "they said": the body that spoke last, one ("the agency") or many ("officials")
             m.speaker = last_body[mention.lower() != "it"]
@@ -381,7 +388,11 @@ def _plausible(np: str) -> bool:
         return False
     if words[0] in {"Most", "Many", "Some", "Few", "None", "Nobody"} and len(words) == 1:
         return False
-    return not any(w.lower() in _AUXILIARIES for w in words)
+    # "It's denouncing what it": a clause (a contracted "is", a "what"), not a noun phrase
+    return not any(w.lower() in _AUXILIARIES or _CLAUSE_WORD.fullmatch(w) for w in words)
+
+
+_CLAUSE_WORD = re.compile(r"(?i:what|(?:it|he|she|that|there|what|who)['’](?:s|re|ve|ll|d))")
 
 
 def _trim_np(text: str, s: int, e: int) -> int:
@@ -390,8 +401,18 @@ def _trim_np(text: str, s: int, e: int) -> int:
     return e
 
 
+_RELATIVE_WHO = re.compile(r"(?<=,)[ \t]+who(?:[ \t]+(?:also|later|then|once|often|has|had))?[ \t]+\Z")
+
+
 def _np_before(text: str, floor: int, pos: int, people: _People) -> tuple[int, int] | None:
-    """The speaker mention that ends right before a cue at ``pos``."""
+    """The speaker mention that ends right before a cue at ``pos``; for "NAME, who said", the name
+    the relative pronoun stands for."""
+    who = _RELATIVE_WHO.search(text, max(floor, pos - 24), pos)
+    if who is not None:
+        name = _NAME_BEFORE_COMMA.search(text, max(floor, who.start() - 80), who.start() - 1)
+        if name is not None and _plausible(name.group("np")):
+            person = people.at(name.start("np"), name.end("np"))
+            return (person.start, _name_end(person)) if person is not None else (name.start("np"), name.end("np"))
     person = people.at(pos - 2, pos - 1)
     if person is not None and person.end <= pos and not text[person.end : pos].strip(" \t,"):
         # A phrase that starts before the person and holds it ("a spokeswoman for X") is the speaker.
@@ -426,7 +447,9 @@ def _np_before_phrase(text: str, floor: int, last_start: int, pos: int) -> tuple
 
 
 _NAME_RE = re.compile(NAME)
-_SUBJECT = re.compile(rf"(?<![\w'’-])(?:{NAME}|(?:he|she|they|we|I)(?![\w'’]))")
+_APPOSITION_AFTER = re.compile(r",[ \t]+(?:a|an|the)[ \t]+[a-z]")
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'’-])(?P<np>{NAME})\Z")
+_SUBJECT = re.compile(rf"(?<![\w'’-])(?:{NAME}|(?:he|she|they|we|I|it)(?![\w'’]))")
 
 
 def _subject(text: str, floor: int, pos: int, known: _People, people_only: bool = False) -> tuple[int, int] | None:
@@ -445,10 +468,13 @@ def _subject(text: str, floor: int, pos: int, known: _People, people_only: bool 
             return name.start(), name.end()
         if words.split()[0].endswith("ing"):
             continue  # "Following the vote, ...": a participle, not a name
-        cleaned = person_name(words)
+        # a capitalised word before an apposition names someone even if it is also a common word
+        # ("Dean, a former chairman, ...")
+        cleaned = person_name(words) or (words if _APPOSITION_AFTER.match(text, name.end()) else None)
         if not cleaned or not _plausible(cleaned):
             continue
-        if people_only and not any(same_person(cleaned, f) for f in known.full):
+        honorific = _HONORIFIC_NAME.match(words) is not None  # "Mr. Okafor" is a person
+        if people_only and not honorific and not any(same_person(cleaned, f) for f in known.full):
             continue
         s = name.start() + words.find(cleaned)
         return s, s + len(cleaned)
@@ -496,6 +522,27 @@ def _surname_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
     ]
 
 
+# "Mr. Okafor", "Ms. Lee": an honorific and a capitalised surname name a person even when the article
+# never gives the full name outside quotation marks.
+_HONORIFIC_NAME = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms)\.?[ \t]+(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?)(?![\w'’-])"
+)
+
+
+def _honorific_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every "Mr. NAME" / "Ms. NAME" that no person found covers; the name is
+    the full name of a person found with that surname, if any, else the honorific and surname as
+    written. The span holds the honorific, which gives the mention's gender."""
+    out = []
+    for m in _HONORIFIC_NAME.finditer(text):
+        if known.at(m.start("name"), m.end("name")) is not None:
+            continue
+        name = m.group("name")
+        full = canonical_name(name, known.full)
+        out.append((m.start(), m.end(), full if full != name else m.group()))
+    return out
+
+
 # A sentence that opens with a name described by an apposition ("Ada Okafor, a Leeds-based engineer,",
 # "Ada Okafor, who", "Ada Okafor, of Leeds,", "Ada Okafor, 45,"): the subject of its sentence, so a
 # later "she said" may take it. Two or three capitalised words, not all of them common English words
@@ -515,7 +562,22 @@ def _apposed_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
         if all(is_common_word(w) for w in name.split()) or known.at(m.start("name"), m.end("name")) is not None:
             continue
         out.append((m.start("name"), m.end("name"), canonical_name(name, known.full)))
+    for m in _APPOSED_SURNAME.finditer(text):
+        # "Howard Reed ... Reed, a medical doctor, then ...": one word, when the text gave it earlier
+        # after a given name
+        surname = m.group("name")
+        if known.at(m.start("name"), m.end("name")) is not None:
+            continue
+        full = re.search(rf"\b(?P<given>[A-Z][a-z]+)[ \t]+{re.escape(surname)}\b", text[: m.start("name")])
+        given = full.group("given") if full is not None else ""
+        if given and (gender_of(f"{given} {surname}") is not None or not is_common_word(given)):
+            out.append((m.start("name"), m.end("name"), f"{given} {surname}"))
     return out
+
+
+_APPOSED_SURNAME = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][\"”’'][ \t]))(?P<name>[A-Z][a-z'’-]+),[ \t]+(?:a|an|the|who|\d{1,3},)[ \t]"
+)
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?[ \t]+(?=[\"“‘]?[A-Z])|\n")
@@ -532,11 +594,18 @@ def _opens_clause(text: str, pos: int) -> bool:
     return all(upos not in ("VERB", "AUX") for _, _, _, upos in tag_spans(text, start, pos))
 
 
-def _named_subject_before(text: str, at: int, pronoun: str) -> str | None:
-    """For a "he" or "she" with no person found before it: the last capitalised word before it, within
+def _named_subject_before(
+    text: str,
+    at: int,
+    pronoun: str,
+    other_gender: frozenset[str] = frozenset(),
+    subject: Callable[[int], bool] | None = None,
+) -> str | None:
+    """For a "he" or "she" with no person named near before it: the last capitalised word before it, within
     :data:`SUBJECT_WINDOW` characters, that the tagger reads as a proper noun right before a verb, that
     is no common word and whose honorific, if any, is not of the other gender ("Okafor leaned in",
-    with Okafor never named in full; not "Mr. Okafor said" for a "she")."""
+    with Okafor never named in full; not "Mr. Okafor said" for a "she"); not a word of a name in
+    ``other_gender``, and, with ``subject``, only a word that opens its clause."""
     other = "female" if pronoun == "he" else "male"
     start = max(0, at - SUBJECT_WINDOW)
     tokens = tag_spans(text, start, at)
@@ -549,6 +618,8 @@ def _named_subject_before(text: str, at: int, pronoun: str) -> str | None:
             and not is_common_word(word)
             and not _inside_quote_marks(text, tokens[k][0])
             and (k == 0 or gender_of(f"{tokens[k - 1][2]} {word}") != other)
+            and word not in other_gender
+            and (subject is None or subject(tokens[k][0]))
         ):
             return word
     return None
@@ -577,9 +648,10 @@ def _resolve_all(
     mentions = [(p.start, _name_end(p), p.name) for p in known.people]
     if text:
         mentions += _surname_mentions(text, known) + _apposed_mentions(text, known)
+        mentions += _honorific_mentions(text, known)
     # (where, full name, "female"/"male"/None as the mention shows it: "Mrs. Okafor", "Helen Okafor")
     last_named: list[tuple[int, str, str | None]] = [
-        (start, name, gender_of(name))
+        (start, name, gender_of(text[start:end]) or gender_of(name))
         for start, end, name in mentions
         if not _inside(spans, starts, start) and not (text and _oblique(text, start, end))
     ]

@@ -81,3 +81,18 @@ def sentence_of(spans: list[tuple[int, int]], start: int) -> tuple[int, int]:
         else:
             return spans[mid]
     return (start, start)
+
+
+_ODD_SPACES = ("\u00a0", "\u2007", "\u202f", "\u2009")
+_SPACES = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with no-break and thin spaces as plain spaces ("Ann\\u00a0Lee" -> "Ann Lee").
+
+    The length and every offset stay the same, so spans found in the result hold for ``text``; the
+    name and speech-cue patterns, which join words by plain spaces and tabs, then read web copy that
+    puts a no-break space inside a name or after a title."""
+    if not any(space in text for space in _ODD_SPACES):
+        return text
+    return text.translate(_SPACES)
