@@ -10,7 +10,8 @@ one-to-one and strict:
   when the units are equal, for **value+change** when the change signs are equal, and for
   **value+concept** as below. A prediction is used by one gold quantity at most.
 - concept: a prediction names **one** concept (``factdiff.analyse.concepts.said_of``: the noun
-  phrase the quantity is said of, as a reader would say it), or NewsQuant's "no concept" ``-`` when
+  phrase the quantity is said of, as a reader would say it; ``factdiff check`` reports the same
+  phrase as each quantity's ``said_of``), or NewsQuant's "no concept" ``-`` when
   the sentence names none. Gold
   "referred concepts" are split at commas and spaces and lower-cased, and a possessive "'s" is left
   off words on both sides. **Partial**: the two share a

@@ -61,3 +61,14 @@ def test_a_measure_is_said_of_the_noun_it_modifies() -> None:
 def test_a_verb_the_lexicon_knows_only_as_a_noun_before_another_verb_is_a_noun() -> None:
     tokens = [(0, 3, "the", "DET"), (4, 9, "trade", "NOUN"), (10, 17, "deficit", "VERB"), (18, 21, "hit", "VERB")]
     assert [t[3] for t in _modifiers_as_adjectives(tokens)] == ["DET", "NOUN", "NOUN", "VERB"]
+
+
+def test_check_reports_what_each_quantity_is_said_of() -> None:
+    from factdiff.analyse import analyse
+    from factdiff.model import Article, Quantity
+
+    text = "Savings\n\nShe put 40 percent of her savings into the fund last year."
+    analysis = analyse(Article(text=text, body_start=9))
+    (share,) = [c for c in analysis.claims if isinstance(c, Quantity) and c.unit == "percent"]
+    assert share.said_of == "savings"
+    assert share.to_dict()["said_of"] == "savings"

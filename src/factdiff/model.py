@@ -160,6 +160,10 @@ class Quantity(Claim):
     places: list[str] = field(default_factory=list)  # places the number is attached to
     percent_of: float | None = None  # for a percentage: the base count the text gives
     percent_part: float | None = None  # for a percentage: the part count the text gives
+    #: The noun phrase the quantity is said of, as a reader would say it, read from the sentence's
+    #: syntax (factdiff.analyse.concepts.said_of): "her savings" in "40 percent of her savings".
+    #: ``concept`` is the counted noun alignment compares; this is the phrase for a person to read.
+    said_of: str | None = None
 
     @property
     def number(self) -> float:
@@ -186,6 +190,8 @@ class Quantity(Claim):
             data["direction"] = self.direction
         if self.places:
             data["places"] = list(self.places)
+        if self.said_of is not None:
+            data["said_of"] = self.said_of
         if self.percent_of is not None:
             data["percent_of"] = _num(self.percent_of)
         if self.percent_part is not None:

@@ -14,7 +14,7 @@ from factdiff.analyse.people import find_people
 from factdiff.analyse.quantities import find_quantities
 from factdiff.analyse.quotes import find_attributions, find_quotes
 from factdiff.analyse.text import split_sentences
-from factdiff.model import Analysis, Article, Claim
+from factdiff.model import Analysis, Article, Claim, Quantity
 
 __all__ = ["analyse"]
 
@@ -29,10 +29,22 @@ def analyse(article: Article) -> Analysis:
     attributions = find_attributions(article, sentences, people)
     claims: list[Claim] = [*dates, *quantities, *people, *quotes, *attributions]
     _mark(article, claims, sentences)
+    _said_of(article, quantities)
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
     analysis = Analysis(article=article, claims=claims, sentences=sentences)
     analysis.findings = find_inconsistencies(analysis)
     return analysis
+
+
+def _said_of(article: Article, quantities: list[Quantity]) -> None:
+    """What each quantity is said of, from its sentence's syntax (the tagger)."""
+    from factdiff.analyse.concepts import said_of
+
+    for q in quantities:
+        q.said_of = (
+            said_of(article.text, q.start, q.end, (q.sentence_start, q.sentence_end), measure=q.unit is not None)
+            or None
+        )
 
 
 def _mark(article: Article, claims: list[Claim], sentences: list[tuple[int, int]]) -> None:

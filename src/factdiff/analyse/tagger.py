@@ -22,6 +22,7 @@ Everything returns character offsets into the caller's text, never copies of it.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import re
@@ -383,9 +384,15 @@ def tag(tokens: list[str]) -> list[str]:
 
 def tag_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, token, UPOS) for every token of ``text[start:end]``, offsets into ``text``."""
+    return list(_tag_spans(text, start, end))
+
+
+@functools.lru_cache(maxsize=512)
+def _tag_spans(text: str, start: int, end: int | None) -> tuple[tuple[int, int, str, str], ...]:
+    """Cached: a sentence with several quantities, names or cues is tagged once."""
     spans = tokenize(text, start, end)
     tags = tag([t for _, _, t in spans])
-    return [(s, e, t, u) for (s, e, t), u in zip(spans, tags, strict=True)]
+    return tuple((s, e, t, u) for (s, e, t), u in zip(spans, tags, strict=True))
 
 
 #: The entity types the entity tagger knows, as GUM names them.
