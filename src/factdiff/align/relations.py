@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from factdiff import lexicon
 from factdiff.align.checks import is_rounding
-from factdiff.align.facts import Fact
+from factdiff.align.facts import Fact, _as_in, _head_noun
 from factdiff.align.measures import CONVERSION_TOLERANCE, TIME_UNITS, UNIT_WORDS, UNITS, _money, convert
 from factdiff.align.places import place_relation
 from factdiff.align.words import (
@@ -313,6 +313,14 @@ def number_relation(
         )
         if common and not shared_head:
             return None
+        if concept == "conflict" and not shared_head and place in ("same", "none", "unknown"):
+            if _kinds_of_one_another(report, source):
+                # "2 skiffs" for "2 suspicious boats": the same things told more (or less) precisely.
+                return "same", 85.0 + context / 10
+            if _money(report.unit) and _money(source.unit):
+                # "nearly $100 billion worth of trade" for "over $100 billion of trade": what a sum
+                # is for, in other words, is no other unit; a sum's unit is its currency.
+                return None
         if report.family == "percent" and not shared_head and place in ("same", "none"):
             # "10 percent of the transfer" for "10 percent of the fee": the same share of a sum the
             # report names in its own words, unless its word is what another fact counts.
@@ -321,6 +329,7 @@ def number_relation(
             concept == "conflict"
             and place in ("same", "none", "unknown")
             and (context >= UNIT_SWAP_CONTEXT or shared_head)
+            and not _unrelated_claims(report, source)
         ):
             return "unit_swap", 60.0 + context / 10
         if report.claim.in_title and place != "conflict":
@@ -362,11 +371,88 @@ def number_relation(
             shared(report.near, source.near) - GENERIC_CONCEPTS - STOPWORDS - UNIT_WORDS
         )
         fielded = _fielded(report, source)
+        if _other_origins(report, source):
+            return None  # "12 nautical miles from shore" and "13 nautical miles from the warship"
         if context >= CHANGED_CONTEXT or (named_alike and context >= CHANGED_CONTEXT_NAMED) or fielded:
             return "changed", 40.0 + context / 10
         if sole_age:
             return "changed", 40.0 + context / 10
     return None
+
+
+def _kinds_of_one_another(report: Fact, source: Fact) -> bool:
+    """The head nouns of the two counted phrases are one a kind of the other by the lexicon
+    ("skiffs" and "boats"), and neither is the other's word for persons against things."""
+    a, b = _head(report), _head(source)
+    if not a or not b or a == b:
+        return False
+    return lexicon.relation(a, b) in ("hyponym", "hypernym")
+
+
+def _head(fact: Fact) -> str | None:
+    """The lemma of the head noun of a number's counted phrase as the report wrote it."""
+    written = getattr(fact.claim, "concept", None)
+    head = _head_noun(_as_in(written, fact.sentence)) if written else None
+    return lemma(head) if head else None
+
+
+def _unrelated_claims(report: Fact, source: Fact) -> bool:
+    """Two counts of things of unrelated kinds (the lexicon: no common kind within a few hypernym
+    links) whose clauses say nothing alike beyond the number: "Somalia and Yemen, two countries
+    on the coast" and "pirates captured two fishing boats" are two facts that share a number, not
+    one fact whose counted noun was swapped. The same swap in one predicate ("22,000 residents
+    cross it each day" for "22,000 vehicles cross the bridge each day") stays a unit swap."""
+    ca, cb = report.concept - GENERIC_CONCEPTS - {_PERSON}, source.concept - GENERIC_CONCEPTS - {_PERSON}
+    if not ca or not cb:
+        return False
+    for a in ca:
+        for b in cb:
+            if lexicon.comparable_kinds(a, b) is not False:
+                return False  # one kind, or a word the lexicon cannot place
+    figures = concept_tokens(report.claim.text) | concept_tokens(source.claim.text)  # "two" itself
+    own_a = _clause_words(report.sentence, report.claim.text) - ca - cb - figures
+    own_b = _clause_words(source.sentence, source.claim.text) - ca - cb - figures
+    return not shared(own_a, own_b)
+
+
+#: Where a clause ends: a comma, semicolon, colon or dash, or a parenthesis.
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+@lru_cache(maxsize=65536)
+def _clause_words(sentence: str, surface: str) -> frozenset[str]:
+    """Content words of the clause that holds ``surface`` in ``sentence``, names left out (a
+    capitalised word inside the sentence says where or whose, not what happened)."""
+    at = sentence.find(surface)
+    if at < 0:
+        return frozenset()
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)]
+    start = starts[-1] if starts else 0
+    stop = _CLAUSE_BREAK.search(sentence, at + len(surface))
+    clause = sentence[start : stop.start() if stop else len(sentence)]
+    return concept_tokens(clause) - _name_words(sentence) - _DATE_WORDS
+
+
+#: The point a distance is measured from, right after the figure and its unit ("12 nautical
+#: miles from shore", "13 miles away from the warship").
+_ORIGIN = re.compile(
+    r"^[\w\s-]{0,30}?\b(?:from|off)\s+(?:the\s+|a\s+|an\s+|its\s+)?([A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+)
+
+
+def _origin(fact: Fact) -> frozenset[str]:
+    at = fact.sentence.find(fact.claim.text)
+    if at < 0:
+        return frozenset()
+    found = _ORIGIN.match(fact.sentence[at + len(fact.claim.text) :])
+    return concept_tokens(found.group(1)) if found else frozenset()
+
+
+def _other_origins(report: Fact, source: Fact) -> bool:
+    """Two figures measured from different points ("12 nautical miles from shore", "13 nautical
+    miles from the Mysore"): two distances, not one distance changed."""
+    a, b = _origin(report), _origin(source)
+    return bool(a) and bool(b) and not shared(a, b)
 
 
 _NAME_WORD = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
