@@ -39,3 +39,26 @@ def test_distances_from_different_points_are_two_facts() -> None:
     # The same point, another figure: one distance changed.
     nearer = "The tanker was 12 nautical miles from the frigate when the alarm was raised."
     assert _relation(nearer, source, 12, 14) == "changed"
+
+
+def test_a_count_told_by_a_kind_of_the_other_s_noun_agrees() -> None:
+    # A dinghy is a kind of boat: the same two boats, told more precisely.
+    source = "Two boats carrying smugglers were stopped near the harbour on Sunday."
+    report = "Two dinghies carrying smugglers were stopped near the harbour on Sunday."
+    assert _relation(report, source, 2) == "same"
+
+
+def test_a_sum_named_in_other_words_is_no_unit_swap() -> None:
+    source = "Over $40 billion of the region's exports pass through the canal each year."
+    report = "Nearly $40 billion worth of goods pass through the canal each year."
+    assert _relation(report, source, 40e9) != "unit_swap"
+
+
+def test_the_plural_of_a_people_s_language_word_counts_persons() -> None:
+    from factdiff import lexicon
+
+    assert lexicon.is_person_noun("Greeks")
+    assert not lexicon.is_person_noun("Greek")  # first the language
+    source = "Tens of thousands of people marched through the capital on Friday."
+    report = "Tens of thousands of Greeks marched through the capital on Friday."
+    assert _relation(report, source, 10000) != "unit_swap"

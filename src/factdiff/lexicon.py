@@ -456,7 +456,23 @@ def is_person_noun(word: str) -> bool:
     OEWN has as a noun of its own ("troops"), the first sense of either counts.
     """
     counted = _counted(word)
-    return counted.pos == "n" and any(_person_sense(s) for s in counted.firsts)
+    if counted.pos != "n":
+        return False
+    if any(_person_sense(s) for s in counted.firsts):
+        return True
+    return _people_of_a_language(word, counted)
+
+
+def _people_of_a_language(word: str, counted: Counted) -> bool:
+    """A plural whose lemma is first a language and also a person ("Greeks", "Latins"): a
+    language takes no plural, so the plural counts the people who speak it."""
+    last = _clean(word).split()[-1] if _clean(word) else ""
+    if not last or last == counted.lemma or lemma(last, "n") != counted.lemma:
+        return False  # not written in the plural
+    first = counted.firsts[0] if counted.firsts else None
+    if first is None or _class_name(first) != "communication":
+        return False
+    return any(_person_sense(s) for s in counted.senses)
 
 
 @lru_cache(maxsize=65536)

@@ -81,7 +81,7 @@ def facts_of(analysis: Analysis) -> list[Fact]:
             proper = {lemma(w) for w in re.findall(r"(?<=[a-z0-9,;] )[A-Z][a-z]+", sentence)}
             concept = concept - proper if concept - proper else concept
             head = _head_noun(_as_in(claim.concept, sentence))
-            if head and (_people(frozenset({lemma(head)})) or counts_members(head)):
+            if head and (_people(frozenset({lemma(head)})) or counts_members(head) or lexicon.is_person_noun(head)):
                 concept = concept | {_PERSON}  # "immigrants", "Americans", "26 crew": persons, as "people" are
             places = tuple(p for p in claim.places if place_key(p).split("|")[0] not in GENERIC_PLACES)
             numbered = _numbered_place(text, claim)
