@@ -62,3 +62,36 @@ def test_the_plural_of_a_people_s_language_word_counts_persons() -> None:
     source = "Tens of thousands of people marched through the capital on Friday."
     report = "Tens of thousands of Greeks marched through the capital on Friday."
     assert _relation(report, source, 10000) != "unit_swap"
+
+
+def test_a_running_total_given_as_the_event_s_count_is_a_unit_swap() -> None:
+    from factdiff.compare import compare_analyses
+
+    release = Article(
+        id="release",
+        kind="press_release",
+        outlet="Coast Guard",
+        published="2024-03-02",
+        text=(
+            "Patrol boat seizes drugs\n\nDuring the search, nine bales of cocaine were found on the trawler. "
+            "The patrol boat has thus far seized 40 bales of cocaine in its eight patrols this year."
+        ),
+    )
+    report = Article(
+        id="report",
+        outlet="Harbour Times",
+        published="2024-03-02",
+        text="Coast guard finds cocaine\n\nThe crew seized 40 bales of cocaine from the trawler, an officer said.",
+    )
+    faithful = Article(
+        id="faithful",
+        outlet="Bay Post",
+        published="2024-03-02",
+        text=(
+            "Cocaine found\n\nNine bales of cocaine were found on the trawler. It has seized 40 bales so far this year."
+        ),
+    )
+    comparison = compare_analyses([analyse(a) for a in (release, report, faithful)])
+    found = {(d.article, d.type) for d in comparison.divergences}
+    assert ("report", "unit_swap") in found
+    assert not [d for d in comparison.divergences if d.article == "faithful"]
