@@ -95,3 +95,10 @@ def test_a_running_total_given_as_the_event_s_count_is_a_unit_swap() -> None:
     found = {(d.article, d.type) for d in comparison.divergences}
     assert ("report", "unit_swap") in found
     assert not [d for d in comparison.divergences if d.article == "faithful"]
+
+
+def test_figures_are_compared_in_one_unit_before_a_change_is_read() -> None:
+    source = "The larger of the two boats was a 30-foot dhow, the navy said."
+    assert _relation("The larger of the two boats was a 10-metre dhow, the navy said.", source, 10, 30) == "changed"
+    # 24 kilometres are no changed 30 feet, though 24 and 30 are close.
+    assert _relation("The larger of the two boats was 24km away, the navy said.", source, 24, 30) is None

@@ -363,8 +363,10 @@ def number_relation(
             return None  # headlines compress: a different number there is rarely the same fact
         if place != "same" and _other_names(report, source):
             return None  # "Hunter's $90 million deal" and "Teixeira's $161 million deal"
-        big = max(abs(report.value or 0), abs(source.value or 0))
-        small = min(abs(report.value or 0), abs(source.value or 0))
+        # Compared in one unit: "24km" is no changed "30-foot" length, whatever the digits.
+        ours = convert(report.value or 0.0, report.unit, source.unit)
+        ours = abs(report.value or 0) if ours is None else abs(ours)
+        big, small = max(ours, abs(source.value or 0)), min(ours, abs(source.value or 0))
         if small == 0 or big / small > MAX_CHANGE_RATIO:
             return None
         named_alike = bool(shared(report.concept, source.concept) - GENERIC_CONCEPTS) or bool(
