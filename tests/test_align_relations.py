@@ -102,3 +102,13 @@ def test_figures_are_compared_in_one_unit_before_a_change_is_read() -> None:
     assert _relation("The larger of the two boats was a 10-metre dhow, the navy said.", source, 10, 30) == "changed"
     # 24 kilometres are no changed 30 feet, though 24 and 30 are close.
     assert _relation("The larger of the two boats was 24km away, the navy said.", source, 24, 30) is None
+
+
+def test_a_number_written_twice_in_a_sentence_is_read_where_it_stands() -> None:
+    from factdiff.align.relations import _beside
+
+    text = "The crew found three rifles, two radios and three outboard motors on the deck."
+    threes = [f for f in facts_of(analyse(Article(id="x", text=text))) if f.value == 3]
+    assert len(threes) == 2
+    assert "rifle" in _beside(threes[0]) and "rifle" not in _beside(threes[1])
+    assert "motor" in _beside(threes[1])

@@ -62,6 +62,18 @@ class Fact:
         return self.claim.in_post
 
 
+def at_in_sentence(fact: Fact) -> int:
+    """Where the claim stands in its sentence (-1 when it is not there): by its own offset, so
+    that the second "three" of "three rifles, ... three outboard motors" is not read at the
+    first."""
+    claim = fact.claim
+    if claim.sentence_start >= 0:
+        at = claim.start - claim.sentence_start
+        if at >= 0 and fact.sentence[at : at + len(claim.text)] == claim.text:
+            return at
+    return fact.sentence.find(claim.text)
+
+
 def facts_of(analysis: Analysis) -> list[Fact]:
     """The comparable facts of one analysed report."""
     article = analysis.article

@@ -9,7 +9,7 @@ from collections import Counter
 from functools import lru_cache
 
 from factdiff.align.checks import counted_pair, percent_slot, percent_verdict
-from factdiff.align.facts import Fact
+from factdiff.align.facts import Fact, at_in_sentence
 from factdiff.align.measures import TIME_UNITS, UNITS
 from factdiff.align.places import place_relation, same_place
 from factdiff.align.relations import concept_relation, context_similarity, number_relation, same_value
@@ -159,7 +159,7 @@ _PART_OF = re.compile(r"\b(?:which|whom|of them|including|among)\b|;", re.IGNORE
 def _a_total(fact: Fact) -> bool:
     """Whether a running-total marker before the number governs it: "has thus far confiscated
     14 rifles, 31 magazines", not "so far 91,680 ballots were cast, of which 23,118"."""
-    at = fact.sentence.find(fact.claim.text)
+    at = at_in_sentence(fact)
     if at < 0:
         return False
     for marker in _CUMULATIVE.finditer(fact.sentence, 0, at):

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from factdiff import lexicon
 from factdiff.align.checks import is_rounding
-from factdiff.align.facts import Fact, _as_in, _head_noun
+from factdiff.align.facts import Fact, _as_in, _head_noun, at_in_sentence
 from factdiff.align.measures import CONVERSION_TOLERANCE, TIME_UNITS, UNIT_WORDS, UNITS, _money, convert
 from factdiff.align.places import place_relation
 from factdiff.align.words import (
@@ -191,12 +191,11 @@ def _participles(sentence: str) -> frozenset[str]:
 
 def _beside(fact: Fact) -> frozenset[str]:
     """Content words of a number's own phrase and of the words after it in its window."""
-    return fact.near | _after_window(fact.sentence, fact.claim.text)
+    return fact.near | _after_window(fact.sentence, fact.claim.text, at_in_sentence(fact))
 
 
 @lru_cache(maxsize=65536)
-def _after_window(sentence: str, surface: str, width: int = 60) -> frozenset[str]:
-    at = sentence.find(surface)
+def _after_window(sentence: str, surface: str, at: int, width: int = 60) -> frozenset[str]:
     if at < 0:
         return concept_tokens(sentence)
     end = min(len(sentence), at + len(surface) + width)
@@ -412,8 +411,8 @@ def _unrelated_claims(report: Fact, source: Fact) -> bool:
             if lexicon.comparable_kinds(a, b) is not False:
                 return False  # one kind, or a word the lexicon cannot place
     figures = concept_tokens(report.claim.text) | concept_tokens(source.claim.text)  # "two" itself
-    own_a = _clause_words(report.sentence, report.claim.text) - ca - cb - figures
-    own_b = _clause_words(source.sentence, source.claim.text) - ca - cb - figures
+    own_a = _clause_words(report.sentence, report.claim.text, at_in_sentence(report)) - ca - cb - figures
+    own_b = _clause_words(source.sentence, source.claim.text, at_in_sentence(source)) - ca - cb - figures
     return not shared(own_a, own_b)
 
 
@@ -422,10 +421,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
 @lru_cache(maxsize=65536)
-def _clause_words(sentence: str, surface: str) -> frozenset[str]:
-    """Content words of the clause that holds ``surface`` in ``sentence``, names left out (a
-    capitalised word inside the sentence says where or whose, not what happened)."""
-    at = sentence.find(surface)
+def _clause_words(sentence: str, surface: str, at: int) -> frozenset[str]:
+    """Content words of the clause that holds ``surface`` (at ``at``) in ``sentence``, names left
+    out (a capitalised word inside the sentence says where or whose, not what happened)."""
     if at < 0:
         return frozenset()
     starts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)]
@@ -443,7 +441,7 @@ _ORIGIN = re.compile(
 
 
 def _origin(fact: Fact) -> frozenset[str]:
-    at = fact.sentence.find(fact.claim.text)
+    at = at_in_sentence(fact)
     if at < 0:
         return frozenset()
     found = _ORIGIN.match(fact.sentence[at + len(fact.claim.text) :])
@@ -462,7 +460,7 @@ _NAME_WORD = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 def _names_near(fact: Fact) -> frozenset[str]:
     """Capitalised words in the number's clause, not at a sentence start: whose figure it is."""
-    sentence, at = fact.sentence, fact.sentence.find(fact.claim.text)
+    sentence, at = fact.sentence, at_in_sentence(fact)
     if at < 0:
         return frozenset()
     lo = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), 0)
@@ -499,7 +497,7 @@ _SPEECH = re.compile(r"\b(?:say|says|said|told|tell|reported|reports|according|a
 def _place_of_speaker(fact: Fact) -> bool:
     """A place the sentence gives to whoever speaks ("Pruitt County emergency officials say 1,140
     homes ..."), which says where the statement comes from, not where the figure belongs."""
-    text, start = fact.sentence, fact.sentence.find(fact.claim.text)
+    text, start = fact.sentence, at_in_sentence(fact)
     if start < 0 or not fact.places:
         return False
     for place in fact.places:
