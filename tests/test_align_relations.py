@@ -112,3 +112,9 @@ def test_a_number_written_twice_in_a_sentence_is_read_where_it_stands() -> None:
     assert len(threes) == 2
     assert "rifle" in _beside(threes[0]) and "rifle" not in _beside(threes[1])
     assert "motor" in _beside(threes[1])
+
+
+def test_a_relative_clause_belongs_to_the_clause_it_describes() -> None:
+    source = "Inspectors detained 310 workers from 27 provinces during the raid, the ministry said."
+    report = "Across the region, inspectors detained 310 workers, who came from 27 factories."
+    assert _relation(report, source, 27) == "unit_swap"

@@ -420,14 +420,20 @@ def _unrelated_claims(report: Fact, source: Fact) -> bool:
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
+#: A relative clause's first word: the clause belongs to the one before it.
+_RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|that|where)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def _clause_words(sentence: str, surface: str, at: int) -> frozenset[str]:
     """Content words of the clause that holds ``surface`` (at ``at``) in ``sentence``, names left
     out (a capitalised word inside the sentence says where or whose, not what happened)."""
     if at < 0:
         return frozenset()
-    starts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)]
-    start = starts[-1] if starts else 0
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)]
+    start = starts[-1]
+    if len(starts) > 1 and _RELATIVE.match(sentence, start):
+        start = starts[-2]  # "officers arrested 498 people, who came from 42 countries": one clause
     stop = _CLAUSE_BREAK.search(sentence, at + len(surface))
     clause = sentence[start : stop.start() if stop else len(sentence)]
     return concept_tokens(clause) - _name_words(sentence) - _DATE_WORDS
