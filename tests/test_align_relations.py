@@ -118,3 +118,10 @@ def test_a_relative_clause_belongs_to_the_clause_it_describes() -> None:
     source = "Inspectors detained 310 workers from 27 provinces during the raid, the ministry said."
     report = "Across the region, inspectors detained 310 workers, who came from 27 factories."
     assert _relation(report, source, 27) == "unit_swap"
+
+
+def test_an_adverb_before_a_noun_names_nothing_counted() -> None:
+    from factdiff.align.facts import _adverb
+
+    assert _adverb("heavily") and _adverb("reportedly")
+    assert not _adverb("assembly") and not _adverb("family")

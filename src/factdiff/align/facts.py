@@ -62,6 +62,12 @@ class Fact:
         return self.claim.in_post
 
 
+def _adverb(word: str) -> bool:
+    """A word in -ly that the lexicon has as no noun or verb ("heavily" of "23 heavily armed
+    men", "reportedly"): it says how, never what is counted."""
+    return word.endswith("ly") and not lexicon.known(word, "n") and not lexicon.known(word, "v")
+
+
 def at_in_sentence(fact: Fact) -> int:
     """Where the claim stands in its sentence (-1 when it is not there): by its own offset, so
     that the second "three" of "three rifles, ... three outboard motors" is not read at the
@@ -87,7 +93,9 @@ def facts_of(analysis: Analysis) -> list[Fact]:
         if isinstance(claim, Quantity):
             unit = _unit(claim.unit)
             is_percent = unit == "percent"
-            concept = frozenset(w for w in concept_tokens(_as_in(claim.concept, sentence)) if w != "percent")
+            concept = frozenset(
+                w for w in concept_tokens(_as_in(claim.concept, sentence)) if w != "percent" and not _adverb(w)
+            )
             # A capitalised word inside the sentence is a name or a nationality ("23 Somali",
             # "11 Yemeni suspects"): it says whose, not what is counted.
             proper = {lemma(w) for w in re.findall(r"(?<=[a-z0-9,;] )[A-Z][a-z]+", sentence)}
