@@ -125,3 +125,25 @@ def test_an_adverb_before_a_noun_names_nothing_counted() -> None:
 
     assert _adverb("heavily") and _adverb("reportedly")
     assert not _adverb("assembly") and not _adverb("family")
+
+
+def test_a_person_s_home_after_the_age_is_where_the_age_belongs() -> None:
+    text = "The driver, Dana Hollis, 41, of Lenton, was arrested on Friday."
+    ages = [f for f in facts_of(analyse(Article(id="x", text=text))) if f.unit == "age"]
+    assert ages and ages[0].places == ("Lenton",)
+
+
+def test_a_home_most_independent_reports_give_is_the_reference_s() -> None:
+    from factdiff.compare import compare_analyses
+
+    texts = {
+        "a": "Driver held\n\nThe driver, Dana Hollis, 41, was arrested after the crash, police said.",
+        "b": "Crash arrest\n\nOfficers detained Dana Hollis, 41, of Lenton, at the scene of the collision.",
+        "c": "Van hit\n\nA parked van was struck on Main Street. Dana Hollis, 41, of Lenton, faces charges.",
+        "d": "Driver arrested\n\nThe driver, Dana Hollis, 41, of Marbury, was taken into custody late on Friday.",
+    }
+    articles = [Article(id=k, outlet=f"Paper {k}", published="2024-05-03", text=t) for k, t in texts.items()]
+    comparison = compare_analyses([analyse(a) for a in articles])
+    found = {(d.article, d.type) for d in comparison.all_divergences}
+    assert ("d", "entity_swap") in found
+    assert not {a for a, _ in found} & {"a", "b", "c"}

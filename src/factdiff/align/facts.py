@@ -62,6 +62,12 @@ class Fact:
         return self.claim.in_post
 
 
+#: A person's home after the age apposition: "LaSalle, 36, of Bloomington" (or "from").
+_HOME = re.compile(
+    r",\s*(?:of|from)\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\b(?=\s*[,.;)]|\s+(?:was|is|who|and)\b)"
+)
+
+
 def _adverb(word: str) -> bool:
     """A word in -ly that the lexicon has as no noun or verb ("heavily" of "23 heavily armed
     men", "reportedly"): it says how, never what is counted."""
@@ -123,6 +129,10 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                 unit = "age"
             elif aged:
                 unit = "age"
+            if unit == "age" and not places:
+                home = _HOME.match(text, claim.end)
+                if home:
+                    places = (home.group(1),)  # "LaSalle, 36, of Bloomington": where the person lives
             elif unit == "rank":
                 ranked = _RANKED.search(text, claim.sentence_start if claim.sentence_start >= 0 else 0, claim.start)
                 concept = frozenset({"rank"})
