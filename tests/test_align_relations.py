@@ -147,3 +147,15 @@ def test_a_home_most_independent_reports_give_is_the_reference_s() -> None:
     found = {(d.article, d.type) for d in comparison.all_divergences}
     assert ("d", "entity_swap") in found
     assert not {a for a, _ in found} & {"a", "b", "c"}
+
+
+def test_a_statement_is_judged_against_any_statement_of_the_reference_value() -> None:
+    from factdiff.align import Match
+    from factdiff.reference import _against_class, _Member, judge_against
+
+    plain = _number("There were also four outboard motors and a radio receiver.", 4)
+    listed = _number("They also confiscated seven rifles, a grenade launcher, four outboard motors and phones.", 4)
+    report = _number("The navy recovered seven rifles, rocket launchers, four speedboats, grenades and ammunition.", 4)
+    winner = [_Member("b", Match(plain, "same", 100.0), "agrees"), _Member("c", Match(listed, "same", 100.0), "agrees")]
+    assert judge_against(report, plain) is None  # too little in common with the first statement
+    assert _against_class(report, winner) == "unit_swap"  # but one fact with the second

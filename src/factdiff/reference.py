@@ -228,10 +228,22 @@ def settle(
             elif article in in_winner:
                 new = "agrees"
             else:
-                new = judge_against(match.fact, head.match.fact)
+                new = _against_class(match.fact, winner)
             out.append((match, new if new is not None else ("disputed" if old in DIVERGENCES else old)))
         settled[article] = out
     return reference, settled
+
+
+def _against_class(fact: Fact, winner: list[_Member]) -> str | None:
+    """The verdict of ``fact`` against the reference value: against the statement that stands
+    for it, or, where alignment would not call those two one fact, against the first other
+    statement of the same value that it would ("three speedboats" in a list of seized arms, set
+    against another list's "three outboard motors")."""
+    for member in winner:
+        verdict = judge_against(fact, member.match.fact)
+        if verdict is not None:
+            return verdict
+    return None
 
 
 def _placed_apart(agreeing: list[_Member], family_of: Callable[[str], str]) -> tuple[list[_Member], _Member | None]:
