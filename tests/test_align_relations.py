@@ -159,3 +159,16 @@ def test_a_statement_is_judged_against_any_statement_of_the_reference_value() ->
     winner = [_Member("b", Match(plain, "same", 100.0), "agrees"), _Member("c", Match(listed, "same", 100.0), "agrees")]
     assert judge_against(report, plain) is None  # too little in common with the first statement
     assert _against_class(report, winner) == "unit_swap"  # but one fact with the second
+
+
+def test_a_figure_of_another_time_is_no_changed_figure_of_the_event() -> None:
+    source = "The storm destroyed 40 homes in the valley on Tuesday, officials said."
+    assert _relation("The storm destroyed 45 homes in the valley on Tuesday, officials said.", source, 45, 40) == (
+        "changed"
+    )
+    # The clause sets the figure in another year: background, not this storm's toll changed.
+    background = "Two years ago, a storm destroyed 45 homes in the valley, officials said."
+    assert _relation(background, source, 45, 40) is None
+    # A comparison with an earlier figure leaves the current one in the present.
+    compared = "The storm destroyed 45 homes in the valley, up from 30 homes a year earlier, officials said."
+    assert _relation(compared, source, 45, 40) == "changed"

@@ -374,11 +374,33 @@ def number_relation(
         fielded = _fielded(report, source)
         if _other_origins(report, source):
             return None  # "12 nautical miles from shore" and "13 nautical miles from the warship"
+        if source.unit != "age" and _in_background(report) != _in_background(source):
+            return None  # "last year's quake killed 26" is no changed toll of this one
         if context >= CHANGED_CONTEXT or (named_alike and context >= CHANGED_CONTEXT_NAMED) or fielded:
             return "changed", 40.0 + context / 10
         if sole_age:
             return "changed", 40.0 + context / 10
     return None
+
+
+#: Words that set a sentence in another time than the story's event: its figures are background.
+_BACKGROUND = re.compile(
+    r"\b(?:(?:last|previous|past) (?:year|month|week|decade|season)|"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:years?|months?|decades?) (?:ago|earlier|before)|"
+    r"earlier this (?:year|month))\b",
+    re.IGNORECASE,
+)
+
+
+def _in_background(fact: Fact) -> bool:
+    """Whether the number's own clause sets it in another time ("two years ago, 26 died"; not
+    "$612 million, down from $638 million a year earlier", where only the second is earlier). Not
+    asked of an age, which is a person's now ("The 25-year-old scored 19 goals last season")."""
+    at = at_in_sentence(fact)
+    if _BACKGROUND.search(_clause_text(fact.sentence, fact.claim.text, at)):
+        return True
+    lead = fact.sentence.find(",")
+    return 0 <= lead < at and bool(_BACKGROUND.search(fact.sentence, 0, lead))  # "Two years ago, ..."
 
 
 def _kinds_of_one_another(report: Fact, source: Fact) -> bool:
@@ -430,13 +452,21 @@ def _clause_words(sentence: str, surface: str, at: int) -> frozenset[str]:
     out (a capitalised word inside the sentence says where or whose, not what happened)."""
     if at < 0:
         return frozenset()
+    return concept_tokens(_clause_text(sentence, surface, at)) - _name_words(sentence) - _DATE_WORDS
+
+
+@lru_cache(maxsize=65536)
+def _clause_text(sentence: str, surface: str, at: int) -> str:
+    """The clause that holds ``surface`` (at ``at``) in ``sentence``; a relative clause with the
+    clause it describes."""
+    if at < 0:
+        return sentence
     starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)]
     start = starts[-1]
     if len(starts) > 1 and _RELATIVE.match(sentence, start):
         start = starts[-2]  # "officers arrested 498 people, who came from 42 countries": one clause
     stop = _CLAUSE_BREAK.search(sentence, at + len(surface))
-    clause = sentence[start : stop.start() if stop else len(sentence)]
-    return concept_tokens(clause) - _name_words(sentence) - _DATE_WORDS
+    return sentence[start : stop.start() if stop else len(sentence)]
 
 
 #: The point a distance is measured from, right after the figure and its unit ("12 nautical
