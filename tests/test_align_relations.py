@@ -91,10 +91,16 @@ def test_a_running_total_given_as_the_event_s_count_is_a_unit_swap() -> None:
             "Cocaine found\n\nNine bales of cocaine were found on the trawler. It has seized 40 bales so far this year."
         ),
     )
-    comparison = compare_analyses([analyse(a) for a in (release, report, faithful)])
+    dated = Article(
+        id="dated",
+        outlet="Coast Weekly",
+        published="2024-03-02",
+        text="Patrol record\n\nThe patrol boat has seized 40 bales of cocaine since January, its captain said.",
+    )
+    comparison = compare_analyses([analyse(a) for a in (release, report, faithful, dated)])
     found = {(d.article, d.type) for d in comparison.divergences}
     assert ("report", "unit_swap") in found
-    assert not [d for d in comparison.divergences if d.article == "faithful"]
+    assert not [d for d in comparison.divergences if d.article in ("faithful", "dated")]
 
 
 def test_figures_are_compared_in_one_unit_before_a_change_is_read() -> None:

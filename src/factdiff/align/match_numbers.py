@@ -132,8 +132,8 @@ def _running_total(
     source = slot.source
     if relation != "same" or source is None or fact.claim.in_title:
         return candidate
-    if not _a_total(source) or _CUMULATIVE.search(fact.sentence):
-        return candidate
+    if not _a_total(source) or _CUMULATIVE.search(fact.sentence) or _ANY_TOTAL.search(fact.sentence):
+        return candidate  # a report with any word of a total may well mean the total
     for other in slots:
         theirs = other.source
         if (
@@ -149,6 +149,15 @@ def _running_total(
             continue
         return (score - RUNNING_TOTAL_PENALTY, i, "unit_swap", fact, other)
     return candidate
+
+
+#: Wider words of a total: a report that uses any of them is not read as giving the total for the
+#: event ("has seized 14 rifles since 2009", "a total of 14 rifles").
+_ANY_TOTAL = re.compile(
+    r"\b(?:a total of|in total|in all|altogether|overall|combined|since|over the (?:past|last)|"
+    r"(?:this|last|past) (?:year|season|decade))\b",
+    re.IGNORECASE,
+)
 
 
 #: Words between a total's marker and a number that make the number a part of that total ("a
