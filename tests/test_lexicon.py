@@ -386,3 +386,25 @@ def test_shipped_table_is_what_the_build_script_makes_from_the_source() -> None:
     assert shipped.commit == (OEWN / "COMMIT").read_text(encoding="utf-8").strip()
     assert lexicon.FORMAT == build.FORMAT
     assert build.DEFAULT_OUT.name == lexicon.TABLE_FILE
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("countries", "cities", True),
+        ("machine guns", "automatic rifles", True),
+        ("homes", "buildings", True),
+        ("pirates", "suspects", True),
+        ("countries", "fishing boats", False),
+        ("days", "executives", False),
+        ("rifles", "grenades", False),
+        ("accounts", "people", False),
+    ],
+)
+def test_comparable_kinds(a: str, b: str, expected: bool) -> None:
+    assert lexicon.comparable_kinds(a, b) is expected
+    assert lexicon.comparable_kinds(b, a) is expected
+
+
+def test_comparable_kinds_of_an_unknown_noun_is_unknown() -> None:
+    assert lexicon.comparable_kinds("zorblaxes", "people") is None

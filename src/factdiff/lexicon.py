@@ -456,7 +456,23 @@ def is_person_noun(word: str) -> bool:
     OEWN has as a noun of its own ("troops"), the first sense of either counts.
     """
     counted = _counted(word)
-    return counted.pos == "n" and any(_person_sense(s) for s in counted.firsts)
+    if counted.pos != "n":
+        return False
+    if any(_person_sense(s) for s in counted.firsts):
+        return True
+    return _people_of_a_language(word, counted)
+
+
+def _people_of_a_language(word: str, counted: Counted) -> bool:
+    """A plural whose lemma is first a language and also a person ("Greeks", "Latins"): a
+    language takes no plural, so the plural counts the people who speak it."""
+    last = _clean(word).split()[-1] if _clean(word) else ""
+    if not last or last == counted.lemma or lemma(last, "n") != counted.lemma:
+        return False  # not written in the plural
+    first = counted.firsts[0] if counted.firsts else None
+    if first is None or _class_name(first) != "communication":
+        return False
+    return any(_person_sense(s) for s in counted.senses)
 
 
 @lru_cache(maxsize=65536)
@@ -718,3 +734,25 @@ def is_kind_of(specific: str, general: str, steps: int = HYPONYM_STEPS) -> bool:
     firsts = set(ka.firsts)
     others = [s for s in ka.senses if s not in firsts and not _person_sense(s)]
     return _is_below(others, kb.firsts, steps)
+
+
+#: Hypernym links within which two counted nouns of different things still share a kind.
+KIND_STEPS = 3
+
+
+def comparable_kinds(a: str, b: str, steps: int = KIND_STEPS) -> bool | None:
+    """Whether two different counted nouns are things of one kind, so that putting one for the
+    other is a unit swap an editor would call an error ("42 cities" for "42 countries", "homes
+    damaged" for "homes destroyed", "machine guns" for "automatic rifles"), rather than two
+    facts that happen to share a number ("2 countries" and "2 fishing boats", "3 days" and
+    "3 executives"). Two nouns are of one kind when a frequent sense of each reaches a common
+    synset within ``steps`` hypernym links, or when both name persons. None when either noun is
+    not in the lexicon."""
+    ka, kb = _counted(a), _counted(b)
+    if not ka.lemma or not kb.lemma:
+        return None
+    if is_person_noun(a) and is_person_noun(b):
+        return True
+    above_a = {s for sense in ka.own for s in (sense, *_ancestors(sense, steps))}
+    above_b = {s for sense in kb.own for s in (sense, *_ancestors(sense, steps))}
+    return bool(above_a & above_b)

@@ -36,7 +36,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from factdiff.align import Fact, Match, Slot, concept_relation, number_relation
+from factdiff.align import Fact, Match, Slot, concept_relation, number_relation, place_relation
 from factdiff.judge import _number_verdict, display_value, quote_verdict, title_verdict
 from factdiff.model import DIVERGENCES
 
@@ -150,6 +150,13 @@ def settle(
                 break
         else:
             classes.append([member])
+    apart: list[_Member] = []
+    placed_head: _Member | None = None
+    if anchored and not classes[0][0].match.fact.places:
+        apart, placed_head = _placed_apart(classes[0], family_of)
+        if apart:
+            classes[0] = [m for m in classes[0] if m not in apart]
+            classes.extend([m] for m in apart)
     pivot_family = family_of(pivot) if pivot is not None else None
     support = [
         len(families) + (pivot_weight - 1 if pivot_family in families else 0)
@@ -200,6 +207,16 @@ def settle(
         fact=head.match.fact,
     )
     if head.article == pivot:
+        if apart and placed_head is not None:
+            # The figure is the pivot's, its place the one most independent reports give.
+            moved = {m.article for m in apart}
+            judged = {
+                article: [
+                    (m, (judge_against(m.fact, placed_head.match.fact) or v) if article in moved else v)
+                    for m, v in matches
+                ]
+                for article, matches in judged.items()
+            }
         return reference, judged  # the pivot's verdicts already judge against this value
     in_winner = {m.article for m in winner}
     settled = {}
@@ -211,10 +228,49 @@ def settle(
             elif article in in_winner:
                 new = "agrees"
             else:
-                new = judge_against(match.fact, head.match.fact)
+                new = _against_class(match.fact, winner)
             out.append((match, new if new is not None else ("disputed" if old in DIVERGENCES else old)))
         settled[article] = out
     return reference, settled
+
+
+def _against_class(fact: Fact, winner: list[_Member]) -> str | None:
+    """The verdict of ``fact`` against the reference value: against the statement that stands
+    for it, or, where alignment would not call those two one fact, against the first other
+    statement of the same value that it would ("three speedboats" in a list of seized arms, set
+    against another list's "three outboard motors")."""
+    for member in winner:
+        verdict = judge_against(fact, member.match.fact)
+        if verdict is not None:
+            return verdict
+    return None
+
+
+def _placed_apart(agreeing: list[_Member], family_of: Callable[[str], str]) -> tuple[list[_Member], _Member | None]:
+    """Among reports that agree with a pivot which gives no place, those that place the fact
+    elsewhere than most independent reports do ("LaSalle, 36, of Minneapolis" where two others
+    say "of Bloomington"): they are set apart, with a statement of the majority's place. Nothing
+    is set apart without a place that at least two independent reports give and no other place
+    as many."""
+    groups: list[list[_Member]] = []
+    for member in agreeing[1:]:
+        places = member.match.fact.places
+        if not places or member.match.fact.in_post:
+            continue
+        for group in groups:
+            if place_relation(places, group[0].match.fact.places) == "same":
+                group.append(member)
+                break
+        else:
+            groups.append([member])
+    if len(groups) < 2:
+        return [], None
+    support = [len({family_of(m.article) for m in group}) for group in groups]
+    best = max(support)
+    if best < 2 or support.count(best) > 1:
+        return [], None
+    winner = groups[support.index(best)]
+    return [m for group in groups if group is not winner for m in group], winner[0]
 
 
 #: How sure alignment is that two statements are one fact, by the relation it found.

@@ -62,6 +62,30 @@ class Fact:
         return self.claim.in_post
 
 
+#: A person's home after the age apposition: "LaSalle, 36, of Bloomington" (or "from").
+_HOME = re.compile(
+    r",\s*(?:of|from)\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\b(?=\s*[,.;)]|\s+(?:was|is|who|and)\b)"
+)
+
+
+def _adverb(word: str) -> bool:
+    """A word in -ly that the lexicon has as no noun or verb ("heavily" of "23 heavily armed
+    men", "reportedly"): it says how, never what is counted."""
+    return word.endswith("ly") and not lexicon.known(word, "n") and not lexicon.known(word, "v")
+
+
+def at_in_sentence(fact: Fact) -> int:
+    """Where the claim stands in its sentence (-1 when it is not there): by its own offset, so
+    that the second "three" of "three rifles, ... three outboard motors" is not read at the
+    first."""
+    claim = fact.claim
+    if claim.sentence_start >= 0:
+        at = claim.start - claim.sentence_start
+        if at >= 0 and fact.sentence[at : at + len(claim.text)] == claim.text:
+            return at
+    return fact.sentence.find(claim.text)
+
+
 def facts_of(analysis: Analysis) -> list[Fact]:
     """The comparable facts of one analysed report."""
     article = analysis.article
@@ -75,13 +99,15 @@ def facts_of(analysis: Analysis) -> list[Fact]:
         if isinstance(claim, Quantity):
             unit = _unit(claim.unit)
             is_percent = unit == "percent"
-            concept = frozenset(w for w in concept_tokens(_as_in(claim.concept, sentence)) if w != "percent")
+            concept = frozenset(
+                w for w in concept_tokens(_as_in(claim.concept, sentence)) if w != "percent" and not _adverb(w)
+            )
             # A capitalised word inside the sentence is a name or a nationality ("23 Somali",
             # "11 Yemeni suspects"): it says whose, not what is counted.
             proper = {lemma(w) for w in re.findall(r"(?<=[a-z0-9,;] )[A-Z][a-z]+", sentence)}
             concept = concept - proper if concept - proper else concept
             head = _head_noun(_as_in(claim.concept, sentence))
-            if head and (_people(frozenset({lemma(head)})) or counts_members(head)):
+            if head and (_people(frozenset({lemma(head)})) or counts_members(head) or lexicon.is_person_noun(head)):
                 concept = concept | {_PERSON}  # "immigrants", "Americans", "26 crew": persons, as "people" are
             places = tuple(p for p in claim.places if place_key(p).split("|")[0] not in GENERIC_PLACES)
             numbered = _numbered_place(text, claim)
@@ -103,6 +129,10 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                 unit = "age"
             elif aged:
                 unit = "age"
+            if unit == "age" and not places:
+                home = _HOME.match(text, claim.end)
+                if home:
+                    places = (home.group(1),)  # "LaSalle, 36, of Bloomington": where the person lives
             elif unit == "rank":
                 ranked = _RANKED.search(text, claim.sentence_start if claim.sentence_start >= 0 else 0, claim.start)
                 concept = frozenset({"rank"})

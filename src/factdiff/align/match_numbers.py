@@ -4,11 +4,12 @@ own counts (those are judged as ``percent_wrong`` on their own)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
 from factdiff.align.checks import counted_pair, percent_slot, percent_verdict
-from factdiff.align.facts import Fact
+from factdiff.align.facts import Fact, at_in_sentence
 from factdiff.align.measures import TIME_UNITS, UNITS
 from factdiff.align.places import place_relation, same_place
 from factdiff.align.relations import concept_relation, context_similarity, number_relation, same_value
@@ -88,6 +89,7 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
     candidates = [
         c for c in candidates if not (c[2] == "changed" and not c[3].places and _derived(c[3], values, facts))
     ]
+    candidates = [_running_total(c, slots) for c in candidates]
     candidates.sort(key=lambda c: (-c[0], c[1]))
     known = {s.source.value for s in slots if s.source is not None}
     assigned: set[int] = set()
@@ -108,6 +110,75 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
         assigned.add(i)
         slot.matches.setdefault(fact.article, []).append(Match(fact, relation, _score))
     return [f for i, f in enumerate(numbers) if i not in assigned]
+
+
+#: Words that make a figure a running total ("has so far seized a total of 14 rifles") rather
+#: than the count of the event the story is about. "A total of" alone is not one: it sums the
+#: parts of one event as often ("a total of 91,680 ballots were cast").
+_CUMULATIVE = re.compile(
+    r"\b(?:so far|thus far|to date|till date|until now|up to now|cumulative(?:ly)?|running total)\b",
+    re.IGNORECASE,
+)
+
+
+def _running_total(
+    candidate: tuple[float, int, str, Fact, Slot], slots: list[Slot]
+) -> tuple[float, int, str, Fact, Slot]:
+    """A report's figure equal to a source's running total ("has thus far confiscated a total of
+    14 rifles"), told without any word of a total ("The Navy confiscated 14 rifles from the
+    boat"), where the source also counts the same things for the event itself ("six rifles were
+    found"): the total given as the event's count, a ``unit_swap`` against the event's figure."""
+    score, i, relation, fact, slot = candidate
+    source = slot.source
+    if relation != "same" or source is None or fact.claim.in_title:
+        return candidate
+    if not _a_total(source) or _CUMULATIVE.search(fact.sentence) or _ANY_TOTAL.search(fact.sentence):
+        return candidate  # a report with any word of a total may well mean the total
+    for other in slots:
+        theirs = other.source
+        if (
+            theirs is None
+            or other is slot
+            or theirs.family != fact.family
+            or theirs.unit != fact.unit
+            or theirs.value == fact.value
+            or theirs.claim.in_title
+            or _a_total(theirs)
+            or concept_relation(fact.concept, theirs.concept) != "same"
+        ):
+            continue
+        return (score - RUNNING_TOTAL_PENALTY, i, "unit_swap", fact, other)
+    return candidate
+
+
+#: Wider words of a total: a report that uses any of them is not read as giving the total for the
+#: event ("has seized 14 rifles since 2009", "a total of 14 rifles").
+_ANY_TOTAL = re.compile(
+    r"\b(?:a total of|in total|in all|altogether|overall|combined|since|over the (?:past|last)|"
+    r"(?:this|last|past) (?:year|season|decade))\b",
+    re.IGNORECASE,
+)
+
+
+#: Words between a total's marker and a number that make the number a part of that total ("a
+#: total of 91,680 ballots were cast, of which 23,118 ...").
+_PART_OF = re.compile(r"\b(?:which|whom|of them|including|among)\b|;", re.IGNORECASE)
+
+
+def _a_total(fact: Fact) -> bool:
+    """Whether a running-total marker before the number governs it: "has thus far confiscated
+    14 rifles, 31 magazines", not "so far 91,680 ballots were cast, of which 23,118"."""
+    at = at_in_sentence(fact)
+    if at < 0:
+        return False
+    for marker in _CUMULATIVE.finditer(fact.sentence, 0, at):
+        if not _PART_OF.search(fact.sentence, marker.end(), at):
+            return True
+    return False
+
+
+#: Score taken off a running total read as the event's count: less sure than the figure itself.
+RUNNING_TOTAL_PENALTY = 35.0
 
 
 def _twins(slots: list[Slot]) -> dict[str, set[str]]:

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from factdiff import lexicon
 from factdiff.align.checks import is_rounding
-from factdiff.align.facts import Fact
+from factdiff.align.facts import Fact, _as_in, _head_noun, at_in_sentence
 from factdiff.align.measures import CONVERSION_TOLERANCE, TIME_UNITS, UNIT_WORDS, UNITS, _money, convert
 from factdiff.align.places import place_relation
 from factdiff.align.words import (
@@ -191,12 +191,11 @@ def _participles(sentence: str) -> frozenset[str]:
 
 def _beside(fact: Fact) -> frozenset[str]:
     """Content words of a number's own phrase and of the words after it in its window."""
-    return fact.near | _after_window(fact.sentence, fact.claim.text)
+    return fact.near | _after_window(fact.sentence, fact.claim.text, at_in_sentence(fact))
 
 
 @lru_cache(maxsize=65536)
-def _after_window(sentence: str, surface: str, width: int = 60) -> frozenset[str]:
-    at = sentence.find(surface)
+def _after_window(sentence: str, surface: str, at: int, width: int = 60) -> frozenset[str]:
     if at < 0:
         return concept_tokens(sentence)
     end = min(len(sentence), at + len(surface) + width)
@@ -313,6 +312,14 @@ def number_relation(
         )
         if common and not shared_head:
             return None
+        if concept == "conflict" and not shared_head and place in ("same", "none", "unknown"):
+            if _kinds_of_one_another(report, source):
+                # "2 skiffs" for "2 suspicious boats": the same things told more (or less) precisely.
+                return "same", 85.0 + context / 10
+            if _money(report.unit) and _money(source.unit):
+                # "nearly $100 billion worth of trade" for "over $100 billion of trade": what a sum
+                # is for, in other words, is no other unit; a sum's unit is its currency.
+                return None
         if report.family == "percent" and not shared_head and place in ("same", "none"):
             # "10 percent of the transfer" for "10 percent of the fee": the same share of a sum the
             # report names in its own words, unless its word is what another fact counts.
@@ -321,6 +328,7 @@ def number_relation(
             concept == "conflict"
             and place in ("same", "none", "unknown")
             and (context >= UNIT_SWAP_CONTEXT or shared_head)
+            and not _unrelated_claims(report, source)
         ):
             return "unit_swap", 60.0 + context / 10
         if report.claim.in_title and place != "conflict":
@@ -354,14 +362,20 @@ def number_relation(
             return None  # headlines compress: a different number there is rarely the same fact
         if place != "same" and _other_names(report, source):
             return None  # "Hunter's $90 million deal" and "Teixeira's $161 million deal"
-        big = max(abs(report.value or 0), abs(source.value or 0))
-        small = min(abs(report.value or 0), abs(source.value or 0))
+        # Compared in one unit: "24km" is no changed "30-foot" length, whatever the digits.
+        ours = convert(report.value or 0.0, report.unit, source.unit)
+        ours = abs(report.value or 0) if ours is None else abs(ours)
+        big, small = max(ours, abs(source.value or 0)), min(ours, abs(source.value or 0))
         if small == 0 or big / small > MAX_CHANGE_RATIO:
             return None
         named_alike = bool(shared(report.concept, source.concept) - GENERIC_CONCEPTS) or bool(
             shared(report.near, source.near) - GENERIC_CONCEPTS - STOPWORDS - UNIT_WORDS
         )
         fielded = _fielded(report, source)
+        if _other_origins(report, source):
+            return None  # "12 nautical miles from shore" and "13 nautical miles from the warship"
+        if source.unit != "age" and _in_background(report) != _in_background(source):
+            return None  # "last year's quake killed 26" is no changed toll of this one
         if context >= CHANGED_CONTEXT or (named_alike and context >= CHANGED_CONTEXT_NAMED) or fielded:
             return "changed", 40.0 + context / 10
         if sole_age:
@@ -369,12 +383,120 @@ def number_relation(
     return None
 
 
+#: Words that set a sentence in another time than the story's event: its figures are background.
+_BACKGROUND = re.compile(
+    r"\b(?:(?:last|previous|past) (?:year|month|week|decade|season)|"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:years?|months?|decades?) (?:ago|earlier|before)|"
+    r"earlier this (?:year|month))\b",
+    re.IGNORECASE,
+)
+
+
+def _in_background(fact: Fact) -> bool:
+    """Whether the number's own clause sets it in another time ("two years ago, 26 died"; not
+    "$612 million, down from $638 million a year earlier", where only the second is earlier). Not
+    asked of an age, which is a person's now ("The 25-year-old scored 19 goals last season")."""
+    at = at_in_sentence(fact)
+    if _BACKGROUND.search(_clause_text(fact.sentence, fact.claim.text, at)):
+        return True
+    lead = fact.sentence.find(",")
+    return 0 <= lead < at and bool(_BACKGROUND.search(fact.sentence, 0, lead))  # "Two years ago, ..."
+
+
+def _kinds_of_one_another(report: Fact, source: Fact) -> bool:
+    """The head nouns of the two counted phrases are one a kind of the other by the lexicon
+    ("skiffs" and "boats"), and neither is the other's word for persons against things."""
+    a, b = _head(report), _head(source)
+    if not a or not b or a == b:
+        return False
+    return lexicon.relation(a, b) in ("hyponym", "hypernym")
+
+
+def _head(fact: Fact) -> str | None:
+    """The lemma of the head noun of a number's counted phrase as the report wrote it."""
+    written = getattr(fact.claim, "concept", None)
+    head = _head_noun(_as_in(written, fact.sentence)) if written else None
+    return lemma(head) if head else None
+
+
+def _unrelated_claims(report: Fact, source: Fact) -> bool:
+    """Two counts of things of unrelated kinds (the lexicon: no common kind within a few hypernym
+    links) whose clauses say nothing alike beyond the number: "Somalia and Yemen, two countries
+    on the coast" and "pirates captured two fishing boats" are two facts that share a number, not
+    one fact whose counted noun was swapped. The same swap in one predicate ("22,000 residents
+    cross it each day" for "22,000 vehicles cross the bridge each day") stays a unit swap."""
+    ca, cb = report.concept - GENERIC_CONCEPTS - {_PERSON}, source.concept - GENERIC_CONCEPTS - {_PERSON}
+    if not ca or not cb:
+        return False
+    for a in ca:
+        for b in cb:
+            if lexicon.comparable_kinds(a, b) is not False:
+                return False  # one kind, or a word the lexicon cannot place
+    figures = concept_tokens(report.claim.text) | concept_tokens(source.claim.text)  # "two" itself
+    own_a = _clause_words(report.sentence, report.claim.text, at_in_sentence(report)) - ca - cb - figures
+    own_b = _clause_words(source.sentence, source.claim.text, at_in_sentence(source)) - ca - cb - figures
+    return not shared(own_a, own_b)
+
+
+#: Where a clause ends: a comma, semicolon, colon or dash, or a parenthesis.
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+#: A relative clause's first word: the clause belongs to the one before it.
+_RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|that|where)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _clause_words(sentence: str, surface: str, at: int) -> frozenset[str]:
+    """Content words of the clause that holds ``surface`` (at ``at``) in ``sentence``, names left
+    out (a capitalised word inside the sentence says where or whose, not what happened)."""
+    if at < 0:
+        return frozenset()
+    return concept_tokens(_clause_text(sentence, surface, at)) - _name_words(sentence) - _DATE_WORDS
+
+
+@lru_cache(maxsize=65536)
+def _clause_text(sentence: str, surface: str, at: int) -> str:
+    """The clause that holds ``surface`` (at ``at``) in ``sentence``; a relative clause with the
+    clause it describes."""
+    if at < 0:
+        return sentence
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)]
+    start = starts[-1]
+    if len(starts) > 1 and _RELATIVE.match(sentence, start):
+        start = starts[-2]  # "officers arrested 498 people, who came from 42 countries": one clause
+    stop = _CLAUSE_BREAK.search(sentence, at + len(surface))
+    return sentence[start : stop.start() if stop else len(sentence)]
+
+
+#: The point a distance is measured from, right after the figure and its unit ("12 nautical
+#: miles from shore", "13 miles away from the warship").
+_ORIGIN = re.compile(
+    r"^[\w\s-]{0,30}?\b(?:from|off)\s+(?:the\s+|a\s+|an\s+|its\s+)?([A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+)
+
+
+def _origin(fact: Fact) -> frozenset[str]:
+    at = at_in_sentence(fact)
+    if at < 0:
+        return frozenset()
+    found = _ORIGIN.match(fact.sentence[at + len(fact.claim.text) :])
+    return concept_tokens(found.group(1)) if found else frozenset()
+
+
+def _other_origins(report: Fact, source: Fact) -> bool:
+    """Two figures measured from different points ("12 nautical miles from shore", "13 nautical
+    miles from the Mysore"): two distances, not one distance changed."""
+    a, b = _origin(report), _origin(source)
+    return bool(a) and bool(b) and not shared(a, b)
+
+
 _NAME_WORD = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 
 def _names_near(fact: Fact) -> frozenset[str]:
     """Capitalised words in the number's clause, not at a sentence start: whose figure it is."""
-    sentence, at = fact.sentence, fact.sentence.find(fact.claim.text)
+    sentence, at = fact.sentence, at_in_sentence(fact)
     if at < 0:
         return frozenset()
     lo = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), 0)
@@ -411,7 +533,7 @@ _SPEECH = re.compile(r"\b(?:say|says|said|told|tell|reported|reports|according|a
 def _place_of_speaker(fact: Fact) -> bool:
     """A place the sentence gives to whoever speaks ("Pruitt County emergency officials say 1,140
     homes ..."), which says where the statement comes from, not where the figure belongs."""
-    text, start = fact.sentence, fact.sentence.find(fact.claim.text)
+    text, start = fact.sentence, at_in_sentence(fact)
     if start < 0 or not fact.places:
         return False
     for place in fact.places:

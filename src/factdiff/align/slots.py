@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factdiff.align.facts import Fact
+from factdiff.align.facts import Fact, at_in_sentence
 from factdiff.align.labels import _label
 from factdiff.align.places import place_key, place_relation, same_person
 from factdiff.align.relations import _quote_score, fact_concepts, same_value
@@ -89,7 +89,7 @@ def _own_stretch(fact: Fact) -> frozenset[str]:
     """The number's window up to the end of its clause or the sentence's next number, whichever
     comes first: the words after belong to another figure ("212 destroyed and 64 damaged, with
     homes accounting for 148": the homes are the 148, not the 64)."""
-    at = fact.sentence.find(fact.claim.text)
+    at = at_in_sentence(fact)
     if at < 0:
         return fact.window
     end = at + len(fact.claim.text)
