@@ -127,7 +127,7 @@ def render_compare(comparison: Comparison, *, color: bool = False, width: int = 
         labels = {s.id: s.label for s in comparison.slots}
         for d in comparison.divergences:
             whose = " [embedded post: the post author's claim]" if d.in_post else ""
-            against = "source" if d.reference == "primary" else "consensus"
+            against = {"consensus": "consensus", "derived": "from the counts"}.get(d.reference, "source")
             expected = f" ({against}: {d.expected})" if d.expected else ""
             console.print(
                 f"  {short_name(comparison.article(d.article), 30)}: {d.type} in {labels.get(d.slot, d.slot)}: "
