@@ -255,8 +255,9 @@ def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
     story_rows = assigned_df.filter(F.col("kind") == "s").select(
         F.col("story_id").alias("id"), "label", "size", "first_date", "last_date", "outlets", "facts"
     )
+    meta = ranked.select("id", "source_id", "published", F.coalesce("outlet", "domain").alias("outlet"))
     listed = (
-        members.join(ranked.select("id", "source_id", "published", F.coalesce("outlet", "domain").alias("outlet")), "id")
+        members.join(meta, "id")
         .groupBy("story_id")
         .agg(F.sort_array(F.collect_list(F.struct("rank", "id", "source_id", "published", "outlet"))).alias("a"))
         .select(F.col("story_id").alias("id"), F.transform("a", lambda s: s.dropFields("rank")).alias("articles"))

@@ -104,10 +104,8 @@ def _expand(given: str) -> Iterator[str | Skipped]:
         yield Skipped(given, "unreadable", exc.strerror or str(exc))
         return
     if stat.S_ISDIR(info.st_mode):
-        for path in _walk(given):
-            yield path
-        for parquet in sorted(_parquet_files(given)):
-            yield parquet
+        yield from _walk(given)
+        yield from sorted(_parquet_files(given))
     else:
         yield given
 

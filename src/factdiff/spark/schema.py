@@ -27,7 +27,7 @@ def _struct(*fields: tuple[str, object, bool]) -> StructType:
     return StructType([StructField(name, kind, nullable) for name, kind, nullable in fields])  # type: ignore[arg-type]
 
 
-S, L, I, B = StringType(), LongType(), IntegerType(), BooleanType()
+S, L, N, B = StringType(), LongType(), IntegerType(), BooleanType()
 
 SKIPPED = _struct(("order", L, True), ("input", S, False), ("reason", S, False), ("detail", S, True),
                   ("error", B, False))  # fmt: skip
@@ -35,10 +35,10 @@ SKIPPED = _struct(("order", L, True), ("input", S, False), ("reason", S, False),
 ANALYSED = _struct(
     ("id", S, False), ("order", L, False), ("source_id", S, True), ("file", S, True), ("url", S, True),
     ("title", S, True), ("outlet", S, True), ("domain", S, True), ("published", S, True), ("language", S, True),
-    ("kind", S, True), ("text", S, True), ("title_end", I, True), ("body_start", I, True), ("posts", S, True),
+    ("kind", S, True), ("text", S, True), ("title_end", N, True), ("body_start", N, True), ("posts", S, True),
     ("version", S, True), ("sentences", S, True), ("findings", S, True), ("claims", S, True),
-    ("fingerprint", S, True), ("day", I, True), ("signature", BinaryType(), True), ("keys", ArrayType(S), True),
-    ("buckets", ArrayType(I), True), ("copies", I, False), ("error", S, True),
+    ("fingerprint", S, True), ("day", N, True), ("signature", BinaryType(), True), ("keys", ArrayType(S), True),
+    ("buckets", ArrayType(N), True), ("copies", N, False), ("error", S, True),
 )  # fmt: skip
 
 RANKS = _struct(("order", L, False), ("rank", L, False))
@@ -46,14 +46,14 @@ BLOCKS = _struct(("rank", L, False), ("block", L, False))
 
 ASSIGNED = _struct(
     ("kind", S, False), ("id", S, True), ("rank", L, True), ("joined", S, True), ("story_id", S, False),
-    ("decision", S, True), ("label", S, True), ("size", I, True), ("first_date", S, True), ("last_date", S, True),
+    ("decision", S, True), ("label", S, True), ("size", N, True), ("first_date", S, True), ("last_date", S, True),
     ("outlets", ArrayType(S), True), ("facts", ArrayType(S), True),
 )  # fmt: skip
 
 CLAIMS = _struct(
-    ("article_id", S, False), ("n", I, False), ("kind", S, False), ("text", S, True), ("start", I, False),
-    ("end", I, False), ("in_post", B, False), ("in_title", B, False), ("sentence_start", I, True),
-    ("sentence_end", I, True), ("data", S, False),
+    ("article_id", S, False), ("n", N, False), ("kind", S, False), ("text", S, True), ("start", N, False),
+    ("end", N, False), ("in_post", B, False), ("in_title", B, False), ("sentence_start", N, True),
+    ("sentence_end", N, True), ("data", S, False),
 )  # fmt: skip
 
 COMPARED_DDL = "story_id string, document string"
@@ -65,11 +65,11 @@ STORY_HEADS = _struct(
 
 SLOTS = _struct(
     ("story_id", S, False), ("id", S, False), ("label", S, True), ("kind", S, True), ("source_value", S, True),
-    ("consensus", S, True), ("cells", I, False),
+    ("consensus", S, True), ("cells", N, False),
 )  # fmt: skip
 
 VERDICTS = _struct(
     ("story_id", S, False), ("slot", S, False), ("article", S, False), ("verdict", S, False),
-    ("divergence", B, False), ("value", S, True), ("expected", S, True), ("text", S, True), ("start", I, True),
-    ("end", I, True), ("in_post", B, False),
+    ("divergence", B, False), ("value", S, True), ("expected", S, True), ("text", S, True), ("start", N, True),
+    ("end", N, True), ("in_post", B, False),
 )  # fmt: skip
