@@ -140,7 +140,7 @@ def article_rows(n: int, seed: int = 0) -> Iterator[dict[str, str]]:
     things, so grouping and analysis both have real text to work on.
     """
     rng = random.Random(seed)
-    for number, (fp, event) in enumerate(generate(n, seed)):
+    for _number, (fp, event) in enumerate(generate(n, seed)):
         names = [_name(f) for f in fp.features if f.startswith("e:ent")]
         words = [_topic_word(f) for f in fp.features if f.startswith("w:")]
         figures = [f[2:] for f in fp.features if f.startswith("n:")]
@@ -150,10 +150,12 @@ def article_rows(n: int, seed: int = 0) -> Iterator[dict[str, str]]:
         for i, figure in enumerate(figures):
             who = names[i % len(names)] if names else "Officials"
             topic = " ".join(words[(3 * i) % max(len(words), 1) : (3 * i) % max(len(words), 1) + 3]) or "the matter"
-            sentences.append(f"{who} {rng.choice(_VERBS)} that {figure} {topic} were counted on {_MONTH_NAMES[month]} {dom}.")
-        rest = words[: 30]
+            when = f"{_MONTH_NAMES[month]} {dom}"
+            sentences.append(f"{who} {rng.choice(_VERBS)} that {figure} {topic} were counted on {when}.")
+        rest = words[:30]
         for i in range(0, len(rest), 6):
-            sentences.append(f"The {' '.join(rest[i:i + 6])} continued, according to {rng.choice(names or ['the agency'])}.")
+            source = rng.choice(names or ["the agency"])
+            sentences.append(f"The {' '.join(rest[i : i + 6])} continued, according to {source}.")
         rng.shuffle(sentences)
         title_words = " ".join(words[:4]).capitalize()
         yield {

@@ -19,10 +19,10 @@ pytest.importorskip("pyspark")
 pytest.importorskip("pyarrow")
 pytest.importorskip("pandas")
 
-import pyarrow.dataset as ds  # noqa: E402
+import pyarrow.dataset as ds
 
-from factdiff.ingest import ingest  # noqa: E402
-from factdiff.store import Store  # noqa: E402
+from factdiff.ingest import ingest
+from factdiff.store import Store
 
 OTHER = (
     "Harbour workers in Eastport unloaded 1,240 containers on Tuesday, the port authority said, "
@@ -39,7 +39,9 @@ def _warc_record(kind: str, uri: str, block: bytes, content_type: str) -> bytes:
 
 
 def _page(title: str, body: str) -> bytes:
-    html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{body}</p></article></body></html>"
+    html = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{body}</p></article></body></html>"
+    )
     return b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html.encode()
 
 
@@ -61,17 +63,15 @@ def _corpus(folder: Path) -> list[str]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    pq.write_table(
-        pa.Table.from_pylist([{"id": "q1", "title": "Library reopens",
-                               "text": "The Millrace library reopened on Saturday after a 9-month refit costing $2.4 million."}]),
-        folder / "rows.parquet",
-    )  # fmt: skip
+    text = "The Millrace library reopened on Saturday after a 9-month refit costing $2.4 million."
+    library = [{"id": "q1", "title": "Library reopens", "text": text}]
+    pq.write_table(pa.Table.from_pylist(library), folder / "rows.parquet")
+    http = "application/http; msgtype=response"
     body = "Flood waters reached 31.4 feet in Denholm on Sunday, the highest level since 1987, officials said."
     warc = b"".join([
-        _warc_record("response", "https://news.example/flood", _page("Denholm flood peaks", body),
-                     "application/http; msgtype=response"),
+        _warc_record("response", "https://news.example/flood", _page("Denholm flood peaks", body), http),
         _warc_record("response", "https://news.example/logo.png",
-                     b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG", "application/http; msgtype=response"),
+                     b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG", http),
         b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\ncut short",
     ])  # fmt: skip
     (folder / "crawl.warc.gz").write_bytes(gzip.compress(warc))
@@ -164,7 +164,9 @@ def test_each_story_of_several_reports_is_compared_as_compare_story_does(run: di
             assert story["primary_sources"] == expected["primary_sources"]
             assert [s["id"] for s in slots if s["story_id"] == story["id"]] == [s["id"] for s in expected["slots"]]
             cells = Counter((v["slot"], v["article"], v["verdict"]) for v in verdicts if v["story_id"] == story["id"])
-            assert cells == Counter((s["id"], c["article"], c["verdict"]) for s in expected["slots"] for c in s["cells"])
+            assert cells == Counter(
+                (s["id"], c["article"], c["verdict"]) for s in expected["slots"] for c in s["cells"]
+            )
     assert any(v["divergence"] for v in verdicts)
 
 

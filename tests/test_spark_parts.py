@@ -120,7 +120,7 @@ def test_without_the_extra_the_commands_say_what_to_install(monkeypatch: pytest.
     assert "pip install 'factdiff[spark]'" in result.output
 
 
-def _fields():  # noqa: ANN202
+def _fields():
     from factdiff.read import Fields
 
     return Fields()

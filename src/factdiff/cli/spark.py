@@ -25,13 +25,27 @@ def spark() -> None:
 
 
 @spark.command(name="run")
-@click.option("--input", "inputs", multiple=True, required=True, metavar="PATH",
-              help="A file, folder or address to read (repeat for several): WARC, JSON Lines, CSV, Parquet, reports.")
+@click.option(
+    "--input",
+    "inputs",
+    multiple=True,
+    required=True,
+    metavar="PATH",
+    help="A file, folder or address to read (repeat for several): WARC, JSON Lines, CSV, Parquet, reports.",
+)
 @click.option("--output", required=True, metavar="DIR", help="Folder (or address) for the Parquet tables.")
-@click.option("--master", default="local[*]", show_default=True,
-              help="Spark master: local[N], local[N,RETRIES], spark://HOST:PORT, yarn ...")
-@click.option("--partitions", type=click.IntRange(min=1), default=None,
-              help="Partitions of the analysis and grouping stages (default: 4 per core).")
+@click.option(
+    "--master",
+    default="local[*]",
+    show_default=True,
+    help="Spark master: local[N], local[N,RETRIES], spark://HOST:PORT, yarn ...",
+)
+@click.option(
+    "--partitions",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Partitions of the analysis and grouping stages (default: 4 per core).",
+)
 @click.option("--no-compare", is_flag=True, help="Group into stories but do not compare them.")
 @click.option("--conf", "conf", multiple=True, metavar="KEY=VALUE", help="A Spark setting (repeatable).")
 @dataset_options
@@ -109,8 +123,13 @@ def _show_failures(output: str) -> None:
 
 @click.command(name="load")
 @click.argument("directory", metavar="DIR", type=click.Path(file_okay=False))
-@click.option("--db", default="factdiff.db", show_default=True, type=click.Path(dir_okay=False),
-              help="The store: an SQLite file, created when missing.")
+@click.option(
+    "--db",
+    default="factdiff.db",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The store: an SQLite file, created when missing.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 @click.pass_context
 def load(ctx: click.Context, directory: str, db: str, as_json: bool) -> None:

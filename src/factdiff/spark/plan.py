@@ -41,8 +41,14 @@ class Unit:
 
     def to_row(self) -> tuple[int, str, int | None, str | None, str | None, str | None]:
         s = self.skipped
-        return (self.index, self.path, self.row_group, s.input if s else None, s.reason if s else None,
-                s.detail if s else None)
+        return (
+            self.index,
+            self.path,
+            self.row_group,
+            s.input if s else None,
+            s.reason if s else None,
+            s.detail if s else None,
+        )
 
     @classmethod
     def from_row(cls, row: Sequence[object]) -> Unit:

@@ -123,8 +123,11 @@ def _read_parquet(unit: Unit, fields: Any, max_bytes: int) -> Iterator[Article |
                 names = ", ".join(parquet.schema_arrow.names)
                 yield Skipped(unit.path, f"no {fields.text!r} column", f"columns are: {names}")
             return
-        wanted = [c for c in {fields.id, fields.title, fields.text, fields.url, fields.published, fields.source}
-                  if c in parquet.schema_arrow.names]
+        wanted = [
+            c
+            for c in {fields.id, fields.title, fields.text, fields.url, fields.published, fields.source}
+            if c in parquet.schema_arrow.names
+        ]
         table = parquet.read_row_group(unit.row_group or 0, columns=wanted) if parquet.num_row_groups else None
     except (OSError, ValueError) as exc:
         yield Skipped(unit.path, "unreadable", f"not a Parquet file: {exc}")
