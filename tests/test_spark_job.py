@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from tests.shared_data import EXAMPLES
 pytest.importorskip("pyspark")
 pytest.importorskip("pyarrow")
 pytest.importorskip("pandas")
+if shutil.which("java") is None:
+    pytest.skip("no Java runtime (Spark needs one; .ci/run installs openjdk-17-jre-headless)", allow_module_level=True)
 
 import pyarrow.dataset as ds
 
