@@ -132,15 +132,17 @@ class Progress:
         self._thread.join()
 
 
-def run_spark(master: str, inputs: list[str], out: Path, n: int, progress: bool) -> dict[str, object]:
+def run_spark(
+    master: str, inputs: list[str], out: Path, n: int, progress: bool, compare: bool, memory: str
+) -> dict[str, object]:
     from factdiff.spark.job import RunOptions, run, session
 
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
-    spark = session(master)
+    spark = session(master, {"spark.driver.memory": memory})
     startup = time.perf_counter() - started
     memory = Memory(spark.sparkContext._gateway.proc.pid)  # the JVM: driver and, in local mode, the executor
-    options = RunOptions(inputs, str(out), master=None)
+    options = RunOptions(inputs, str(out), master=None, compare=compare)
     tracker = None
     if progress:
         options.partitions = max(2, spark.sparkContext.defaultParallelism * 4)
@@ -168,7 +170,7 @@ def run_spark(master: str, inputs: list[str], out: Path, n: int, progress: bool)
     }
 
 
-def run_embedded(inputs: list[str], db: Path) -> dict[str, object]:
+def run_embedded(inputs: list[str], db: Path, compare: bool) -> dict[str, object]:
     """``factdiff add`` (read, analyse, group, store) and ``compare --story`` on every story."""
     import resource
 
@@ -182,12 +184,13 @@ def run_embedded(inputs: list[str], db: Path) -> dict[str, object]:
     with Store(db) as store:
         result = ingest(inputs, store)
         added = time.perf_counter() - started
-        stories = stories_data(store, None, 2)["stories"]
-        for story in stories:
-            compare_articles([store.get_article(a["id"]) for a in story["articles"]])  # type: ignore[misc]
+        stories = stories_data(store, None, 1)["stories"]
+        for story in stories if compare else []:
+            if story["size"] >= 2:
+                compare_articles([store.get_article(a["id"]) for a in story["articles"]])  # type: ignore[misc]
     seconds = time.perf_counter() - started
     return {
-        "method": "embedded (factdiff add + compare)",
+        "method": "embedded (factdiff add + compare)" if compare else "embedded (factdiff add)",
         "articles": result.added,
         "seconds": seconds,
         "startup": 0.0,
@@ -210,6 +213,8 @@ def main() -> None:
     parser.add_argument("--progress", action="store_true", help="print the time of each further 100,000 analysed")
     parser.add_argument("--corpus", type=Path, default=None, help="folder for the corpus shards (default: temporary)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-compare", action="store_true", help="group but compare no story (both pipelines)")
+    parser.add_argument("--memory", default="4g", help="memory of the Spark JVM (driver and local executor)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="spark-scale-") as tmp:
         corpus = args.corpus or Path(tmp) / "corpus"
@@ -218,10 +223,12 @@ def main() -> None:
         print(f"corpus: {args.n:,} generated articles in {SHARDS} shards ({time.perf_counter() - started:.0f} s)")
         results = []
         if not args.no_embedded:
-            results.append(run_embedded(inputs, Path(tmp) / "embedded.db"))
+            results.append(run_embedded(inputs, Path(tmp) / "embedded.db", not args.no_compare))
         for master in args.masters.split(","):
-            results.append(run_spark(master, inputs, Path(tmp) / master.replace("[", "_").strip("]"), args.n,
-                                     args.progress))  # fmt: skip
+            out = Path(tmp) / master.replace("[", "_").strip("]")
+            results.append(
+                run_spark(master, inputs, out, args.n, args.progress, not args.no_compare, args.memory)
+            )
     base = next((r for r in results if r["method"] == "spark local[1]"), None)
     header = (
         f"{'method':<34} {'articles':>9} {'seconds':>8} {'art/s':>7} {'vs local[1]':>11} {'JVM MB':>7} "
