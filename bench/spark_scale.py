@@ -153,6 +153,7 @@ def run_spark(
     if tracker:
         tracker.stop()
     memory.stop()
+    shuffle = shuffle_bytes(spark)
     spark.stop()
     return {
         "method": f"spark {master}",
@@ -167,7 +168,28 @@ def run_spark(
         "blocks": summary.blocks,
         "largest_block": summary.largest_block,
         "marks": tracker.marks if tracker else [],
+        "shuffle": shuffle,
     }
+
+
+def shuffle_bytes(spark: object) -> dict[str, int]:
+    """Bytes written to the shuffle by each kind of stage, from Spark's monitoring API (0 without it)."""
+    import urllib.request
+
+    sc = spark.sparkContext  # type: ignore[attr-defined]
+    if not sc.uiWebUrl:
+        return {}
+    try:
+        with urllib.request.urlopen(f"{sc.uiWebUrl}/api/v1/applications/{sc.applicationId}/stages", timeout=30) as r:
+            stages = json.load(r)
+    except OSError:
+        return {}
+    totals: dict[str, int] = {}
+    for stage in stages:
+        name = stage.get("name", "").split(" at ")[0]
+        totals[name] = totals.get(name, 0) + int(stage.get("shuffleWriteBytes", 0))
+    totals["total"] = sum(totals.values())
+    return totals
 
 
 def run_embedded(inputs: list[str], db: Path, compare: bool) -> dict[str, object]:
@@ -202,6 +224,7 @@ def run_embedded(inputs: list[str], db: Path, compare: bool) -> dict[str, object
         "blocks": 0,
         "largest_block": 0,
         "marks": [],
+        "shuffle": {},
     }
 
 
@@ -248,6 +271,12 @@ def main() -> None:
     for r in results:
         stages = ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items())  # type: ignore[attr-defined]
         print(f"  {r['method']}: session start {r['startup']:.1f} s; stages (s): {stages}")
+        shuffle = r["shuffle"]
+        if shuffle:
+            per = shuffle["total"] / max(1, r["articles"]) / 1024  # type: ignore[index,operator]
+            parts = ", ".join(f"{k} {v / 2**20:.1f}" for k, v in shuffle.items() if v and k != "total")  # type: ignore[attr-defined]
+            total = shuffle["total"] / 2**20  # type: ignore[index,operator]
+            print(f"    shuffle written: {total:.1f} MB ({per:.1f} KB per article); MB by step: {parts}")
         for count, seconds in r["marks"]:  # type: ignore[attr-defined]
             print(f"    {count:>9,} articles analysed after {seconds:8.1f} s")
 
