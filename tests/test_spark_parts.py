@@ -77,6 +77,28 @@ def test_a_block_assigned_with_corpus_counts_matches_one_process() -> None:
     assert sum(row[2] for row in stories) == len(fps)
 
 
+def test_streaming_a_block_gives_the_same_stories_as_assigning_it_whole() -> None:
+    from factdiff.spark.assign import Member, Move, assign_stream
+
+    articles = [a for a in read_inputs([str(EXAMPLES / "story"), str(EXAMPLES / "article.txt")])
+                if not isinstance(a, Skipped)]  # fmt: skip
+    arrivals = _prefix_arrivals([fingerprint(a) for a in articles])
+    whole, stories = assign_block(arrivals)
+    final: dict[str, str] = {}
+    rows = []
+    for item in assign_stream(arrivals):
+        if isinstance(item, Member):
+            final[item.article_id] = item.story_id
+        elif isinstance(item, Move):
+            final[item.article_id] = item.story_id
+        else:
+            rows.append(item)
+    assert final == {m.article_id: m.story_id for m in whole}
+    assert sorted(rows) == sorted(stories)
+    with pytest.raises(ValueError, match="out of rank order"):
+        list(assign_stream(reversed(arrivals)))
+
+
 def test_units_follow_the_order_factdiff_add_reads_in(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "2.txt").write_text("Second\n\nThe council approved 14 new homes on Monday evening.\n")

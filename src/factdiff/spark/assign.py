@@ -22,7 +22,7 @@ from typing import Any
 
 from factdiff.group import Assignment, Fingerprint, Grouper
 
-__all__ = ["Arrival", "BlockGrouper", "Member", "assign_block"]
+__all__ = ["Arrival", "BlockGrouper", "Member", "Move", "assign_block", "assign_stream"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,21 +89,56 @@ class BlockGrouper(Grouper):
         return self.summaries
 
 
+@dataclass(frozen=True, slots=True)
+class Move:
+    """An earlier article moved to another story by a split, when the article of ``rank`` arrived."""
+
+    article_id: str
+    rank: int
+    story_id: str
+
+
+def assign_stream(arrivals: Iterable[Arrival]) -> Iterator[Member | Move | tuple[Any, ...]]:
+    """Assign a block's arrivals, given in rank order, yielding each decision as it is made.
+
+    Memory stays bounded by the grouper's open stories however large the block: a member row is
+    final except for the splits that follow (its story at the end is the target of its last
+    :class:`Move`, else the story it was given). The story rows (tuples, as
+    :meth:`BlockGrouper.finish` gives them) come last.
+    """
+    grouper = BlockGrouper()
+    yield from _decide(grouper, arrivals)
+    yield from grouper.finish().values()
+
+
 def assign_block(arrivals: Iterable[Arrival]) -> tuple[list[Member], list[tuple[Any, ...]]]:
     """Assign the articles of one block in publication order; their member rows and story rows."""
     grouper = BlockGrouper()
     members: dict[str, Member] = {}
-    for arrival in sorted(arrivals, key=lambda a: a.rank):
+    for item in _decide(grouper, sorted(arrivals, key=lambda a: a.rank)):
+        if isinstance(item, Member):
+            members[item.article_id] = item
+        else:
+            members[item.article_id].story_id = item.story_id
+    summaries = grouper.finish()
+    live = {m.story_id for m in members.values()}
+    return list(members.values()), [row for sid, row in summaries.items() if sid in live]
+
+
+def _decide(grouper: BlockGrouper, arrivals: Iterable[Arrival]) -> Iterator[Member | Move]:
+    last = -1
+    for arrival in arrivals:
+        if arrival.rank <= last:
+            raise ValueError(f"arrivals out of rank order: {arrival.rank} after {last}")
+        last = arrival.rank
         fp = arrival.fingerprint
         assignment = grouper.arrive(arrival)
         decision = json.dumps({**fp.to_dict(), "score": assignment.score}, ensure_ascii=False)
         joined = assignment.split_from or assignment.story_id
-        members[fp.article_id] = Member(fp.article_id, arrival.rank, joined, assignment.story_id, decision)
+        yield Member(fp.article_id, arrival.rank, joined, assignment.story_id, decision)
         for moved in assignment.moved:
-            members[moved].story_id = assignment.split_to or members[moved].story_id
-    summaries = grouper.finish()
-    live = {m.story_id for m in members.values()}
-    return list(members.values()), [row for sid, row in summaries.items() if sid in live]
+            if moved != fp.article_id:
+                yield Move(moved, arrival.rank, assignment.split_to or assignment.story_id)
 
 
 def arrivals_of(rows: Iterable[tuple[int, str, list[tuple[int, int]]]]) -> Iterator[Arrival]:

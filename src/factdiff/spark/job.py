@@ -229,15 +229,24 @@ def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
         .join(blocks, "rank", "left")
         .select(F.coalesce("block", "rank").alias("block"), "rank", "fingerprint", "df")
     )
+    # sorted by (block, rank) within partitions of whole blocks: each block streams through its
+    # grouper in rank order, however large it is
     assigned = (
-        arrivals.rdd.map(lambda r: (int(r[0]), (int(r[1]), r[2], [(int(h), int(c)) for h, c in r[3]])))
-        .groupByKey(numPartitions=partitions)
-        .flatMap(lambda kv: _assign(kv[1]))
+        arrivals.rdd.map(lambda r: ((int(r[0]), int(r[1])), (r[2], r[3])))
+        .repartitionAndSortWithinPartitions(partitions, partitionFunc=_block_partition)
+        .mapPartitions(_assign)
     )
     spark.createDataFrame(assigned, schema.ASSIGNED).write.mode("overwrite").parquet(out.work("assigned"))
     assigned_df = spark.read.parquet(out.work("assigned"))
-    members = assigned_df.filter(F.col("kind") == "m").select(
-        F.col("id"), F.col("rank"), F.col("joined"), F.col("story_id"), F.col("decision")
+    moves = (
+        assigned_df.filter(F.col("kind") == "v")
+        .groupBy("id")
+        .agg(F.max_by("story_id", "rank").alias("moved_to"))
+    )
+    members = (
+        assigned_df.filter(F.col("kind") == "m")
+        .join(moves, "id", "left")
+        .select("id", "rank", "joined", F.coalesce("moved_to", "story_id").alias("story_id"), "decision")
     )
     clock.lap("assign")
 
@@ -358,14 +367,28 @@ def _links(members: Any) -> Iterator[tuple[int, int]]:
     return link_members(list(members))
 
 
-def _assign(arrivals: Any) -> Iterator[tuple[Any, ...]]:
-    from factdiff.spark.assign import arrivals_of, assign_block
+def _block_partition(key: tuple[int, int]) -> int:
+    return key[0]  # the block id (its first rank): every article of a block in one partition
 
-    members, stories = assign_block(arrivals_of(arrivals))
-    for m in members:
-        yield ("m", m.article_id, m.rank, m.joined, m.story_id, m.decision, None, None, None, None, None, None)
-    for sid, label, size, first, last, outlets, facts in stories:
-        yield ("s", None, None, None, sid, None, label, size, first, last, json.loads(outlets), json.loads(facts))
+
+def _assign(rows: Iterator[tuple[tuple[int, int], tuple[str, Any]]]) -> Iterator[tuple[Any, ...]]:
+    """Member, move and story rows of the blocks of one partition (rows sorted by block, rank)."""
+    import itertools
+
+    from factdiff.spark.assign import Member, Move, arrivals_of, assign_stream
+
+    for _, block in itertools.groupby(rows, key=lambda kv: kv[0][0]):
+        arrivals = arrivals_of((rank, fp, [(int(h), int(c)) for h, c in df]) for (_, rank), (fp, df) in block)
+        for item in assign_stream(arrivals):
+            if isinstance(item, Member):
+                yield ("m", item.article_id, item.rank, item.joined, item.story_id, item.decision,
+                       None, None, None, None, None, None)  # fmt: skip
+            elif isinstance(item, Move):
+                yield ("v", item.article_id, item.rank, None, item.story_id, None, None, None, None, None, None, None)
+            else:
+                sid, label, size, first, last, outlets, facts = item
+                yield ("s", None, None, None, sid, None, label, size, first, last, json.loads(outlets),
+                       json.loads(facts))  # fmt: skip
 
 
 def _claims(article_id: str, claims: str) -> Iterator[tuple[Any, ...]]:
