@@ -87,9 +87,7 @@ def test_streaming_a_block_gives_the_same_stories_as_assigning_it_whole() -> Non
     final: dict[str, str] = {}
     rows = []
     for item in assign_stream(arrivals):
-        if isinstance(item, Member):
-            final[item.article_id] = item.story_id
-        elif isinstance(item, Move):
+        if isinstance(item, Member | Move):
             final[item.article_id] = item.story_id
         else:
             rows.append(item)

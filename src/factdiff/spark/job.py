@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factdiff.read import DEFAULT_MAX_BYTES, Fields
+from factdiff.spark.blocking import UNDATED
 from factdiff.spark.plan import Unit, plan_units
 from factdiff.spark.tasks import ANALYSED_FIELDS, Chaos
 
@@ -202,11 +203,20 @@ def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
     clock.lap("order and count")
 
     # 4. blocks
+    keyed = ranked.select("rank", "signature", F.explode("keys").alias("key"))
+    if ranked.filter(F.col("day").isNull()).limit(1).count():
+        # The grouper puts an undated article into any story and a dated one into an undated
+        # story: with undated articles about, dated ones file their keys in the undated bucket too.
+        undated_keys = F.array_distinct(
+            F.transform("keys", lambda k: F.concat(F.lit(f"{UNDATED}|"), F.substring_index(k, "|", -1)))
+        )
+        keyed = keyed.unionByName(
+            ranked.filter(F.col("day").isNotNull()).select("rank", "signature", F.explode(undated_keys).alias("key"))
+        )
     links = (
-        ranked.select("rank", "signature", F.explode("keys").alias("key"))
-        .rdd.map(lambda r: (r[2], (int(r[0]), bytes(r[1]))))
+        keyed.rdd.map(lambda r: (r[2], (int(r[0]), bytes(r[1]))))
         .groupByKey(numPartitions=partitions)
-        .flatMap(lambda kv: _links(kv[1]))
+        .flatMap(lambda kv: _links(kv[0], kv[1]))
         .distinct()
         .collect()
     )
@@ -361,10 +371,10 @@ def _prefix_counts(ranked: Any, partitions: int) -> Any:
     )
 
 
-def _links(members: Any) -> Iterator[tuple[int, int]]:
-    from factdiff.spark.blocking import link_members
+def _links(key: str, members: Any) -> Iterator[tuple[int, int]]:
+    from factdiff.spark.blocking import link_members, threshold_of
 
-    return link_members(list(members))
+    return link_members(list(members), threshold_of(key))
 
 
 def _block_partition(key: tuple[int, int]) -> int:
