@@ -133,7 +133,14 @@ class Progress:
 
 
 def run_spark(
-    master: str, inputs: list[str], out: Path, n: int, progress: bool, compare: bool, memory: str
+    master: str,
+    inputs: list[str],
+    out: Path,
+    n: int,
+    progress: bool,
+    compare: bool,
+    memory: str,
+    partitions: int | None = None,
 ) -> dict[str, object]:
     from factdiff.spark.job import RunOptions, run, session
 
@@ -142,10 +149,10 @@ def run_spark(
     spark = session(master, {"spark.driver.memory": memory})
     startup = time.perf_counter() - started
     memory = Memory(spark.sparkContext._gateway.proc.pid)  # the JVM: driver and, in local mode, the executor
-    options = RunOptions(inputs, str(out), master=None, compare=compare)
+    options = RunOptions(inputs, str(out), master=None, compare=compare, partitions=partitions)
     tracker = None
     if progress:
-        options.partitions = max(2, spark.sparkContext.defaultParallelism * 4)
+        options.partitions = partitions or max(2, spark.sparkContext.defaultParallelism * 4)
         tracker = Progress(spark.sparkContext, n, options.partitions)
     job_started = time.perf_counter()
     summary = run(options, spark=spark)
@@ -237,6 +244,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=None, help="folder for the corpus shards (default: temporary)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-compare", action="store_true", help="group but compare no story (both pipelines)")
+    parser.add_argument("--partitions", type=int, default=None, help="partitions of the job (default: 4 per core)")
     parser.add_argument("--memory", default="4g", help="memory of the Spark JVM (driver and local executor)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="spark-scale-") as tmp:
@@ -250,7 +258,7 @@ def main() -> None:
         for master in args.masters.split(","):
             out = Path(tmp) / master.replace("[", "_").strip("]")
             results.append(
-                run_spark(master, inputs, out, args.n, args.progress, not args.no_compare, args.memory)
+                run_spark(master, inputs, out, args.n, args.progress, not args.no_compare, args.memory, args.partitions)
             )
     base = next((r for r in results if r["method"] == "spark local[1]"), None)
     header = (
