@@ -33,6 +33,17 @@ def spark() -> Any:
     spark.stop()
 
 
+@pytest.fixture(scope="module")
+def clean(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], Path, int]:
+    """The run without failures that the struck runs must reproduce."""
+    from factdiff.spark.job import RunOptions, run
+
+    inputs = [str(EXAMPLES / "story"), str(need(STORIES / "safe-city"))]
+    out = tmp_path_factory.mktemp("clean") / "out"
+    summary = run(RunOptions(inputs, str(out), master=None, partitions=4), spark=spark)
+    return inputs, out, summary.added
+
+
 def _keys(out: Path) -> dict[str, list[tuple[Any, ...]]]:
     def rows(name: str, columns: list[str]) -> list[tuple[Any, ...]]:
         table = ds.dataset(out / name, format="parquet").to_table(columns=columns).to_pylist()
@@ -47,16 +58,17 @@ def _keys(out: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 
 @pytest.mark.parametrize("mode", ["raise", "exit"])
-def test_a_failed_task_is_retried_without_loss_or_duplicates(spark: Any, tmp_path: Path, mode: str) -> None:
+def test_a_failed_task_is_retried_without_loss_or_duplicates(
+    spark: Any, clean: tuple[list[str], Path, int], tmp_path: Path, mode: str
+) -> None:
     from factdiff.spark.job import RunOptions, run
     from factdiff.spark.tasks import Chaos
 
-    inputs = [str(EXAMPLES / "story"), str(need(STORIES / "safe-city"))]
-    clean = run(RunOptions(inputs, str(tmp_path / "clean"), master=None, partitions=4), spark=spark)
+    inputs, clean_out, clean_added = clean
     struck = run(RunOptions(inputs, str(tmp_path / "struck"), master=None, partitions=4, chaos=Chaos(1, mode)),
                  spark=spark)  # fmt: skip
-    assert struck.added == clean.added == 16
-    expected, got = _keys(tmp_path / "clean"), _keys(tmp_path / "struck")
+    assert struck.added == clean_added == 16
+    expected, got = _keys(clean_out), _keys(tmp_path / "struck")
     for name, rows in got.items():
         assert len(rows) == len(set(rows)), f"duplicate rows in {name}"
         assert rows == expected[name], name
