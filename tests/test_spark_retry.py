@@ -65,8 +65,11 @@ def test_a_failed_task_is_retried_without_loss_or_duplicates(
     from factdiff.spark.tasks import Chaos
 
     inputs, clean_out, clean_added = clean
-    struck = run(RunOptions(inputs, str(tmp_path / "struck"), master=None, partitions=4, chaos=Chaos(1, mode)),
-                 spark=spark)  # fmt: skip
+    witness = tmp_path / "witness"
+    witness.mkdir()
+    chaos = Chaos(1, mode, str(witness))
+    struck = run(RunOptions(inputs, str(tmp_path / "struck"), master=None, partitions=4, chaos=chaos), spark=spark)
+    assert [p.name for p in witness.iterdir()] == ["struck-1-0"]  # the first attempt did fail
     assert struck.added == clean_added == 16
     expected, got = _keys(clean_out), _keys(tmp_path / "struck")
     for name, rows in got.items():

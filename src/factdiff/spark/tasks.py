@@ -47,10 +47,14 @@ class Chaos:
 
     partition: int = 0
     mode: str = "raise"  # "raise" or "exit"
+    witness: str | None = None  # a folder where each strike leaves a file, so a test can tell it happened
 
     def strike(self, partition: int, attempt: int) -> None:
         if partition != self.partition or attempt != 0:
             return
+        if self.witness:
+            with open(os.path.join(self.witness, f"struck-{partition}-{attempt}"), "w", encoding="utf-8"):
+                pass
         if self.mode == "exit":
             os._exit(17)
         raise RuntimeError(f"deliberate failure of task {partition}, attempt {attempt}")
