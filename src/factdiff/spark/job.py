@@ -112,10 +112,12 @@ def session(master: str | None, conf: dict[str, str] | None = None) -> Any:
         builder = builder.master(master)
     settings = {
         "spark.ui.showConsoleProgress": "false",
-        "spark.pyspark.python": sys.executable,
         "spark.sql.session.timeZone": "UTC",
         "spark.sql.execution.arrow.pyspark.enabled": "true",
     }
+    if master and master.startswith("local"):
+        # the workers of local mode run this interpreter; a cluster's nodes have their own
+        settings["spark.pyspark.python"] = sys.executable
     settings.update(conf or {})
     for key, value in settings.items():
         builder = builder.config(key, value)
