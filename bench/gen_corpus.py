@@ -100,3 +100,69 @@ def generate(n: int, seed: int = 0) -> Iterator[tuple[Fingerprint, int]]:
             yield fp, eid
             emitted += 1
         day += 1
+
+
+# --- articles with text, for the benchmarks that run the whole pipeline ------------------------
+
+_SYLLABLES = ("ka", "lo", "mi", "ren", "tas", "vel", "dor", "an", "is", "ol", "bra", "ne", "sto", "qui", "mar", "zen")
+_VERBS = ("said", "reported", "confirmed", "announced", "told reporters", "wrote in a statement")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")  # fmt: skip
+
+
+def _word(index: int, parts: int = 3) -> str:
+    """A made-up but stable word for an index: ``_word(5) == 'kamiren'``-like."""
+    out = []
+    for _ in range(parts):
+        out.append(_SYLLABLES[index % len(_SYLLABLES)])
+        index //= len(_SYLLABLES)
+    return "".join(out)
+
+
+def _name(feature: str) -> str:
+    index = int(feature.split("ent", 1)[1])
+    return f"{_word(index, 2).capitalize()} {_word(index * 7 + 3, 3).capitalize()}"
+
+
+def _topic_word(feature: str) -> str:
+    value = feature[2:]
+    if value.startswith("k"):
+        kind, _, n = value[1:].partition("_")
+        return _word(int(kind) * 401 + int(n) + 5000, 3)
+    return _word(int(value) + 100, 3)
+
+
+def article_rows(n: int, seed: int = 0) -> Iterator[dict[str, str]]:
+    """``n`` JSON Lines rows (id, title, text, source, published, event) in publication order.
+
+    The text is built from the same events as :func:`generate`: each report names a part of its
+    event's people, figures and topic words in sentences of its own, with filler about other
+    things, so grouping and analysis both have real text to work on.
+    """
+    rng = random.Random(seed)
+    for _number, (fp, event) in enumerate(generate(n, seed)):
+        names = [_name(f) for f in fp.features if f.startswith("e:ent")]
+        words = [_topic_word(f) for f in fp.features if f.startswith("w:")]
+        figures = [f[2:] for f in fp.features if f.startswith("n:")]
+        day = fp.day or 0
+        month, dom = (day // 30) % 12, day % 28 + 1
+        sentences = []
+        for i, figure in enumerate(figures):
+            who = names[i % len(names)] if names else "Officials"
+            topic = " ".join(words[(3 * i) % max(len(words), 1) : (3 * i) % max(len(words), 1) + 3]) or "the matter"
+            when = f"{_MONTH_NAMES[month]} {dom}"
+            sentences.append(f"{who} {rng.choice(_VERBS)} that {figure} {topic} were counted on {when}.")
+        rest = words[:30]
+        for i in range(0, len(rest), 6):
+            source = rng.choice(names or ["the agency"])
+            sentences.append(f"The {' '.join(rest[i : i + 6])} continued, according to {source}.")
+        rng.shuffle(sentences)
+        title_words = " ".join(words[:4]).capitalize()
+        yield {
+            "id": fp.article_id,
+            "title": f"{title_words}: {figures[0] if figures else 'new'} {words[4] if len(words) > 4 else 'reports'}",
+            "text": " ".join(sentences),
+            "source": f"Outlet {_word(int(fp.outlet[6:]) if fp.outlet else 0, 2).capitalize()}",
+            "published": f"2024-{month + 1:02d}-{dom:02d}",
+            "event": str(event),
+        }

@@ -38,7 +38,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def _register() -> None:
     import importlib
 
-    for name in ("check", "store", "compare", "stories", "serve"):
+    for name in ("check", "store", "compare", "stories", "serve", "spark"):
         try:
             module = importlib.import_module(f"factdiff.cli.{name}")
         except ModuleNotFoundError as exc:
