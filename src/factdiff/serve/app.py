@@ -10,11 +10,12 @@ Adds run one at a time in :class:`factdiff.serve.writer.Writer`.
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import re
 import secrets
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -28,6 +29,7 @@ from factdiff import __version__
 from factdiff.errors import FactdiffError
 from factdiff.fetch import Fetcher
 from factdiff.serve import data as pages
+from factdiff.serve.cache import Refresher
 from factdiff.serve.guard import CSRF_COOKIE, Forbidden, Guard, check_origin
 from factdiff.serve.views import RENDERED_PAGES, Rendered, environment
 from factdiff.serve.writer import Writer
@@ -120,6 +122,7 @@ def create_app(
     Store(db).close()  # create or migrate once, before any request
     local = threading.local()
     writer = Writer(db, fetcher_factory)
+    refresher = Refresher(db)
     env = environment()
 
     def store() -> Store:
@@ -128,7 +131,13 @@ def create_app(
             current = local.store = Store(db)
         return current
 
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        refresher.close()  # the process recomputing stale comparisons ends with the server
+
     app = FastAPI(
+        lifespan=lifespan,
         title="factdiff",
         version=__version__,
         description="Stories, claim matrices, articles and outlet records of a factdiff store. Every HTML page "
@@ -139,6 +148,7 @@ def create_app(
     rendered = Rendered(RENDERED_PAGES)
     app.state.token = token
     app.state.writer = writer
+    app.state.refresher = refresher
     app.mount("/static", StaticFiles(packages=[("factdiff.serve", "static")]), name="static")
 
     app.add_middleware(Guard, allowed_hosts=allowed_hosts)
@@ -211,7 +221,7 @@ def create_app(
 
     @app.get("/api/stories/{story_id}", tags=["api"], summary="A story: comparison, outlets, copies, timeline")
     def api_story(story_id: str, cell: str | None = Query(None, max_length=200)) -> dict[str, Any]:
-        return pages.story_data(store(), story_id, cell)
+        return pages.story_data(store(), story_id, cell, on_stale=refresher)
 
     @app.get("/api/articles/{article_id}", tags=["api"], summary="An article: text, claims with verdicts, posts")
     def api_article(article_id: str) -> dict[str, Any]:
@@ -246,11 +256,12 @@ def create_app(
         key = (full, members, cell)
         body = rendered.get(key)
         if body is None:  # the page changes only with the story's members (and factdiff's version)
-            data = pages.story_data(store(), full, cell)
+            data = pages.story_data(store(), full, cell, on_stale=refresher)
             body = env.get_template("story.html").render(
                 data=data, cell_key=cell, csrf="", token_required=False, request_path=request.url.path
             )
-            rendered.put(key, body)
+            if not data["pending"]:  # a page of an earlier comparison is not kept: the fresh one comes
+                rendered.put(key, body)
         return HTMLResponse(body)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, tags=["pages"], summary="An article page")

@@ -12,6 +12,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -202,18 +203,32 @@ def story_version(store: Store, story_id: str) -> tuple[str, str]:
     return full, members_key(story_members(store, full))
 
 
-def story_data(store: Store, story_id: str, cell: str | None = None) -> dict[str, Any]:
+def story_data(
+    store: Store, story_id: str, cell: str | None = None, on_stale: Callable[[str], None] | None = None
+) -> dict[str, Any]:
     """A story: its comparison (cached), per-outlet counts, copies, timeline, and one cell's evidence.
 
     ``cell`` is ``"SLOT.ARTICLE"`` (a slot's index in the matrix and an article id): the evidence
     of that cell, the report's sentence and the source's with the compared words marked.
+    ``on_stale``: see :func:`factdiff.serve.cache.story_comparison`; reports of the story that the
+    comparison shown does not cover yet are listed in ``pending`` (empty when it is fresh).
     """
     story_id = _story_id(store, story_id)
     row = get_story(store, story_id)
     if row is None:
         raise NotFound(f"no story {story_id} in the store")
     members = story_members(store, story_id)
-    comparison = story_comparison(store, story_id, members)
+    stale: list[str] = []
+
+    def note_stale(sid: str) -> None:
+        stale.append(sid)
+        if on_stale is not None:
+            on_stale(sid)
+
+    comparison = story_comparison(store, story_id, members, on_stale=note_stale if on_stale else None)
+    covered = {a.get("id") for a in comparison.get("articles", [])} | {
+        a.get("id") for a in comparison.get("outlier_articles", [])
+    }
     metas = story_articles(store, story_id)
     by_id = {a["id"]: a for a in comparison.get("articles", [])}
     outlets = []
@@ -232,6 +247,7 @@ def story_data(store: Store, story_id: str, cell: str | None = None) -> dict[str
         "comparison": comparison,
         "outlets": outlets,
         "timeline": timeline,
+        "pending": [m for m in members if m not in covered] if stale else [],
         "evidence": _evidence(store, comparison, cell) if cell else None,
     }
 
