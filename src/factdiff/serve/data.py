@@ -124,18 +124,28 @@ def stories_data(store: Store, filters: StoryFilters) -> dict[str, Any]:
         "s.last_date DESC, s.size DESC, s.id" if filters.order == "recent" else "s.size DESC, s.last_date DESC, s.id"
     )
     offset = (filters.page - 1) * filters.per_page
-    # one statement gives the page and the total (a window count), so a search runs once
-    rows = db.execute(
-        f"SELECT s.id, s.label, s.size, s.first_date, s.last_date, s.outlets, s.facts, count(*) OVER () "
-        f"FROM story_summaries s WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+    # one statement gives the page's ids and the total (a window count over ids and sort keys only,
+    # so the sorter does not carry every match's JSON columns), so a search runs once
+    found = db.execute(
+        f"SELECT s.id, count(*) OVER () FROM story_summaries s WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, filters.per_page, offset],
     ).fetchall()
-    if rows:
-        total = int(rows[0][-1])
+    if found:
+        total = int(found[0][1])
+        marks = ", ".join("?" * len(found))
+        by_id = {
+            r[0]: r
+            for r in db.execute(
+                f"SELECT s.id, s.label, s.size, s.first_date, s.last_date, s.outlets, s.facts "
+                f"FROM story_summaries s WHERE s.id IN ({marks})",
+                [r[0] for r in found],
+            )
+        }
+        rows = [by_id[r[0]] for r in found if r[0] in by_id]
     else:  # a page past the end: count on its own
         total = int(db.execute(f"SELECT count(*) FROM story_summaries s WHERE {clause}", params).fetchone()[0])
+        rows = []
     pages = max(1, math.ceil(total / filters.per_page))
-    rows = [r[:-1] for r in rows]
     stories = [_story_row(r) for r in rows]
     counts = _divergence_counts(store, [s["id"] for s in stories])
     for story in stories:
