@@ -39,6 +39,8 @@ __all__ = ["ENVIRONMENT_VARIABLE", "MAX_ADD_URLS", "AddRequest", "BadRequest", "
 
 #: How ``factdiff serve --workers N`` hands its settings to the worker processes (JSON).
 ENVIRONMENT_VARIABLE = "FACTDIFF_SERVE"
+#: Page cache of each reading connection (one per server thread), in KiB.
+READ_CACHE_KIB = 32 * 1024
 #: URLs accepted in one add request (form or API); a feed counts as one.
 MAX_ADD_URLS = 50
 
@@ -129,6 +131,9 @@ def create_app(
         current = getattr(local, "store", None)
         if current is None:
             current = local.store = Store(db)
+            # a search joins tens of thousands of index rows: SQLite's default 2 MB page cache
+            # does not hold them, and every page read again is a system call
+            current.connection.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
         return current
 
     @contextlib.asynccontextmanager
@@ -252,16 +257,18 @@ def create_app(
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, tags=["pages"], summary="A story page")
     def story_page(request: Request, story_id: str, cell: str | None = Query(None, max_length=200)) -> HTMLResponse:
-        full, members = pages.story_version(store(), story_id)
-        key = (full, members, cell)
+        full, members, compared = pages.story_version(store(), story_id)
+        key = (full, members, compared, cell)
         body = rendered.get(key)
-        if body is None:  # the page changes only with the story's members (and factdiff's version)
+        if body is None:  # the page changes only with the story's members and the members compared
             data = pages.story_data(store(), full, cell, on_stale=refresher)
             body = env.get_template("story.html").render(
                 data=data, cell_key=cell, csrf="", token_required=False, request_path=request.url.path
             )
-            if not data["pending"]:  # a page of an earlier comparison is not kept: the fresh one comes
+            if compared is not None:  # a story compared just now is keyed by its new comparison next time
                 rendered.put(key, body)
+        elif compared != members:  # an earlier comparison, kept: ask again for the fresh one
+            refresher(full)
         return HTMLResponse(body)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, tags=["pages"], summary="An article page")

@@ -207,10 +207,15 @@ def _story_id(store: Store, given: str) -> str:
         raise NotFound(str(exc)) from exc
 
 
-def story_version(store: Store, story_id: str) -> tuple[str, str]:
-    """(full story id, key of its member set): what a story page depends on, without comparing."""
+def story_version(store: Store, story_id: str) -> tuple[str, str, str | None]:
+    """What a story page depends on, read without comparing: (full story id, key of its member
+    set, key of the member set its cached comparison covers, None when it has none).
+
+    The two keys differ while a grown story waits for its comparison to be redone.
+    """
     full = _story_id(store, story_id)
-    return full, members_key(story_members(store, full))
+    row = store.connection.execute("SELECT members FROM story_comparisons WHERE story_id = ?", (full,)).fetchone()
+    return full, members_key(story_members(store, full)), row[0] if row else None
 
 
 def story_data(
