@@ -63,13 +63,16 @@ def build_store(path: Path, articles: int, seed: int) -> float:
 
 
 def writer_corpus(n: int, seed: int, folder: Path) -> tuple[Path, int]:
-    """New reports for the writer (marked so none repeats a stored one); the file and its count."""
+    """New reports for the writer, marked with this run's time so none repeats a report stored by an
+    earlier run of the bench on the same store (a repeat is skipped as a duplicate, and the writer
+    would then write nothing); the file and its count."""
     rows = corpus(n, random.Random(seed + 1000))
+    run = time.strftime("%Y%m%d%H%M%S")
     path = folder / "writer.jsonl"
     with path.open("w", encoding="utf-8") as out:
         for i, row in enumerate(rows):
-            row["id"] = f"w{i}"
-            row["text"] += f" This update was filed as bulletin {seed}-{i}."
+            row["id"] = f"w{run}-{i}"
+            row["text"] += f" This update was filed as bulletin {run}-{seed}-{i}."
             out.write(json.dumps(row) + "\n")
     return path, len(rows)
 

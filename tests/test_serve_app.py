@@ -261,8 +261,10 @@ def test_reference_confidence_and_new_verdicts_are_shown_when_compare_gives_them
 
     real = pages.story_comparison
 
-    def with_new_fields(store: Store, story_id: str, members: list[str] | None = None) -> dict[str, Any]:
-        comparison = real(store, story_id, members)
+    def with_new_fields(
+        store: Store, story_id: str, members: list[str] | None = None, **options: Any
+    ) -> dict[str, Any]:
+        comparison = real(store, story_id, members, **options)
         slot = comparison["slots"][0]
         slot["reference"] = {"kind": "disputed", "value": "14 or 15 months", "supporters": 3}
         slot["cells"][0]["confidence"] = 0.42
@@ -346,3 +348,44 @@ def test_serve_command_off_loopback_needs_a_token_and_hands_settings_to_workers(
     assert settings["db"] == str(db) and settings["token"] is None  # loopback: no token needed
     assert "localhost" in settings["allowed_hosts"]
     assert app_from_environment().state.token is None
+
+
+def test_story_page_of_a_grown_story_shows_the_earlier_comparison_while_it_is_redone(tmp_path: Path) -> None:
+    """A report joins a compared story: the page answers at once with the comparison it has, says
+    which reports it does not cover yet, and the comparison is redone in the background."""
+    import time
+
+    from click.testing import CliRunner
+
+    from factdiff.cli import cli
+    from tests.serve_helpers import EXAMPLES
+
+    db = tmp_path / "g.db"
+    build_store(db)
+    with TestClient(create_app(db)) as client:
+        story = _story(client)
+        before = client.get(f"/api/stories/{story['id']}").json()
+        assert before["pending"] == [] and len(before["comparison"]["articles"]) == 7
+        text = (EXAMPLES / "01-larkmont-ledger.txt").read_text(encoding="utf-8")
+        late = tmp_path / "late" / "08-late-wire.txt"
+        late.parent.mkdir()
+        late.write_text(
+            text.replace("The Larkmont Ledger (larkmontledger.com)", "Late Wire (latewire.example)")
+            + "\nLate Wire staff contributed to this report from the bridge site.\n",
+            encoding="utf-8",
+        )
+        result = CliRunner().invoke(cli, ["add", str(late.parent), "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        grown = client.get(f"/api/stories/{story['id']}").json()
+        assert grown["story"]["size"] == story["size"] + 1
+        assert len(grown["pending"]) == 1 and len(grown["comparison"]["articles"]) == 7
+        page = client.get(f"/stories/{story['id']}")
+        assert page.status_code == 200 and 'id="pending"' in page.text and "1 report joined" in page.text
+        deadline = time.monotonic() + 120  # the refresher's process starts and compares the story
+        while time.monotonic() < deadline:
+            fresh = client.get(f"/api/stories/{story['id']}").json()
+            if not fresh["pending"]:
+                break
+            time.sleep(0.2)
+        assert fresh["pending"] == [] and len(fresh["comparison"]["articles"]) == 8
+        assert 'id="pending"' not in client.get(f"/stories/{story['id']}").text

@@ -33,6 +33,9 @@ Layout (``MIGRATIONS`` creates it; each step is recorded by name in ``migrations
 ``story_outlets``
     (outlet, story) pairs, kept from ``story_summaries.outlets`` by triggers, so "the stories of
     this outlet" is read from an index.
+``article_count``
+    One row: the number of stored articles, kept by triggers, so a page that shows it does not
+    count a hundred thousand rows each time.
 
 An article, its analysis and its claims are written in one transaction, with the rest of their
 batch: after a crash each article is stored whole or not at all, and a rerun adds what is missing.
@@ -261,6 +264,20 @@ MIGRATIONS: list[tuple[str, str]] = [
         SELECT j.value, s.id FROM story_summaries s, json_each(s.outlets) j;
         """,
     ),
+    (
+        "0008_serve_counts",  # read by factdiff.serve: the article count and the largest-first order
+        """
+        CREATE TABLE article_count (one INTEGER PRIMARY KEY CHECK (one = 1), n INTEGER NOT NULL);
+        INSERT INTO article_count (one, n) SELECT 1, count(*) FROM articles;
+        CREATE TRIGGER article_count_insert AFTER INSERT ON articles BEGIN
+            UPDATE article_count SET n = n + 1 WHERE one = 1;
+        END;
+        CREATE TRIGGER article_count_delete AFTER DELETE ON articles BEGIN
+            UPDATE article_count SET n = n - 1 WHERE one = 1;
+        END;
+        CREATE INDEX story_summaries_size ON story_summaries (size DESC, last_date DESC, id);
+        """,
+    ),
 ]
 
 #: Seconds a writer waits for another process's write to finish before giving up.
@@ -436,8 +453,8 @@ class Store:
     # --- reading -----------------------------------------------------------------------------
 
     def count(self) -> int:
-        """How many articles are stored."""
-        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        """How many articles are stored (kept by triggers in ``article_count``)."""
+        return int(self._db.execute("SELECT n FROM article_count WHERE one = 1").fetchone()[0])
 
     def has(self, article_id: str) -> bool:
         return self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None

@@ -10,11 +10,12 @@ Adds run one at a time in :class:`factdiff.serve.writer.Writer`.
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import re
 import secrets
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -28,6 +29,7 @@ from factdiff import __version__
 from factdiff.errors import FactdiffError
 from factdiff.fetch import Fetcher
 from factdiff.serve import data as pages
+from factdiff.serve.cache import Refresher
 from factdiff.serve.guard import CSRF_COOKIE, Forbidden, Guard, check_origin
 from factdiff.serve.views import RENDERED_PAGES, Rendered, environment
 from factdiff.serve.writer import Writer
@@ -37,6 +39,8 @@ __all__ = ["ENVIRONMENT_VARIABLE", "MAX_ADD_URLS", "AddRequest", "BadRequest", "
 
 #: How ``factdiff serve --workers N`` hands its settings to the worker processes (JSON).
 ENVIRONMENT_VARIABLE = "FACTDIFF_SERVE"
+#: Page cache of each reading connection (one per server thread), in KiB.
+READ_CACHE_KIB = 32 * 1024
 #: URLs accepted in one add request (form or API); a feed counts as one.
 MAX_ADD_URLS = 50
 
@@ -120,15 +124,25 @@ def create_app(
     Store(db).close()  # create or migrate once, before any request
     local = threading.local()
     writer = Writer(db, fetcher_factory)
+    refresher = Refresher(db)
     env = environment()
 
     def store() -> Store:
         current = getattr(local, "store", None)
         if current is None:
             current = local.store = Store(db)
+            # a search joins tens of thousands of index rows: SQLite's default 2 MB page cache
+            # does not hold them, and every page read again is a system call
+            current.connection.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
         return current
 
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        refresher.close()  # the process recomputing stale comparisons ends with the server
+
     app = FastAPI(
+        lifespan=lifespan,
         title="factdiff",
         version=__version__,
         description="Stories, claim matrices, articles and outlet records of a factdiff store. Every HTML page "
@@ -139,6 +153,7 @@ def create_app(
     rendered = Rendered(RENDERED_PAGES)
     app.state.token = token
     app.state.writer = writer
+    app.state.refresher = refresher
     app.mount("/static", StaticFiles(packages=[("factdiff.serve", "static")]), name="static")
 
     app.add_middleware(Guard, allowed_hosts=allowed_hosts)
@@ -211,7 +226,7 @@ def create_app(
 
     @app.get("/api/stories/{story_id}", tags=["api"], summary="A story: comparison, outlets, copies, timeline")
     def api_story(story_id: str, cell: str | None = Query(None, max_length=200)) -> dict[str, Any]:
-        return pages.story_data(store(), story_id, cell)
+        return pages.story_data(store(), story_id, cell, on_stale=refresher)
 
     @app.get("/api/articles/{article_id}", tags=["api"], summary="An article: text, claims with verdicts, posts")
     def api_article(article_id: str) -> dict[str, Any]:
@@ -242,15 +257,18 @@ def create_app(
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, tags=["pages"], summary="A story page")
     def story_page(request: Request, story_id: str, cell: str | None = Query(None, max_length=200)) -> HTMLResponse:
-        full, members = pages.story_version(store(), story_id)
-        key = (full, members, cell)
+        full, members, compared = pages.story_version(store(), story_id)
+        key = (full, members, compared, cell)
         body = rendered.get(key)
-        if body is None:  # the page changes only with the story's members (and factdiff's version)
-            data = pages.story_data(store(), full, cell)
+        if body is None:  # the page changes only with the story's members and the members compared
+            data = pages.story_data(store(), full, cell, on_stale=refresher)
             body = env.get_template("story.html").render(
                 data=data, cell_key=cell, csrf="", token_required=False, request_path=request.url.path
             )
-            rendered.put(key, body)
+            if compared is not None:  # a story compared just now is keyed by its new comparison next time
+                rendered.put(key, body)
+        elif compared != members:  # an earlier comparison, kept: ask again for the fresh one
+            refresher(full)
         return HTMLResponse(body)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, tags=["pages"], summary="An article page")

@@ -21,7 +21,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import sqlite3
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,11 +34,13 @@ from factdiff.errors import StoreError
 from factdiff.model import DIVERGENCES
 from factdiff.store import Store
 
-__all__ = ["compare_stale", "members_key", "story_comparison", "story_members"]
+__all__ = ["Refresher", "compare_stale", "members_key", "story_comparison", "story_members"]
 
 #: Milliseconds a cache write waits for another writer before giving up (the page is still
 #: served; the comparison is saved by a later view). A reader must never queue behind a long ingest.
 CACHE_WRITE_WAIT_MS = 250
+#: The same wait for the :class:`Refresher`, which serves no request and can wait for a batch.
+REFRESH_WRITE_WAIT_MS = 10_000
 
 
 def story_members(store: Store, story_id: str) -> list[str]:
@@ -52,14 +58,29 @@ def members_key(members: list[str]) -> str:
     return hashlib.sha256("\n".join(sorted(members)).encode()).hexdigest()[:32]
 
 
-def story_comparison(store: Store, story_id: str, members: list[str] | None = None) -> dict[str, Any]:
-    """The comparison document of a story, from the cache when fresh, else computed and saved."""
+def story_comparison(
+    store: Store,
+    story_id: str,
+    members: list[str] | None = None,
+    *,
+    on_stale: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """The comparison document of a story, from the cache when fresh, else computed and saved.
+
+    ``on_stale``: when given and the cached comparison is of an earlier member set (reports were
+    added to the story since) but of this factdiff version, that comparison is returned as it is
+    and ``on_stale(story_id)`` is called to have it recomputed elsewhere: a page then costs a read
+    while a writer keeps adding, not a comparison of the whole story inside the request. A story
+    never compared, or compared by another version, is always computed here.
+    """
     members = story_members(store, story_id) if members is None else members
     key = members_key(members)
     row = store.connection.execute(
         "SELECT members, version, data FROM story_comparisons WHERE story_id = ?", (story_id,)
     ).fetchone()
-    if row is not None and row[0] == key and row[1] == __version__:
+    if row is not None and row[1] == __version__ and (row[0] == key or on_stale is not None):
+        if row[0] != key and on_stale is not None:
+            on_stale(story_id)
         return dict(json.loads(row[2]))
     data = _compute(store, members)
     _save(store, story_id, key, data)
@@ -85,11 +106,11 @@ def _compute(store: Store, members: list[str]) -> dict[str, Any]:
     return data
 
 
-def _save(store: Store, story_id: str, key: str, data: dict[str, Any]) -> None:
+def _save(store: Store, story_id: str, key: str, data: dict[str, Any], wait_ms: int = CACHE_WRITE_WAIT_MS) -> None:
     """Write the comparison and its verdict rows; skipped (not failed) when the store is busy."""
     db = store.connection
     rows = list(_verdict_rows(story_id, data))
-    db.execute(f"PRAGMA busy_timeout = {CACHE_WRITE_WAIT_MS}")
+    db.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
     try:
         db.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError:  # a long write holds the store: serve uncached this time
@@ -164,3 +185,68 @@ def compare_stale(store: Store, limit: int | None = None, min_size: int = 2) -> 
         story_comparison(store, story_id, members)
         done += 1
     return done
+
+
+class Refresher:
+    """Recomputes stale story comparisons in one separate process, one story at a time.
+
+    A comparison is pure Python and takes from tens of milliseconds to seconds for a large story;
+    run in a thread of the server it would hold the interpreter lock against every request. The
+    process has its own connection and saves through :func:`story_comparison`, so the next view
+    reads the fresh comparison. A story already waiting is not queued twice; at most ``limit``
+    wait, later ones are dropped (a later view asks again).
+    """
+
+    def __init__(self, db: str, limit: int = 1000) -> None:
+        self._db = db
+        self._limit = limit
+        self._pending: set[str] = set()
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __call__(self, story_id: str) -> None:
+        with self._lock:
+            if story_id in self._pending or len(self._pending) >= self._limit:
+                return
+            if self._pool is None:  # started on first need: a store that is not written never pays for it
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._pending.add(story_id)
+            future = self._pool.submit(_refresh, self._db, story_id)
+        future.add_done_callback(lambda _f, sid=story_id: self._done(sid, _f))
+
+    def _done(self, story_id: str, future: Future[None]) -> None:
+        with self._lock:
+            self._pending.discard(story_id)
+
+    def pending(self) -> int:
+        """Stories waiting for (or in) a recomputation."""
+        with self._lock:
+            return len(self._pending)
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+_REFRESH_STORES: dict[str, Store] = {}
+
+
+def _refresh(db: str, story_id: str) -> None:
+    """In the refresher's process: recompute one story's comparison if still stale, and save it."""
+    store = _REFRESH_STORES.get(db)
+    if store is None:
+        store = _REFRESH_STORES[db] = Store(db)
+    members = story_members(store, story_id)
+    key = members_key(members)
+    row = store.connection.execute(
+        "SELECT members, version FROM story_comparisons WHERE story_id = ?", (story_id,)
+    ).fetchone()
+    if row is not None and row[0] == key and row[1] == __version__:
+        return  # another view or process refreshed it already
+    try:
+        data = _compute(store, members)
+    except StoreError:  # the story lost its reports meanwhile: nothing to compare
+        return
+    _save(store, story_id, key, data, wait_ms=REFRESH_WRITE_WAIT_MS)

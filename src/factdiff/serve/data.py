@@ -12,6 +12,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,18 +124,28 @@ def stories_data(store: Store, filters: StoryFilters) -> dict[str, Any]:
         "s.last_date DESC, s.size DESC, s.id" if filters.order == "recent" else "s.size DESC, s.last_date DESC, s.id"
     )
     offset = (filters.page - 1) * filters.per_page
-    # one statement gives the page and the total (a window count), so a search runs once
-    rows = db.execute(
-        f"SELECT s.id, s.label, s.size, s.first_date, s.last_date, s.outlets, s.facts, count(*) OVER () "
-        f"FROM story_summaries s WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+    # one statement gives the page's ids and the total (a window count over ids and sort keys only,
+    # so the sorter does not carry every match's JSON columns), so a search runs once
+    found = db.execute(
+        f"SELECT s.id, count(*) OVER () FROM story_summaries s WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, filters.per_page, offset],
     ).fetchall()
-    if rows:
-        total = int(rows[0][-1])
+    if found:
+        total = int(found[0][1])
+        marks = ", ".join("?" * len(found))
+        by_id = {
+            r[0]: r
+            for r in db.execute(
+                f"SELECT s.id, s.label, s.size, s.first_date, s.last_date, s.outlets, s.facts "
+                f"FROM story_summaries s WHERE s.id IN ({marks})",
+                [r[0] for r in found],
+            )
+        }
+        rows = [by_id[r[0]] for r in found if r[0] in by_id]
     else:  # a page past the end: count on its own
         total = int(db.execute(f"SELECT count(*) FROM story_summaries s WHERE {clause}", params).fetchone()[0])
+        rows = []
     pages = max(1, math.ceil(total / filters.per_page))
-    rows = [r[:-1] for r in rows]
     stories = [_story_row(r) for r in rows]
     counts = _divergence_counts(store, [s["id"] for s in stories])
     for story in stories:
@@ -196,24 +207,43 @@ def _story_id(store: Store, given: str) -> str:
         raise NotFound(str(exc)) from exc
 
 
-def story_version(store: Store, story_id: str) -> tuple[str, str]:
-    """(full story id, key of its member set): what a story page depends on, without comparing."""
+def story_version(store: Store, story_id: str) -> tuple[str, str, str | None]:
+    """What a story page depends on, read without comparing: (full story id, key of its member
+    set, key of the member set its cached comparison covers, None when it has none).
+
+    The two keys differ while a grown story waits for its comparison to be redone.
+    """
     full = _story_id(store, story_id)
-    return full, members_key(story_members(store, full))
+    row = store.connection.execute("SELECT members FROM story_comparisons WHERE story_id = ?", (full,)).fetchone()
+    return full, members_key(story_members(store, full)), row[0] if row else None
 
 
-def story_data(store: Store, story_id: str, cell: str | None = None) -> dict[str, Any]:
+def story_data(
+    store: Store, story_id: str, cell: str | None = None, on_stale: Callable[[str], None] | None = None
+) -> dict[str, Any]:
     """A story: its comparison (cached), per-outlet counts, copies, timeline, and one cell's evidence.
 
     ``cell`` is ``"SLOT.ARTICLE"`` (a slot's index in the matrix and an article id): the evidence
     of that cell, the report's sentence and the source's with the compared words marked.
+    ``on_stale``: see :func:`factdiff.serve.cache.story_comparison`; reports of the story that the
+    comparison shown does not cover yet are listed in ``pending`` (empty when it is fresh).
     """
     story_id = _story_id(store, story_id)
     row = get_story(store, story_id)
     if row is None:
         raise NotFound(f"no story {story_id} in the store")
     members = story_members(store, story_id)
-    comparison = story_comparison(store, story_id, members)
+    stale: list[str] = []
+
+    def note_stale(sid: str) -> None:
+        stale.append(sid)
+        if on_stale is not None:
+            on_stale(sid)
+
+    comparison = story_comparison(store, story_id, members, on_stale=note_stale if on_stale else None)
+    covered = {a.get("id") for a in comparison.get("articles", [])} | {
+        a.get("id") for a in comparison.get("outlier_articles", [])
+    }
     metas = story_articles(store, story_id)
     by_id = {a["id"]: a for a in comparison.get("articles", [])}
     outlets = []
@@ -232,6 +262,7 @@ def story_data(store: Store, story_id: str, cell: str | None = None) -> dict[str
         "comparison": comparison,
         "outlets": outlets,
         "timeline": timeline,
+        "pending": [m for m in members if m not in covered] if stale else [],
         "evidence": _evidence(store, comparison, cell) if cell else None,
     }
 
