@@ -124,6 +124,12 @@ def test_direction_of_a_change() -> None:
     assert one("The company will cut 1,850 jobs.", 1850).direction is None
 
 
+def test_a_level_reached_with_no_change_told_takes_the_direction() -> None:
+    assert one("The reservoir level fell to 41 metres in August.", 41).direction == "down"
+    assert one("Turnout climbed to 68 percent.", 68).direction == "up"
+    assert one("The stock rose 4% to $12.50 on Friday.", 12.5).direction is None  # the change is told
+
+
 # --- concepts -----------------------------------------------------------------------------------
 
 

@@ -1008,6 +1008,8 @@ def _read_direction(text: str, item: Found, s_start: int) -> None:
     stripped = before.rstrip()
     word = stripped[stripped.rfind(" ") + 1 :].lower()
     if word not in _DIRECTION_LAST_WORDS:  # cheap test before the search
+        if word == "to":
+            _read_level_direction(before, quantity)
         return
     match = _DIRECTION.search(before)
     if match is None:
@@ -1020,6 +1022,24 @@ def _read_direction(text: str, item: Found, s_start: int) -> None:
         return  # "gave up 210 yards", "set up 3 teams"
     if quantity.approx == "range":
         return  # "widened from 2.5 to 3.0 mm": the range is the change
+    quantity.direction = "down" if verb in _DOWN else "up"
+
+
+_LEVEL_DIRECTION = re.compile(
+    r"\b(?P<verb>" + word_trie(_DIRECTION_VERBS) + r")"
+    r"\s+to\s+\Z",  # "fell to 49.5"; after a change ("rose 2% to 3,410") the level is told as it is
+    re.IGNORECASE,
+)
+
+
+def _read_level_direction(before: str, quantity: Quantity) -> None:
+    """A level reached with no change told takes the verb's direction ("fell to 49.5 Hz" is a fall to it)."""
+    match = _LEVEL_DIRECTION.search(before)
+    if match is None or quantity.approx == "range":
+        return
+    verb = match.group("verb").lower()
+    if verb in ("up", "down") and _PHRASAL_BEFORE.search(before, 0, match.start("verb")):
+        return
     quantity.direction = "down" if verb in _DOWN else "up"
 
 
