@@ -142,6 +142,14 @@ def test_a_quote_after_a_sentence_without_a_cue_is_its_subjects() -> None:
     assert [q.speaker for q in quotes(text)] == ["Dana Whitlock"]
 
 
+def test_a_quoted_title_before_does_not_stop_the_subject_speaking() -> None:
+    text = (
+        "FWS Director Dana Whitlock met the board.\n\n"
+        'On "Morning Harbour Report," Whitlock faulted the county. "Every week of delay costs the town money."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Dana Whitlock"]
+
+
 def test_who_before_a_cue_stands_for_the_name_before_it() -> None:
     text = (
         "The opening drew Mayor Ann Lee, the novelist Tom Reed and the singer Mia Ortiz, who joked of the hall, "

@@ -264,7 +264,7 @@ def _speaker_for(
                     _credit(m, tail[-1].group().lower(), tail[-1].start(), np)
                     return
             paragraph = text.rfind("\n", 0, q_open) + 1
-            if not any(ch in _QUOTE_CHARS for ch in text[paragraph:q_open]):
+            if not _speech_before(text, paragraph, q_open):
                 # 'Ann Lee, who chairs the board, faulted the plan. "It fails the town," ...': a quote
                 # after a sentence without a cue is the words of that sentence's subject, a person
                 np = _subject(text, p_start, p_end, known, people_only=True)
@@ -294,6 +294,17 @@ def _speaker_for(
         np = _subject(text, floor, q_open, known, people_only=True)
         if np is not None:
             m.speaker_start, m.speaker_end = np
+
+
+def _speech_before(text: str, start: int, end: int) -> bool:
+    """Whether quoted speech, not only a quoted name or title ("Face the Press"), stands in ``text[start:end]``."""
+    if not any(ch in _QUOTE_CHARS for ch in text[start:end]):
+        return False
+    for q_open, q_close, _closed in _quoted_stretches(text, start, end):
+        s, e = _inner(text, q_open, q_close)
+        if e > s and not _is_name_like(text, QuoteMatch(start=s, end=e, direct=True)):
+            return True
+    return False
 
 
 #: The most words between a closing quotation mark and its cue: '," a narrator in the ad asks.'
