@@ -575,6 +575,25 @@ def _apposed_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
     return out
 
 
+# A given name and a surname ("Ada Okafor"), however the sentence goes on.
+_GIVEN_AND_SURNAME = re.compile(
+    r"(?<![\w'’.-])(?P<given>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.)?[ \t]+(?P<last>[A-Z][a-z'’-]+)(?![\w'’-])"
+)
+
+
+def _given_name_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every name that opens with a common given name ("Ada Okafor") and that the
+    title grammar did not find: a person even with no title, no apposition and no speech verb."""
+    out = []
+    for m in _GIVEN_AND_SURNAME.finditer(text):
+        if gender_of(m.group()) is None or is_common_word(m.group("last")):
+            continue
+        if known.at(m.start(), m.end()) is not None:
+            continue
+        out.append((m.start(), m.end(), canonical_name(m.group(), known.full)))
+    return out
+
+
 _APPOSED_SURNAME = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][\"”’'][ \t]))(?P<name>[A-Z][a-z'’-]+),[ \t]+(?:a|an|the|who|\d{1,3},)[ \t]"
 )
@@ -648,7 +667,7 @@ def _resolve_all(
     mentions = [(p.start, _name_end(p), p.name) for p in known.people]
     if text:
         mentions += _surname_mentions(text, known) + _apposed_mentions(text, known)
-        mentions += _honorific_mentions(text, known)
+        mentions += _honorific_mentions(text, known) + _given_name_mentions(text, known)
     # (where, full name, "female"/"male"/None as the mention shows it: "Mrs. Okafor", "Helen Okafor")
     last_named: list[tuple[int, str, str | None]] = [
         (start, name, gender_of(text[start:end]) or gender_of(name))
@@ -687,6 +706,10 @@ def _resolve_all(
     subject = functools.cache(functools.partial(_opens_clause, text)) if text else None
     for m in matches:
         _resolve(m, known, last_named, last_body, subject, text)
+        pronoun = (m.speaker_text or "").strip().lower()
+        if pronoun in ("he", "she") and m.speaker and m.speaker_start >= 0:
+            # the pronoun names its person again: a later "he" goes back to the last one who spoke
+            bisect.insort(last_named, (m.speaker_start, m.speaker, "male" if pronoun == "he" else "female"))
         if (
             m.speaker
             and m.speaker.lower() not in _PRONOUN_SET
