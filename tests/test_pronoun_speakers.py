@@ -77,6 +77,17 @@ def _speakers(text: str) -> list[str | None]:
             'Tom Okafor and two engineers met the board on Monday.\n\n"We need more time," he said.',
             ["Tom Okafor"],
         ),
+        # A surname that is also an English word names the person when the text never uses it as a word.
+        (
+            'Tom Baker and two engineers met the board on Monday.\n\n"We need more time," he said.',
+            ["Tom Baker"],
+        ),
+        # A capitalised opening phrase before a comma ("For Ann Lee, the ...") names no one.
+        (
+            "Port director Tom Reed met the board.\n\nFor Paul Nadler, the vote was a surprise.\n\n"
+            '"We need more time," he said.',
+            ["Tom Reed"],
+        ),
         # A "he" that spoke names its person again: the next "he" goes back to that speaker, not to a
         # man named between them as an object.
         (

@@ -561,6 +561,8 @@ def _apposed_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
         name = m.group("name")
         if all(is_common_word(w) for w in name.split()) or known.at(m.start("name"), m.end("name")) is not None:
             continue
+        if name.split()[0].lower() in _NOT_SPEAKER_LOWER or name.split()[0] in _NOT_SPEAKERS:
+            continue  # "For Ann Lee, the vote ...": an opening phrase, not a name
         out.append((m.start("name"), m.end("name"), canonical_name(name, known.full)))
     for m in _APPOSED_SURNAME.finditer(text):
         # "Howard Reed ... Reed, a medical doctor, then ...": one word, when the text gave it earlier
@@ -585,9 +587,17 @@ def _given_name_mentions(text: str, known: _People) -> list[tuple[int, int, str]
     """(start, end, name) of every name that opens with a common given name ("Ada Okafor") and that the
     title grammar did not find: a person even with no title, no apposition and no speech verb."""
     out = []
+    lower_words: set[str] | None = None
     for m in _GIVEN_AND_SURNAME.finditer(text):
-        if gender_of(m.group()) is None or is_common_word(m.group("last")):
+        if gender_of(m.group()) is None:
             continue
+        last = m.group("last")
+        if is_common_word(last):
+            # a surname that is also a word ("Ann Baker") only when the text never writes it as a word
+            if lower_words is None:
+                lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+            if last.lower() in lower_words:
+                continue
         if known.at(m.start(), m.end()) is not None:
             continue
         out.append((m.start(), m.end(), canonical_name(m.group(), known.full)))
