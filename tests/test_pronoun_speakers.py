@@ -82,6 +82,8 @@ def _speakers(text: str) -> list[str | None]:
             'Tom Baker and two engineers met the board on Monday.\n\n"We need more time," he said.',
             ["Tom Baker"],
         ),
+        # So does a surname alone that opens a clause, when the text never uses it as a word.
+        ('Baker took the floor after the vote.\n\n"We need more time," he said.', ["Baker"]),
         # A capitalised opening phrase before a comma ("For Ann Lee, the ...") names no one.
         (
             "Port director Tom Reed met the board.\n\nFor Paul Nadler, the vote was a surprise.\n\n"

@@ -587,17 +587,12 @@ def _given_name_mentions(text: str, known: _People) -> list[tuple[int, int, str]
     """(start, end, name) of every name that opens with a common given name ("Ada Okafor") and that the
     title grammar did not find: a person even with no title, no apposition and no speech verb."""
     out = []
-    lower_words: set[str] | None = None
     for m in _GIVEN_AND_SURNAME.finditer(text):
         if gender_of(m.group()) is None:
             continue
         last = m.group("last")
-        if is_common_word(last):
-            # a surname that is also a word ("Ann Baker") only when the text never writes it as a word
-            if lower_words is None:
-                lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
-            if last.lower() in lower_words:
-                continue
+        if is_common_word(last) and not _never_lower(text, last):
+            continue  # a surname that is also a word ("Ann Baker") only when the text never writes it as a word
         if known.at(m.start(), m.end()) is not None:
             continue
         out.append((m.start(), m.end(), canonical_name(m.group(), known.full)))
@@ -644,7 +639,7 @@ def _named_subject_before(
             upos == "PROPN"
             and tokens[k + 1][3] in ("VERB", "AUX")
             and word.isalpha()
-            and not is_common_word(word)
+            and (not is_common_word(word) or _never_lower(text, word))
             and not _inside_quote_marks(text, tokens[k][0])
             and (k == 0 or gender_of(f"{tokens[k - 1][2]} {word}") != other)
             and word not in other_gender
@@ -652,6 +647,12 @@ def _named_subject_before(
         ):
             return word
     return None
+
+
+def _never_lower(text: str, word: str) -> bool:
+    """Whether ``text`` never writes the capitalised ``word`` in lower case: a surname that is also an
+    English word ("Baker") is a name in a text that does not use the word."""
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is None
 
 
 def _inside_quote_marks(text: str, pos: int) -> bool:
