@@ -100,6 +100,8 @@ _DIRECTION_VERBS = """
     decreased decreases decrease lost loses lose slid slides slipped slips tumbled tumbles plunged plunges
     plummeted plummets sank sinks eased eases shed sheds dipped dips cut cuts reduced lowered retreated retreats
     shrank shrunk contracted skidded sagged slumped slumps
+    spiked spikes soaring surging jumping climbing sliding sinking dived dives dove slashed slashes trimmed
+    trims tumbling plunging dropping declining rebounded rebounds swelled swells widened widens
     """.split()
 _DIRECTION = re.compile(
     r"(?=[" + "".join(sorted({w[0] for w in _DIRECTION_VERBS})) + r"])\b(?P<verb>" + word_trie(_DIRECTION_VERBS) + r")"
@@ -126,12 +128,13 @@ _DOWN = frozenset(
     fell fall falls falling fallen down dropped drops drop declined declines decline decreased decreases decrease
     lost loses lose slid slides slipped slips tumbled tumbles plunged plunges plummeted plummets sank sinks eased
     eases shed sheds dipped dips cut cuts reduced lowered retreated retreats shrank shrunk contracted skidded
-    sagged slumped slumps
+    sagged slumped slumps sliding sinking dived dives dove slashed slashes trimmed trims tumbling plunging
+    dropping declining
     """.split()
 )
 # "cut 1,850 jobs" cuts jobs, it is not a change of a figure; "cut by 3" is.
 _NEEDS_BY = frozenset(
-    {"cut", "cuts", "reduced", "lowered", "raised", "boosted", "hiked", "shed", "sheds", "lost", "lose", "loses"}
+    "cut cuts reduced lowered raised boosted hiked shed sheds lost lose loses slashed slashes trimmed trims".split()
 )
 _PARTITIVE_AFTER = re.compile(
     r"\s+of\s+(?P<ref>them|those|these|which|whom|the\s+total|all)\b(?P<tail>(?:\s+(?![A-Z])[a-z]+ed\b)?)"
