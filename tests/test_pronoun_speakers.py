@@ -72,6 +72,38 @@ def _speakers(text: str) -> list[str | None]:
             'Marta Quell, a Leeds-based builder and mother of two, disagreed.\n\n"The wall will hold," she said.',
             ["Marta Quell"],
         ),
+        # A person named with no title at all, by a common given name, is someone a "he" can be.
+        (
+            'Tom Okafor and two engineers met the board on Monday.\n\n"We need more time," he said.',
+            ["Tom Okafor"],
+        ),
+        # A surname that is also an English word names the person when the text never uses it as a word.
+        (
+            'Tom Baker and two engineers met the board on Monday.\n\n"We need more time," he said.',
+            ["Tom Baker"],
+        ),
+        # So does a surname alone that opens a clause, when the text never uses it as a word.
+        ('Baker took the floor after the vote.\n\n"We need more time," he said.', ["Baker"]),
+        # A capitalised opening phrase before a comma ("For Ann Lee, the ...") names no one.
+        (
+            "Port director Tom Reed met the board.\n\nFor Paul Nadler, the vote was a surprise.\n\n"
+            '"We need more time," he said.',
+            ["Tom Reed"],
+        ),
+        # A "he" that spoke names its person again: the next "he" goes back to that speaker, not to a
+        # man named between them as an object.
+        (
+            "Port director Tom Reed spoke to the board on Monday about the harbour and its long history, "
+            "which goes back to the years when the town was a fishing village of a few hundred people.\n\n"
+            "The board had asked for a full account of the delays, of the costs so far and of the work left "
+            "to do, and for a date by which the new pier would be open to the ferries and the fishing boats "
+            "that have used the old one for more than sixty years, through storms, floods and two fires.\n\n"
+            "The plan was late, he said, because the money came from three places at once, and each of "
+            "them wanted a say in how it was spent.\n\n"
+            "The port hired a firm led by Jim Okafor to replace Paul Nadler as the builder of the new pier.\n\n"
+            '"We need more time," he said.',
+            ["Tom Reed"],
+        ),
     ],
 )
 def test_pronoun_takes_the_named_person(text: str, expected: list[str]) -> None:

@@ -124,6 +124,19 @@ def test_direction_of_a_change() -> None:
     assert one("The company will cut 1,850 jobs.", 1850).direction is None
 
 
+def test_more_verbs_of_change_give_a_direction() -> None:
+    assert one("Shares spiked 12% on Monday.", 12).direction == "up"
+    assert one("Output dived 4.5 percent in May.", 4.5).direction == "down"
+    assert one("The firm slashed prices by 10%.", 10).direction == "down"
+    assert one("The firm slashed 300 jobs.", 300).direction is None  # jobs cut, not a figure that fell
+
+
+def test_a_level_reached_with_no_change_told_takes_the_direction() -> None:
+    assert one("The reservoir level fell to 41 metres in August.", 41).direction == "down"
+    assert one("Turnout climbed to 68 percent.", 68).direction == "up"
+    assert one("The stock rose 4% to $12.50 on Friday.", 12.5).direction is None  # the change is told
+
+
 # --- concepts -----------------------------------------------------------------------------------
 
 

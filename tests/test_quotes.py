@@ -142,6 +142,27 @@ def test_a_quote_after_a_sentence_without_a_cue_is_its_subjects() -> None:
     assert [q.speaker for q in quotes(text)] == ["Dana Whitlock"]
 
 
+def test_a_quoted_title_before_does_not_stop_the_subject_speaking() -> None:
+    text = (
+        "FWS Director Dana Whitlock met the board.\n\n"
+        'On "Morning Harbour Report," Whitlock faulted the county. "Every week of delay costs the town money."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Dana Whitlock"]
+
+
+def test_a_dash_gives_the_quote_to_the_name_before_it() -> None:
+    text = (
+        "Many residents have said the same thing, including the retired teacher Ann Lee -- "
+        '"It is a waste of the town\'s money" -- and the shop owner Tom Reed.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ann Lee"]
+    text = (
+        "Mayor Tom Reed met Ann Lee on Monday.\n\n"
+        'Reed said later that he had grown fond of Ann Lee -- "a neighbour who keeps her word," he said.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Tom Reed"]
+
+
 def test_who_before_a_cue_stands_for_the_name_before_it() -> None:
     text = (
         "The opening drew Mayor Ann Lee, the novelist Tom Reed and the singer Mia Ortiz, who joked of the hall, "

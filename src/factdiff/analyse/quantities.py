@@ -100,6 +100,8 @@ _DIRECTION_VERBS = """
     decreased decreases decrease lost loses lose slid slides slipped slips tumbled tumbles plunged plunges
     plummeted plummets sank sinks eased eases shed sheds dipped dips cut cuts reduced lowered retreated retreats
     shrank shrunk contracted skidded sagged slumped slumps
+    spiked spikes soaring surging jumping climbing sliding sinking dived dives dove slashed slashes trimmed
+    trims tumbling plunging dropping declining rebounded rebounds swelled swells widened widens
     """.split()
 _DIRECTION = re.compile(
     r"(?=[" + "".join(sorted({w[0] for w in _DIRECTION_VERBS})) + r"])\b(?P<verb>" + word_trie(_DIRECTION_VERBS) + r")"
@@ -126,12 +128,13 @@ _DOWN = frozenset(
     fell fall falls falling fallen down dropped drops drop declined declines decline decreased decreases decrease
     lost loses lose slid slides slipped slips tumbled tumbles plunged plunges plummeted plummets sank sinks eased
     eases shed sheds dipped dips cut cuts reduced lowered retreated retreats shrank shrunk contracted skidded
-    sagged slumped slumps
+    sagged slumped slumps sliding sinking dived dives dove slashed slashes trimmed trims tumbling plunging
+    dropping declining
     """.split()
 )
 # "cut 1,850 jobs" cuts jobs, it is not a change of a figure; "cut by 3" is.
 _NEEDS_BY = frozenset(
-    {"cut", "cuts", "reduced", "lowered", "raised", "boosted", "hiked", "shed", "sheds", "lost", "lose", "loses"}
+    "cut cuts reduced lowered raised boosted hiked shed sheds lost lose loses slashed slashes trimmed trims".split()
 )
 _PARTITIVE_AFTER = re.compile(
     r"\s+of\s+(?P<ref>them|those|these|which|whom|the\s+total|all)\b(?P<tail>(?:\s+(?![A-Z])[a-z]+ed\b)?)"
@@ -1008,6 +1011,8 @@ def _read_direction(text: str, item: Found, s_start: int) -> None:
     stripped = before.rstrip()
     word = stripped[stripped.rfind(" ") + 1 :].lower()
     if word not in _DIRECTION_LAST_WORDS:  # cheap test before the search
+        if word == "to":
+            _read_level_direction(before, quantity)
         return
     match = _DIRECTION.search(before)
     if match is None:
@@ -1020,6 +1025,24 @@ def _read_direction(text: str, item: Found, s_start: int) -> None:
         return  # "gave up 210 yards", "set up 3 teams"
     if quantity.approx == "range":
         return  # "widened from 2.5 to 3.0 mm": the range is the change
+    quantity.direction = "down" if verb in _DOWN else "up"
+
+
+_LEVEL_DIRECTION = re.compile(
+    r"\b(?P<verb>" + word_trie(_DIRECTION_VERBS) + r")"
+    r"\s+to\s+\Z",  # "fell to 49.5"; after a change ("rose 2% to 3,410") the level is told as it is
+    re.IGNORECASE,
+)
+
+
+def _read_level_direction(before: str, quantity: Quantity) -> None:
+    """A level reached with no change told takes the verb's direction ("fell to 49.5 Hz" is a fall to it)."""
+    match = _LEVEL_DIRECTION.search(before)
+    if match is None or quantity.approx == "range":
+        return
+    verb = match.group("verb").lower()
+    if verb in ("up", "down") and _PHRASAL_BEFORE.search(before, 0, match.start("verb")):
+        return
     quantity.direction = "down" if verb in _DOWN else "up"
 
 

@@ -56,6 +56,7 @@ from factdiff.analyse.speakers import (
     _name_end,
     _np_after,
     _np_before,
+    _oblique,
     _People,
     _plausible,
     _resolve_all,
@@ -225,6 +226,20 @@ def _speaker_for(
         return
     # Before the quote: 'X said: "', 'X put it plainly: "', 'X: "', or a partial quote after its cue.
     lead = text[floor:q_open]
+    dash = _NAME_DASH.search(text, max(floor, q_open - 80), q_open)
+    if dash is not None and not _oblique(text, dash.start("np"), dash.end("np")):
+        # "..., including the former governor Ann Lee -- "It is ..." --": a dash gives the words to the
+        # name before it, unless the name is an object ("supportive of Ann Lee -- "...")
+        person = known.at(dash.start("np"), dash.end("np"))
+        words = dash.group("np")
+        cleaned = person_name(words)
+        if person is not None:
+            _credit(m, "—", dash.start("dash"), (person.start, _name_end(person)))
+            return
+        if cleaned and " " in cleaned and _plausible(cleaned):
+            at = dash.start("np") + words.find(cleaned)
+            _credit(m, "—", dash.start("dash"), (at, at + len(cleaned)))
+            return
     colon = re.search(r":[ \t]*$", lead)
     before = cues.finditer(text, floor, q_open)
     if before:
@@ -264,7 +279,7 @@ def _speaker_for(
                     _credit(m, tail[-1].group().lower(), tail[-1].start(), np)
                     return
             paragraph = text.rfind("\n", 0, q_open) + 1
-            if not any(ch in _QUOTE_CHARS for ch in text[paragraph:q_open]):
+            if not _speech_before(text, paragraph, q_open):
                 # 'Ann Lee, who chairs the board, faulted the plan. "It fails the town," ...': a quote
                 # after a sentence without a cue is the words of that sentence's subject, a person
                 np = _subject(text, p_start, p_end, known, people_only=True)
@@ -294,6 +309,20 @@ def _speaker_for(
         np = _subject(text, floor, q_open, known, people_only=True)
         if np is not None:
             m.speaker_start, m.speaker_end = np
+
+
+def _speech_before(text: str, start: int, end: int) -> bool:
+    """Whether quoted speech, not only a quoted name or title ("Face the Press"), stands in ``text[start:end]``."""
+    if not any(ch in _QUOTE_CHARS for ch in text[start:end]):
+        return False
+    for q_open, q_close, _closed in _quoted_stretches(text, start, end):
+        s, e = _inner(text, q_open, q_close)
+        if e > s and not _is_name_like(text, QuoteMatch(start=s, end=e, direct=True)):
+            return True
+    return False
+
+
+_NAME_DASH = re.compile(rf"(?<![\w'’-])(?P<np>{NAME})[ \t]*(?P<dash>--|—|–)[ \t]*\Z")
 
 
 #: The most words between a closing quotation mark and its cue: '," a narrator in the ad asks.'

@@ -561,6 +561,8 @@ def _apposed_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
         name = m.group("name")
         if all(is_common_word(w) for w in name.split()) or known.at(m.start("name"), m.end("name")) is not None:
             continue
+        if name.split()[0].lower() in _NOT_SPEAKER_LOWER or name.split()[0] in _NOT_SPEAKERS:
+            continue  # "For Ann Lee, the vote ...": an opening phrase, not a name
         out.append((m.start("name"), m.end("name"), canonical_name(name, known.full)))
     for m in _APPOSED_SURNAME.finditer(text):
         # "Howard Reed ... Reed, a medical doctor, then ...": one word, when the text gave it earlier
@@ -572,6 +574,28 @@ def _apposed_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
         given = full.group("given") if full is not None else ""
         if given and (gender_of(f"{given} {surname}") is not None or not is_common_word(given)):
             out.append((m.start("name"), m.end("name"), f"{given} {surname}"))
+    return out
+
+
+# A given name and a surname ("Ada Okafor"), however the sentence goes on.
+_GIVEN_AND_SURNAME = re.compile(
+    r"(?<![\w'’.-])(?P<given>[A-Z][a-z]+)(?:[ \t]+[A-Z]\.)?[ \t]+(?P<last>[A-Z][a-z'’-]+)(?![\w'’-])"
+)
+
+
+def _given_name_mentions(text: str, known: _People) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every name that opens with a common given name ("Ada Okafor") and that the
+    title grammar did not find: a person even with no title, no apposition and no speech verb."""
+    out = []
+    for m in _GIVEN_AND_SURNAME.finditer(text):
+        if gender_of(m.group()) is None:
+            continue
+        last = m.group("last")
+        if is_common_word(last) and not _never_lower(text, last):
+            continue  # a surname that is also a word ("Ann Baker") only when the text never writes it as a word
+        if known.at(m.start(), m.end()) is not None:
+            continue
+        out.append((m.start(), m.end(), canonical_name(m.group(), known.full)))
     return out
 
 
@@ -615,7 +639,7 @@ def _named_subject_before(
             upos == "PROPN"
             and tokens[k + 1][3] in ("VERB", "AUX")
             and word.isalpha()
-            and not is_common_word(word)
+            and (not is_common_word(word) or _never_lower(text, word))
             and not _inside_quote_marks(text, tokens[k][0])
             and (k == 0 or gender_of(f"{tokens[k - 1][2]} {word}") != other)
             and word not in other_gender
@@ -623,6 +647,12 @@ def _named_subject_before(
         ):
             return word
     return None
+
+
+def _never_lower(text: str, word: str) -> bool:
+    """Whether ``text`` never writes the capitalised ``word`` in lower case: a surname that is also an
+    English word ("Baker") is a name in a text that does not use the word."""
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is None
 
 
 def _inside_quote_marks(text: str, pos: int) -> bool:
@@ -648,7 +678,7 @@ def _resolve_all(
     mentions = [(p.start, _name_end(p), p.name) for p in known.people]
     if text:
         mentions += _surname_mentions(text, known) + _apposed_mentions(text, known)
-        mentions += _honorific_mentions(text, known)
+        mentions += _honorific_mentions(text, known) + _given_name_mentions(text, known)
     # (where, full name, "female"/"male"/None as the mention shows it: "Mrs. Okafor", "Helen Okafor")
     last_named: list[tuple[int, str, str | None]] = [
         (start, name, gender_of(text[start:end]) or gender_of(name))
@@ -687,6 +717,10 @@ def _resolve_all(
     subject = functools.cache(functools.partial(_opens_clause, text)) if text else None
     for m in matches:
         _resolve(m, known, last_named, last_body, subject, text)
+        pronoun = (m.speaker_text or "").strip().lower()
+        if pronoun in ("he", "she") and m.speaker and m.speaker_start >= 0:
+            # the pronoun names its person again: a later "he" goes back to the last one who spoke
+            bisect.insort(last_named, (m.speaker_start, m.speaker, "male" if pronoun == "he" else "female"))
         if (
             m.speaker
             and m.speaker.lower() not in _PRONOUN_SET
