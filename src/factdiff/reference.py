@@ -38,7 +38,7 @@ from typing import Any
 
 from factdiff.align import Fact, Match, Slot, concept_relation, number_relation, place_relation
 from factdiff.judge import _number_verdict, display_value, quote_verdict, title_verdict
-from factdiff.model import DIVERGENCES
+from factdiff.model import DIVERGENCES, VERDICTS
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -176,19 +176,7 @@ def settle(
         return Reference("disputed", reports=0), judged
     best = max(support)
     leaders = [i for i, n in enumerate(support) if n == best]
-    if len(classes) == 1:
-        head = classes[0][0]
-        return Reference(
-            "consensus",
-            value=display_value(head.match.fact),
-            support=best,
-            reports=reports,
-            article=head.article,
-            classes=described,
-            own=own,
-            fact=head.match.fact,
-        ), judged
-    if best < 2 or len(leaders) > 1:
+    if len(classes) > 1 and (best < 2 or len(leaders) > 1):
         settled = {
             article: [(m, "disputed" if v in DIVERGENCES else v) for m, v in matches]
             for article, matches in judged.items()
@@ -206,6 +194,8 @@ def settle(
         own=own,
         fact=head.match.fact,
     )
+    if len(classes) == 1:
+        return reference, judged  # one value: nothing to judge again
     if head.article == pivot:
         if apart and placed_head is not None:
             # The figure is the pivot's, its place the one most independent reports give.
@@ -346,16 +336,7 @@ def _margin(reference: Reference, match: Match) -> int:
 
 
 #: The verdicts and alignment relations the learned score tells apart.
-_VERDICT_FEATURES = (
-    "number_changed",
-    "rounded_unhedged",
-    "unit_swap",
-    "entity_swap",
-    "title_changed",
-    "date_changed",
-    "percent_wrong",
-    "quote_altered",
-)
+_VERDICT_FEATURES = tuple(v for v in VERDICTS if v in DIVERGENCES)
 _RELATION_FEATURES = ("same", "near", "changed", "unit_swap", "entity_swap")
 
 
