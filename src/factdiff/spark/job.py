@@ -422,10 +422,14 @@ def _compare(spark: Any, ranked: Any, members: Any, out: Any) -> int:
     columns = [c for c in ANALYSED_FIELDS if c in ("id", "source_id", "file", "url", "title", "outlet", "domain",
                "published", "language", "kind", "text", "title_end", "body_start", "posts", "sentences", "findings",
                "claims")]  # fmt: skip
+    # An explicit partition count: adaptive execution would otherwise coalesce a small shuffle into
+    # one partition, and every story would be compared in one task on one core.
+    partitions = max(1, spark.sparkContext.defaultParallelism * 4)
     grouped = (
         members.join(sizes, "story_id")
         .select("story_id", "id", "rank")
         .join(ranked.select(*columns), "id")
+        .repartition(partitions, "story_id")
         .groupBy("story_id")
     )
     grouped.applyInPandas(_compare_group, schema.COMPARED_DDL).write.mode("overwrite").parquet(out.work("compared"))
