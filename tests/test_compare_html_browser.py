@@ -3,7 +3,6 @@ highlighted evidence, and script payloads in a report execute nothing."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,18 +10,10 @@ import pytest
 from factdiff.compare import compare_analyses
 from factdiff.model import Analysis, Article, Quantity, Quote
 from factdiff.report.compare_html import render_html
+from tests.browser import chromium
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAYLOAD = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
+
 
 pytestmark = pytest.mark.slow
 
@@ -82,13 +73,7 @@ def _page(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def browser():  # type: ignore[no-untyped-def]
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright for Python is not installed")
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
+    yield from chromium()
 
 
 def test_matrix_renders_and_cell_shows_evidence(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,6 @@ Screenshots of each page are kept in tests/.artifacts/serve/ (ignored by git).
 from __future__ import annotations
 
 import re
-import shutil
 import socket
 import threading
 import time
@@ -20,6 +19,7 @@ import pytest
 
 from factdiff.fetch import Fetcher
 from factdiff.serve.app import create_app
+from tests.browser import chromium
 from tests.serve_helpers import (
     ARTICLE_HTML,
     CSS_PAYLOAD,
@@ -32,16 +32,6 @@ from tests.serve_helpers import (
     serve_site,
 )
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(__file__).resolve().parent / ".artifacts" / "serve"
 
 pytestmark = pytest.mark.slow
@@ -105,13 +95,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, feed_site: Site) -> Iterato
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright for Python is not installed")
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
+    yield from chromium()
 
 
 class Watch:
