@@ -131,7 +131,6 @@ class Comparison:
     all_divergences: list[Divergence] = field(default_factory=list)  # every one, with its confidence
     references: dict[str, Reference] = field(default_factory=dict)  # slot id -> its reference
     threshold: float = DEFAULT_THRESHOLD
-    facts: dict[str, list[Fact]] = field(default_factory=dict)  # article id -> its comparable facts
     copies: dict[str, Reuse] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (input, id of the report it repeats)
@@ -294,7 +293,6 @@ def compare_analyses(analyses: list[Analysis], *, threshold: float = DEFAULT_THR
     if len(analyses) < 2:
         return comparison
     facts = {a.article.id: facts_of(a) for a in analyses}
-    comparison.facts = facts
     if primary.official:
         slots = align(analyses, primary.ids, facts)
     else:
