@@ -430,3 +430,20 @@ def test_quotes_module_keeps_its_public_names() -> None:
     text = '"We will rebuild the bridge by May," Ruth Okafor said.'
     (m,) = module.match_quotes(Article(text=text), split_sentences(text), [])
     assert isinstance(m, module.QuoteMatch) and m.speaker == "Ruth Okafor" and m.cue == "said"
+
+
+def test_a_quote_of_two_sentences_on_two_lines_is_one_quote() -> None:
+    # Text rebuilt one sentence per line: the marks are at the two ends of the quotation.
+    text = (
+        '"The warship turned towards the boats and challenged them.\n'
+        'While two of them got away, the crew boarded the other three, " said Captain Ravi Menon.'
+    )
+    (q,) = quotes(text)
+    assert q.quote.startswith("The warship turned") and q.quote.endswith("boarded the other three")
+    assert q.speaker == "Ravi Menon"
+
+
+def test_a_line_that_opens_its_own_quote_is_not_joined_to_the_one_above() -> None:
+    text = '"We will rebuild the pier.\n"It will take a year," said Mayor Ana Ruiz.'
+    found = quotes(text)
+    assert [q.quote for q in found][-1] == "It will take a year"

@@ -177,3 +177,29 @@ def test_the_html_page_carries_references_and_confidences() -> None:
     assert cell["verdict"] == "number_changed" and 0 < cell["confidence"] <= 1
     # The evidence beside the cell is a report of the consensus value, not the pivot's own words.
     assert slot["source"]["article"] != herald
+
+
+def test_a_quotation_joining_two_sentences_of_the_statement_is_checked_sentence_by_sentence() -> None:
+    statement = _report(
+        "Harlow County Emergency Management: storm update",
+        "Crews reached the flooded valley road before dawn and opened two shelters at the school. "
+        "The county will publish the damage survey on Friday. "
+        "While two of the bridges held, the storm washed away the footbridge near the old mill.",
+        "Harlow County Emergency Management",
+        "2024-03-01",
+        domain="harlowcounty.gov",
+    )
+    quoting = _report(
+        "Footbridge lost in storm",
+        '"Crews reached the flooded valley road before dawn and opened two shelters at the school. '
+        'While two of the bridges held, the storm swept off the footbridge near the mill," the county said.',
+        "Valley Times",
+        "2024-03-02",
+    )
+    comparison = compare_analyses([analyse(a) for a in [statement, quoting]], threshold=0.0)
+    assert comparison.primary is not None and comparison.primary.official
+    statements = [s for s in comparison.slots if s.id.startswith("statement_")]
+    # The whole quotation renders no one passage (the statement has a sentence between the two);
+    # each of its sentences renders one: the first word for word, the second altered.
+    verdicts = sorted(comparison.cells[s.id][quoting.id].verdict for s in statements)
+    assert verdicts == ["agrees", "quote_altered"]

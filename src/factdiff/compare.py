@@ -15,9 +15,10 @@ JSON document (see docs/compare.md).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from factdiff.align import Fact, Match, Slot, align, content_words, facts_of, place_relation
@@ -482,8 +483,6 @@ def _statement_quote_slots(
 ) -> list[Slot]:
     """Quote slots for the official statement's own words: a release speaks without quotation
     marks, and reports that quote it are checked against the passage they render."""
-    from rapidfuzz import fuzz
-
     sources = [a for a in analyses if a.article.id in primary]
     if not sources:
         return []
@@ -501,47 +500,81 @@ def _statement_quote_slots(
             claim = fact.claim
             if fact.family != "quote" or fact.in_post or id(fact) in matched or not getattr(claim, "direct", False):
                 continue
-            words = getattr(claim, "quote", "")
-            if len(words.split()) < STATEMENT_QUOTE_WORDS:
-                continue
-            hit = fuzz.partial_ratio_alignment(words.lower(), lowered, score_cutoff=STATEMENT_QUOTE_MATCH)
-            if hit is None:
-                continue
-            start, end = _trim_to(body, words, *_whole_words(body, hit.dest_start, hit.dest_end))
-            slot = next(
-                (
-                    s
-                    for s in found
-                    if s.source is not None
-                    and s.source.claim.start < body_start + end
-                    and body_start + start < s.source.claim.end
-                ),
-                None,
-            )
-            if slot is None:
-                passage = body[start:end]
-                quote = Quote(
-                    kind="quote",
-                    start=body_start + start,
-                    end=body_start + end,
-                    text=passage,
-                    quote=passage,
-                    quote_start=body_start + start,
-                    quote_end=body_start + end,
-                    direct=True,
+            for part, words, hit in _statement_passages(fact, lowered):
+                start, end = _trim_to(body, words, *_whole_words(body, hit.dest_start, hit.dest_end))
+                slot = next(
+                    (
+                        s
+                        for s in found
+                        if s.source is not None
+                        and s.source.claim.start < body_start + end
+                        and body_start + start < s.source.claim.end
+                    ),
+                    None,
                 )
-                label = "statement: “" + " ".join(passage.split()[:6]) + "…”"
-                slot = Slot(
-                    id=_unique_id("statement_" + "_".join(w.lower() for w in passage.split()[:4]), used),
-                    family="quote",
-                    label=label,
-                    source=Fact(article=source.id, claim=quote, family="quote"),
-                    source_article=source.id,
-                )
-                slot.matches[source.id] = [Match(slot.source, "source", 100.0)]  # type: ignore[arg-type]
-                found.append(slot)
-            slot.matches.setdefault(analysis.article.id, []).append(Match(fact, "same", hit.score))
+                if slot is None:
+                    passage = body[start:end]
+                    quote = Quote(
+                        kind="quote",
+                        start=body_start + start,
+                        end=body_start + end,
+                        text=passage,
+                        quote=passage,
+                        quote_start=body_start + start,
+                        quote_end=body_start + end,
+                        direct=True,
+                    )
+                    label = "statement: “" + " ".join(passage.split()[:6]) + "…”"
+                    slot = Slot(
+                        id=_unique_id("statement_" + "_".join(w.lower() for w in passage.split()[:4]), used),
+                        family="quote",
+                        label=label,
+                        source=Fact(article=source.id, claim=quote, family="quote"),
+                        source_article=source.id,
+                    )
+                    slot.matches[source.id] = [Match(slot.source, "source", 100.0)]  # type: ignore[arg-type]
+                    found.append(slot)
+                slot.matches.setdefault(analysis.article.id, []).append(Match(part, "same", hit.score))
     return found
+
+
+#: Sentence ends inside a quotation: a quote of several sentences may render passages of the
+#: statement that are apart in it.
+_QUOTE_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z])")
+
+
+def _statement_passages(fact: Fact, lowered_body: str) -> list[tuple[Fact, str, Any]]:
+    """(fact, its words, alignment) for each passage of the statement that a quotation renders.
+
+    The whole quotation first; when it does not render one passage and holds several sentences,
+    each sentence on its own, as a quotation of its own span (a report joins two sentences of a
+    release that have another between them, or quotes one and paraphrases the next)."""
+    from rapidfuzz import fuzz
+
+    claim = fact.claim
+    words = getattr(claim, "quote", "")
+    if len(words.split()) < STATEMENT_QUOTE_WORDS:
+        return []
+    hit = fuzz.partial_ratio_alignment(words.lower(), lowered_body, score_cutoff=STATEMENT_QUOTE_MATCH)
+    if hit is not None:
+        return [(fact, words, hit)]
+    if not isinstance(claim, Quote) or claim.quote_start < 0:
+        return []
+    out: list[tuple[Fact, str, Any]] = []
+    at = 0
+    for piece in _QUOTE_SENTENCE_END.split(words):
+        offset = words.find(piece, at)
+        at = offset + len(piece)
+        piece = piece.strip(" \"“”'‘’")
+        if len(piece.split()) < STATEMENT_QUOTE_WORDS or piece == words:
+            continue
+        hit = fuzz.partial_ratio_alignment(piece.lower(), lowered_body, score_cutoff=STATEMENT_QUOTE_MATCH)
+        if hit is None:
+            continue
+        start = claim.quote_start + words.find(piece, offset)
+        part = replace(claim, quote=piece, quote_start=start, quote_end=start + len(piece))
+        out.append((replace(fact, claim=part), piece, hit))
+    return out
 
 
 def _trim_to(body: str, quote: str, start: int, end: int) -> tuple[int, int]:

@@ -24,6 +24,32 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
 
 
+#: A closing straight mark after a comma and before a speech verb ('..., " said Captain Nambiar'),
+#: with no opening mark earlier on its line.
+_CLOSE_THEN_CUE = re.compile(rf'[^"“”]*?[,.!?][ \t]*"[ \t]+(?:{_CUE})\b', re.I)
+
+
+def quote_units(text: str) -> list[tuple[int, int]]:
+    """The paragraphs in which quotes are paired: the lines, except that a line whose quote is left
+    open runs on into the next when that one closes it ('..., " said X') without opening one.
+
+    Text rebuilt one sentence per line (corpora such as ECB+, some feeds) puts a quote of two
+    sentences on two lines with its marks at the two ends. A paragraph that goes on quoting in
+    news copy opens with a mark of its own, so a line that closes a quote it never opened is read
+    as the rest of the one left open above it.
+    """
+    units: list[tuple[int, int]] = []
+    for start, end in _lines(text):
+        if units and _CLOSE_THEN_CUE.match(text, start, end):
+            prev_start, prev_end = units[-1]
+            stretches = _quoted_stretches(text, prev_start, prev_end)
+            if stretches and not stretches[-1][2] and text[start] not in _QUOTE_CHARS:
+                units[-1] = (prev_start, end)
+                continue
+        units.append((start, end))
+    return units
+
+
 def _is_apostrophe(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "

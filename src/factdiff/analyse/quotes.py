@@ -40,8 +40,8 @@ from factdiff.analyse.quotemarks import (
     _after_naming_verb,
     _inner,
     _is_name_like,
-    _lines,
     _quoted_stretches,
+    quote_units,
 )
 from factdiff.analyse.speakers import (
     _CUE,
@@ -125,7 +125,7 @@ def _match_quotes(article: Article, sentences: list[tuple[int, int]], people: li
     quoted: list[tuple[int, int]] = []
     previous_line_speaker: QuoteMatch | None = None
     previous_line_colon = False
-    for line_start, line_end in _lines(text):
+    for line_start, line_end in quote_units(text):
         line_matches: list[QuoteMatch] = []
         stretches = _quoted_stretches(text, line_start, line_end)
         for index, (q_open, q_close, closed) in enumerate(stretches):
