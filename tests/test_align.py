@@ -136,6 +136,10 @@ def test_place_and_concept_helpers() -> None:
     assert same_place("Okoye", "Rosalind Okoye")  # a candidate's votes under the surname
     assert not same_place("York", "New York")
     assert not same_place("Okoye", "Gareth Vance")
+    # Other names of one large city (GeoNames), accents aside; two main names stay two places.
+    assert same_place("Salonika", "Thessaloniki") and same_place("Thessaloníki", "Thessaloniki")
+    assert same_place("Bombay", "Mumbai") and same_place("Kiev, Ukraine", "Kyiv, Ukraine")
+    assert not same_place("Athens", "Salonika") and not same_place("Portland", "Seattle")
     assert concept_relation(frozenset({"home", "destroy"}), frozenset({"home", "damag"})) == "conflict"
     assert concept_relation(frozenset({"person"}), frozenset({"country"})) == "unknown"
 

@@ -408,3 +408,13 @@ def test_comparable_kinds(a: str, b: str, expected: bool) -> None:
 
 def test_comparable_kinds_of_an_unknown_noun_is_unknown() -> None:
     assert lexicon.comparable_kinds("zorblaxes", "people") is None
+
+
+def test_other_names_of_a_place_and_the_words_they_are_not() -> None:
+    assert gazetteer.fold("Thessaloníki") == "thessaloniki"
+    assert gazetteer.main_name("Bombay") == gazetteer.main_name("Mumbai") == "mumbai"
+    assert gazetteer.same_place_name("Leningrad", "Saint Petersburg")
+    assert not gazetteer.same_place_name("Paris", "London")
+    # an other name that is an English word is read as the word, never as the city
+    words = [alias for alias in gazetteer._aliases() if lexicon.known(alias)]
+    assert words and all(gazetteer.main_name(w) == w for w in words[:50])

