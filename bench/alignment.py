@@ -42,7 +42,7 @@ NOT_FACTS = {"published"}
 
 
 def _locate(comp: Comparison, article_id: str, text: str, surface: str) -> str | None:
-    """The slot of the cell that covers most of ``surface`` in the report, or None."""
+    """The slot of the cell whose span best fits ``surface`` in the report, or None."""
     if not surface:
         return None
     at = text.find(surface)
@@ -60,7 +60,10 @@ def _locate(comp: Comparison, article_id: str, text: str, surface: str) -> str |
         overlap = min(end, cell.end) - max(at, cell.start)
         if overlap <= 0:
             continue
-        key = (overlap, -(cell.end - cell.start), slot)
+        # the cell whose span is most nearly the surface's (Jaccard of the two spans): a figure
+        # inside a long quotation is the figure's own cell, not the quotation's
+        union = max(end, cell.end) - min(at, cell.start)
+        key = (overlap / union, -(cell.end - cell.start), slot)
         if best is None or key > best:
             best = key
     return best[2] if best else None
