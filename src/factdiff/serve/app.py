@@ -124,6 +124,7 @@ def create_app(
     Store(db).close()  # create or migrate once, before any request
     local = threading.local()
     writer = Writer(db, fetcher_factory)
+    writer.index_backlog()  # a store migrated just now: its search index is filled in the background
     refresher = Refresher(db)
     env = environment()
 
