@@ -32,6 +32,7 @@ A search asks for every word somewhere in the story's reports, not necessarily i
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 import threading
@@ -224,6 +225,11 @@ def has_words(text: str) -> bool:
     return _WORD.search(text) is not None
 
 
+@functools.lru_cache(maxsize=4096)
+def _word_terms(word: str) -> tuple[str, ...]:
+    return tuple(_QUERY_TOKENIZER.terms(word))
+
+
 def search_terms(text: str) -> list[str]:
     """The distinct terms of a search as the index holds them, in the order asked (the first
     :data:`MAX_SEARCH_TERMS`).
@@ -233,7 +239,7 @@ def search_terms(text: str) -> list[str]:
     """
     terms: list[str] = []
     for word in _WORD.findall(text)[:MAX_SEARCH_TERMS]:
-        for term in _QUERY_TOKENIZER.terms(word):
+        for term in _word_terms(word):
             if term not in terms:
                 terms.append(term)
         if len(terms) >= MAX_SEARCH_TERMS:

@@ -91,7 +91,8 @@ def stories_data(store: Store, filters: StoryFilters) -> dict[str, Any]:
     """
     db = store.connection
     source, where, params = "story_summaries s", [], []
-    if has_words(filters.q):  # punctuation alone is no search
+    searching = has_words(filters.q)  # punctuation alone is no search
+    if searching:
         source, matched, params = search_clause(db, search_terms(filters.q))
         where.append(matched)
     where.append("s.size >= ?")
@@ -106,27 +107,38 @@ def stories_data(store: Store, filters: StoryFilters) -> dict[str, Any]:
         where.append("coalesce(s.first_date, s.last_date) <= ?")
         params.append(filters.date_to)
     if filters.outlet:  # the outlets a story's summary lists (an article's outlet, else its domain)
-        where.append("s.id IN (SELECT story_id FROM story_outlets WHERE outlet = ?)")
+        where.append("EXISTS (SELECT 1 FROM story_outlets o WHERE o.outlet = ? AND o.story_id = s.id)")
         params.append(filters.outlet)
     if filters.divergence:
-        where.append("s.id IN (SELECT v.story_id FROM story_verdicts v WHERE v.verdict = ? AND v.in_post = 0)")
+        where.append(
+            "EXISTS (SELECT 1 FROM story_verdicts v WHERE v.verdict = ? AND v.story_id = s.id AND v.in_post = 0)"
+        )
         params.append(filters.divergence)
     clause = " AND ".join(where)
     order = (
         "s.last_date DESC, s.size DESC, s.id" if filters.order == "recent" else "s.size DESC, s.last_date DESC, s.id"
     )
     offset = (filters.page - 1) * filters.per_page
-    # the page's ids and the total in two statements: a window count over all matches makes SQLite
-    # sort every match, while ORDER BY ... LIMIT keeps only the page's rows in its sorter (a story
-    # index search costs a millisecond or two, so running it twice is cheaper than sorting it all)
-    found = [
-        r[0]
-        for r in db.execute(
-            f"SELECT s.id FROM {source} WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+    if searching:
+        # the matches are found and filtered once, into a temporary table: the total is counted
+        # there and the page taken from it (ORDER BY ... LIMIT keeps only the page's rows in the
+        # sorter; a window count over every match would make SQLite sort them all)
+        found_rows = db.execute(
+            f"WITH m AS MATERIALIZED (SELECT s.id, s.size, s.last_date FROM {source} WHERE {clause}) "
+            f"SELECT s.id, (SELECT count(*) FROM m) FROM m s ORDER BY {order} LIMIT ? OFFSET ?",
             [*params, filters.per_page, offset],
-        )
-    ]
-    total = int(db.execute(f"SELECT count(*) FROM {source} WHERE {clause}", params).fetchone()[0])
+        ).fetchall()
+        found = [r[0] for r in found_rows]
+        total = int(found_rows[0][1]) if found_rows else _count(db, source, clause, params)
+    else:  # the list in its stored order (an index gives the page at once), and the total
+        found = [
+            r[0]
+            for r in db.execute(
+                f"SELECT s.id FROM {source} WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+                [*params, filters.per_page, offset],
+            )
+        ]
+        total = _count(db, source, clause, params)
     rows = []
     if found:
         marks = ", ".join("?" * len(found))
@@ -153,6 +165,10 @@ def stories_data(store: Store, filters: StoryFilters) -> dict[str, Any]:
         "divergence_types": divergence_types(),
         "articles": store.count(),
     }
+
+
+def _count(db: Any, source: str, clause: str, params: list[Any]) -> int:
+    return int(db.execute(f"SELECT count(*) FROM {source} WHERE {clause}", params).fetchone()[0])
 
 
 def _story_row(row: tuple[Any, ...]) -> dict[str, Any]:
