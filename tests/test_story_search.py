@@ -204,6 +204,26 @@ def test_a_move_between_stories_and_a_regroup_keep_the_index_exact(tmp_path: Pat
         keys_match_summaries(store)
 
 
+def test_a_deleted_article_leaves_its_story_and_its_row_number_may_be_reused(tmp_path: Path) -> None:
+    db = tmp_path / "deleted.db"
+    add(db, reports(30, seed=8))
+    with Store(db) as store:
+        conn = store.connection
+        last, text = conn.execute("SELECT id, text FROM articles ORDER BY rowid DESC LIMIT 1").fetchone()
+        marker = re.search(r"Marker\w+", text).group()  # type: ignore[union-attr]
+        conn.execute("DELETE FROM articles WHERE id = ?", (last,))  # by hand: factdiff itself never deletes
+        assert pending(conn)  # until folded in, searches read the article index: already exact
+        assert found(store, marker) == article_level(store, marker)
+    # the next write folds it in; its first article takes the deleted one's row number
+    add(db, [{"id": "after-delete", "title": "Quillmarsh ferry", "text": "The Quillmarsh ferry sailed late.",
+              "source": "Valley Wire", "published": "2024-03-29"}])  # fmt: skip
+    with Store(db) as store:
+        assert not pending(store.connection)
+        assert indexed(store) == reference(store)
+        assert found(store, marker) == article_level(store, marker)
+        assert len(found(store, "quillmarsh")) == 1
+
+
 def test_an_older_store_is_migrated_searchable_at_once_then_indexed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

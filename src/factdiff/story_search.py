@@ -16,6 +16,9 @@ Tables (created by the ``0009_story_search`` step of :data:`factdiff.store.MIGRA
     FTS5 tokenizer of ``articles_fts`` writes it (lower case, accents removed). Counting members
     rather than marking presence keeps the index exact when reports move between stories (a split):
     a term leaves a story when its count falls to zero.
+``story_terms_rebuild``
+    Stories to index again from their members: those of a deleted article (whose text is gone by
+    the time the queue is folded in, so its terms cannot be counted out one by one).
 ``story_terms_queue``
     Membership changes not folded in yet: (article row, story number, +1 or -1), written by
     triggers on ``story_members``, so every writer of story members (``factdiff add``, a regroup,
@@ -77,6 +80,7 @@ CREATE TABLE story_terms_queue (
     delta INTEGER NOT NULL
 );
 CREATE INDEX story_terms_queue_article ON story_terms_queue (article_rowid);
+CREATE TABLE story_terms_rebuild (n INTEGER PRIMARY KEY);
 CREATE TRIGGER story_summaries_keys_insert AFTER INSERT ON story_summaries BEGIN
     INSERT INTO story_keys (id, size, first_date, last_date) VALUES (new.id, new.size, new.first_date, new.last_date)
     ON CONFLICT (id) DO UPDATE SET size = excluded.size, first_date = excluded.first_date,
@@ -103,6 +107,12 @@ WHEN old.story_id != new.story_id BEGIN
     SELECT a.rowid, k.n, -1 FROM articles a, story_keys k WHERE a.id = old.article_id AND k.id = old.story_id;
     INSERT INTO story_terms_queue (article_rowid, n, delta)
     SELECT a.rowid, k.n, 1 FROM articles a, story_keys k WHERE a.id = new.article_id AND k.id = new.story_id;
+END;
+CREATE TRIGGER articles_terms_delete BEFORE DELETE ON articles BEGIN
+    INSERT OR IGNORE INTO story_terms_rebuild (n)
+    SELECT k.n FROM story_members m JOIN story_keys k ON k.id = m.story_id WHERE m.article_id = old.id
+    UNION SELECT n FROM story_terms_queue WHERE article_rowid = old.rowid;
+    DELETE FROM story_terms_queue WHERE article_rowid = old.rowid;
 END;
 CREATE TRIGGER story_members_terms_delete AFTER DELETE ON story_members BEGIN
     INSERT INTO story_terms_queue (article_rowid, n, delta)
@@ -134,7 +144,28 @@ def _tokenizer(db: sqlite3.Connection) -> None:
 
 def pending(db: sqlite3.Connection) -> bool:
     """Whether membership changes wait to be folded into the index (searches then use articles_fts)."""
-    return db.execute("SELECT EXISTS (SELECT 1 FROM story_terms_queue)").fetchone()[0] == 1
+    row = db.execute(
+        "SELECT EXISTS (SELECT 1 FROM story_terms_queue) OR EXISTS (SELECT 1 FROM story_terms_rebuild)"
+    ).fetchone()
+    return bool(row[0])
+
+
+def _rebuild(db: sqlite3.Connection) -> None:
+    """Stories marked for a rebuild lose their rows and have every current member queued anew.
+
+    Their queued changes go: the rebuild counts the members as they are now. Rare (an article
+    deleted by hand), so the rows are found by a scan of the index rather than kept indexed by story.
+    """
+    if db.execute("SELECT EXISTS (SELECT 1 FROM story_terms_rebuild)").fetchone()[0] == 0:
+        return
+    db.execute("DELETE FROM story_terms WHERE n IN (SELECT n FROM story_terms_rebuild)")
+    db.execute("DELETE FROM story_terms_queue WHERE n IN (SELECT n FROM story_terms_rebuild)")
+    db.execute(
+        "INSERT INTO story_terms_queue (article_rowid, n, delta) "
+        "SELECT a.rowid, k.n, 1 FROM story_terms_rebuild r JOIN story_keys k ON k.n = r.n "
+        "JOIN story_members m ON m.story_id = k.id JOIN articles a ON a.id = m.article_id"
+    )
+    db.execute("DELETE FROM story_terms_rebuild")
 
 
 def index_pending(db: sqlite3.Connection, limit: int | None = None) -> int:
@@ -144,6 +175,7 @@ def index_pending(db: sqlite3.Connection, limit: int | None = None) -> int:
     reflects commit together. ``limit`` folds at most that many queue rows (oldest first), so a
     long backlog (a migrated store) can be worked through in short transactions.
     """
+    _rebuild(db)
     upto = db.execute(
         "SELECT max(seq), count(*) FROM (SELECT seq FROM story_terms_queue ORDER BY seq LIMIT ?)",
         (-1 if limit is None else limit,),
