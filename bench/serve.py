@@ -233,9 +233,14 @@ def main() -> None:
     if not args.store.exists():
         built = f"built in {build_store(args.store, args.articles, 11):.0f} s"
     from factdiff.store import Store
+    from factdiff.story_search import index_backlog
 
     with Store(args.store) as store:  # migrations of a store built by an older factdiff
         total = store.count()
+        started = time.perf_counter()
+        folded = index_backlog(store.connection)  # the story search index of a store migrated just now
+        took = time.perf_counter() - started
+        indexed = f"; {folded:,} memberships indexed for search in {took:.0f} s" if folded else ""
     stories, outlets = _sample(args.store, args.sample, rng)
     warm_seconds, warm_times = warm(args.store, stories)
 
@@ -274,7 +279,7 @@ def main() -> None:
         peer_times = peer(args.store, stories[: args.peer_stories], folder)
 
     print(
-        f"store: {total:,} articles ({built}); {len(stories)} stories compared first in {warm_seconds:.1f} s "
+        f"store: {total:,} articles ({built}{indexed}); {len(stories)} stories compared first in {warm_seconds:.1f} s "
         f"(median {statistics.median(warm_times) * 1000:.0f} ms a story); server: {args.workers} process(es); "
         f"{args.readers} readers for "
         f"{elapsed:.0f} s while `factdiff add` wrote {planned:,} reports "

@@ -25,7 +25,9 @@ if shutil.which("java") is None:
 import pyarrow.dataset as ds
 
 from factdiff.ingest import ingest
+from factdiff.serve.data import StoryFilters, stories_data
 from factdiff.store import Store
+from factdiff.story_search import pending
 
 OTHER = (
     "Harbour workers in Eastport unloaded 1,240 containers on Tuesday, the port authority said, "
@@ -185,6 +187,13 @@ def test_load_brings_the_run_into_the_store_once(run: dict[str, Any], tmp_path: 
     spark_stories = {s["id"]: s["size"] for s in _table(run["out"], "stories")}
     assert {s["id"]: s["size"] for s in listed["stories"]} == spark_stories
     largest = max(spark_stories, key=lambda s: spark_stories[s])
+    with Store(db) as store:  # the story search index follows the loaded memberships at once
+        assert not pending(store.connection)
+        word = store.connection.execute(
+            "SELECT t.term FROM story_terms t JOIN story_keys k ON k.n = t.n WHERE k.id = ? AND t.members = ?",
+            (largest, spark_stories[largest]),
+        ).fetchone()[0]
+        assert largest in {s["id"] for s in stories_data(store, StoryFilters(q=word, per_page=200))["stories"]}
     compared = runner.invoke(cli, ["compare", "--story", largest, "--db", db, "--json"])
     assert compared.exit_code == 0, compared.output
     assert len(json.loads(compared.output)["articles"]) == spark_stories[largest]

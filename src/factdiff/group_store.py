@@ -32,6 +32,7 @@ from typing import Any
 from factdiff.errors import FactdiffError
 from factdiff.group import Fingerprint, Grouper, StoryState, fingerprint, story_label
 from factdiff.model import Analysis
+from factdiff.story_search import index_pending
 
 __all__ = [
     "StoryRow",
@@ -240,6 +241,7 @@ def regroup(store: Any) -> int:
             if analysis is not None:
                 _record(db, live, article_id, fingerprint(analysis.article, analysis))
         db.execute("DROP TABLE temp.previous_members")
+        index_pending(db)  # the story search index follows the rebuilt memberships
         db.execute("COMMIT")
     except BaseException:
         if db.in_transaction:

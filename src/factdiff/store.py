@@ -36,6 +36,10 @@ Layout (``MIGRATIONS`` creates it; each step is recorded by name in ``migrations
 ``article_count``
     One row: the number of stored articles, kept by triggers, so a page that shows it does not
     count a hundred thousand rows each time.
+``story_keys``, ``story_terms``, ``story_terms_queue``
+    The story-level search index of :mod:`factdiff.story_search`: which stories have a report
+    holding a word. Triggers on ``story_members`` queue each membership change, and
+    :meth:`Store.add_batch` folds the queue in within the transaction that stores the batch.
 
 An article, its analysis and its claims are written in one transaction, with the rest of their
 batch: after a crash each article is stored whole or not at all, and a rerun adds what is missing.
@@ -70,6 +74,8 @@ from factdiff.model import (
     Quantity,
     Quote,
 )
+from factdiff.story_search import MIGRATION as STORY_SEARCH_MIGRATION
+from factdiff.story_search import index_pending
 
 __all__ = ["DEFAULT_DB", "MIGRATIONS", "BatchResult", "Store"]
 
@@ -278,6 +284,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX story_summaries_size ON story_summaries (size DESC, last_date DESC, id);
         """,
     ),
+    ("0009_story_search", STORY_SEARCH_MIGRATION),  # the story-level search index (factdiff.story_search)
 ]
 
 #: Seconds a writer waits for another process's write to finish before giving up.
@@ -396,6 +403,7 @@ class Store:
 
                     added = set(result.added_ids)
                     assign_new(self, [a for a in analyses if a.article.id in added])
+                index_pending(self._db)  # the story search index follows the new memberships
                 self._db.execute("COMMIT")
             except BaseException:
                 if self._db.in_transaction:

@@ -124,6 +124,7 @@ def create_app(
     Store(db).close()  # create or migrate once, before any request
     local = threading.local()
     writer = Writer(db, fetcher_factory)
+    writer.index_backlog()  # a store migrated just now: its search index is filled in the background
     refresher = Refresher(db)
     env = environment()
 
@@ -205,7 +206,9 @@ def create_app(
     # Query parameters shared by the stories page and its twin (strings: an HTML form sends "" for
     # an empty field, and a bad value gets a 400 naming it, not a validation dump).
     def story_params(
-        q: str = Query("", max_length=500, description="Words that must all appear in a report of the story"),
+        q: str = Query(
+            "", max_length=500, description="Words that must all appear in the story's reports (each in one of them)"
+        ),
         date_from: str | None = Query(None, description="Stories with a report on or after this date (YYYY-MM-DD)"),
         date_to: str | None = Query(None, description="Stories with a report on or before this date (YYYY-MM-DD)"),
         outlet: str | None = Query(None, max_length=500, description="Stories with a report by this outlet"),

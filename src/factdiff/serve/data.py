@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from factdiff.errors import FactdiffError
 from factdiff.group_store import get_story, resolve_story_id, story_articles
 from factdiff.serve.cache import members_key, outlet_name, story_comparison, story_members
 from factdiff.store import Store
+from factdiff.story_search import has_words, search_clause, search_terms
 
 __all__ = [
     "PER_PAGE",
@@ -36,9 +36,6 @@ __all__ = [
 PER_PAGE = 25
 #: Divergences listed as evidence per page of an outlet record (newest first; ``page`` for more).
 OUTLET_EVIDENCE = 50
-#: Words of a search used at most (each must appear in a report of the story).
-MAX_SEARCH_WORDS = 12
-_WORD = re.compile(r"\w+", re.UNICODE)
 _NOT_CHECKED = ("omitted", "unsupported")
 
 
@@ -86,16 +83,20 @@ class StoryFilters:
         }
 
 
-def search_query(text: str) -> str | None:
-    """An FTS5 query that finds every word of ``text`` (each quoted: no FTS syntax gets through)."""
-    words = _WORD.findall(text)[:MAX_SEARCH_WORDS]
-    return " ".join(f'"{w}"' for w in words) or None
-
-
 def stories_data(store: Store, filters: StoryFilters) -> dict[str, Any]:
-    """Stories matching the filters, one page of them, with their divergence counts when compared."""
-    where = ["s.size >= ?"]
-    params: list[Any] = [filters.min_size]
+    """Stories matching the filters, one page of them, with their divergence counts when compared.
+
+    A search (``q``) finds the stories with every word in the title or text of some report of
+    theirs, through the story-level index of :mod:`factdiff.story_search`.
+    """
+    db = store.connection
+    source, where, params = "story_summaries s", [], []
+    searching = has_words(filters.q)  # punctuation alone is no search
+    if searching:
+        source, matched, params = search_clause(db, search_terms(filters.q))
+        where.append(matched)
+    where.append("s.size >= ?")
+    params.append(filters.min_size)
     if filters.max_size is not None:
         where.append("s.size <= ?")
         params.append(filters.max_size)
@@ -106,45 +107,50 @@ def stories_data(store: Store, filters: StoryFilters) -> dict[str, Any]:
         where.append("coalesce(s.first_date, s.last_date) <= ?")
         params.append(filters.date_to)
     if filters.outlet:  # the outlets a story's summary lists (an article's outlet, else its domain)
-        where.append("s.id IN (SELECT story_id FROM story_outlets WHERE outlet = ?)")
+        where.append("EXISTS (SELECT 1 FROM story_outlets o WHERE o.outlet = ? AND o.story_id = s.id)")
         params.append(filters.outlet)
     if filters.divergence:
-        where.append("s.id IN (SELECT v.story_id FROM story_verdicts v WHERE v.verdict = ? AND v.in_post = 0)")
-        params.append(filters.divergence)
-    match = search_query(filters.q)
-    db = store.connection
-    if match:
         where.append(
-            "s.id IN (SELECT ss.story_id FROM articles_fts f JOIN search_stories ss ON ss.article_rowid = f.rowid "
-            "WHERE articles_fts MATCH ?)"
+            "EXISTS (SELECT 1 FROM story_verdicts v WHERE v.verdict = ? AND v.story_id = s.id AND v.in_post = 0)"
         )
-        params.append(match)
+        params.append(filters.divergence)
     clause = " AND ".join(where)
     order = (
         "s.last_date DESC, s.size DESC, s.id" if filters.order == "recent" else "s.size DESC, s.last_date DESC, s.id"
     )
     offset = (filters.page - 1) * filters.per_page
-    # one statement gives the page's ids and the total (a window count over ids and sort keys only,
-    # so the sorter does not carry every match's JSON columns), so a search runs once
-    found = db.execute(
-        f"SELECT s.id, count(*) OVER () FROM story_summaries s WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
-        [*params, filters.per_page, offset],
-    ).fetchall()
+    if searching:
+        # the matches are found and filtered once, into a temporary table: the total is counted
+        # there and the page taken from it (ORDER BY ... LIMIT keeps only the page's rows in the
+        # sorter; a window count over every match would make SQLite sort them all)
+        found_rows = db.execute(
+            f"WITH m AS MATERIALIZED (SELECT s.id, s.size, s.last_date FROM {source} WHERE {clause}) "
+            f"SELECT s.id, (SELECT count(*) FROM m) FROM m s ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, filters.per_page, offset],
+        ).fetchall()
+        found = [r[0] for r in found_rows]
+        total = int(found_rows[0][1]) if found_rows else _count(db, source, clause, params)
+    else:  # the list in its stored order (an index gives the page at once), and the total
+        found = [
+            r[0]
+            for r in db.execute(
+                f"SELECT s.id FROM {source} WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+                [*params, filters.per_page, offset],
+            )
+        ]
+        total = _count(db, source, clause, params)
+    rows = []
     if found:
-        total = int(found[0][1])
         marks = ", ".join("?" * len(found))
         by_id = {
             r[0]: r
             for r in db.execute(
                 f"SELECT s.id, s.label, s.size, s.first_date, s.last_date, s.outlets, s.facts "
                 f"FROM story_summaries s WHERE s.id IN ({marks})",
-                [r[0] for r in found],
+                found,
             )
         }
-        rows = [by_id[r[0]] for r in found if r[0] in by_id]
-    else:  # a page past the end: count on its own
-        total = int(db.execute(f"SELECT count(*) FROM story_summaries s WHERE {clause}", params).fetchone()[0])
-        rows = []
+        rows = [by_id[i] for i in found if i in by_id]
     pages = max(1, math.ceil(total / filters.per_page))
     stories = [_story_row(r) for r in rows]
     counts = _divergence_counts(store, [s["id"] for s in stories])
@@ -159,6 +165,10 @@ def stories_data(store: Store, filters: StoryFilters) -> dict[str, Any]:
         "divergence_types": divergence_types(),
         "articles": store.count(),
     }
+
+
+def _count(db: Any, source: str, clause: str, params: list[Any]) -> int:
+    return int(db.execute(f"SELECT count(*) FROM {source} WHERE {clause}", params).fetchone()[0])
 
 
 def _story_row(row: tuple[Any, ...]) -> dict[str, Any]:

@@ -6,14 +6,17 @@ adds run one after another in that thread, while readers use their own connectio
 
 from __future__ import annotations
 
+import sqlite3
+import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from factdiff.errors import Skipped
 from factdiff.fetch import Fetcher
 from factdiff.model import Article
 from factdiff.store import Store
+from factdiff.story_search import index_backlog
 
 __all__ = ["Writer"]
 
@@ -26,6 +29,23 @@ class Writer:
         self._fetcher_factory = fetcher_factory
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factdiff-writer")
         self._store: Store | None = None
+
+    def index_backlog(self) -> Future[int]:
+        """Fold the story search index's backlog in, in this thread, without waiting for it.
+
+        After the migration of an existing store every member waits to be indexed; until then
+        searches read the article index (exact, slower). Done here, adds queue behind it.
+        """
+        return self._pool.submit(self._index_backlog)
+
+    def _index_backlog(self) -> int:
+        if self._store is None:
+            self._store = Store(self._db)
+        try:
+            return index_backlog(self._store.connection)
+        except sqlite3.Error as exc:  # searches stay exact through the article index; the next add retries
+            print(f"factdiff serve: the story search index was not brought up to date: {exc}", file=sys.stderr)
+            return 0
 
     def add(self, urls: list[str], feeds: list[str]) -> dict[str, Any]:
         return self._pool.submit(self._add, urls, feeds).result()

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from factdiff.errors import FactdiffError, StoreError
+from factdiff.story_search import index_pending
 
 __all__ = ["LoadResult", "load"]
 
@@ -124,6 +125,7 @@ def _articles(db: Any, rows: list[dict[str, Any]], base: int) -> tuple[int, int]
             "VALUES (?, ?, ?, ?, ?)",
             (row["id"], base + int(row["story_seq"]), row["story_joined"], row["story_id"], row["fingerprint"]),
         )
+    index_pending(db)  # the story search index follows the loaded memberships
     db.execute("COMMIT")
     return added, present
 
