@@ -201,8 +201,8 @@ def _shape(found: Found, units: dict[str, str], concept: str | None) -> dict:
             unit = f"{unit} per {per}"
     # NewsQuant writes vague amounts ("hundreds of") as exact ranges.
     change = "=" if found.mention.kind == "vague" else _CHANGE.get(q.approx, "=")
-    if q.direction is not None:
-        change = q.direction
+    if q.direction is not None and change not in (">", "<"):
+        change = q.direction  # the number's own hedge or bound is the cue nearest it and decides
     return {"value": value, "unit": unit.lower(), "change": change, "concept": concept_words(concept)}
 
 
