@@ -327,6 +327,17 @@ def test_ranges_with_units_and_scales() -> None:
     assert [q.value for q in found] == [2_100_000_000, 17_800_000_000]
 
 
+def test_a_negative_level_reached_takes_the_direction() -> None:
+    assert one("Night temperatures can dip down to minus-40 degrees Celsius.", -40).direction == "down"
+    assert one("The index fell to minus 12 points in May.", -12).direction == "down"
+
+
+def test_an_average_and_over_than_hedge_the_number() -> None:
+    assert one("The striker has averaged 1.8 goals a game.", 1.8).approx == "about"
+    assert one("Drivers were averaging 72 miles per hour.", 72).approx == "about"
+    assert one("It serves over than 300 clinics.", 300).approx == "over"
+
+
 def test_restatements_keep_the_direction() -> None:
     text = "The harbour index shed 42 points, or 1.3%, on Tuesday."
     assert one(text, 1.3).direction == "down"

@@ -85,7 +85,8 @@ HEDGES: dict[str, str] = {
     "a maximum of": "up_to", "fewer than": "under", "less than": "under", "under": "under",
     "lower than": "under", "smaller than": "under", "higher than": "over", "greater than": "over",
     "larger than": "over", "bigger than": "over",
-    "below": "under", "well under": "under", "well below": "under", "sub-": "under",
+    "below": "under", "well under": "under", "well below": "under", "sub-": "under", "over than": "over",
+    "averaging": "about", "averaged": "about",
 }  # fmt: skip
 
 

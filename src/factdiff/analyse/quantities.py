@@ -1003,11 +1003,16 @@ def _opening(text: str, s_start: int, at: int) -> int:
     return at if not text[s_start:at].strip(' \t\n"“(') else -1
 
 
+_SIGN_WORD = re.compile(r"\b(?:minus|negative)[\s-]*\Z", re.IGNORECASE)
+
+
 def _read_direction(text: str, item: Found, s_start: int) -> None:
     quantity = item.quantity
     start = item.mention.full_start if item.mention.hedge_start >= 0 else quantity.start
     start = min(start, quantity.start)
     before = text[max(s_start, start - 40) : start]
+    if quantity.value is not None and quantity.value < 0:
+        before = _SIGN_WORD.sub("", before)  # "dip down to minus-130 degrees": the verb is before the sign
     stripped = before.rstrip()
     word = stripped[stripped.rfind(" ") + 1 :].lower()
     if word not in _DIRECTION_LAST_WORDS:  # cheap test before the search
