@@ -24,7 +24,8 @@ one-to-one and strict:
   kind after "of" kept ("5,700 categories of products" -> "category product"), and a fraction as a
   share of its whole ("half the condos" -> "% condo"). No other rewriting of factdiff's output.
 - change: ``=`` exact or range, ``~`` about/nearly, ``>`` over/at least, ``<`` under/up to, and
-  ``up``/``down`` from the direction of a change, which wins over the hedge.
+  ``up``/``down`` from the direction of a change, which wins over a hedge ("rose about 2%" is up) but
+  not over a bound of the number ("lost more than 60%" is ``>``).
 - vague amounts ("hundreds of", "millions of") are the ranges NewsQuant gives them
   (100-1000, 1e6-1e7); durations and plain counts are quantities too, as in the gold.
 
