@@ -338,6 +338,22 @@ def test_an_average_and_over_than_hedge_the_number() -> None:
     assert one("It serves over than 300 clinics.", 300).approx == "over"
 
 
+def test_a_number_hyphened_to_a_noun_counts_that_noun() -> None:
+    text = "He shot 32% from three-point range and they own a two-car garage."
+    found = {f.quantity.number: f for f in extract(text, split_sentences(text))}
+    assert "point" in (found[3].noun, found[3].quantity.unit)  # a count of points, not of ranges
+    assert found[2].noun == "car"
+    assert one("It rose three point five percent.", 3.5).unit == "percent"
+
+
+def test_a_fraction_of_a_counted_whole_counts_its_noun() -> None:
+    text = "Nearly two-thirds of the combined 4.3M digital and physical sales came from CDs."
+    fraction = next(f for f in extract(text, split_sentences(text)) if f.mention.kind == "fraction")
+    assert fraction.noun == "digital physical sales"
+    text = "A third of the 1,200 homes burned."
+    assert next(f for f in extract(text, split_sentences(text)) if f.mention.kind == "fraction").noun == "homes"
+
+
 def test_restatements_keep_the_direction() -> None:
     text = "The harbour index shed 42 points, or 1.3%, on Tuesday."
     assert one(text, 1.3).direction == "down"

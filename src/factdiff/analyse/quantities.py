@@ -440,6 +440,10 @@ def _read(
     if hedge is not None and hedge[0] >= s_start:
         item.mention.hedge_start = hedge[0]
     _read_concept(text, item, s_start, s_end)
+    if quantity.unit is None and mention.kind == "cardinal":
+        hyphened = _HYPHENED_NOUN.match(text, mention.end, s_end)
+        if hyphened is not None:  # "a two-car garage", "from three-point range": the number counts cars, points
+            item.noun = hyphened.group("noun")
     if norm == "magnitude":
         quantity.concept = "earthquake"
         item.noun = None
@@ -762,6 +766,14 @@ def _is_plural(word: str) -> bool:
     return lower in _PLURALS or (len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
 
 
+# A number joined by a hyphen to a noun that modifies another noun: "a two-car garage", "three-point range".
+_HYPHENED_NOUN = re.compile(r"-(?P<noun>[a-z]{2,})(?=\s+[a-z])")
+# A number inside the whole a fraction is of: "two-thirds of the combined 4.3M digital and physical sales".
+_NUMBER_IN_WHOLE = re.compile(
+    r"\s*\d[\d,.]*(?:\s*(?:[KMB]|bn|mn|thousand|million|billion|trillion)\b)?(?=\s+[A-Za-z])", re.IGNORECASE
+)
+
+
 def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
     quantity = item.quantity
     pos = quantity.end
@@ -770,7 +782,11 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
     if item.mention.kind == "fraction" and quantity.unit is None:
         whole = _FRACTION_OF.match(text, pos, s_end)
         if whole is not None:  # "half the flats", "one fifth of the city fleet"
-            words, _ = _noun_phrase(text, whole.end(), s_end, limit=3)
+            words, stop = _noun_phrase(text, whole.end(), s_end, limit=3)
+            number = _NUMBER_IN_WHOLE.match(text, stop, s_end) if len(words) < 2 else None
+            if number is not None:  # "of the combined 4.3M digital and physical sales": the sales are the whole
+                words = _noun_phrase(text, number.end(), s_end, limit=3)[0] or words
+                words = words[:-1] if len(words) > 1 and words[-1].lower().endswith("ed") else words
             if words:
                 item.noun = " ".join(words)
                 quantity.concept = item.noun.lower()
