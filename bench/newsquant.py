@@ -138,10 +138,15 @@ def load_unit_table(path: Path = UNIT_TABLE) -> dict[str, str]:
 
 
 def singular(phrase: str) -> str:
-    """The singular of a counted noun phrase, as NewsQuant writes units ("workers" -> "worker")."""
+    """The singular of a counted noun phrase, as NewsQuant writes units ("workers" -> "worker"); a
+    capitalised noun is a name and stays as written ("millions of Americans" -> "americans"), as the
+    lemmatiser NewsQuant's units were normalised with leaves proper nouns."""
+    written = phrase.split()
     words = phrase.lower().split()
     if not words:
         return "-"
+    if written[-1][:1].isupper():
+        return " ".join(words)
     last = words[-1]
     if last in _IRREGULAR:
         last = _IRREGULAR[last]
