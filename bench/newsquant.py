@@ -200,6 +200,9 @@ def _shape(found: Found, units: dict[str, str], concept: str | None) -> dict:
         unit = "% " + (_count_unit(found.noun) if found.noun else "-")  # "half the condos" -> "% condo"
     elif q.unit is None:
         unit = _count_unit(found.noun) if found.noun else "-"
+        rate = next((x for x in q.qualifiers if x.startswith("per ")), None)
+        if rate is not None:  # "an average of 20 per week" -> "residential burglary per week"
+            unit = f"{unit} {rate}"
     else:
         base, _, per = q.unit.partition(" per ")
         unit = units.get(q.unit) or units.get(base) or CURRENCY_NAMES.get(base, base)

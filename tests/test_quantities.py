@@ -354,6 +354,12 @@ def test_a_fraction_of_a_counted_whole_counts_its_noun() -> None:
     assert next(f for f in extract(text, split_sentences(text)) if f.mention.kind == "fraction").noun == "homes"
 
 
+def test_a_count_per_period_says_so() -> None:
+    assert one("The lab runs 500 tests per day.", 500).qualifiers == ["per day"]
+    assert one("They sold 2,000 new tickets a week.", 2000).qualifiers == ["per week"]
+    assert one("There were 20 people a year ago.", 20).qualifiers == []
+
+
 def test_restatements_keep_the_direction() -> None:
     text = "The harbour index shed 42 points, or 1.3%, on Tuesday."
     assert one(text, 1.3).direction == "down"

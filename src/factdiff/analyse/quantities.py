@@ -444,6 +444,9 @@ def _read(
         hyphened = _HYPHENED_NOUN.match(text, mention.end, s_end)
         if hyphened is not None:  # "a two-car garage", "from three-point range": the number counts cars, points
             item.noun = hyphened.group("noun")
+        rate = _COUNT_RATE.match(text, quantity.end, s_end)
+        if rate is not None:  # "an average of 20 per week", "2,000 tickets a day": a count in each period
+            quantity.qualifiers.append(f"per {rate.group('period').lower()}")
     if norm == "magnitude":
         quantity.concept = "earthquake"
         item.noun = None
@@ -766,6 +769,14 @@ def _is_plural(word: str) -> bool:
     return lower in _PLURALS or (len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
 
 
+# A count told per period after it, past a short noun phrase: "20 per week", "2,000 new tickets a day"
+# (not "a year ago").
+_COUNT_RATE = re.compile(
+    r"(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+(?:per|a|an|each|every)\s+"
+    r"(?P<period>day|week|month|year|hour|minute|second|decade|quarter|season|night|game)\b"
+    r"(?!\s+(?:ago|earlier|later|before|after|on|in|of)\b)",
+    re.IGNORECASE,
+)
 # A number joined by a hyphen to a noun that modifies another noun: "a two-car garage", "three-point range".
 _HYPHENED_NOUN = re.compile(r"-(?P<noun>[a-z]{2,})(?=\s+[a-z])")
 # A number inside the whole a fraction is of: "two-thirds of the combined 4.3M digital and physical sales".
