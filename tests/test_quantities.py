@@ -124,6 +124,11 @@ def test_direction_of_a_change() -> None:
     assert one("The company will cut 1,850 jobs.", 1850).direction is None
 
 
+def test_a_number_inside_a_noun_phrase_after_a_verb_of_change_is_no_change() -> None:
+    assert one("Hosmer added a 30 degree homer in the sixth.", 30).direction is None
+    assert one("Exports rose a further 2% in May.", 2).direction == "up"
+
+
 def test_more_verbs_of_change_give_a_direction() -> None:
     assert one("Shares spiked 12% on Monday.", 12).direction == "up"
     assert one("Output dived 4.5 percent in May.", 4.5).direction == "down"

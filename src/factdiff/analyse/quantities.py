@@ -108,7 +108,7 @@ _DIRECTION = re.compile(
     # "rose 5%", "fell by 3", "cut its workforce by 10%", "lift exports by 12 per cent"
     r"(?:\s+(?:by|another|a\s+further|further)|(?:\s+[a-z'’]+){1,3}\s+by)?\s+"
     r"(?:(?:about|around|roughly|nearly|almost|some|just|"
-    r"more\s+than|over|less\s+than|under|an?\s+estimated|a)\s+)?$",
+    r"more\s+than|over|less\s+than|under|an?\s+estimated)\s+)?$",
     re.IGNORECASE,
 )
 # The word right before a changed number: a direction verb, "by", "further", or a hedge after one.
