@@ -58,6 +58,7 @@ from factdiff.analyse.concepts import said_of
 from factdiff.analyse.quantities import Found, extract
 from factdiff.analyse.text import sentence_of, split_sentences
 from factdiff.analyse.units import CURRENCY_NAMES
+from factdiff.lexicon import is_time_unit, is_unit, known
 
 HERE = Path(__file__).resolve().parent
 UNIT_TABLE = HERE / "units_newsquant.tsv"
@@ -163,10 +164,10 @@ def singular(phrase: str) -> str:
 
 def _without_verb_forms(noun: str) -> str:
     """NewsQuant's unit of a count leaves out the verb forms before the noun: "300 recorded songs" -> "song",
-    "400 charging stations" -> "station"."""
+    "400 charging stations" -> "station"; a word in "-ing" that OEWN has as a noun is no verb form."""
     words = noun.split()
-    while len(words) > 1 and words[0].lower().endswith(("ed", "ing")):
-        words = words[1:]
+    while len(words) > 1 and words[0].lower().endswith(("ed", "ing")) and not known(words[0], "n"):
+        words = words[1:]  # a gerund the lexicon knows as a noun stays: "9.3 million shipping containers"
     return " ".join(words)
 
 
@@ -174,6 +175,9 @@ def _count_unit(noun: str) -> str:
     """A counted noun as NewsQuant names it: singular, verb forms left out, and "categories of products"
     as "category product"."""
     head, _, kind = _without_verb_forms(noun).partition(" of ")
+    words = head.split()
+    if len(words) > 1 and words[-1].islower() and is_unit(words[-1]) and not is_time_unit(words[-1]):
+        head = words[-1]  # "517 rushing yards": a unit of measurement is named as the unit alone
     return f"{singular(head)} {singular(kind)}" if kind else singular(head)
 
 
