@@ -359,6 +359,13 @@ def test_a_fraction_of_a_counted_whole_counts_its_noun() -> None:
     assert next(f for f in extract(text, split_sentences(text)) if f.mention.kind == "fraction").noun == "homes"
 
 
+def test_currency_forms_recognizers_text_calls_ambiguous_when_the_lexicon_says_money() -> None:
+    assert one("Lagos fares rose by 20 kobo on Monday.", 20).unit == "kobo"
+    assert one("The taxi cost 150 taka.", 150).unit == "BDT"
+    assert one("Add 2 cups of flour.", 2).unit == "cup"  # a measure of volume, not a Cuban peso
+    assert one("The dinar fell to 3 dinars.", 3).unit == "dinar"
+
+
 def test_a_count_per_period_says_so() -> None:
     assert one("The lab runs 500 tests per day.", 500).qualifiers == ["per day"]
     assert one("They sold 2,000 new tickets a week.", 2000).qualifiers == ["per week"]

@@ -9,8 +9,11 @@ that a caller can tell "4 days" from "4 arrests"; :data:`TIME_UNITS` names them.
 Beside factdiff's own table, the forms of Microsoft Recognizers-Text's English unit and currency
 lists are read from ``data/recognizers_units.tsv`` (derived by ``scripts/build_unit_table.py``; MIT,
 notice in ``data/RECOGNIZERS-LICENSE.txt``): every form the own table lacks and Recognizers-Text does
-not call ambiguous ("afghanis", "nz$", "hectolitres", "km/min"), currencies under their ISO codes.
-Short letter forms (three letters or fewer) are taken only as upper-case currency codes ("AFN").
+not call ambiguous ("afghanis", "nz$", "hectolitres", "km/min"), currencies under their ISO codes
+and a currency without a code (a fractional unit: "kobo", "centavos") under its name. Short letter
+forms (three letters or fewer) are taken only as upper-case currency codes ("AFN"). An ambiguous
+currency form is taken after a number, in lower case as written, when the lexicon's first sense of
+the word is a monetary unit ("20 kobo", "150 taka"; never "cup" or "try").
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib import resources
+
+from factdiff.lexicon import is_monetary_unit
 
 __all__ = ["CURRENCIES", "CURRENCY_NAMES", "TIME_UNITS", "UnitMatch", "unit_after", "unit_before"]
 
@@ -247,7 +252,7 @@ def _recognizers_name(kind: str, name: str, code: str) -> str | None:
     """factdiff's name for a Recognizers-Text unit: the ISO code of a currency, else the name in lower
     case with British spellings ("Kilometer per hour" -> "kilometre per hour")."""
     if kind == "currency":
-        return code or ("cent" if name == "Cent" else None)
+        return code or ("cent" if name == "Cent" else name.lower())  # a fractional unit has no code: "sen"
     lower = name.lower()
     if kind == "temperature" and lower in _RECOGNIZERS_NAMES:
         return _RECOGNIZERS_NAMES[lower]
@@ -259,9 +264,13 @@ def _recognizers_name(kind: str, name: str, code: str) -> str | None:
 _Forms = dict[str, tuple[str, ...]]
 
 
-def _recognizers_forms() -> tuple[_Forms, _Forms, frozenset[str], dict[str, str]]:
-    """(forms after a number, forms before one, upper-case codes, currency names by code) from the
-    shipped Recognizers-Text table, without the forms factdiff's own tables hold or that are ambiguous."""
+def _recognizers_forms() -> tuple[_Forms, _Forms, frozenset[str], dict[str, str], frozenset[str]]:
+    """(forms after a number, forms before one, upper-case codes, currency names by code, the names of
+    currencies without a code, "sen") from the
+    shipped Recognizers-Text table, without the forms factdiff's own tables hold or that are ambiguous.
+
+    An ambiguous currency form after a number is taken, as written in lower case only, when the
+    lexicon's first sense of it is a monetary unit ("5 sen", "20 kobo"; not "cup", "try" or "mad")."""
     raw = resources.files("factdiff").joinpath("data", RECOGNIZERS_FILE).read_text(encoding="utf-8")
     known_after = {f.lower() for forms in _AFTER.values() for f in forms}
     known_before = {f.replace(" ", "").lower() for forms in _BEFORE.values() for f in forms}
@@ -269,37 +278,48 @@ def _recognizers_forms() -> tuple[_Forms, _Forms, frozenset[str], dict[str, str]
     before: dict[str, list[str]] = {}
     cased: set[str] = set()
     names: dict[str, str] = {}
+    codeless: set[str] = set()
     for line in raw.splitlines():
         if not line or line.startswith("#"):
             continue
-        kind, position, name, code, forms, _ambiguous = line.split("\t")
+        kind, position, name, code, forms, ambiguous = line.split("\t")
         unit = _recognizers_name(kind, name, code)
-        if unit is None:
-            continue
+        if unit is None or (kind == "currency" and not code and unit in _AFTER and unit != "cent"):
+            continue  # a currency without a code named like one of factdiff's units ("pound") is left out
         if code:
             names.setdefault(code, name)
         known, into = (known_after, after) if position == "after" else (known_before, before)
-        for form in forms.split("|"):
+        money = [
+            f
+            for f in ambiguous.split("|")
+            if kind == "currency" and position == "after" and f.isalpha() and f.islower() and is_monetary_unit(f)
+        ]
+        for form in [*forms.split("|"), *money]:
             form = form.lstrip("-").strip()
             key = form.lower() if position == "after" else form.replace(" ", "").lower()
             if not form or key in known:
                 continue
-            if form.isalpha() and len(form) <= _SHORT_FORM:
+            if form in money:
+                cased.add(form)  # "5 sen", never "Sen." (a senator)
+            elif form.isalpha() and len(form) <= _SHORT_FORM:
                 if not code or form.upper() != code:
                     continue
                 form = code  # "500 AFN": a currency code, upper case only
                 cased.add(form)
             known.add(key)
             into.setdefault(unit, []).append(form)
+            if kind == "currency" and not code and unit != "cent":
+                codeless.add(unit)
     return (
         {u: tuple(f) for u, f in after.items()},
         {u: tuple(f) for u, f in before.items()},
         frozenset(cased),
         names,
+        frozenset(codeless),
     )
 
 
-_MORE_AFTER, _MORE_BEFORE, _MORE_CASED, CURRENCY_NAMES = _recognizers_forms()
+_MORE_AFTER, _MORE_BEFORE, _MORE_CASED, CURRENCY_NAMES, _FRACTIONAL_MONEY = _recognizers_forms()
 for _unit, _forms in _MORE_AFTER.items():
     _AFTER[_unit] = (*_AFTER.get(_unit, ()), *_forms)
 for _unit, _forms in _MORE_BEFORE.items():
@@ -312,6 +332,7 @@ CURRENCIES = frozenset(
     [
         *_BEFORE,
         *(unit for unit in _MORE_AFTER if unit.isupper() and len(unit) == 3),
+        *_FRACTIONAL_MONEY,
         *"FIM DEM ZAR HRK MXN KRW RUB CHF ILS INR CNY JPY GBP EUR BTC ESP NLG CRC GEL LAK".split(),
         "satoshi",
     ]
