@@ -136,6 +136,13 @@ def test_more_verbs_of_change_give_a_direction() -> None:
     assert one("The firm slashed 300 jobs.", 300).direction is None  # jobs cut, not a figure that fell
 
 
+def test_progressive_and_other_verbs_of_change_give_a_direction() -> None:
+    assert one("Shares were losing 3% by noon.", 3).direction == "down"
+    assert one("The index was gaining 40 points.", 40).direction == "up"
+    assert one("Output collapsed 12% in May.", 12).direction == "down"
+    assert one("The firm is losing $5 million a year.", 5e6).direction is None  # an amount lost, not a fall
+
+
 def test_a_level_reached_with_no_change_told_takes_the_direction() -> None:
     assert one("The reservoir level fell to 41 metres in August.", 41).direction == "down"
     assert one("Turnout climbed to 68 percent.", 68).direction == "up"

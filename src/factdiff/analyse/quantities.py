@@ -102,6 +102,8 @@ _DIRECTION_VERBS = """
     shrank shrunk contracted skidded sagged slumped slumps
     spiked spikes soaring surging jumping climbing sliding sinking dived dives dove slashed slashes trimmed
     trims tumbling plunging dropping declining rebounded rebounds swelled swells widened widens
+    gaining advancing rallying decreasing losing shrinking slipping dipping easing retreating slumping skidding
+    sagging collapsed collapses stumbled stumbles descended
     """.split()
 _DIRECTION = re.compile(
     r"(?=[" + "".join(sorted({w[0] for w in _DIRECTION_VERBS})) + r"])\b(?P<verb>" + word_trie(_DIRECTION_VERBS) + r")"
@@ -129,7 +131,8 @@ _DOWN = frozenset(
     lost loses lose slid slides slipped slips tumbled tumbles plunged plunges plummeted plummets sank sinks eased
     eases shed sheds dipped dips cut cuts reduced lowered retreated retreats shrank shrunk contracted skidded
     sagged slumped slumps sliding sinking dived dives dove slashed slashes trimmed trims tumbling plunging
-    dropping declining
+    dropping declining decreasing losing shrinking slipping dipping easing retreating slumping skidding sagging
+    collapsed collapses stumbled stumbles descended
     """.split()
 )
 # "cut 1,850 jobs" cuts jobs, it is not a change of a figure; "cut by 3" is.
