@@ -373,6 +373,12 @@ def test_currency_forms_recognizers_text_calls_ambiguous_when_the_lexicon_says_m
     assert one("The dinar fell to 3 dinars.", 3).unit == "dinar"
 
 
+def test_hyphened_unit_words_and_a_two_letter_currency_before_a_space() -> None:
+    assert one("They bought a 5,000-square-foot house.", 5000).unit == "square foot"
+    assert one("Trains reach 300 miles-per-hour there.", 300).unit == "mile per hour"
+    assert one("A ticket costs Rs 500 now.", 500).unit == "INR"
+
+
 def test_a_count_per_period_says_so() -> None:
     assert one("The lab runs 500 tests per day.", 500).qualifiers == ["per day"]
     assert one("They sold 2,000 new tickets a week.", 2000).qualifiers == ["per week"]

@@ -382,7 +382,8 @@ def _form_trie(forms: list[str]) -> str:
             if char == "":
                 branches.append(sub)
             else:
-                branches.append((r"\s+" if char == " " else re.escape(char)) + emit(sub))
+                # the words of a unit may be hyphened in a compound: "a 5,000-square-foot house"
+                branches.append((r"(?:\s+|-)" if char == " " else re.escape(char)) + emit(sub))
         if len(branches) == 1:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
@@ -434,6 +435,7 @@ _BEFORE_LOWER_ENDS = frozenset(
 _CASED_BEFORE = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "NIS": "ILS", "RMB": "CNY", "PS": "GBP"}
 
 
+_SPACES = re.compile(r"[\s-]+")
 _AFTER_SPACED_M = re.compile(r"\s*(?:$|[^\w\s]|\d|x\b)")
 _BRACKETED = re.compile(r" ?[(\[{<](?P<inner>[^()\[\]{}<>\s]{1,6})[)\]}>]")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
@@ -453,6 +455,9 @@ def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
     form = match.group("unit")
     gap = match.group("gap")
     unit = _AFTER_FORMS.get(form) or _AFTER_LOWER.get(form.lower())
+    if unit is None and (" " in form or "-" in form or "\n" in form):
+        spaced = _SPACES.sub(" ", form)
+        unit = _AFTER_FORMS.get(spaced) or _AFTER_LOWER.get(spaced.lower())
     if unit is None:
         return None
     # Short forms count only glued to the number ("5kW", "200lbs", "30'"); "5 W" and "5 V" may keep a space.
@@ -476,8 +481,8 @@ def unit_before(text: str, pos: int) -> UnitMatch | None:
     # Cheap tests first: a currency ends in a symbol, a letter of a code ("USD", "RM", "usd") or "Rs.".
     if not last or not (last in _BEFORE_LAST or last.isalpha()):
         return None
-    if last.islower() and stripped[-3:].lower() not in _BEFORE_LOWER_ENDS:
-        return None
+    if last.islower() and not any(stripped[-n:].lower() in _BEFORE_LOWER_ENDS for n in (3, 2)):
+        return None  # ("Rs 500": a form of two letters ends in them)
     match = _BEFORE_RE.search(window)
     if match is None:
         return None
