@@ -9,6 +9,7 @@ import pytest
 
 from factdiff.analyse.quantities import extract, find_quantities
 from factdiff.analyse.text import split_sentences
+from factdiff.analyse.units import unit_after
 from factdiff.model import Article, Quantity
 from tests.shared_data import SEED, STORIES, need
 
@@ -377,6 +378,14 @@ def test_hyphened_unit_words_and_a_two_letter_currency_before_a_space() -> None:
     assert one("They bought a 5,000-square-foot house.", 5000).unit == "square foot"
     assert one("Trains reach 300 miles-per-hour there.", 300).unit == "mile per hour"
     assert one("A ticket costs Rs 500 now.", 500).unit == "INR"
+
+
+def test_si_prefixed_symbols_outside_the_tables_are_named_by_pint() -> None:
+    assert one("Germany used 40 TWh of it.", 40).unit == "terawatt hour"
+    assert one("Pressure fell to 980 hPa.", 980).unit == "hectopascal"
+    assert one("Doses reached 2.4 mSv there.", 2.4).unit == "millisievert"
+    assert unit_after("by 2019 at 10:27 PM", 7) is None  # "at" is no technical atmosphere
+    assert one("The plant sits in 3 MA towns.", 3).unit is None  # an upper-case pair may be a place
 
 
 def test_a_count_per_period_says_so() -> None:

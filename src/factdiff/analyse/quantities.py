@@ -137,7 +137,8 @@ _DOWN = frozenset(
 )
 # "cut 1,850 jobs" cuts jobs, it is not a change of a figure; "cut by 3" is.
 _NEEDS_BY = frozenset(
-    "cut cuts reduced lowered raised boosted hiked shed sheds lost lose loses losing slashed slashes trimmed trims".split()
+    """cut cuts reduced lowered raised boosted hiked shed sheds lost lose loses losing slashed slashes trimmed
+    trims""".split()
 )
 _PARTITIVE_AFTER = re.compile(
     r"\s+of\s+(?P<ref>them|those|these|which|whom|the\s+total|all)\b(?P<tail>(?:\s+(?![A-Z])[a-z]+ed\b)?)"

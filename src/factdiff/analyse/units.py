@@ -11,7 +11,11 @@ lists are read from ``data/recognizers_units.tsv`` (derived by ``scripts/build_u
 notice in ``data/RECOGNIZERS-LICENSE.txt``): every form the own table lacks and Recognizers-Text does
 not call ambiguous ("afghanis", "nz$", "hectolitres", "km/min"), currencies under their ISO codes
 and a currency without a code (a fractional unit: "kobo", "centavos") under its name. Short letter
-forms (three letters or fewer) are taken only as upper-case currency codes ("AFN"). An ambiguous
+forms (three letters or fewer) are taken only as upper-case currency codes ("AFN").
+
+An SI prefix on a unit symbol that neither table holds ("40 TWh", "980 hPa", "2.4 mSv") is named by
+pint, loaded on the first such symbol; an upper-case pair that may be a place ("MA") and a lower-case
+pair that may be a word ("at", "pm") are never read so. An ambiguous
 currency form is taken after a number, in lower case as written, when the lexicon's first sense of
 the word is a monetary unit ("20 kobo", "150 taka"; never "cup" or "try").
 """
@@ -20,7 +24,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from factdiff.lexicon import is_monetary_unit
 
@@ -441,11 +447,49 @@ _BRACKETED = re.compile(r" ?[(\[{<](?P<inner>[^()\[\]{}<>\s]{1,6})[)\]}>]")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 
 
+# An SI prefix and a unit symbol that the tables lack ("40 TWh", "2.4 mSv", "12 kN", "980 hPa"); read by
+# pint. Bare symbols and prefixes of a metre, second, gram or litre are in the tables, or are words ("pm").
+_SI_SYMBOL = re.compile(
+    r"[ \u00a0]?(?P<unit>(?:da|[yzafpnµμumcdhkMGTPE])(?:Wh|W|V|A|Pa|bar|N|J|Hz|Sv|Gy|t|L|eV|mol|Bq|Ω))(?![\w$/-]|\.\w)"
+)
+# pint's names as factdiff writes units: British spellings, "tonne".
+_PINT_SPELLING = (("metric_ton", "tonne"), ("meter", "metre"), ("liter", "litre"), ("_", " "))
+
+
+@lru_cache(maxsize=256)
+def _pint_unit(symbol: str) -> str | None:
+    """The name of a prefixed SI symbol by pint ("TWh" -> "terawatt hour"), or None when pint has no such
+    unit. pint is loaded on the first such symbol only."""
+    if (symbol.isupper() and not symbol.endswith("W")) or (symbol.islower() and len(symbol) == 2):
+        return None  # "MA", "PA", "MN" are as often places as megaamperes; "at", "pm" are words
+    import pint  # here: a symbol outside the tables is rare, and the registry takes half a second to load
+
+    try:
+        name = str(_registry(pint).parse_units(symbol))
+    except (pint.errors.UndefinedUnitError, ValueError, AttributeError, TypeError):
+        return None
+    if not name or "baud" in name or "/" in name or "*" in name:
+        return None
+    for american, british in _PINT_SPELLING:
+        name = name.replace(american, british)
+    return name
+
+
+@lru_cache(maxsize=1)
+def _registry(pint: Any) -> Any:
+    return pint.UnitRegistry()
+
+
 def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
     """The unit that starts at ``pos`` (right after a number), or None."""
     end = len(text) if end is None else end
     match = _AFTER_RE.match(text, pos, end)
     if match is None:
+        symbol = _SI_SYMBOL.match(text, pos, end)
+        if symbol is not None:
+            name = _pint_unit(symbol.group("unit"))
+            if name is not None:
+                return UnitMatch(symbol.start("unit"), symbol.end("unit"), name, symbol.group("unit"))
         bracket = _BRACKETED.match(text, pos, end) if text[pos : pos + 2].lstrip()[:1] in "([{<" else None
         if bracket is not None:
             inner = unit_after(bracket.group("inner"), 0)
