@@ -28,8 +28,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from factdiff.lexicon import is_monetary_unit
-
 __all__ = ["CURRENCIES", "CURRENCY_NAMES", "TIME_UNITS", "UnitMatch", "unit_after", "unit_before"]
 
 #: normalised unit -> written forms after a number (lower case; matched case-insensitively
@@ -288,18 +286,15 @@ def _recognizers_forms() -> tuple[_Forms, _Forms, frozenset[str], dict[str, str]
     for line in raw.splitlines():
         if not line or line.startswith("#"):
             continue
-        kind, position, name, code, forms, ambiguous = line.split("\t")
+        kind, position, name, code, forms, _ambiguous, *rest = line.split("\t")
+        monetary = rest[0] if rest else ""
         unit = _recognizers_name(kind, name, code)
         if unit is None or (kind == "currency" and not code and unit in _AFTER and unit != "cent"):
             continue  # a currency without a code named like one of factdiff's units ("pound") is left out
         if code:
             names.setdefault(code, name)
         known, into = (known_after, after) if position == "after" else (known_before, before)
-        money = [
-            f
-            for f in ambiguous.split("|")
-            if kind == "currency" and position == "after" and f.isalpha() and f.islower() and is_monetary_unit(f)
-        ]
+        money = monetary.split("|") if monetary and position == "after" else []
         for form in [*forms.split("|"), *money]:
             form = form.lstrip("-").strip()
             key = form.lower() if position == "after" else form.replace(" ", "").lower()
