@@ -11,13 +11,14 @@ lists are read from ``data/recognizers_units.tsv`` (derived by ``scripts/build_u
 notice in ``data/RECOGNIZERS-LICENSE.txt``): every form the own table lacks and Recognizers-Text does
 not call ambiguous ("afghanis", "nz$", "hectolitres", "km/min"), currencies under their ISO codes
 and a currency without a code (a fractional unit: "kobo", "centavos") under its name. Short letter
-forms (three letters or fewer) are taken only as upper-case currency codes ("AFN").
+forms (three letters or fewer) are taken only as upper-case currency codes ("AFN"). An ambiguous
+currency form is taken after a number, in lower case as written, when OEWN's first sense of the
+word is a monetary unit (the table's last column, marked by the build script with
+``factdiff.lexicon.is_monetary_unit``: "20 kobo", "150 taka"; never "kiwi", "cup" or "try").
 
 An SI prefix on a unit symbol that neither table holds ("40 TWh", "980 hPa", "2.4 mSv") is named by
 pint, loaded on the first such symbol; an upper-case pair that may be a place ("MA") and a lower-case
-pair that may be a word ("at", "pm") are never read so. An ambiguous
-currency form is taken after a number, in lower case as written, when the lexicon's first sense of
-the word is a monetary unit ("20 kobo", "150 taka"; never "cup" or "try").
+pair that may be a word ("at", "pm") are never read so.
 """
 
 from __future__ import annotations
@@ -273,8 +274,8 @@ def _recognizers_forms() -> tuple[_Forms, _Forms, frozenset[str], dict[str, str]
     currencies without a code, "sen") from the
     shipped Recognizers-Text table, without the forms factdiff's own tables hold or that are ambiguous.
 
-    An ambiguous currency form after a number is taken, as written in lower case only, when the
-    lexicon's first sense of it is a monetary unit ("5 sen", "20 kobo"; not "cup", "try" or "mad")."""
+    An ambiguous currency form after a number is taken, as written in lower case only, when the table
+    marks it monetary ("20 kobo"; not "cup", "try" or "mad")."""
     raw = resources.files("factdiff").joinpath("data", RECOGNIZERS_FILE).read_text(encoding="utf-8")
     known_after = {f.lower() for forms in _AFTER.values() for f in forms}
     known_before = {f.replace(" ", "").lower() for forms in _BEFORE.values() for f in forms}
