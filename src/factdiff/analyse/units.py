@@ -385,7 +385,7 @@ def _form_trie(forms: list[str]) -> str:
                 branches.append(sub)
             else:
                 # the words of a unit may be hyphened in a compound: "a 5,000-square-foot house"
-                branches.append((r"(?:\s+|-)" if char == " " else re.escape(char)) + emit(sub))
+                branches.append((r"[\s-]+" if char == " " else re.escape(char)) + emit(sub))
         if len(branches) == 1:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
