@@ -392,6 +392,8 @@ def test_a_count_per_period_says_so() -> None:
     assert one("The lab runs 500 tests per day.", 500).qualifiers == ["per day"]
     assert one("They sold 2,000 new tickets a week.", 2000).qualifiers == ["per week"]
     assert one("There were 20 people a year ago.", 20).qualifiers == []
+    assert one("Some 40 homes burned in a day.", 40).qualifiers == []
+    assert one("He played 3 games for a week.", 3).qualifiers == []
 
 
 def test_restatements_keep_the_direction() -> None:

@@ -774,9 +774,11 @@ def _is_plural(word: str) -> bool:
 
 
 # A count told per period after it, past a short noun phrase: "20 per week", "2,000 new tickets a day"
-# (not "a year ago").
+# (not "a year ago", not "20 people died in a day").
 _COUNT_RATE = re.compile(
-    r"(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+(?:per|a|an|each|every)\s+"
+    r"(?:\s+(?!(?:in|for|within|of|during|over|under|after|before|by|at|on|from|to|with|than|that|which|who|"
+    r"and|or|but|is|are|was|were|be|been|has|have|had|will|would)\b)[A-Za-z][\w'’-]*){0,3}?"
+    r"\s+(?:per|a|an|each|every)\s+"
     r"(?P<period>day|week|month|year|hour|minute|second|decade|quarter|season|night|game)\b"
     r"(?!\s+(?:ago|earlier|later|before|after|on|in|of)\b)",
     re.IGNORECASE,
