@@ -20,9 +20,13 @@ one-to-one and strict:
   a name-for-name table; a currency code it lacks is passed as Recognizers-Text names the currency,
   lower-cased: "NZD" -> "new zealand dollar"); a plain count has no unit in factdiff, and NewsQuant
   names the counted noun as its unit ("13000 workers" -> "worker"), so the bench passes the singular of the counted noun
-  ("-" when there is none), without verb forms before it ("400 charging stations" -> "station"), a
-  kind after "of" kept ("5,700 categories of products" -> "category product"), and a fraction as a
-  share of its whole ("half the condos" -> "% condo"). No other rewriting of factdiff's output.
+  ("-" when there is none; a capitalised noun is a name and keeps its form, "Americans"), without verb
+  forms before it ("400 charging stations" -> "station"; a gerund OEWN has as a noun is no verb form,
+  "shipping containers"), a unit of measurement alone ("517 rushing yards" -> "yard"), a kind after
+  "of" kept ("5,700 categories of products" -> "category product"), a period the count is told per
+  ("20 per week" -> "... per week"), and a fraction as a share of its whole ("half the condos" ->
+  "% condo"). These follow how NewsQuant's units were normalised (lemmas of the annotated unit words;
+  proper nouns as written), not single sentences. No other rewriting of factdiff's output.
 - change: ``=`` exact or range, ``~`` about/nearly, ``>`` over/at least, ``<`` under/up to, and
   ``up``/``down`` from the direction of a change, which wins over a hedge ("rose about 2%" is up) but
   not over a bound of the number ("lost more than 60%" is ``>``).
