@@ -388,6 +388,18 @@ def test_si_prefixed_symbols_outside_the_tables_are_named_by_pint() -> None:
     assert one("The plant sits in 3 MA towns.", 3).unit is None  # an upper-case pair may be a place
 
 
+def _quantities(text: str) -> list[Quantity]:
+    return [f.quantity for f in extract(text, split_sentences(text))]
+
+
+def test_numbers_joined_before_a_unit_share_it() -> None:
+    text = "Rates were 2.5, 3.1 and 4.0 percent, and the rooms 5 by 10 feet."
+    assert [(q.number, q.unit) for q in _quantities(text)] == [
+        (2.5, "percent"), (3.1, "percent"), (4.0, "percent"), (5, "foot"), (10, "foot"),
+    ]  # fmt: skip
+    assert one("Of the 300, 45 percent left.", 300).unit is None  # a comma alone joins no list
+
+
 def test_a_count_per_period_says_so() -> None:
     assert one("The lab runs 500 tests per day.", 500).qualifiers == ["per day"]
     assert one("They sold 2,000 new tickets a week.", 2000).qualifiers == ["per week"]

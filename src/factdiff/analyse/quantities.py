@@ -1133,26 +1133,36 @@ def _merge_unit_ranges(text: str, found: list[Found]) -> None:
 
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:a\s+close\s+of\s+|(?:end|close|finish|settle)\s+at\s+)?\Z")
 _ALTERNATIVE_GAP = re.compile(r"\s*(?:or|to|and|-|–)\s*")
+_LIST_GAP = re.compile(r"\s*,\s*")  # "2.5, 3.1 and 4.0 percent": a list whose last items share a unit
+_DIMENSION_GAP = re.compile(r"\s*(?:by|x|×)\s*")
 _NO_SHARING = frozenset({"percent", "percentage point", "basis point", "rank", "year of age", *TIME_UNITS})
 
 
 def _share_units(text: str, found: list[Found]) -> None:
     """A bare number takes the unit the sentence gave its neighbour: the level a change reached
-    ("rose 12.5 points to 3,410.2", "lost 0.8% to end at 2,104.50" after "1,980.12 points") and the first
-    of two amounts ("6 or $7")."""
+    ("rose 12.5 points to 3,410.2", "lost 0.8% to end at 2,104.50" after "1,980.12 points"), the numbers
+    joined before a number with a unit ("6 or $7", "3.5 and 4.2 percent", "2.5, 3.1 and 4.0 percent")
+    and the first side of a dimension ("5 by 10 feet")."""
     if all(f.quantity.unit is None for f in found):
         return
-    for index, item in enumerate(found):
+    shared: set[int] = set()  # the positions given a unit by the number after them ("3.1 and 4.0 percent")
+    for index in range(len(found) - 2, -1, -1):
+        item, following = found[index], found[index + 1].quantity
         quantity = item.quantity
         if quantity.unit is not None or item.noun is not None or item.duration or item.mention.kind != "cardinal":
             continue
-        following = found[index + 1].quantity if index + 1 < len(found) else None
-        if (
-            following is not None
-            and following.unit in CURRENCIES
-            and _ALTERNATIVE_GAP.fullmatch(text, quantity.end, following.start)
-        ):
+        if following.unit is None or following.unit in ("rank", "year of age"):
+            continue
+        if _ALTERNATIVE_GAP.fullmatch(text, quantity.end, following.start) or (
+            index + 1 in shared and _LIST_GAP.fullmatch(text, quantity.end, following.start)
+        ):  # "6 or $7", "3.5 and 4.2 percent", "2.5, 3.1 and 4.0 percent"
             quantity.unit = following.unit
+            shared.add(index)
+        elif following.unit != "percent" and _DIMENSION_GAP.fullmatch(text, quantity.end, following.start):
+            quantity.unit = following.unit  # "5 by 10 feet"
+    for index, item in enumerate(found):
+        quantity = item.quantity
+        if quantity.unit is not None or item.noun is not None or item.duration or item.mention.kind != "cardinal":
             continue
         if (
             quantity.concept is None
