@@ -398,6 +398,8 @@ def test_numbers_joined_before_a_unit_share_it() -> None:
         (2.5, "percent"), (3.1, "percent"), (4.0, "percent"), (5, "foot"), (10, "foot"),
     ]  # fmt: skip
     assert one("Of the 300, 45 percent left.", 300).unit is None  # a comma alone joins no list
+    assert [q.number for q in _quantities("It will cost $2 or $3 billion.")] == [2e9, 3e9]
+    assert [q.number for q in _quantities("It employs 400 and plans 2 million more.")] == [400, 2e6]
 
 
 def test_a_count_per_period_says_so() -> None:

@@ -35,6 +35,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from factdiff.analyse.lexicon import opens_with_common_word
 from factdiff.analyse.numbers import NumberMention, hedge_before, parse_number, scan_numbers, word_trie
@@ -1133,6 +1134,7 @@ def _merge_unit_ranges(text: str, found: list[Found]) -> None:
 
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:a\s+close\s+of\s+|(?:end|close|finish|settle)\s+at\s+)?\Z")
 _ALTERNATIVE_GAP = re.compile(r"\s*(?:or|to|and|-|–)\s*")
+_OR_AND_GAP = re.compile(r"\s*(?:or|and)\s*")
 _LIST_GAP = re.compile(r"\s*,\s*")  # "2.5, 3.1 and 4.0 percent": a list whose last items share a unit
 _DIMENSION_GAP = re.compile(r"\s*(?:by|x|×)\s*")
 _NO_SHARING = frozenset({"percent", "percentage point", "basis point", "rank", "year of age", *TIME_UNITS})
@@ -1142,7 +1144,23 @@ def _share_units(text: str, found: list[Found]) -> None:
     """A bare number takes the unit the sentence gave its neighbour: the level a change reached
     ("rose 12.5 points to 3,410.2", "lost 0.8% to end at 2,104.50" after "1,980.12 points"), the numbers
     joined before a number with a unit ("6 or $7", "3.5 and 4.2 percent", "2.5, 3.1 and 4.0 percent")
-    and the first side of a dimension ("5 by 10 feet")."""
+    and the first side of a dimension ("5 by 10 feet"); a small number just before a scaled one shares
+    its scale ("$2 or $3 billion")."""
+    for item, after in pairwise(found):
+        first, second = item.quantity, after.quantity
+        if (
+            item.mention.kind == "cardinal"
+            and after.mention.scaled
+            and not item.mention.scaled
+            and first.value is not None
+            and first.value < 1000
+            and first.unit in (None, second.unit)
+            and item.noun is None
+            and _OR_AND_GAP.fullmatch(text, first.end, second.start)
+        ):
+            factor = _scale_factor(after.mention.text)
+            if factor is not None:  # "$2 or $3 billion", "5 or 6 million users": both are billions, millions
+                first.value *= factor
     if all(f.quantity.unit is None for f in found):
         return
     shared: set[int] = set()  # the positions given a unit by the number after them ("3.1 and 4.0 percent")
