@@ -20,11 +20,16 @@ one-to-one and strict:
   a name-for-name table; a currency code it lacks is passed as Recognizers-Text names the currency,
   lower-cased: "NZD" -> "new zealand dollar"); a plain count has no unit in factdiff, and NewsQuant
   names the counted noun as its unit ("13000 workers" -> "worker"), so the bench passes the singular of the counted noun
-  ("-" when there is none), without verb forms before it ("400 charging stations" -> "station"), a
-  kind after "of" kept ("5,700 categories of products" -> "category product"), and a fraction as a
-  share of its whole ("half the condos" -> "% condo"). No other rewriting of factdiff's output.
+  ("-" when there is none; a capitalised noun is a name and keeps its form, "Americans"), without verb
+  forms before it ("400 charging stations" -> "station"; a gerund OEWN has as a noun is no verb form,
+  "shipping containers"), a unit of measurement alone ("517 rushing yards" -> "yard"), a kind after
+  "of" kept ("5,700 categories of products" -> "category product"), a period the count is told per
+  ("20 per week" -> "... per week"), and a fraction as a share of its whole ("half the condos" ->
+  "% condo"). These follow how NewsQuant's units were normalised (lemmas of the annotated unit words;
+  proper nouns as written), not single sentences. No other rewriting of factdiff's output.
 - change: ``=`` exact or range, ``~`` about/nearly, ``>`` over/at least, ``<`` under/up to, and
-  ``up``/``down`` from the direction of a change, which wins over the hedge.
+  ``up``/``down`` from the direction of a change, which wins over a hedge ("rose about 2%" is up) but
+  not over a bound of the number ("lost more than 60%" is ``>``).
 - vague amounts ("hundreds of", "millions of") are the ranges NewsQuant gives them
   (100-1000, 1e6-1e7); durations and plain counts are quantities too, as in the gold.
 
@@ -57,6 +62,7 @@ from factdiff.analyse.concepts import said_of
 from factdiff.analyse.quantities import Found, extract
 from factdiff.analyse.text import sentence_of, split_sentences
 from factdiff.analyse.units import CURRENCY_NAMES
+from factdiff.lexicon import is_time_unit, is_unit, known
 
 HERE = Path(__file__).resolve().parent
 UNIT_TABLE = HERE / "units_newsquant.tsv"
@@ -137,10 +143,15 @@ def load_unit_table(path: Path = UNIT_TABLE) -> dict[str, str]:
 
 
 def singular(phrase: str) -> str:
-    """The singular of a counted noun phrase, as NewsQuant writes units ("workers" -> "worker")."""
+    """The singular of a counted noun phrase, as NewsQuant writes units ("workers" -> "worker"); a
+    capitalised noun is a name and stays as written ("millions of Americans" -> "americans"), as the
+    lemmatiser NewsQuant's units were normalised with leaves proper nouns."""
+    written = phrase.split()
     words = phrase.lower().split()
     if not words:
         return "-"
+    if written[-1][:1].isupper():
+        return " ".join(words)
     last = words[-1]
     if last in _IRREGULAR:
         last = _IRREGULAR[last]
@@ -157,10 +168,10 @@ def singular(phrase: str) -> str:
 
 def _without_verb_forms(noun: str) -> str:
     """NewsQuant's unit of a count leaves out the verb forms before the noun: "300 recorded songs" -> "song",
-    "400 charging stations" -> "station"."""
+    "400 charging stations" -> "station"; a word in "-ing" that OEWN has as a noun is no verb form."""
     words = noun.split()
-    while len(words) > 1 and words[0].lower().endswith(("ed", "ing")):
-        words = words[1:]
+    while len(words) > 1 and words[0].lower().endswith(("ed", "ing")) and not known(words[0], "n"):
+        words = words[1:]  # a gerund the lexicon knows as a noun stays: "9.3 million shipping containers"
     return " ".join(words)
 
 
@@ -168,6 +179,9 @@ def _count_unit(noun: str) -> str:
     """A counted noun as NewsQuant names it: singular, verb forms left out, and "categories of products"
     as "category product"."""
     head, _, kind = _without_verb_forms(noun).partition(" of ")
+    words = head.split()
+    if len(words) > 1 and words[-1].islower() and is_unit(words[-1]) and not is_time_unit(words[-1]):
+        head = words[-1]  # "517 rushing yards": a unit of measurement is named as the unit alone
     return f"{singular(head)} {singular(kind)}" if kind else singular(head)
 
 
@@ -194,6 +208,9 @@ def _shape(found: Found, units: dict[str, str], concept: str | None) -> dict:
         unit = "% " + (_count_unit(found.noun) if found.noun else "-")  # "half the condos" -> "% condo"
     elif q.unit is None:
         unit = _count_unit(found.noun) if found.noun else "-"
+        rate = next((x for x in q.qualifiers if x.startswith("per ")), None)
+        if rate is not None:  # "an average of 20 per week" -> "residential burglary per week"
+            unit = f"{unit} {rate}"
     else:
         base, _, per = q.unit.partition(" per ")
         unit = units.get(q.unit) or units.get(base) or CURRENCY_NAMES.get(base, base)
@@ -201,8 +218,8 @@ def _shape(found: Found, units: dict[str, str], concept: str | None) -> dict:
             unit = f"{unit} per {per}"
     # NewsQuant writes vague amounts ("hundreds of") as exact ranges.
     change = "=" if found.mention.kind == "vague" else _CHANGE.get(q.approx, "=")
-    if q.direction is not None:
-        change = q.direction
+    if q.direction is not None and change not in (">", "<"):
+        change = q.direction  # the number's own hedge or bound is the cue nearest it and decides
     return {"value": value, "unit": unit.lower(), "change": change, "concept": concept_words(concept)}
 
 

@@ -4,7 +4,7 @@ Reads Microsoft Recognizers-Text's English unit patterns (``English-NumbersWithU
 ``--data``, default ``../shared/data/recognizers/Patterns`` from the repository root; MIT licence,
 notice in ``src/factdiff/data/RECOGNIZERS-LICENSE.txt``) and writes one row per unit:
 
-    kind <TAB> position <TAB> name <TAB> code <TAB> forms <TAB> ambiguous forms
+    kind <TAB> position <TAB> name <TAB> code <TAB> forms <TAB> ambiguous forms <TAB> monetary forms
 
 - ``kind``: the list it came from (currency, length, area, volume, weight, speed, temperature,
   information, angle, age);
@@ -14,7 +14,10 @@ notice in ``src/factdiff/data/RECOGNIZERS-LICENSE.txt``) and writes one row per 
 - ``code``: for a currency, its ISO 4217 code from ``CurrencyNameToIsoCodeMap`` (empty for units and
   for currency names without a code of their own, such as the bare "Dollar");
 - ``forms`` and ``ambiguous forms``: the written forms, ``|``-separated; a form Recognizers-Text
-  lists as ambiguous for its kind ("m", "yard", "kiwi") goes to the last column.
+  lists as ambiguous for its kind ("m", "yard", "kiwi") goes to the sixth column;
+- ``monetary forms``: the ambiguous currency forms, in lower case, whose first (most frequent) noun
+  sense in OEWN is a monetary unit (``factdiff.lexicon.is_monetary_unit``: "sen", "kobo", "taka"; not
+  "kiwi", "cup" or "try"), which a number before them makes a sum.
 
 The file is plain text and sorted as the source is, so the same pattern file gives the same bytes.
 ``factdiff.analyse.units`` reads it and adds the forms its own table lacks.
@@ -28,6 +31,8 @@ import argparse
 import re
 import sys
 from pathlib import Path
+
+from factdiff.lexicon import is_monetary_unit
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "recognizers" / "Patterns"
@@ -84,7 +89,8 @@ def rows(sections: dict[str, list]) -> list[tuple[str, ...]]:
             plain = [f for f in forms if f.lower() not in ambiguous]
             unsure = [f for f in forms if f.lower() in ambiguous]
             code = codes.get(name, "") if kind == "currency" else ""
-            out.append((kind, position, name, code, "|".join(plain), "|".join(unsure)))
+            money = [f for f in unsure if kind == "currency" and f.isalpha() and f.islower() and is_monetary_unit(f)]
+            out.append((kind, position, name, code, "|".join(plain), "|".join(unsure), "|".join(money)))
     return out
 
 
@@ -97,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     if not source.exists():
         raise SystemExit(f"Recognizers-Text unit patterns not found: {source}")
     table = rows(read_sections(source))
-    header = "# kind\tposition\tname\tcode\tforms\tambiguous forms\n"
+    header = "# kind\tposition\tname\tcode\tforms\tambiguous forms\tmonetary forms\n"
     note = f"# derived from Recognizers-Text {SOURCE} (MIT; RECOGNIZERS-LICENSE.txt) by scripts/build_unit_table.py\n"
     args.out.write_text(note + header + "".join("\t".join(row) + "\n" for row in table), encoding="utf-8")
     print(f"{len(table)} units -> {args.out}", file=sys.stderr)

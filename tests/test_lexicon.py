@@ -238,6 +238,14 @@ def test_is_unit(word: str, expected: bool) -> None:
     assert lexicon.is_unit(word) is expected
 
 
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("sen", True), ("kobo", True), ("taka", True), ("dollar", True), ("yen", False), ("cup", False), ("try", False)],
+)
+def test_is_monetary_unit(word: str, expected: bool) -> None:
+    assert lexicon.is_monetary_unit(word) is expected  # by the first sense: "yen" is first a yearning
+
+
 def test_not_place_names() -> None:
     assert lexicon.is_place_name("Greece")  # one of the few places OEWN has as a proper noun
     assert not lexicon.is_place_name("Tuesday")

@@ -9,6 +9,7 @@ import pytest
 
 from factdiff.analyse.quantities import extract, find_quantities
 from factdiff.analyse.text import split_sentences
+from factdiff.analyse.units import unit_after
 from factdiff.model import Article, Quantity
 from tests.shared_data import SEED, STORIES, need
 
@@ -124,11 +125,23 @@ def test_direction_of_a_change() -> None:
     assert one("The company will cut 1,850 jobs.", 1850).direction is None
 
 
+def test_a_number_inside_a_noun_phrase_after_a_verb_of_change_is_no_change() -> None:
+    assert one("Hosmer added a 30 degree homer in the sixth.", 30).direction is None
+    assert one("Exports rose a further 2% in May.", 2).direction == "up"
+
+
 def test_more_verbs_of_change_give_a_direction() -> None:
     assert one("Shares spiked 12% on Monday.", 12).direction == "up"
     assert one("Output dived 4.5 percent in May.", 4.5).direction == "down"
     assert one("The firm slashed prices by 10%.", 10).direction == "down"
     assert one("The firm slashed 300 jobs.", 300).direction is None  # jobs cut, not a figure that fell
+
+
+def test_progressive_and_other_verbs_of_change_give_a_direction() -> None:
+    assert one("Shares were losing 3% by noon.", 3).direction == "down"
+    assert one("The index was gaining 40 points.", 40).direction == "up"
+    assert one("Output collapsed 12% in May.", 12).direction == "down"
+    assert one("The firm is losing $5 million a year.", 5e6).direction is None  # an amount lost, not a fall
 
 
 def test_a_level_reached_with_no_change_told_takes_the_direction() -> None:
@@ -325,6 +338,76 @@ def test_ranges_with_units_and_scales() -> None:
     assert (q.low, q.high, q.unit) == (25, 40, "year of age")
     found = quantities("The shortfall widened by $2.1 billion to $17.8 billion.")
     assert [q.value for q in found] == [2_100_000_000, 17_800_000_000]
+
+
+def test_a_negative_level_reached_takes_the_direction() -> None:
+    assert one("Night temperatures can dip down to minus-40 degrees Celsius.", -40).direction == "down"
+    assert one("The index fell to minus 12 points in May.", -12).direction == "down"
+
+
+def test_an_average_and_over_than_hedge_the_number() -> None:
+    assert one("The striker has averaged 1.8 goals a game.", 1.8).approx == "about"
+    assert one("Drivers were averaging 72 miles per hour.", 72).approx == "about"
+    assert one("It serves over than 300 clinics.", 300).approx == "over"
+
+
+def test_a_number_hyphened_to_a_noun_counts_that_noun() -> None:
+    text = "He shot 32% from three-point range and they own a two-car garage."
+    found = {f.quantity.number: f for f in extract(text, split_sentences(text))}
+    assert "point" in (found[3].noun, found[3].quantity.unit)  # a count of points, not of ranges
+    assert found[2].noun == "car"
+    assert one("It rose three point five percent.", 3.5).unit == "percent"
+
+
+def test_a_fraction_of_a_counted_whole_counts_its_noun() -> None:
+    text = "Nearly two-thirds of the combined 4.3M digital and physical sales came from CDs."
+    fraction = next(f for f in extract(text, split_sentences(text)) if f.mention.kind == "fraction")
+    assert fraction.noun == "digital physical sales"
+    text = "A third of the 1,200 homes burned."
+    assert next(f for f in extract(text, split_sentences(text)) if f.mention.kind == "fraction").noun == "homes"
+
+
+def test_currency_forms_recognizers_text_calls_ambiguous_when_the_lexicon_says_money() -> None:
+    assert one("Lagos fares rose by 20 kobo on Monday.", 20).unit == "kobo"
+    assert one("The taxi cost 150 taka.", 150).unit == "BDT"
+    assert one("Add 2 cups of flour.", 2).unit == "cup"  # a measure of volume, not a Cuban peso
+    assert one("The dinar fell to 3 dinars.", 3).unit == "dinar"
+
+
+def test_hyphened_unit_words_and_a_two_letter_currency_before_a_space() -> None:
+    assert one("They bought a 5,000-square-foot house.", 5000).unit == "square foot"
+    assert one("Trains reach 300 miles-per-hour there.", 300).unit == "mile per hour"
+    assert one("A ticket costs Rs 500 now.", 500).unit == "INR"
+
+
+def test_si_prefixed_symbols_outside_the_tables_are_named_by_pint() -> None:
+    assert one("Germany used 40 TWh of it.", 40).unit == "terawatt hour"
+    assert one("Pressure fell to 980 hPa.", 980).unit == "hectopascal"
+    assert one("Doses reached 2.4 mSv there.", 2.4).unit == "millisievert"
+    assert unit_after("by 2019 at 10:27 PM", 7) is None  # "at" is no technical atmosphere
+    assert one("The plant sits in 3 MA towns.", 3).unit is None  # an upper-case pair may be a place
+
+
+def _quantities(text: str) -> list[Quantity]:
+    return [f.quantity for f in extract(text, split_sentences(text))]
+
+
+def test_numbers_joined_before_a_unit_share_it() -> None:
+    text = "Rates were 2.5, 3.1 and 4.0 percent, and the rooms 5 by 10 feet."
+    assert [(q.number, q.unit) for q in _quantities(text)] == [
+        (2.5, "percent"), (3.1, "percent"), (4.0, "percent"), (5, "foot"), (10, "foot"),
+    ]  # fmt: skip
+    assert one("Of the 300, 45 percent left.", 300).unit is None  # a comma alone joins no list
+    assert [q.number for q in _quantities("It will cost $2 or $3 billion.")] == [2e9, 3e9]
+    assert [q.number for q in _quantities("It employs 400 and plans 2 million more.")] == [400, 2e6]
+
+
+def test_a_count_per_period_says_so() -> None:
+    assert one("The lab runs 500 tests per day.", 500).qualifiers == ["per day"]
+    assert one("They sold 2,000 new tickets a week.", 2000).qualifiers == ["per week"]
+    assert one("There were 20 people a year ago.", 20).qualifiers == []
+    assert one("Some 40 homes burned in a day.", 40).qualifiers == []
+    assert one("He played 3 games for a week.", 3).qualifiers == []
 
 
 def test_restatements_keep_the_direction() -> None:

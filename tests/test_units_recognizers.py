@@ -40,6 +40,9 @@ def test_short_letter_forms_need_upper_case() -> None:
 
 
 def test_ambiguous_forms_are_left_out() -> None:
-    # Recognizers-Text lists "kiwi" and "lari" among its ambiguous currency forms.
+    # Recognizers-Text lists "kiwi" and "kobo" among its ambiguous currency forms; OEWN's first sense of
+    # "kobo" is the monetary unit, of "kiwi" a bird.
     assert unit_after("12 kiwi", 2) is None
+    assert unit_after("12 kobo", 2) is not None and unit_after("12 kobo", 2).unit == "kobo"
+    assert unit_after("12 Kobo", 2) is None  # as written in lower case only
     assert unit_before("j$", 2) is not None and unit_before("j$", 2).unit == "JMD"

@@ -543,6 +543,20 @@ def _unit_sense(counted: Counted) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _money_roots() -> frozenset[int]:
+    """OEWN's "monetary unit" (dollar, yen, kobo, sen...)."""
+    return frozenset(_senses("monetary unit", "n")[:1])
+
+
+@lru_cache(maxsize=4096)
+def is_monetary_unit(word: str) -> bool:
+    """True when the first (most frequent) noun sense of ``word`` as written is a monetary unit ("sen",
+    "kobo", "taka"), not only a rare one ("yen" is first a yearning, "cup" a vessel)."""
+    senses = _senses(_clean(word), "n")
+    return bool(senses) and bool(_ancestors(senses[0], 10) & _money_roots())
+
+
 @lru_cache(maxsize=65536)
 def is_unit(word: str) -> bool:
     """True when a frequent sense of ``word`` is a unit of measurement or time (mile, acre, dollar, second)."""

@@ -85,7 +85,8 @@ HEDGES: dict[str, str] = {
     "a maximum of": "up_to", "fewer than": "under", "less than": "under", "under": "under",
     "lower than": "under", "smaller than": "under", "higher than": "over", "greater than": "over",
     "larger than": "over", "bigger than": "over",
-    "below": "under", "well under": "under", "well below": "under", "sub-": "under",
+    "below": "under", "well under": "under", "well below": "under", "sub-": "under", "over than": "over",
+    "averaging": "about", "averaged": "about",
 }  # fmt: skip
 
 
@@ -579,6 +580,9 @@ def _words_mention(match: re.Match[str]) -> NumberMention | None:
     if inner:  # "two second-half goals": an ordinal inside the words ends the number
         raw = raw[: _word_start(raw, inner)].rstrip(" -\t\n")
         tokens = tokens[:inner]
+    if len(tokens) > 1 and tokens[-1] == "point":  # "from three-point range": a point with no digits after is a noun
+        raw = raw[: _last_word_start(raw)].rstrip(" -\t\n")
+        tokens = tokens[:-1]
     negative = _minus_before(match.string, match.start())
     # A lone "one" after a determiner is a pronoun ("the one you mentioned", "which one").
     if (

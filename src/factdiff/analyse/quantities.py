@@ -35,6 +35,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from factdiff.analyse.lexicon import opens_with_common_word
 from factdiff.analyse.numbers import NumberMention, hedge_before, parse_number, scan_numbers, word_trie
@@ -102,13 +103,15 @@ _DIRECTION_VERBS = """
     shrank shrunk contracted skidded sagged slumped slumps
     spiked spikes soaring surging jumping climbing sliding sinking dived dives dove slashed slashes trimmed
     trims tumbling plunging dropping declining rebounded rebounds swelled swells widened widens
+    gaining advancing rallying decreasing losing shrinking slipping dipping easing retreating slumping skidding
+    sagging collapsed collapses stumbled stumbles descended
     """.split()
 _DIRECTION = re.compile(
     r"(?=[" + "".join(sorted({w[0] for w in _DIRECTION_VERBS})) + r"])\b(?P<verb>" + word_trie(_DIRECTION_VERBS) + r")"
     # "rose 5%", "fell by 3", "cut its workforce by 10%", "lift exports by 12 per cent"
     r"(?:\s+(?:by|another|a\s+further|further)|(?:\s+[a-z'’]+){1,3}\s+by)?\s+"
     r"(?:(?:about|around|roughly|nearly|almost|some|just|"
-    r"more\s+than|over|less\s+than|under|an?\s+estimated|a)\s+)?$",
+    r"more\s+than|over|less\s+than|under|an?\s+estimated)\s+)?$",
     re.IGNORECASE,
 )
 # The word right before a changed number: a direction verb, "by", "further", or a hedge after one.
@@ -129,12 +132,14 @@ _DOWN = frozenset(
     lost loses lose slid slides slipped slips tumbled tumbles plunged plunges plummeted plummets sank sinks eased
     eases shed sheds dipped dips cut cuts reduced lowered retreated retreats shrank shrunk contracted skidded
     sagged slumped slumps sliding sinking dived dives dove slashed slashes trimmed trims tumbling plunging
-    dropping declining
+    dropping declining decreasing losing shrinking slipping dipping easing retreating slumping skidding sagging
+    collapsed collapses stumbled stumbles descended
     """.split()
 )
 # "cut 1,850 jobs" cuts jobs, it is not a change of a figure; "cut by 3" is.
 _NEEDS_BY = frozenset(
-    "cut cuts reduced lowered raised boosted hiked shed sheds lost lose loses slashed slashes trimmed trims".split()
+    """cut cuts reduced lowered raised boosted hiked shed sheds lost lose loses losing slashed slashes trimmed
+    trims""".split()
 )
 _PARTITIVE_AFTER = re.compile(
     r"\s+of\s+(?P<ref>them|those|these|which|whom|the\s+total|all)\b(?P<tail>(?:\s+(?![A-Z])[a-z]+ed\b)?)"
@@ -440,6 +445,13 @@ def _read(
     if hedge is not None and hedge[0] >= s_start:
         item.mention.hedge_start = hedge[0]
     _read_concept(text, item, s_start, s_end)
+    if quantity.unit is None and mention.kind == "cardinal":
+        hyphened = _HYPHENED_NOUN.match(text, mention.end, s_end)
+        if hyphened is not None:  # "a two-car garage", "from three-point range": the number counts cars, points
+            item.noun = hyphened.group("noun")
+        rate = _COUNT_RATE.match(text, quantity.end, s_end)
+        if rate is not None:  # "an average of 20 per week", "2,000 tickets a day": a count in each period
+            quantity.qualifiers.append(f"per {rate.group('period').lower()}")
     if norm == "magnitude":
         quantity.concept = "earthquake"
         item.noun = None
@@ -762,6 +774,24 @@ def _is_plural(word: str) -> bool:
     return lower in _PLURALS or (len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
 
 
+# A count told per period after it, past a short noun phrase: "20 per week", "2,000 new tickets a day"
+# (not "a year ago", not "20 people died in a day").
+_COUNT_RATE = re.compile(
+    r"(?:\s+(?!(?:in|for|within|of|during|over|under|after|before|by|at|on|from|to|with|than|that|which|who|"
+    r"and|or|but|is|are|was|were|be|been|has|have|had|will|would)\b)[A-Za-z][\w'’-]*){0,3}?"
+    r"\s+(?:per|a|an|each|every)\s+"
+    r"(?P<period>day|week|month|year|hour|minute|second|decade|quarter|season|night|game)\b"
+    r"(?!\s+(?:ago|earlier|later|before|after|on|in|of)\b)",
+    re.IGNORECASE,
+)
+# A number joined by a hyphen to a noun that modifies another noun: "a two-car garage", "three-point range".
+_HYPHENED_NOUN = re.compile(r"-(?P<noun>[a-z]{2,})(?=\s+[a-z])")
+# A number inside the whole a fraction is of: "two-thirds of the combined 4.3M digital and physical sales".
+_NUMBER_IN_WHOLE = re.compile(
+    r"\s*\d[\d,.]*(?:\s*(?:[KMB]|bn|mn|thousand|million|billion|trillion)\b)?(?=\s+[A-Za-z])", re.IGNORECASE
+)
+
+
 def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
     quantity = item.quantity
     pos = quantity.end
@@ -770,7 +800,11 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
     if item.mention.kind == "fraction" and quantity.unit is None:
         whole = _FRACTION_OF.match(text, pos, s_end)
         if whole is not None:  # "half the flats", "one fifth of the city fleet"
-            words, _ = _noun_phrase(text, whole.end(), s_end, limit=3)
+            words, stop = _noun_phrase(text, whole.end(), s_end, limit=3)
+            number = _NUMBER_IN_WHOLE.match(text, stop, s_end) if len(words) < 2 else None
+            if number is not None:  # "of the combined 4.3M digital and physical sales": the sales are the whole
+                words = _noun_phrase(text, number.end(), s_end, limit=3)[0] or words
+                words = words[:-1] if len(words) > 1 and words[-1].lower().endswith("ed") else words
             if words:
                 item.noun = " ".join(words)
                 quantity.concept = item.noun.lower()
@@ -1003,11 +1037,16 @@ def _opening(text: str, s_start: int, at: int) -> int:
     return at if not text[s_start:at].strip(' \t\n"“(') else -1
 
 
+_SIGN_WORD = re.compile(r"\b(?:minus|negative)[\s-]*\Z", re.IGNORECASE)
+
+
 def _read_direction(text: str, item: Found, s_start: int) -> None:
     quantity = item.quantity
     start = item.mention.full_start if item.mention.hedge_start >= 0 else quantity.start
     start = min(start, quantity.start)
     before = text[max(s_start, start - 40) : start]
+    if quantity.value is not None and quantity.value < 0:
+        before = _SIGN_WORD.sub("", before)  # "dip down to minus-130 degrees": the verb is before the sign
     stripped = before.rstrip()
     word = stripped[stripped.rfind(" ") + 1 :].lower()
     if word not in _DIRECTION_LAST_WORDS:  # cheap test before the search
@@ -1095,26 +1134,53 @@ def _merge_unit_ranges(text: str, found: list[Found]) -> None:
 
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:a\s+close\s+of\s+|(?:end|close|finish|settle)\s+at\s+)?\Z")
 _ALTERNATIVE_GAP = re.compile(r"\s*(?:or|to|and|-|–)\s*")
+_OR_AND_GAP = re.compile(r"\s*(?:or|and)\s*")
+_LIST_GAP = re.compile(r"\s*,\s*")  # "2.5, 3.1 and 4.0 percent": a list whose last items share a unit
+_DIMENSION_GAP = re.compile(r"\s*(?:by|x|×)\s*")
 _NO_SHARING = frozenset({"percent", "percentage point", "basis point", "rank", "year of age", *TIME_UNITS})
 
 
 def _share_units(text: str, found: list[Found]) -> None:
     """A bare number takes the unit the sentence gave its neighbour: the level a change reached
-    ("rose 12.5 points to 3,410.2", "lost 0.8% to end at 2,104.50" after "1,980.12 points") and the first
-    of two amounts ("6 or $7")."""
+    ("rose 12.5 points to 3,410.2", "lost 0.8% to end at 2,104.50" after "1,980.12 points"), the numbers
+    joined before a number with a unit ("6 or $7", "3.5 and 4.2 percent", "2.5, 3.1 and 4.0 percent")
+    and the first side of a dimension ("5 by 10 feet"); a small number just before a scaled one shares
+    its scale ("$2 or $3 billion")."""
+    for item, after in pairwise(found):
+        first, second = item.quantity, after.quantity
+        if (
+            item.mention.kind == "cardinal"
+            and after.mention.scaled
+            and not item.mention.scaled
+            and first.value is not None
+            and first.value < 1000
+            and first.unit in (None, second.unit)
+            and item.noun is None
+            and _OR_AND_GAP.fullmatch(text, first.end, second.start)
+        ):
+            factor = _scale_factor(after.mention.text)
+            if factor is not None:  # "$2 or $3 billion", "5 or 6 million users": both are billions, millions
+                first.value *= factor
     if all(f.quantity.unit is None for f in found):
         return
-    for index, item in enumerate(found):
+    shared: set[int] = set()  # the positions given a unit by the number after them ("3.1 and 4.0 percent")
+    for index in range(len(found) - 2, -1, -1):
+        item, following = found[index], found[index + 1].quantity
         quantity = item.quantity
         if quantity.unit is not None or item.noun is not None or item.duration or item.mention.kind != "cardinal":
             continue
-        following = found[index + 1].quantity if index + 1 < len(found) else None
-        if (
-            following is not None
-            and following.unit in CURRENCIES
-            and _ALTERNATIVE_GAP.fullmatch(text, quantity.end, following.start)
-        ):
+        if following.unit is None or following.unit in ("rank", "year of age"):
+            continue
+        if _ALTERNATIVE_GAP.fullmatch(text, quantity.end, following.start) or (
+            index + 1 in shared and _LIST_GAP.fullmatch(text, quantity.end, following.start)
+        ):  # "6 or $7", "3.5 and 4.2 percent", "2.5, 3.1 and 4.0 percent"
             quantity.unit = following.unit
+            shared.add(index)
+        elif following.unit != "percent" and _DIMENSION_GAP.fullmatch(text, quantity.end, following.start):
+            quantity.unit = following.unit  # "5 by 10 feet"
+    for index, item in enumerate(found):
+        quantity = item.quantity
+        if quantity.unit is not None or item.noun is not None or item.duration or item.mention.kind != "cardinal":
             continue
         if (
             quantity.concept is None

@@ -9,15 +9,25 @@ that a caller can tell "4 days" from "4 arrests"; :data:`TIME_UNITS` names them.
 Beside factdiff's own table, the forms of Microsoft Recognizers-Text's English unit and currency
 lists are read from ``data/recognizers_units.tsv`` (derived by ``scripts/build_unit_table.py``; MIT,
 notice in ``data/RECOGNIZERS-LICENSE.txt``): every form the own table lacks and Recognizers-Text does
-not call ambiguous ("afghanis", "nz$", "hectolitres", "km/min"), currencies under their ISO codes.
-Short letter forms (three letters or fewer) are taken only as upper-case currency codes ("AFN").
+not call ambiguous ("afghanis", "nz$", "hectolitres", "km/min"), currencies under their ISO codes
+and a currency without a code (a fractional unit: "kobo", "centavos") under its name. Short letter
+forms (three letters or fewer) are taken only as upper-case currency codes ("AFN"). An ambiguous
+currency form is taken after a number, in lower case as written, when OEWN's first sense of the
+word is a monetary unit (the table's last column, marked by the build script with
+``factdiff.lexicon.is_monetary_unit``: "20 kobo", "150 taka"; never "kiwi", "cup" or "try").
+
+An SI prefix on a unit symbol that neither table holds ("40 TWh", "980 hPa", "2.4 mSv") is named by
+pint, loaded on the first such symbol; an upper-case pair that may be a place ("MA") and a lower-case
+pair that may be a word ("at", "pm") are never read so.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 __all__ = ["CURRENCIES", "CURRENCY_NAMES", "TIME_UNITS", "UnitMatch", "unit_after", "unit_before"]
 
@@ -247,7 +257,7 @@ def _recognizers_name(kind: str, name: str, code: str) -> str | None:
     """factdiff's name for a Recognizers-Text unit: the ISO code of a currency, else the name in lower
     case with British spellings ("Kilometer per hour" -> "kilometre per hour")."""
     if kind == "currency":
-        return code or ("cent" if name == "Cent" else None)
+        return code or ("cent" if name == "Cent" else name.lower())  # a fractional unit has no code: "sen"
     lower = name.lower()
     if kind == "temperature" and lower in _RECOGNIZERS_NAMES:
         return _RECOGNIZERS_NAMES[lower]
@@ -259,9 +269,13 @@ def _recognizers_name(kind: str, name: str, code: str) -> str | None:
 _Forms = dict[str, tuple[str, ...]]
 
 
-def _recognizers_forms() -> tuple[_Forms, _Forms, frozenset[str], dict[str, str]]:
-    """(forms after a number, forms before one, upper-case codes, currency names by code) from the
-    shipped Recognizers-Text table, without the forms factdiff's own tables hold or that are ambiguous."""
+def _recognizers_forms() -> tuple[_Forms, _Forms, frozenset[str], dict[str, str], frozenset[str]]:
+    """(forms after a number, forms before one, upper-case codes, currency names by code, the names of
+    currencies without a code, "sen") from the
+    shipped Recognizers-Text table, without the forms factdiff's own tables hold or that are ambiguous.
+
+    An ambiguous currency form after a number is taken, as written in lower case only, when the table
+    marks it monetary ("20 kobo"; not "cup", "try" or "mad")."""
     raw = resources.files("factdiff").joinpath("data", RECOGNIZERS_FILE).read_text(encoding="utf-8")
     known_after = {f.lower() for forms in _AFTER.values() for f in forms}
     known_before = {f.replace(" ", "").lower() for forms in _BEFORE.values() for f in forms}
@@ -269,37 +283,45 @@ def _recognizers_forms() -> tuple[_Forms, _Forms, frozenset[str], dict[str, str]
     before: dict[str, list[str]] = {}
     cased: set[str] = set()
     names: dict[str, str] = {}
+    codeless: set[str] = set()
     for line in raw.splitlines():
         if not line or line.startswith("#"):
             continue
-        kind, position, name, code, forms, _ambiguous = line.split("\t")
+        kind, position, name, code, forms, _ambiguous, *rest = line.split("\t")
+        monetary = rest[0] if rest else ""
         unit = _recognizers_name(kind, name, code)
-        if unit is None:
-            continue
+        if unit is None or (kind == "currency" and not code and unit in _AFTER and unit != "cent"):
+            continue  # a currency without a code named like one of factdiff's units ("pound") is left out
         if code:
             names.setdefault(code, name)
         known, into = (known_after, after) if position == "after" else (known_before, before)
-        for form in forms.split("|"):
+        money = monetary.split("|") if monetary and position == "after" else []
+        for form in [*forms.split("|"), *money]:
             form = form.lstrip("-").strip()
             key = form.lower() if position == "after" else form.replace(" ", "").lower()
             if not form or key in known:
                 continue
-            if form.isalpha() and len(form) <= _SHORT_FORM:
+            if form in money:
+                cased.add(form)  # "5 sen", never "Sen." (a senator)
+            elif form.isalpha() and len(form) <= _SHORT_FORM:
                 if not code or form.upper() != code:
                     continue
                 form = code  # "500 AFN": a currency code, upper case only
                 cased.add(form)
             known.add(key)
             into.setdefault(unit, []).append(form)
+            if kind == "currency" and not code and unit != "cent":
+                codeless.add(unit)
     return (
         {u: tuple(f) for u, f in after.items()},
         {u: tuple(f) for u, f in before.items()},
         frozenset(cased),
         names,
+        frozenset(codeless),
     )
 
 
-_MORE_AFTER, _MORE_BEFORE, _MORE_CASED, CURRENCY_NAMES = _recognizers_forms()
+_MORE_AFTER, _MORE_BEFORE, _MORE_CASED, CURRENCY_NAMES, _FRACTIONAL_MONEY = _recognizers_forms()
 for _unit, _forms in _MORE_AFTER.items():
     _AFTER[_unit] = (*_AFTER.get(_unit, ()), *_forms)
 for _unit, _forms in _MORE_BEFORE.items():
@@ -312,6 +334,7 @@ CURRENCIES = frozenset(
     [
         *_BEFORE,
         *(unit for unit in _MORE_AFTER if unit.isupper() and len(unit) == 3),
+        *_FRACTIONAL_MONEY,
         *"FIM DEM ZAR HRK MXN KRW RUB CHF ILS INR CNY JPY GBP EUR BTC ESP NLG CRC GEL LAK".split(),
         "satoshi",
     ]
@@ -361,7 +384,8 @@ def _form_trie(forms: list[str]) -> str:
             if char == "":
                 branches.append(sub)
             else:
-                branches.append((r"\s+" if char == " " else re.escape(char)) + emit(sub))
+                # the words of a unit may be hyphened in a compound: "a 5,000-square-foot house"
+                branches.append((r"[\s-]+" if char == " " else re.escape(char)) + emit(sub))
         if len(branches) == 1:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
@@ -413,9 +437,43 @@ _BEFORE_LOWER_ENDS = frozenset(
 _CASED_BEFORE = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "NIS": "ILS", "RMB": "CNY", "PS": "GBP"}
 
 
+_SPACES = re.compile(r"[\s-]+")
 _AFTER_SPACED_M = re.compile(r"\s*(?:$|[^\w\s]|\d|x\b)")
 _BRACKETED = re.compile(r" ?[(\[{<](?P<inner>[^()\[\]{}<>\s]{1,6})[)\]}>]")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+
+
+# An SI prefix and a unit symbol that the tables lack ("40 TWh", "2.4 mSv", "12 kN", "980 hPa"); read by
+# pint. Bare symbols and prefixes of a metre, second, gram or litre are in the tables, or are words ("pm").
+_SI_SYMBOL = re.compile(
+    r"[ \u00a0]?(?P<unit>(?:da|[yzafpnµμumcdhkMGTPE])(?:Wh|W|V|A|Pa|bar|N|J|Hz|Sv|Gy|t|L|eV|mol|Bq|Ω))(?![\w$/-]|\.\w)"
+)
+# pint's names as factdiff writes units: British spellings, "tonne".
+_PINT_SPELLING = (("metric_ton", "tonne"), ("meter", "metre"), ("liter", "litre"), ("_", " "))
+
+
+@lru_cache(maxsize=256)
+def _pint_unit(symbol: str) -> str | None:
+    """The name of a prefixed SI symbol by pint ("TWh" -> "terawatt hour"), or None when pint has no such
+    unit. pint is loaded on the first such symbol only."""
+    if (symbol.isupper() and not symbol.endswith("W")) or (symbol.islower() and len(symbol) == 2):
+        return None  # "MA", "PA", "MN" are as often places as megaamperes; "at", "pm" are words
+    import pint  # here: a symbol outside the tables is rare, and the registry takes half a second to load
+
+    try:
+        name = str(_registry(pint).parse_units(symbol))
+    except (pint.errors.UndefinedUnitError, ValueError, AttributeError, TypeError):
+        return None
+    if not name or "baud" in name or "/" in name or "*" in name:
+        return None
+    for american, british in _PINT_SPELLING:
+        name = name.replace(american, british)
+    return name
+
+
+@lru_cache(maxsize=1)
+def _registry(pint: Any) -> Any:
+    return pint.UnitRegistry()
 
 
 def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
@@ -423,6 +481,11 @@ def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
     end = len(text) if end is None else end
     match = _AFTER_RE.match(text, pos, end)
     if match is None:
+        symbol = _SI_SYMBOL.match(text, pos, end)
+        if symbol is not None:
+            name = _pint_unit(symbol.group("unit"))
+            if name is not None:
+                return UnitMatch(symbol.start("unit"), symbol.end("unit"), name, symbol.group("unit"))
         bracket = _BRACKETED.match(text, pos, end) if text[pos : pos + 2].lstrip()[:1] in "([{<" else None
         if bracket is not None:
             inner = unit_after(bracket.group("inner"), 0)
@@ -432,6 +495,9 @@ def unit_after(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
     form = match.group("unit")
     gap = match.group("gap")
     unit = _AFTER_FORMS.get(form) or _AFTER_LOWER.get(form.lower())
+    if unit is None and (" " in form or "-" in form or "\n" in form):
+        spaced = _SPACES.sub(" ", form)
+        unit = _AFTER_FORMS.get(spaced) or _AFTER_LOWER.get(spaced.lower())
     if unit is None:
         return None
     # Short forms count only glued to the number ("5kW", "200lbs", "30'"); "5 W" and "5 V" may keep a space.
@@ -455,8 +521,8 @@ def unit_before(text: str, pos: int) -> UnitMatch | None:
     # Cheap tests first: a currency ends in a symbol, a letter of a code ("USD", "RM", "usd") or "Rs.".
     if not last or not (last in _BEFORE_LAST or last.isalpha()):
         return None
-    if last.islower() and stripped[-3:].lower() not in _BEFORE_LOWER_ENDS:
-        return None
+    if last.islower() and not any(stripped[-n:].lower() in _BEFORE_LOWER_ENDS for n in (3, 2)):
+        return None  # ("Rs 500": a form of two letters ends in them)
     match = _BEFORE_RE.search(window)
     if match is None:
         return None
