@@ -48,6 +48,13 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         ("Wheat is seen rising by 4% and barley and oats by 6%.", "6%", "barley and oats"),
         # a word the tagger leaves unclassed that the lexicon knows as a noun
         ("The yen also saw more gains to trade at 151.2 against the euro.", "151.2", "yen"),
+        # the dependency tree: a subject that no noun phrase right before the verb names
+        ("Exports in the first half of the year rose 4%.", "4%", "Exports"),
+        ("Rainfall over the past two weeks reached 80 mm.", "80 mm", "Rainfall"),
+        ("Profit for the three months to June fell 12%.", "12%", "Profit"),
+        # the dependency tree: a prepositional phrase that belongs to the noun before it
+        ("Investors backed new capacity above 40 gigawatts.", "40 gigawatts", "new capacity"),
+        ("The council approved plans for over 300 homes.", "300", "plans"),
     ],
 )
 def test_said_of(sentence: str, number: str, expected: str | None) -> None:

@@ -2,15 +2,21 @@
 
 "The March wheat contract was up 7 cents" is said of "March wheat contract"; "It weighs about
 4 kg" of nothing that the sentence names; "40 percent of her savings" of "savings".
-The phrase comes from the part-of-speech tags of the shipped GUM tagger (:mod:`.tagger`) and a few
-rules over them, not from word lists:
+The phrase comes from the part-of-speech tags of the shipped GUM tagger (:mod:`.tagger`), a few
+rules over them, and, where those cannot settle it, the dependency heads of the shipped GUM arc
+scorer (:mod:`.heads`), not from word lists:
 
 1. an "of" complement right after the number and its unit (and a bracketed restatement) names the
    whole the number is a part of ("40 percent of her savings" -> "savings", "6 miles (10 km) of new
    cable" -> "new cable"); a noun phrase right before "of" and the number names what the number is
-   ("a speed of 12 knots" -> "speed"), unless it only says how much ("a total of 40");
+   ("a speed of 12 knots" -> "speed"), unless it only says how much ("a total of 40"); a phrase of
+   another preposition that the tree attaches to the noun phrase right before it names what the
+   number is of ("new capacity above 40 gigawatts" -> "new capacity"; in "paid 5% in cash, up
+   from 2%" the tree gives "from 2%" to the verb);
 2. otherwise the subject of the verb nearest before the number: the noun phrase right before that
-   verb's group ("the new line will carry 9,000 riders a day" -> "new line"); a relative pronoun
+   verb's group ("the new line will carry 9,000 riders a day" -> "new line"), or, when no noun
+   phrase stands there, the noun that the tree makes the verb's subject ("Exports in the first
+   half of the year rose 4%" -> "Exports"); a relative pronoun
    hands over to the phrase before it ("Lakeside Mills, which employs 900 people" -> "Lakeside
    Mills"), and a participle without its own subject ("having grown by $2bn") to the verb before it;
 3. when that subject is a personal pronoun, a noun phrase between the verb and the "by"/"to" that
@@ -27,6 +33,7 @@ what, and is never the answer.
 
 from __future__ import annotations
 
+from factdiff.analyse.heads import heads_of
 from factdiff.analyse.tagger import _chunks, tag_spans
 from factdiff.analyse.units import unit_after
 from factdiff.lexicon import known
@@ -73,6 +80,9 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
         return _words(text, tokens, named)
     if first > 0 and tokens[first - 1][2] == "(":
         first = _before_brackets(tokens, first - 1)  # "nine miles (14 km)": said of what the miles are
+    modified = _noun_modified(tokens, chunks, first, last)
+    if modified is not None:
+        return _words(text, tokens, modified)
     clause = _clause_start(tokens, first)
     verb = _verb_before(tokens, clause, first)
     gapped = _gapped_subject(text, tokens, chunks, first, verb) if verb is not None else None
@@ -85,6 +95,8 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
         earlier = _earlier_subject(tokens, chunks, first) if clause > 0 else None
         return _words(text, tokens, earlier) if earlier is not None else None
     subject = _subject(tokens, chunks, verb)
+    if subject is None:
+        subject = _tree_subject(tokens, chunks, verb, first)
     if subject is not None:
         return _words(text, tokens, subject)
     if _pronoun_before(tokens, verb):
@@ -95,6 +107,46 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     # the euro to 19.9": a pronoun, or a clause without a subject, stands for an earlier subject.
     earlier = _earlier_subject(tokens, chunks, verb)
     return _words(text, tokens, earlier) if earlier is not None else None
+
+
+def _tree_subject(tokens: list[Token], chunks: list[Chunk], verb: int, first: int) -> Chunk | None:
+    """The subject of the verb group at ``verb`` by the dependency tree, when no noun phrase stands
+    right before the group ("Profit for the three months to June fell 12%"): the nearest noun before
+    the group that depends on one of its verbs and has no preposition of its own."""
+    tree = heads_of(tuple(tokens))
+    group = {k for k in range(verb, first) if tokens[k][3] in _VERBAL}
+    heads = tree.heads(range(verb))
+    for k in range(verb - 1, -1, -1):
+        if heads[k] in group and tokens[k][3] in ("NOUN", "PROPN"):
+            if any(heads[j] == k and tokens[j][3] == "ADP" for j in range(k)):
+                continue  # "In the city, ...": a phrase with a preposition is no subject
+            return next((c for c in chunks if c[2] <= k <= c[3]), None)
+    return None
+
+
+def _noun_modified(tokens: list[Token], chunks: list[Chunk], first: int, last: int) -> Chunk | None:
+    """The noun phrase that a prepositional phrase holding the quantity modifies, by the dependency
+    tree: "new capacity above 40 gigawatts", "plans for over 300 homes". Only where a noun phrase
+    stands right before the preposition (so the sentence is parsed only then); the tree decides
+    whether the phrase belongs to that noun or to the verb ("paid 5% in cash, up from 2%")."""
+    k = first - 1
+    while k > 0 and tokens[k][3] in ("ADV", "ADJ", "DET") and tokens[k][2][:1].islower():
+        k -= 1  # "over about 35", "of at least 74"
+    if k < 1 or tokens[k][3] != "ADP" or not any(c[3] == k - 1 for c in chunks):
+        return None
+    tree = heads_of(tuple(tokens))
+    tree.heads([k, *range(first, min(len(tokens), last + 4))])  # at once: one look-up for all of them
+    span = range(first, last + 1)
+    node = next((j for j in span if tree.head(j) not in span), last)
+    for _ in range(4):  # from the number to the noun it counts: "about 60 commercial fishermen"
+        head = tree.head(node)
+        if not (node < head <= node + 3 and tokens[head][3] in ("NOUN", "PROPN")):
+            break
+        node = head
+    head = tree.head(node)
+    if head < 0 or head >= k or tokens[head][3] not in ("NOUN", "PROPN") or tree.head(k) != node:
+        return None
+    return next((c for c in chunks if c[2] <= head <= c[3]), None)
 
 
 # Nouns of time: a phrase they head ("last week", "20 June", "Monday") says when, not what.
