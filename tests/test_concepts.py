@@ -65,6 +65,12 @@ def test_a_measure_is_said_of_the_noun_it_modifies() -> None:
     assert _said_of("Engineers fitted a 40 mm steel cable to the mast.", "40 mm", measure=True) == "steel cable"
 
 
+def test_words_joined_by_hyphens_stay_one_word_of_the_phrase() -> None:
+    sentence = "Lenders now offer 90 per cent loan-to-value mortgages."
+    assert _said_of(sentence, "90 per cent", measure=True) == "loan-to-value mortgages"
+    assert _said_of("The XR-7 gained 2.5% on Friday.", "2.5%") == "XR-7"  # a number stays apart
+
+
 def test_a_verb_the_lexicon_knows_only_as_a_noun_before_another_verb_is_a_noun() -> None:
     tokens = [(0, 3, "the", "DET"), (4, 9, "trade", "NOUN"), (10, 17, "deficit", "VERB"), (18, 21, "hit", "VERB")]
     assert [t[3] for t in _modifiers_as_adjectives(tokens)] == ["DET", "NOUN", "NOUN", "VERB"]

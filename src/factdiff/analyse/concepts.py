@@ -58,7 +58,7 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     ``measure``: the quantity has a unit, so nouns right after it in its phrase are what it
     measures ("a 40 mm steel cable" -> "steel cable"); after a count they are what it counts.
     """
-    tokens = _modifiers_as_adjectives(tag_spans(text, sentence[0], sentence[1]))
+    tokens = _modifiers_as_adjectives(_hyphen_compounds(tag_spans(text, sentence[0], sentence[1])))
     first = next((k for k, t in enumerate(tokens) if t[1] > start), None)
     if first is None:
         return None
@@ -284,6 +284,33 @@ def _hyphened_name(tokens: list[Token], last: int) -> bool:
         return False
     name = tokens[last - 2]
     return name[2][:1].isupper() and name[1] == tokens[last - 1][0] and tokens[last - 1][1] == tokens[last][0]
+
+
+def _hyphen_compounds(tokens: list[Token]) -> list[Token]:
+    """Words joined by hyphens without spaces ("loan-to-value", "state-of-the-art") as one token,
+    tagged as their last word: the tokenizer splits them as GUM does, and a phrase must not end
+    inside one. Parts that are numbers stay apart ("TA-90", "two-thirds" read as a quantity)."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        j = k
+        while (
+            j + 2 < len(tokens)
+            and tokens[j + 1][2] in ("-", "–")
+            and tokens[j][1] == tokens[j + 1][0]
+            and tokens[j + 1][1] == tokens[j + 2][0]
+            and tokens[j][2].isalpha()
+            and tokens[j + 2][2].isalpha()
+            and tokens[j][3] != "NUM"
+            and tokens[j + 2][3] != "NUM"
+        ):
+            j += 2
+        if j > k:
+            out.append((tokens[k][0], tokens[j][1], "".join(t[2] for t in tokens[k : j + 1]), tokens[j][3]))
+        else:
+            out.append(tokens[k])
+        k = j + 1
+    return out
 
 
 def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
