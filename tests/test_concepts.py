@@ -65,6 +65,13 @@ def test_a_measure_is_said_of_the_noun_it_modifies() -> None:
     assert _said_of("Engineers fitted a 40 mm steel cable to the mast.", "40 mm", measure=True) == "steel cable"
 
 
+def test_a_measure_with_nothing_named_closer_is_said_of_the_first_noun_phrase() -> None:
+    sentence = "The new kiln is small, but it can reach 1,200 C."
+    assert _said_of(sentence, "1,200 C", measure=True) == "new kiln"
+    assert _said_of("It weighs about 4 kg.", "4 kg", measure=True) is None  # nothing named at all
+    assert _said_of("They bought 30 tickets.", "30") is None  # a count is of what it counts
+
+
 def test_words_joined_by_hyphens_stay_one_word_of_the_phrase() -> None:
     sentence = "Lenders now offer 90 per cent loan-to-value mortgages."
     assert _said_of(sentence, "90 per cent", measure=True) == "loan-to-value mortgages"

@@ -23,7 +23,10 @@ scorer (:mod:`.heads`), not from word lists:
    introduces the number is what changes ("It will widen the main road by 3 metres" -> "main road"), and
    otherwise the sentence names nothing: ``None``;
 4. with no verb before the number, the nearest noun phrase before it in its clause ("Cooper Mills up
-   2 per cent"), or ``None`` when the number opens its clause.
+   2 per cent"), or ``None`` when the number opens its clause;
+5. but a measure (a number with a unit) is always of something: where steps 2-4 name nothing, it
+   is said of the first noun phrase of the sentence ("The new kiln is small, but it can reach
+   1,200 C" -> "new kiln"); a count with nothing named is of what it counts, and stays ``None``.
 
 Determiners and possessives are left out of the phrase ("the main road" -> "main road"); an
 apposition between a subject and its verb is stepped over ("The ferry, the oldest in the fleet,
@@ -93,7 +96,9 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
         if before:
             return _words(text, tokens, before[-1])
         earlier = _earlier_subject(tokens, chunks, first) if clause > 0 else None
-        return _words(text, tokens, earlier) if earlier is not None else None
+        if earlier is None:
+            return _first_named(text, tokens, chunks, first) if measure else None
+        return _words(text, tokens, earlier)
     subject = _subject(tokens, chunks, verb)
     if subject is None:
         subject = _tree_subject(tokens, chunks, verb, first)
@@ -106,7 +111,21 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     # "The harbour authority said it handled 12,000 containers", "The rand was steady, easing against
     # the euro to 19.9": a pronoun, or a clause without a subject, stands for an earlier subject.
     earlier = _earlier_subject(tokens, chunks, verb)
-    return _words(text, tokens, earlier) if earlier is not None else None
+    if earlier is None:
+        return _first_named(text, tokens, chunks, first) if measure else None
+    return _words(text, tokens, earlier)
+
+
+def _first_named(text: str, tokens: list[Token], chunks: list[Chunk], first: int) -> str | None:
+    """What a measure is said of when nothing closer names it: the first noun phrase of the
+    sentence, not a pronoun and not the measure's own phrase (step 5 of the module doc)."""
+    own = next((c for c in _untrimmed(tokens) if c[2] <= first <= c[3]), None)
+    for chunk in chunks:
+        if own is not None and own[2] <= chunk[2] <= own[3]:
+            continue
+        if tokens[chunk[3]][3] != "PRON":
+            return _words(text, tokens, chunk)
+    return None
 
 
 def _tree_subject(tokens: list[Token], chunks: list[Chunk], verb: int, first: int) -> Chunk | None:
