@@ -69,6 +69,7 @@ def test_a_measure_with_nothing_named_closer_is_said_of_the_first_noun_phrase() 
     sentence = "The new kiln is small, but it can reach 1,200 C."
     assert _said_of(sentence, "1,200 C", measure=True) == "new kiln"
     assert _said_of("It weighs about 4 kg.", "4 kg", measure=True) is None  # nothing named at all
+    assert _said_of("At 4 kg, it is light for its class.", "4 kg", measure=True) is None  # only after it
     assert _said_of("They bought 30 tickets.", "30") is None  # a count is of what it counts
 
 

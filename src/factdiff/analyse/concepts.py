@@ -25,8 +25,9 @@ scorer (:mod:`.heads`), not from word lists:
 4. with no verb before the number, the nearest noun phrase before it in its clause ("Cooper Mills up
    2 per cent"), or ``None`` when the number opens its clause;
 5. but a measure (a number with a unit) is always of something: where steps 2-4 name nothing, it
-   is said of the first noun phrase of the sentence ("The new kiln is small, but it can reach
-   1,200 C" -> "new kiln"); a count with nothing named is of what it counts, and stays ``None``.
+   is said of the first noun phrase of the sentence before it ("The new kiln is small, but it can
+   reach 1,200 C" -> "new kiln"; a phrase after it is a new topic); a count with nothing named is
+   of what it counts, and stays ``None``.
 
 Determiners and possessives are left out of the phrase ("the main road" -> "main road"); an
 apposition between a subject and its verb is stepped over ("The ferry, the oldest in the fleet,
@@ -118,11 +119,13 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
 
 def _first_named(text: str, tokens: list[Token], chunks: list[Chunk], first: int) -> str | None:
     """What a measure is said of when nothing closer names it: the first noun phrase of the
-    sentence, not a pronoun and not the measure's own phrase (step 5 of the module doc)."""
+    sentence before it, not a pronoun and not the measure's own phrase (step 5 of the module doc)."""
     own = next((c for c in _untrimmed(tokens) if c[2] <= first <= c[3]), None)
     for chunk in chunks:
         if own is not None and own[2] <= chunk[2] <= own[3]:
             continue
+        if chunk[3] >= first:
+            break  # a phrase after the measure is a new topic, not what the measure is of
         if tokens[chunk[3]][3] != "PRON":
             return _words(text, tokens, chunk)
     return None
