@@ -37,6 +37,8 @@ what, and is never the answer.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from factdiff.analyse.heads import heads_of
 from factdiff.analyse.tagger import _chunks, tag_spans
 from factdiff.analyse.units import unit_after
@@ -62,13 +64,11 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     ``measure``: the quantity has a unit, so nouns right after it in its phrase are what it
     measures ("a 40 mm steel cable" -> "steel cable"); after a count they are what it counts.
     """
-    tokens = _modifiers_as_adjectives(_hyphen_compounds(tag_spans(text, sentence[0], sentence[1])))
+    tokens, chunks = _sentence(text, sentence[0], sentence[1])
     first = next((k for k, t in enumerate(tokens) if t[1] > start), None)
     if first is None:
         return None
     last = max((k for k, t in enumerate(tokens) if t[0] < end), default=first)
-    trimmed = (_trimmed(tokens, s, e, k) for s, e, k in _chunks(tokens))
-    chunks = [c for c in trimmed if c is not None and not _temporal(tokens, c) and not _unit_only(text, tokens, c)]
     if measure:
         own = next((c for c in _untrimmed(tokens) if c[2] <= last < c[3]), None)
         if own is not None and _named(text[tokens[last + 1][0] : own[1]]):
@@ -129,6 +129,17 @@ def _first_named(text: str, tokens: list[Token], chunks: list[Chunk], first: int
         if tokens[chunk[3]][3] != "PRON":
             return _words(text, tokens, chunk)
     return None
+
+
+@lru_cache(maxsize=512)
+def _sentence(text: str, start: int, end: int) -> tuple[list[Token], list[Chunk]]:
+    """The tagged tokens of a sentence as the rules read them, and its noun phrases without
+    numbers, nouns of time and bare units. Cached: a sentence with several quantities is read once.
+    Callers do not change the lists."""
+    tokens = _modifiers_as_adjectives(_hyphen_compounds(tag_spans(text, start, end)))
+    trimmed = (_trimmed(tokens, s, e, k) for s, e, k in _chunks(tokens))
+    chunks = [c for c in trimmed if c is not None and not _temporal(tokens, c) and not _unit_only(text, tokens, c)]
+    return tokens, chunks
 
 
 def _tree_subject(tokens: list[Token], chunks: list[Chunk], verb: int, first: int) -> Chunk | None:
@@ -312,6 +323,8 @@ def _hyphen_compounds(tokens: list[Token]) -> list[Token]:
     """Words joined by hyphens without spaces ("loan-to-value", "state-of-the-art") as one token,
     tagged as their last word: the tokenizer splits them as GUM does, and a phrase must not end
     inside one. Parts that are numbers stay apart ("TA-90", "two-thirds" read as a quantity)."""
+    if not any(t[2] in ("-", "–") for t in tokens):
+        return tokens
     out: list[Token] = []
     k = 0
     while k < len(tokens):
