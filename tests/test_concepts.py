@@ -93,3 +93,12 @@ def test_check_reports_what_each_quantity_is_said_of() -> None:
     (share,) = [c for c in analysis.claims if isinstance(c, Quantity) and c.unit == "percent"]
     assert share.said_of == "savings"
     assert share.to_dict()["said_of"] == "savings"
+
+
+def test_a_run_on_sentence_is_read_without_the_tree() -> None:
+    """A "sentence" longer than the parser takes (a list, a run-on) is read by the tag rules alone."""
+    from factdiff.analyse.heads import MAX_TOKENS
+
+    filler = " and then the crews went on" * (MAX_TOKENS // 6)
+    sentence = f"Revenue in the first half of the year rose 4%{filler}."
+    assert _said_of(sentence, "4%", measure=True) == "Revenue"

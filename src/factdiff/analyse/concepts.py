@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from factdiff.analyse.heads import heads_of
+from factdiff.analyse.heads import MAX_TOKENS, heads_of
 from factdiff.analyse.tagger import _chunks, tag_spans
 from factdiff.analyse.units import unit_after
 from factdiff.lexicon import known
@@ -146,6 +146,8 @@ def _tree_subject(tokens: list[Token], chunks: list[Chunk], verb: int, first: in
     """The subject of the verb group at ``verb`` by the dependency tree, when no noun phrase stands
     right before the group ("Profit for the three months to June fell 12%"): the nearest noun before
     the group that depends on one of its verbs and has no preposition of its own."""
+    if len(tokens) > MAX_TOKENS:
+        return None
     tree = heads_of(tuple(tokens))
     group = {k for k in range(verb, first) if tokens[k][3] in _VERBAL}
     heads = tree.heads(range(verb))
@@ -165,7 +167,7 @@ def _noun_modified(tokens: list[Token], chunks: list[Chunk], first: int, last: i
     k = first - 1
     while k > 0 and tokens[k][3] in ("ADV", "ADJ", "DET") and tokens[k][2][:1].islower():
         k -= 1  # "over about 35", "of at least 74"
-    if k < 1 or tokens[k][3] != "ADP" or not any(c[3] == k - 1 for c in chunks):
+    if k < 1 or tokens[k][3] != "ADP" or not any(c[3] == k - 1 for c in chunks) or len(tokens) > MAX_TOKENS:
         return None
     tree = heads_of(tuple(tokens))
     tree.heads([k, *range(first, min(len(tokens), last + 4))])  # at once: one look-up for all of them

@@ -30,7 +30,12 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["FORMAT", "UPOS", "Heads", "arc_indices", "arc_scores", "encode", "heads_of", "model_info"]
+__all__ = ["FORMAT", "MAX_TOKENS", "UPOS", "Heads", "arc_indices", "arc_scores", "encode", "heads_of", "model_info"]
+
+#: The longest sentence (in tokens) the analysis parses: the arcs of a sentence grow with the square
+#: of its length, and a longer "sentence" is a list or a run-on that the tree would not read well
+#: (GUM's longest sentences are about 100 tokens).
+MAX_TOKENS = 150
 
 #: The version of the weights file this module reads; the training script writes it.
 FORMAT = "factdiff-heads/1"
@@ -245,7 +250,7 @@ def _grid(n: int) -> np.ndarray:
     dist = np.where(root, _ROOT_DIST, _BIN[np.abs(diff)] + 7 * right)
     lo = np.broadcast_to(np.minimum(np.minimum(d, h) + 1, n), dist.shape)
     hi = np.where(root, lo, np.minimum(np.maximum(d, h), n))
-    return np.stack([direction, dist, lo, hi], axis=-1)
+    return np.stack([direction, dist, lo, hi], axis=-1).astype(np.int16)  # small: the grids are cached
 
 
 def _dense(sparse: list[int], size: int, scale: float) -> np.ndarray:
