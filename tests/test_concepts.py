@@ -48,6 +48,13 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         ("Wheat is seen rising by 4% and barley and oats by 6%.", "6%", "barley and oats"),
         # a word the tagger leaves unclassed that the lexicon knows as a noun
         ("The yen also saw more gains to trade at 151.2 against the euro.", "151.2", "yen"),
+        # the dependency tree: a subject that no noun phrase right before the verb names
+        ("Exports in the first half of the year rose 4%.", "4%", "Exports"),
+        ("Rainfall over the past two weeks reached 80 mm.", "80 mm", "Rainfall"),
+        ("Profit for the three months to June fell 12%.", "12%", "Profit"),
+        # the dependency tree: a prepositional phrase that belongs to the noun before it
+        ("Investors backed new capacity above 40 gigawatts.", "40 gigawatts", "new capacity"),
+        ("The council approved plans for over 300 homes.", "300", "plans"),
     ],
 )
 def test_said_of(sentence: str, number: str, expected: str | None) -> None:
@@ -56,6 +63,20 @@ def test_said_of(sentence: str, number: str, expected: str | None) -> None:
 
 def test_a_measure_is_said_of_the_noun_it_modifies() -> None:
     assert _said_of("Engineers fitted a 40 mm steel cable to the mast.", "40 mm", measure=True) == "steel cable"
+
+
+def test_a_measure_with_nothing_named_closer_is_said_of_the_first_noun_phrase() -> None:
+    sentence = "The new kiln is small, but it can reach 1,200 C."
+    assert _said_of(sentence, "1,200 C", measure=True) == "new kiln"
+    assert _said_of("It weighs about 4 kg.", "4 kg", measure=True) is None  # nothing named at all
+    assert _said_of("At 4 kg, it is light for its class.", "4 kg", measure=True) is None  # only after it
+    assert _said_of("They bought 30 tickets.", "30") is None  # a count is of what it counts
+
+
+def test_words_joined_by_hyphens_stay_one_word_of_the_phrase() -> None:
+    sentence = "Lenders now offer 90 per cent loan-to-value mortgages."
+    assert _said_of(sentence, "90 per cent", measure=True) == "loan-to-value mortgages"
+    assert _said_of("The XR-7 gained 2.5% on Friday.", "2.5%") == "XR-7"  # a number stays apart
 
 
 def test_a_verb_the_lexicon_knows_only_as_a_noun_before_another_verb_is_a_noun() -> None:
@@ -72,3 +93,12 @@ def test_check_reports_what_each_quantity_is_said_of() -> None:
     (share,) = [c for c in analysis.claims if isinstance(c, Quantity) and c.unit == "percent"]
     assert share.said_of == "savings"
     assert share.to_dict()["said_of"] == "savings"
+
+
+def test_a_run_on_sentence_is_read_without_the_tree() -> None:
+    """A "sentence" longer than the parser takes (a list, a run-on) is read by the tag rules alone."""
+    from factdiff.analyse.heads import MAX_TOKENS
+
+    filler = " and then the crews went on" * (MAX_TOKENS // 6)
+    sentence = f"Revenue in the first half of the year rose 4%{filler}."
+    assert _said_of(sentence, "4%", measure=True) == "Revenue"

@@ -2,22 +2,32 @@
 
 "The March wheat contract was up 7 cents" is said of "March wheat contract"; "It weighs about
 4 kg" of nothing that the sentence names; "40 percent of her savings" of "savings".
-The phrase comes from the part-of-speech tags of the shipped GUM tagger (:mod:`.tagger`) and a few
-rules over them, not from word lists:
+The phrase comes from the part-of-speech tags of the shipped GUM tagger (:mod:`.tagger`), a few
+rules over them, and, where those cannot settle it, the dependency heads of the shipped GUM arc
+scorer (:mod:`.heads`), not from word lists:
 
 1. an "of" complement right after the number and its unit (and a bracketed restatement) names the
    whole the number is a part of ("40 percent of her savings" -> "savings", "6 miles (10 km) of new
    cable" -> "new cable"); a noun phrase right before "of" and the number names what the number is
-   ("a speed of 12 knots" -> "speed"), unless it only says how much ("a total of 40");
+   ("a speed of 12 knots" -> "speed"), unless it only says how much ("a total of 40"); a phrase of
+   another preposition that the tree attaches to the noun phrase right before it names what the
+   number is of ("new capacity above 40 gigawatts" -> "new capacity"; in "paid 5% in cash, up
+   from 2%" the tree gives "from 2%" to the verb);
 2. otherwise the subject of the verb nearest before the number: the noun phrase right before that
-   verb's group ("the new line will carry 9,000 riders a day" -> "new line"); a relative pronoun
+   verb's group ("the new line will carry 9,000 riders a day" -> "new line"), or, when no noun
+   phrase stands there, the noun that the tree makes the verb's subject ("Exports in the first
+   half of the year rose 4%" -> "Exports"); a relative pronoun
    hands over to the phrase before it ("Lakeside Mills, which employs 900 people" -> "Lakeside
    Mills"), and a participle without its own subject ("having grown by $2bn") to the verb before it;
 3. when that subject is a personal pronoun, a noun phrase between the verb and the "by"/"to" that
    introduces the number is what changes ("It will widen the main road by 3 metres" -> "main road"), and
    otherwise the sentence names nothing: ``None``;
 4. with no verb before the number, the nearest noun phrase before it in its clause ("Cooper Mills up
-   2 per cent"), or ``None`` when the number opens its clause.
+   2 per cent"), or ``None`` when the number opens its clause;
+5. but a measure (a number with a unit) is always of something: where steps 2-4 name nothing, it
+   is said of the first noun phrase of the sentence before it ("The new kiln is small, but it can
+   reach 1,200 C" -> "new kiln"; a phrase after it is a new topic); a count with nothing named is
+   of what it counts, and stays ``None``.
 
 Determiners and possessives are left out of the phrase ("the main road" -> "main road"); an
 apposition between a subject and its verb is stepped over ("The ferry, the oldest in the fleet,
@@ -27,6 +37,9 @@ what, and is never the answer.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from factdiff.analyse.heads import MAX_TOKENS, heads_of
 from factdiff.analyse.tagger import _chunks, tag_spans
 from factdiff.analyse.units import unit_after
 from factdiff.lexicon import known
@@ -51,13 +64,11 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     ``measure``: the quantity has a unit, so nouns right after it in its phrase are what it
     measures ("a 40 mm steel cable" -> "steel cable"); after a count they are what it counts.
     """
-    tokens = _modifiers_as_adjectives(tag_spans(text, sentence[0], sentence[1]))
+    tokens, chunks = _sentence(text, sentence[0], sentence[1])
     first = next((k for k, t in enumerate(tokens) if t[1] > start), None)
     if first is None:
         return None
     last = max((k for k, t in enumerate(tokens) if t[0] < end), default=first)
-    trimmed = (_trimmed(tokens, s, e, k) for s, e, k in _chunks(tokens))
-    chunks = [c for c in trimmed if c is not None and not _temporal(tokens, c) and not _unit_only(text, tokens, c)]
     if measure:
         own = next((c for c in _untrimmed(tokens) if c[2] <= last < c[3]), None)
         if own is not None and _named(text[tokens[last + 1][0] : own[1]]):
@@ -73,6 +84,9 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
         return _words(text, tokens, named)
     if first > 0 and tokens[first - 1][2] == "(":
         first = _before_brackets(tokens, first - 1)  # "nine miles (14 km)": said of what the miles are
+    modified = _noun_modified(tokens, chunks, first, last)
+    if modified is not None:
+        return _words(text, tokens, modified)
     clause = _clause_start(tokens, first)
     verb = _verb_before(tokens, clause, first)
     gapped = _gapped_subject(text, tokens, chunks, first, verb) if verb is not None else None
@@ -83,8 +97,12 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
         if before:
             return _words(text, tokens, before[-1])
         earlier = _earlier_subject(tokens, chunks, first) if clause > 0 else None
-        return _words(text, tokens, earlier) if earlier is not None else None
+        if earlier is None:
+            return _first_named(text, tokens, chunks, first) if measure else None
+        return _words(text, tokens, earlier)
     subject = _subject(tokens, chunks, verb)
+    if subject is None:
+        subject = _tree_subject(tokens, chunks, verb, first)
     if subject is not None:
         return _words(text, tokens, subject)
     if _pronoun_before(tokens, verb):
@@ -94,7 +112,76 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     # "The harbour authority said it handled 12,000 containers", "The rand was steady, easing against
     # the euro to 19.9": a pronoun, or a clause without a subject, stands for an earlier subject.
     earlier = _earlier_subject(tokens, chunks, verb)
-    return _words(text, tokens, earlier) if earlier is not None else None
+    if earlier is None:
+        return _first_named(text, tokens, chunks, first) if measure else None
+    return _words(text, tokens, earlier)
+
+
+def _first_named(text: str, tokens: list[Token], chunks: list[Chunk], first: int) -> str | None:
+    """What a measure is said of when nothing closer names it: the first noun phrase of the
+    sentence before it, not a pronoun and not the measure's own phrase (step 5 of the module doc)."""
+    own = next((c for c in _untrimmed(tokens) if c[2] <= first <= c[3]), None)
+    for chunk in chunks:
+        if own is not None and own[2] <= chunk[2] <= own[3]:
+            continue
+        if chunk[3] >= first:
+            break  # a phrase after the measure is a new topic, not what the measure is of
+        if tokens[chunk[3]][3] != "PRON":
+            return _words(text, tokens, chunk)
+    return None
+
+
+@lru_cache(maxsize=512)
+def _sentence(text: str, start: int, end: int) -> tuple[list[Token], list[Chunk]]:
+    """The tagged tokens of a sentence as the rules read them, and its noun phrases without
+    numbers, nouns of time and bare units. Cached: a sentence with several quantities is read once.
+    Callers do not change the lists."""
+    tokens = _modifiers_as_adjectives(_hyphen_compounds(tag_spans(text, start, end)))
+    trimmed = (_trimmed(tokens, s, e, k) for s, e, k in _chunks(tokens))
+    chunks = [c for c in trimmed if c is not None and not _temporal(tokens, c) and not _unit_only(text, tokens, c)]
+    return tokens, chunks
+
+
+def _tree_subject(tokens: list[Token], chunks: list[Chunk], verb: int, first: int) -> Chunk | None:
+    """The subject of the verb group at ``verb`` by the dependency tree, when no noun phrase stands
+    right before the group ("Profit for the three months to June fell 12%"): the nearest noun before
+    the group that depends on one of its verbs and has no preposition of its own."""
+    if len(tokens) > MAX_TOKENS:
+        return None
+    tree = heads_of(tuple(tokens))
+    group = {k for k in range(verb, first) if tokens[k][3] in _VERBAL}
+    heads = tree.heads(range(verb))
+    for k in range(verb - 1, -1, -1):
+        if heads[k] in group and tokens[k][3] in ("NOUN", "PROPN"):
+            if any(heads[j] == k and tokens[j][3] == "ADP" for j in range(k)):
+                continue  # "In the city, ...": a phrase with a preposition is no subject
+            return next((c for c in chunks if c[2] <= k <= c[3]), None)
+    return None
+
+
+def _noun_modified(tokens: list[Token], chunks: list[Chunk], first: int, last: int) -> Chunk | None:
+    """The noun phrase that a prepositional phrase holding the quantity modifies, by the dependency
+    tree: "new capacity above 40 gigawatts", "plans for over 300 homes". Only where a noun phrase
+    stands right before the preposition (so the sentence is parsed only then); the tree decides
+    whether the phrase belongs to that noun or to the verb ("paid 5% in cash, up from 2%")."""
+    k = first - 1
+    while k > 0 and tokens[k][3] in ("ADV", "ADJ", "DET") and tokens[k][2][:1].islower():
+        k -= 1  # "over about 35", "of at least 74"
+    if k < 1 or tokens[k][3] != "ADP" or not any(c[3] == k - 1 for c in chunks) or len(tokens) > MAX_TOKENS:
+        return None
+    tree = heads_of(tuple(tokens))
+    tree.heads([k, *range(first, min(len(tokens), last + 4))])  # at once: one look-up for all of them
+    span = range(first, last + 1)
+    node = next((j for j in span if tree.head(j) not in span), last)
+    for _ in range(4):  # from the number to the noun it counts: "about 60 commercial fishermen"
+        head = tree.head(node)
+        if not (node < head <= node + 3 and tokens[head][3] in ("NOUN", "PROPN")):
+            break
+        node = head
+    head = tree.head(node)
+    if head < 0 or head >= k or tokens[head][3] not in ("NOUN", "PROPN") or tree.head(k) != node:
+        return None
+    return next((c for c in chunks if c[2] <= head <= c[3]), None)
 
 
 # Nouns of time: a phrase they head ("last week", "20 June", "Monday") says when, not what.
@@ -232,6 +319,35 @@ def _hyphened_name(tokens: list[Token], last: int) -> bool:
         return False
     name = tokens[last - 2]
     return name[2][:1].isupper() and name[1] == tokens[last - 1][0] and tokens[last - 1][1] == tokens[last][0]
+
+
+def _hyphen_compounds(tokens: list[Token]) -> list[Token]:
+    """Words joined by hyphens without spaces ("loan-to-value", "state-of-the-art") as one token,
+    tagged as their last word: the tokenizer splits them as GUM does, and a phrase must not end
+    inside one. Parts that are numbers stay apart ("TA-90", "two-thirds" read as a quantity)."""
+    if not any(t[2] in ("-", "–") for t in tokens):
+        return tokens
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        j = k
+        while (
+            j + 2 < len(tokens)
+            and tokens[j + 1][2] in ("-", "–")
+            and tokens[j][1] == tokens[j + 1][0]
+            and tokens[j + 1][1] == tokens[j + 2][0]
+            and tokens[j][2].isalpha()
+            and tokens[j + 2][2].isalpha()
+            and tokens[j][3] != "NUM"
+            and tokens[j + 2][3] != "NUM"
+        ):
+            j += 2
+        if j > k:
+            out.append((tokens[k][0], tokens[j][1], "".join(t[2] for t in tokens[k : j + 1]), tokens[j][3]))
+        else:
+            out.append(tokens[k])
+        k = j + 1
+    return out
 
 
 def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
