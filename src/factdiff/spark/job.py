@@ -141,6 +141,20 @@ def run(options: RunOptions, spark: Any = None) -> RunSummary:
 
 
 def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
+    partitions = options.partitions or max(2, spark.sparkContext.defaultParallelism * PARTITIONS_PER_CORE)
+    # the SQL stages' shuffles too get the job's partition count (adaptive execution still merges
+    # small ones), instead of Spark's default of 200
+    previous = spark.conf.get("spark.sql.shuffle.partitions")
+    spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
+    background = _Background()
+    try:
+        return _stages(spark, options, out, background, partitions)
+    finally:
+        background.close()
+        spark.conf.set("spark.sql.shuffle.partitions", previous)
+
+
+def _stages(spark: Any, options: RunOptions, out: Any, background: _Background, partitions: int) -> RunSummary:
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
@@ -149,7 +163,6 @@ def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
     sc = spark.sparkContext
     summary = RunSummary()
     clock = _Clock(summary.seconds)
-    partitions = options.partitions or max(2, sc.defaultParallelism * PARTITIONS_PER_CORE)
     summary.partitions = partitions
 
     # 1-2. read, keep the first copy of each article, analyse
@@ -200,11 +213,16 @@ def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
             summary.failed += int(row["count"])
     ok = analysed.filter(F.col("error").isNull())
 
-    # 3. publication order and the corpus counts each article saw
-    ranked = ok.join(_ranks(ok, undated=bool(counts[3])), "order")
-    ranked.write.mode("overwrite").parquet(out.work("ranked"))
+    # 3. publication order and the corpus counts each article saw; only what grouping reads is
+    # written again (the texts and analyses stay in the analysed table)
+    ranks = _ranks(ok, undated=bool(counts[3]))
+    grouping = ok.select("id", "order", "day", "fingerprint", "signature", "keys", "buckets")
+    grouping.join(ranks, "order").write.mode("overwrite").parquet(out.work("ranked"))
     ranked = spark.read.parquet(out.work("ranked"))
     df_rows = _prefix_counts(ranked, partitions)
+    # the claims table needs nothing of grouping: written meanwhile, on cores grouping leaves idle
+    claims = ok.select("id", "claims").rdd.flatMap(lambda r: _claims(r[0], r[1]))
+    background.write(spark.createDataFrame(claims, schema.CLAIMS), out.table("claims"))
     clock.lap("order and count")
 
     # 4. blocks
@@ -266,21 +284,21 @@ def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
     clock.lap("assign")
 
     # 6-7. tables
-    articles = ranked.join(members.drop("rank"), "id").select(
+    texts = ok.drop("fingerprint", "day", "signature", "keys", "buckets")
+    articles = texts.join(members, "id").select(
         "id", "source_id", "file", "url", "title", "outlet", "domain", "published", "language", "kind",
         "text", "title_end", "body_start", "posts", "version", "sentences", "findings",
         "story_id", F.col("joined").alias("story_joined"), (F.col("rank") + 1).alias("story_seq"),
         F.col("decision").alias("fingerprint"),
     )  # fmt: skip
-    # sorted, so that a reader (factdiff load) can take the articles in publication order by ranges
-    articles.orderBy("story_seq").write.mode("overwrite").parquet(out.table("articles"))
-    claims = ranked.select("id", "claims").rdd.flatMap(lambda r: _claims(r[0], r[1]))
-    spark.createDataFrame(claims, schema.CLAIMS).write.mode("overwrite").parquet(out.table("claims"))
+    # sorted, so that a reader (factdiff load) can take the articles in publication order by ranges;
+    # written while the stories are compared (neither reads the other)
+    background.write(articles.orderBy("story_seq"), out.table("articles"))
 
     story_rows = assigned_df.filter(F.col("kind") == "s").select(
         F.col("story_id").alias("id"), "label", "size", "first_date", "last_date", "outlets", "facts"
     )
-    meta = ranked.select("id", "source_id", "published", F.coalesce("outlet", "domain").alias("outlet"))
+    meta = ok.select("id", "source_id", "published", F.coalesce("outlet", "domain").alias("outlet"))
     listed = (
         members.join(meta, "id")
         .groupBy("story_id")
@@ -288,15 +306,14 @@ def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
         .select(F.col("story_id").alias("id"), F.transform("a", lambda s: s.dropFields("rank")).alias("articles"))
     )
     stories = story_rows.join(listed, "id")
-    clock.lap("write articles")
 
     if options.compare:
-        documents = _compare(spark, ranked, members, out)
+        documents = _compare(spark, ok, members, out, partitions)
         compared = spark.read.parquet(out.work("compared"))
         slots = compared.rdd.flatMap(lambda r: _slots(r[0], r[1]))
-        spark.createDataFrame(slots, schema.SLOTS).write.mode("overwrite").parquet(out.table("slots"))
+        background.write(spark.createDataFrame(slots, schema.SLOTS), out.table("slots"))
         verdicts = compared.rdd.flatMap(lambda r: _verdicts(r[0], r[1]))
-        spark.createDataFrame(verdicts, schema.VERDICTS).write.mode("overwrite").parquet(out.table("verdicts"))
+        background.write(spark.createDataFrame(verdicts, schema.VERDICTS), out.table("verdicts"))
         heads = spark.createDataFrame(compared.rdd.map(lambda r: _head(r[0], r[1])), schema.STORY_HEADS)
         stories = stories.join(heads, "id", "left")
         summary.compared = documents
@@ -306,10 +323,37 @@ def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
         stories = stories.join(spark.createDataFrame([], schema.STORY_HEADS), "id", "left")
     stories.write.mode("overwrite").parquet(out.table("stories"))
     summary.stories = spark.read.parquet(out.table("stories")).count()
+    background.wait()
     clock.lap("compare and write")
     out.write_summary(summary.to_dict())
     out.clean_work()
     return summary
+
+
+class _Background:
+    """Spark jobs that need nothing of what follows, run from driver threads meanwhile.
+
+    A job that leaves cores idle (assigning one large block, one story's comparison) leaves
+    them to these; :meth:`wait` raises the first failure, :meth:`close` waits for the rest.
+    """
+
+    def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="factdiff-job")
+        self._futures: list[Any] = []
+
+    def write(self, frame: Any, path: str) -> None:
+        """Write ``frame`` as Parquet at ``path`` (replacing it) in a driver thread."""
+        self._futures.append(self._pool.submit(lambda: frame.write.mode("overwrite").parquet(path)))
+
+    def wait(self) -> None:
+        futures, self._futures = self._futures, []
+        for future in futures:
+            future.result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Clock:
@@ -431,7 +475,7 @@ def _claims(article_id: str, claims: str) -> Iterator[tuple[Any, ...]]:
         )  # fmt: skip
 
 
-def _compare(spark: Any, ranked: Any, members: Any, out: Any) -> int:
+def _compare(spark: Any, texts: Any, members: Any, out: Any, partitions: int) -> int:
     """Compare every story of two or more reports, one ``applyInPandas`` group per story."""
     from pyspark.sql import functions as F
 
@@ -443,11 +487,10 @@ def _compare(spark: Any, ranked: Any, members: Any, out: Any) -> int:
                "claims")]  # fmt: skip
     # An explicit partition count: adaptive execution would otherwise coalesce a small shuffle into
     # one partition, and every story would be compared in one task on one core.
-    partitions = max(1, spark.sparkContext.defaultParallelism * 4)
     grouped = (
         members.join(sizes, "story_id")
         .select("story_id", "id", "rank")
-        .join(ranked.select(*columns), "id")
+        .join(texts.select(*columns), "id")
         .repartition(partitions, "story_id")
         .groupBy("story_id")
     )
