@@ -171,12 +171,13 @@ def run_spark(
     compare: bool,
     memory: str,
     partitions: int | None = None,
+    conf: dict[str, str] | None = None,
 ) -> dict[str, object]:
     from factdiff.spark.job import RunOptions, run, session
 
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
-    spark = session(master, {"spark.driver.memory": memory})
+    spark = session(master, {"spark.driver.memory": memory, **(conf or {})})
     startup = time.perf_counter() - started
     memory = Memory(spark.sparkContext._gateway.proc.pid)  # the JVM: driver and, in local mode, the executor
     options = RunOptions(inputs, str(out), master=None, compare=compare, partitions=partitions)
@@ -289,6 +290,8 @@ def spark_process(master: str, out: Path, corpus: Path, args: argparse.Namespace
             command.append(flag)
     if args.partitions:
         command += ["--partitions", str(args.partitions)]
+    for setting in args.conf:
+        command += ["--conf", setting]
     result: dict[str, object] | None = None
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as child:
         assert child.stdout is not None
@@ -308,8 +311,9 @@ def one_run(args: argparse.Namespace) -> None:
     if args.pin and slots:
         os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[:slots])  # the JVM and its workers inherit it
     inputs = write_corpus(args.n, args.corpus, args.seed)
+    conf = dict(setting.split("=", 1) for setting in args.conf)
     result = run_spark(args.one, inputs, args.out, args.n, args.progress, not args.no_compare, args.memory,
-                       args.partitions)  # fmt: skip
+                       args.partitions, conf)  # fmt: skip
     print("RESULT " + json.dumps(result), flush=True)
 
 
@@ -325,6 +329,7 @@ def main() -> None:
     parser.add_argument("--partitions", type=int, default=None, help="partitions of the job (default: 4 per core)")
     parser.add_argument("--memory", default="4g", help="memory of the Spark JVM (driver and local executor)")
     parser.add_argument("--pin", action="store_true", help="run each master on as many cores as it has task slots")
+    parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE", help="a Spark setting (repeatable)")
     parser.add_argument("--one", default=None, help=argparse.SUPPRESS)  # internal: one Spark run in this process
     parser.add_argument("--out", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
