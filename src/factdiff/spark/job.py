@@ -145,7 +145,7 @@ def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
     # the SQL stages' shuffles too get the job's partition count (adaptive execution still merges
     # small ones), instead of Spark's default of 200
     previous = spark.conf.get("spark.sql.shuffle.partitions")
-    spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
+    spark.conf.set("spark.sql.shuffle.partitions", options.conf.get("spark.sql.shuffle.partitions", str(partitions)))
     background = _Background()
     try:
         return _stages(spark, options, out, background, partitions)
