@@ -5,15 +5,17 @@ Stages (each a Spark stage or two; every task runs the pipeline's pure functions
 1. **read** one task per unit (file or Parquet row group), normalised articles and skip outcomes;
 2. **analyse** the distinct articles (the first copy in input order is kept), repartitioned evenly,
    with their fingerprints, MinHash signatures and block keys; written to a work table;
-3. **order** every article by publication day, then input order (its *rank*), and give it the
-   corpus counts (df) that one process would have had when it arrived: a window over the
-   features' hashed buckets;
+3. **order** every article by publication day, then input order (its *rank*; an undated article
+   takes the day of the dated article before it in input order), and give it the corpus counts
+   (df) that one process would have had when it arrived: a window over the features' hashed
+   buckets;
 4. **block**: articles sharing a key and alike by signature are linked; the links' connected
    components (union-find on the driver: the links are few) are the blocks;
 5. **assign** each block in rank order with :class:`~factdiff.spark.assign.BlockGrouper`;
 6. **compare** each story of two or more reports (``applyInPandas``), as ``compare --story`` does;
 7. **write** ``articles``, ``claims``, ``stories``, ``slots``, ``verdicts`` and ``skipped`` as Parquet,
-   and ``summary.json``.
+   and ``summary.json``; a table nothing later reads is written from a driver thread while the
+   next stages run.
 
 Output is written through Spark's commit protocol: a task that fails and is retried, or an executor
 that is lost, leaves no partial or doubled rows.
