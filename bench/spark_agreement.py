@@ -48,15 +48,15 @@ def publication_order(db: Path) -> dict[str, str]:
     import sqlite3
 
     from factdiff.group import Fingerprint, Grouper
+    from factdiff.spark.plan import publication_order
 
     connection = sqlite3.connect(db)
     rows = connection.execute("SELECT article_id, seq, fingerprint FROM story_members ORDER BY seq").fetchall()
     connection.close()
-    fps = [(Fingerprint.from_dict(json.loads(data)), seq) for _, seq, data in rows]
-    fps.sort(key=lambda x: (0, 0, x[1]) if x[0].day is None else (1, x[0].day, x[1]))
+    fps = [Fingerprint.from_dict(json.loads(data)) for _, _, data in rows]
     grouper = Grouper()
     story: dict[str, str] = {}
-    for fp, _ in fps:
+    for fp in (fps[i] for i in publication_order(fp.day for fp in fps)):
         assignment = grouper.assign(fp)
         story[fp.article_id] = assignment.story_id
         for moved in assignment.moved:

@@ -5,10 +5,17 @@ figures and dates in real sentences) is written as JSON Lines shards, then run e
 (read, analyse, group, compare, write) by ``factdiff add`` (one process: the embedded pipeline)
 and by ``factdiff spark run`` in ``local[1]`` and ``local[2]``. The table gives articles/s, the
 ratio to ``local[1]``, the time of each stage, the peak memory of the executor (the JVM) and of
-one Python worker, and the load average of the machine around each run (it is shared, so the
-ratio is only as good as the load allows).
+one Python worker, the CPU seconds of the JVM and of the Python workers, and the load average of
+the machine around each run (it is shared, so the ratio is only as good as the load allows).
+
+Each Spark run has a process (and a JVM) of its own, so that no run starts with a JVM another
+run warmed. ``local[1]`` runs one task at a time, but its JVM (shuffles, Parquet, Arrow, garbage
+collection) still uses any other core; ``--pin`` also restricts each run's processes to as many
+cores as the master has task slots (``local[1]`` to one core, ``local[2]`` to two), which
+measures one core against two.
 
     python bench/spark_scale.py --n 20000
+    python bench/spark_scale.py --n 3000 --pin
     python bench/spark_scale.py --n 1000000 --masters 'local[2]' --no-embedded --progress
 
 ``--progress`` prints, as the run proceeds, the time at which each further 100,000 articles were
@@ -20,6 +27,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import subprocess
 import sys
 import tempfile
 import threading
@@ -52,12 +61,17 @@ def write_corpus(n: int, folder: Path, seed: int = 0) -> list[str]:
 
 
 class Memory:
-    """Peak resident memory of a process and of its child processes, sampled every half second."""
+    """Peak resident memory of a process and of its child processes, and the CPU seconds each
+    used (the children's as last seen: Spark's Python workers live as long as the run), sampled
+    every half second."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
         self.peak_main = 0.0
         self.peak_child = 0.0
+        self.cpu_start = _cpu_seconds(pid)
+        self.cpu_main = 0.0
+        self.cpu_children: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
@@ -65,12 +79,28 @@ class Memory:
     def _sample(self) -> None:
         while not self._stop.wait(0.5):
             self.peak_main = max(self.peak_main, _rss_mb(self.pid))
+            self.cpu_main = max(self.cpu_main, _cpu_seconds(self.pid) - self.cpu_start)
             for child in _descendants(self.pid):
                 self.peak_child = max(self.peak_child, _rss_mb(child))
+                self.cpu_children[child] = max(self.cpu_children.get(child, 0.0), _cpu_seconds(child))
 
     def stop(self) -> None:
         self._stop.set()
         self._thread.join()
+
+    @property
+    def cpu_child(self) -> float:
+        return sum(self.cpu_children.values())
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of one process (its threads, not its children)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def _rss_mb(pid: int) -> float:
@@ -141,12 +171,13 @@ def run_spark(
     compare: bool,
     memory: str,
     partitions: int | None = None,
+    conf: dict[str, str] | None = None,
 ) -> dict[str, object]:
     from factdiff.spark.job import RunOptions, run, session
 
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
-    spark = session(master, {"spark.driver.memory": memory})
+    spark = session(master, {"spark.driver.memory": memory, **(conf or {})})
     startup = time.perf_counter() - started
     memory = Memory(spark.sparkContext._gateway.proc.pid)  # the JVM: driver and, in local mode, the executor
     options = RunOptions(inputs, str(out), master=None, compare=compare, partitions=partitions)
@@ -162,6 +193,7 @@ def run_spark(
     memory.stop()
     shuffle = shuffle_bytes(spark)
     spark.stop()
+    cores = sorted(os.sched_getaffinity(0))
     return {
         "method": f"spark {master}",
         "articles": summary.added,
@@ -170,6 +202,9 @@ def run_spark(
         "stages": summary.seconds,
         "jvm_mb": memory.peak_main,
         "worker_mb": memory.peak_child,
+        "jvm_cpu": memory.cpu_main,
+        "worker_cpu": memory.cpu_child,
+        "cores": len(cores),
         "load": (load_before, os.getloadavg()[0]),
         "stories": summary.stories,
         "blocks": summary.blocks,
@@ -226,6 +261,9 @@ def run_embedded(inputs: list[str], db: Path, compare: bool) -> dict[str, object
         "stages": {"read, analyse, group, store": added, "compare": seconds - added},
         "jvm_mb": 0.0,
         "worker_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "jvm_cpu": 0.0,
+        "worker_cpu": _cpu_seconds(os.getpid()),
+        "cores": 1,
         "load": (load_before, os.getloadavg()[0]),
         "stories": len(stories),
         "blocks": 0,
@@ -233,6 +271,50 @@ def run_embedded(inputs: list[str], db: Path, compare: bool) -> dict[str, object
         "marks": [],
         "shuffle": {},
     }
+
+
+def slots_of(master: str) -> int | None:
+    """Task slots of a local master (None for ``local[*]`` or a cluster)."""
+    match = re.fullmatch(r"local(?:\[(\d+)(?:,\d+)?\])?", master)
+    if match is None:
+        return None
+    return int(match.group(1) or 1)
+
+
+def spark_process(master: str, out: Path, corpus: Path, args: argparse.Namespace) -> dict[str, object]:
+    """One Spark run in a process of its own (``--one``); its progress lines pass through."""
+    command = [sys.executable, __file__, "--one", master, "--out", str(out), "--corpus", str(corpus),
+               "--n", str(args.n), "--seed", str(args.seed), "--memory", args.memory]  # fmt: skip
+    for flag, on in (("--progress", args.progress), ("--no-compare", args.no_compare), ("--pin", args.pin)):
+        if on:
+            command.append(flag)
+    if args.partitions:
+        command += ["--partitions", str(args.partitions)]
+    for setting in args.conf:
+        command += ["--conf", setting]
+    result: dict[str, object] | None = None
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as child:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.startswith("RESULT "):
+                result = json.loads(line[len("RESULT ") :])
+            else:
+                print(line, end="", flush=True)
+    if result is None:
+        raise SystemExit(f"the {master} run failed (exit status {child.returncode})")
+    return result
+
+
+def one_run(args: argparse.Namespace) -> None:
+    """The ``--one`` process: pinned to the master's task slots with ``--pin``, one run, one RESULT line."""
+    slots = slots_of(args.one)
+    if args.pin and slots:
+        os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[:slots])  # the JVM and its workers inherit it
+    inputs = write_corpus(args.n, args.corpus, args.seed)
+    conf = dict(setting.split("=", 1) for setting in args.conf)
+    result = run_spark(args.one, inputs, args.out, args.n, args.progress, not args.no_compare, args.memory,
+                       args.partitions, conf)  # fmt: skip
+    print("RESULT " + json.dumps(result), flush=True)
 
 
 def main() -> None:
@@ -246,7 +328,14 @@ def main() -> None:
     parser.add_argument("--no-compare", action="store_true", help="group but compare no story (both pipelines)")
     parser.add_argument("--partitions", type=int, default=None, help="partitions of the job (default: 4 per core)")
     parser.add_argument("--memory", default="4g", help="memory of the Spark JVM (driver and local executor)")
+    parser.add_argument("--pin", action="store_true", help="run each master on as many cores as it has task slots")
+    parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE", help="a Spark setting (repeatable)")
+    parser.add_argument("--one", default=None, help=argparse.SUPPRESS)  # internal: one Spark run in this process
+    parser.add_argument("--out", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one:
+        one_run(args)
+        return
     with tempfile.TemporaryDirectory(prefix="spark-scale-") as tmp:
         corpus = args.corpus or Path(tmp) / "corpus"
         started = time.perf_counter()
@@ -257,13 +346,12 @@ def main() -> None:
             results.append(run_embedded(inputs, Path(tmp) / "embedded.db", not args.no_compare))
         for master in args.masters.split(","):
             out = Path(tmp) / master.replace("[", "_").strip("]")
-            results.append(
-                run_spark(master, inputs, out, args.n, args.progress, not args.no_compare, args.memory, args.partitions)
-            )
+            results.append(spark_process(master, out, corpus, args))
     base = next((r for r in results if r["method"] == "spark local[1]"), None)
     header = (
-        f"{'method':<34} {'articles':>9} {'seconds':>8} {'art/s':>7} {'vs local[1]':>11} {'JVM MB':>7} "
-        f"{'worker MB':>9} {'load before/after':>17} {'stories':>8} {'largest block':>13}"
+        f"{'method':<34} {'articles':>9} {'seconds':>8} {'art/s':>7} {'vs local[1]':>11} {'cores':>5} {'JVM MB':>7} "
+        f"{'worker MB':>9} {'JVM CPU s':>9} {'Python CPU s':>12} {'load before/after':>17} {'stories':>8} "
+        f"{'largest block':>13}"
     )
     print(header)
     print("-" * len(header))
@@ -272,9 +360,9 @@ def main() -> None:
         ratio = f"{rate / (base['articles'] / base['seconds']):.2f}x" if base else "-"  # type: ignore[operator]
         load = r["load"]
         print(
-            f"{r['method']:<34} {r['articles']:>9,} {r['seconds']:>8.1f} {rate:>7.1f} {ratio:>11} "
-            f"{r['jvm_mb']:>7.0f} {r['worker_mb']:>9.0f} {load[0]:>8.2f}/{load[1]:<8.2f} {r['stories']:>8,} "  # type: ignore[index]
-            f"{r['largest_block']:>13,}"
+            f"{r['method']:<34} {r['articles']:>9,} {r['seconds']:>8.1f} {rate:>7.1f} {ratio:>11} {r['cores']:>5} "
+            f"{r['jvm_mb']:>7.0f} {r['worker_mb']:>9.0f} {r['jvm_cpu']:>9.1f} {r['worker_cpu']:>12.1f} "
+            f"{load[0]:>8.2f}/{load[1]:<8.2f} {r['stories']:>8,} {r['largest_block']:>13,}"  # type: ignore[index]
         )
     for r in results:
         stages = ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items())  # type: ignore[attr-defined]

@@ -215,3 +215,23 @@ def test_bad_output_and_missing_input_are_one_line(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     result = CliRunner().invoke(cli, ["load", str(tmp_path / "empty"), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 3 and "not the output of factdiff spark run" in result.output
+
+
+def test_publication_order_keeps_an_undated_report_beside_the_dated_one_before_it() -> None:
+    from factdiff.spark.job import _ranks, session
+    from factdiff.spark.plan import publication_order
+
+    # input order 0..6; days: two undated before any dated one, then dated ones out of order with
+    # undated reports among them
+    days = [None, None, 20, None, 18, None, 20]
+    spark = session("local[1]")
+    try:
+        frame = spark.createDataFrame(list(enumerate(days)), "order long, day long")
+        ranks = dict(_ranks(frame, undated=True).collect())
+        # an undated report takes the day of the dated one before it in input order
+        assert sorted(ranks, key=ranks.get) == [0, 1, 4, 5, 2, 3, 6] == publication_order(days)
+        # an input already in publication order is ranked in input order
+        ordered = spark.createDataFrame(list(enumerate([None, 3, None, 5, None])), "order long, day long")
+        assert dict(_ranks(ordered, undated=True).collect()) == {i: i for i in range(5)}
+    finally:
+        spark.stop()

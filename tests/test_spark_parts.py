@@ -17,7 +17,7 @@ from factdiff.read import read_inputs
 from factdiff.spark import MissingExtra, require
 from factdiff.spark.assign import Arrival, assign_block
 from factdiff.spark.blocking import UnionFind, date_buckets, link_members, signature
-from factdiff.spark.plan import ORDER_SHIFT, plan_units
+from factdiff.spark.plan import ORDER_SHIFT, plan_units, publication_order
 from factdiff.spark.tasks import read_unit
 from tests.shared_data import EXAMPLES
 
@@ -144,3 +144,41 @@ def _fields():
     from factdiff.read import Fields
 
     return Fields()
+
+
+def test_publication_order_sorts_by_day_and_keeps_undated_reports_beside_their_neighbours() -> None:
+    # undated reports before any dated one come first; later ones follow the dated one before them
+    assert publication_order([None, 5, None, 3, None, 5]) == [0, 3, 4, 1, 2, 5]
+    # an input already in day order keeps its input order, undated reports included
+    assert publication_order([None, 1, None, 2, 2, None]) == list(range(6))
+    assert publication_order([]) == []
+
+
+def test_a_failed_background_write_is_raised_when_waited_for() -> None:
+    from factdiff.spark.job import _Background
+
+    written: list[str] = []
+
+    class _Writer:
+        def __init__(self, fail: bool) -> None:
+            self.fail = fail
+
+        def mode(self, _: str) -> _Writer:
+            return self
+
+        def parquet(self, path: str) -> None:
+            if self.fail:
+                raise OSError(f"cannot write {path}")
+            written.append(path)
+
+    class _Frame:
+        def __init__(self, fail: bool) -> None:
+            self.write = _Writer(fail)
+
+    background = _Background()
+    background.write(_Frame(False), "out/claims")
+    background.write(_Frame(True), "out/articles")
+    with pytest.raises(OSError, match="out/articles"):
+        background.wait()
+    background.close()
+    assert written == ["out/claims"]

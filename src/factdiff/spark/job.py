@@ -5,15 +5,17 @@ Stages (each a Spark stage or two; every task runs the pipeline's pure functions
 1. **read** one task per unit (file or Parquet row group), normalised articles and skip outcomes;
 2. **analyse** the distinct articles (the first copy in input order is kept), repartitioned evenly,
    with their fingerprints, MinHash signatures and block keys; written to a work table;
-3. **order** every article by publication day, then input order (its *rank*), and give it the
-   corpus counts (df) that one process would have had when it arrived: a window over the
-   features' hashed buckets;
+3. **order** every article by publication day, then input order (its *rank*; an undated article
+   takes the day of the dated article before it in input order), and give it the corpus counts
+   (df) that one process would have had when it arrived: a window over the features' hashed
+   buckets;
 4. **block**: articles sharing a key and alike by signature are linked; the links' connected
    components (union-find on the driver: the links are few) are the blocks;
 5. **assign** each block in rank order with :class:`~factdiff.spark.assign.BlockGrouper`;
 6. **compare** each story of two or more reports (``applyInPandas``), as ``compare --story`` does;
 7. **write** ``articles``, ``claims``, ``stories``, ``slots``, ``verdicts`` and ``skipped`` as Parquet,
-   and ``summary.json``.
+   and ``summary.json``; a table nothing later reads is written from a driver thread while the
+   next stages run.
 
 Output is written through Spark's commit protocol: a task that fails and is retried, or an executor
 that is lost, leaves no partial or doubled rows.
@@ -141,6 +143,20 @@ def run(options: RunOptions, spark: Any = None) -> RunSummary:
 
 
 def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
+    partitions = options.partitions or max(2, spark.sparkContext.defaultParallelism * PARTITIONS_PER_CORE)
+    # the SQL stages' shuffles too get the job's partition count (adaptive execution still merges
+    # small ones), instead of Spark's default of 200
+    previous = spark.conf.get("spark.sql.shuffle.partitions")
+    spark.conf.set("spark.sql.shuffle.partitions", options.conf.get("spark.sql.shuffle.partitions", str(partitions)))
+    background = _Background()
+    try:
+        return _stages(spark, options, out, background, partitions)
+    finally:
+        background.close()
+        spark.conf.set("spark.sql.shuffle.partitions", previous)
+
+
+def _stages(spark: Any, options: RunOptions, out: Any, background: _Background, partitions: int) -> RunSummary:
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
@@ -149,7 +165,6 @@ def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
     sc = spark.sparkContext
     summary = RunSummary()
     clock = _Clock(summary.seconds)
-    partitions = options.partitions or max(2, sc.defaultParallelism * PARTITIONS_PER_CORE)
     summary.partitions = partitions
 
     # 1-2. read, keep the first copy of each article, analyse
@@ -174,7 +189,12 @@ def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
     clock.lap("read and analyse")
 
     analysed = spark.read.parquet(out.work("analysed"))
-    counts = analysed.agg(F.sum("copies"), F.count("*"), F.sum(F.when(F.col("error").isNull(), 1).otherwise(0))).first()
+    counts = analysed.agg(
+        F.sum("copies"),
+        F.count("*"),
+        F.sum(F.when(F.col("error").isNull(), 1).otherwise(0)),
+        F.sum(F.when(F.col("error").isNull() & F.col("day").isNull(), 1).otherwise(0)),
+    ).first()
     summary.read = int(counts[0] or 0)
     summary.added = int(counts[2] or 0)
     duplicates = summary.read - int(counts[1] or 0)
@@ -195,18 +215,21 @@ def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
             summary.failed += int(row["count"])
     ok = analysed.filter(F.col("error").isNull())
 
-    # 3. publication order and the corpus counts each article saw
-    ranks = ok.select("order", "day").rdd.map(lambda r: (r[1], r[0])).sortBy(_publication_key, numPartitions=partitions)
-    rank_df = spark.createDataFrame(ranks.zipWithIndex().map(lambda x: (x[0][1], x[1])), schema.RANKS)
-    ranked = ok.join(rank_df, "order")
-    ranked.write.mode("overwrite").parquet(out.work("ranked"))
+    # 3. publication order and the corpus counts each article saw; only what grouping reads is
+    # written again (the texts and analyses stay in the analysed table)
+    ranks = _ranks(ok, undated=bool(counts[3]))
+    grouping = ok.select("id", "order", "day", "fingerprint", "signature", "keys", "buckets")
+    grouping.join(ranks, "order").write.mode("overwrite").parquet(out.work("ranked"))
     ranked = spark.read.parquet(out.work("ranked"))
     df_rows = _prefix_counts(ranked, partitions)
+    # the claims table needs nothing of grouping: written meanwhile, on cores grouping leaves idle
+    claims = ok.select("id", "claims").rdd.flatMap(lambda r: _claims(r[0], r[1]))
+    background.write(spark.createDataFrame(claims, schema.CLAIMS), out.table("claims"))
     clock.lap("order and count")
 
     # 4. blocks
     keyed = ranked.select("rank", "signature", F.explode("keys").alias("key"))
-    if ranked.filter(F.col("day").isNull()).limit(1).count():
+    if counts[3]:
         # The grouper puts an undated article into any story and a dated one into an undated
         # story: with undated articles about, dated ones file their keys in the undated bucket too.
         undated_keys = F.array_distinct(
@@ -263,21 +286,21 @@ def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
     clock.lap("assign")
 
     # 6-7. tables
-    articles = ranked.join(members.drop("rank"), "id").select(
+    texts = ok.drop("fingerprint", "day", "signature", "keys", "buckets")
+    articles = texts.join(members, "id").select(
         "id", "source_id", "file", "url", "title", "outlet", "domain", "published", "language", "kind",
         "text", "title_end", "body_start", "posts", "version", "sentences", "findings",
         "story_id", F.col("joined").alias("story_joined"), (F.col("rank") + 1).alias("story_seq"),
         F.col("decision").alias("fingerprint"),
     )  # fmt: skip
-    # sorted, so that a reader (factdiff load) can take the articles in publication order by ranges
-    articles.orderBy("story_seq").write.mode("overwrite").parquet(out.table("articles"))
-    claims = ranked.select("id", "claims").rdd.flatMap(lambda r: _claims(r[0], r[1]))
-    spark.createDataFrame(claims, schema.CLAIMS).write.mode("overwrite").parquet(out.table("claims"))
+    # sorted, so that a reader (factdiff load) can take the articles in publication order by ranges;
+    # written while the stories are compared (neither reads the other)
+    background.write(articles.orderBy("story_seq"), out.table("articles"))
 
     story_rows = assigned_df.filter(F.col("kind") == "s").select(
         F.col("story_id").alias("id"), "label", "size", "first_date", "last_date", "outlets", "facts"
     )
-    meta = ranked.select("id", "source_id", "published", F.coalesce("outlet", "domain").alias("outlet"))
+    meta = ok.select("id", "source_id", "published", F.coalesce("outlet", "domain").alias("outlet"))
     listed = (
         members.join(meta, "id")
         .groupBy("story_id")
@@ -285,15 +308,14 @@ def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
         .select(F.col("story_id").alias("id"), F.transform("a", lambda s: s.dropFields("rank")).alias("articles"))
     )
     stories = story_rows.join(listed, "id")
-    clock.lap("write articles")
 
     if options.compare:
-        documents = _compare(spark, ranked, members, out)
+        documents = _compare(spark, ok, members, out, partitions)
         compared = spark.read.parquet(out.work("compared"))
         slots = compared.rdd.flatMap(lambda r: _slots(r[0], r[1]))
-        spark.createDataFrame(slots, schema.SLOTS).write.mode("overwrite").parquet(out.table("slots"))
+        background.write(spark.createDataFrame(slots, schema.SLOTS), out.table("slots"))
         verdicts = compared.rdd.flatMap(lambda r: _verdicts(r[0], r[1]))
-        spark.createDataFrame(verdicts, schema.VERDICTS).write.mode("overwrite").parquet(out.table("verdicts"))
+        background.write(spark.createDataFrame(verdicts, schema.VERDICTS), out.table("verdicts"))
         heads = spark.createDataFrame(compared.rdd.map(lambda r: _head(r[0], r[1])), schema.STORY_HEADS)
         stories = stories.join(heads, "id", "left")
         summary.compared = documents
@@ -303,10 +325,37 @@ def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
         stories = stories.join(spark.createDataFrame([], schema.STORY_HEADS), "id", "left")
     stories.write.mode("overwrite").parquet(out.table("stories"))
     summary.stories = spark.read.parquet(out.table("stories")).count()
+    background.wait()
     clock.lap("compare and write")
     out.write_summary(summary.to_dict())
     out.clean_work()
     return summary
+
+
+class _Background:
+    """Spark jobs that need nothing of what follows, run from driver threads meanwhile.
+
+    A job that leaves cores idle (assigning one large block, one story's comparison) leaves
+    them to these; :meth:`wait` raises the first failure, :meth:`close` waits for the rest.
+    """
+
+    def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="factdiff-job")
+        self._futures: list[Any] = []
+
+    def write(self, frame: Any, path: str) -> None:
+        """Write ``frame`` as Parquet at ``path`` (replacing it) in a driver thread."""
+        self._futures.append(self._pool.submit(lambda: frame.write.mode("overwrite").parquet(path)))
+
+    def wait(self) -> None:
+        futures, self._futures = self._futures, []
+        for future in futures:
+            future.result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Clock:
@@ -351,10 +400,26 @@ def _analyse(partition: int, rows: Iterator[tuple[str, tuple[int, Any, int]]], c
     return analyse_rows(value for _, value in rows)
 
 
-def _publication_key(day_order: tuple[int | None, int]) -> tuple[int, int, int]:
-    """Publication day first (undated articles before dated ones), then input order."""
-    day, order = day_order
-    return (0, 0, order) if day is None else (1, day, order)
+def _ranks(ok: Any, undated: bool) -> Any:
+    """(order, rank): each article's 0-based place in publication order.
+
+    Publication order is by day, then input order. An undated article takes the day of the
+    nearest dated article before it in input order (articles before any dated one come first):
+    feeds, crawls and folders list reports roughly as they appeared, so an undated report stays
+    beside its neighbours, and an input already in publication order is assigned exactly in input
+    order, as ``factdiff add`` assigns it. Two sorts of (order, day) pairs, 16 bytes an article,
+    in one task each (a window without partitions): cheaper than a distributed sort's sampling
+    and counting jobs up to tens of millions of articles.
+    """
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    pairs = ok.select("order", "day")
+    if undated:
+        before = Window.orderBy("order").rowsBetween(Window.unboundedPreceding, Window.currentRow)
+        pairs = pairs.withColumn("day", F.last("day", ignorenulls=True).over(before))
+    publication = Window.orderBy(F.col("day").asc_nulls_first(), F.col("order"))
+    return pairs.select("order", (F.row_number().over(publication) - 1).alias("rank"))
 
 
 def _prefix_counts(ranked: Any, partitions: int) -> Any:
@@ -412,7 +477,7 @@ def _claims(article_id: str, claims: str) -> Iterator[tuple[Any, ...]]:
         )  # fmt: skip
 
 
-def _compare(spark: Any, ranked: Any, members: Any, out: Any) -> int:
+def _compare(spark: Any, texts: Any, members: Any, out: Any, partitions: int) -> int:
     """Compare every story of two or more reports, one ``applyInPandas`` group per story."""
     from pyspark.sql import functions as F
 
@@ -424,11 +489,10 @@ def _compare(spark: Any, ranked: Any, members: Any, out: Any) -> int:
                "claims")]  # fmt: skip
     # An explicit partition count: adaptive execution would otherwise coalesce a small shuffle into
     # one partition, and every story would be compared in one task on one core.
-    partitions = max(1, spark.sparkContext.defaultParallelism * 4)
     grouped = (
         members.join(sizes, "story_id")
         .select("story_id", "id", "rank")
-        .join(ranked.select(*columns), "id")
+        .join(texts.select(*columns), "id")
         .repartition(partitions, "story_id")
         .groupBy("story_id")
     )

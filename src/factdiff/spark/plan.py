@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from factdiff.errors import Skipped
 
-__all__ = ["ORDER_SHIFT", "Unit", "is_remote", "order_key", "plan_units"]
+__all__ = ["ORDER_SHIFT", "Unit", "is_remote", "order_key", "plan_units", "publication_order"]
 
 #: An article's input order is ``unit index << ORDER_SHIFT | position in the unit``: 2**32
 #: positions leave room for any one file's rows and 2**31 units for any corpus.
@@ -166,3 +166,20 @@ def _row_groups(path: str) -> int | Skipped:
         return int(pq.ParquetFile(path).num_row_groups)
     except (OSError, ValueError) as exc:
         return Skipped(path, "unreadable", f"not a Parquet file: {exc}")
+
+
+def publication_order(days: Iterable[int | None]) -> list[int]:
+    """Positions of articles given in input order, rearranged into publication order.
+
+    By day, then input order; an undated article takes the day of the nearest dated article
+    before it in input order, and articles before any dated one come first. The job ranks
+    articles so (with two windows, :func:`factdiff.spark.job._ranks`); an input already in
+    publication order keeps its input order, the order ``factdiff add`` assigns stories in.
+    """
+    keyed: list[tuple[int, int, int]] = []
+    last: int | None = None
+    for position, day in enumerate(days):
+        if day is not None:
+            last = day
+        keyed.append((0, 0, position) if last is None else (1, last, position))
+    return [position for _, _, position in sorted(keyed)]

@@ -20,7 +20,7 @@ from pyspark.sql.types import (
     StructType,
 )
 
-__all__ = ["ANALYSED", "ASSIGNED", "BLOCKS", "CLAIMS", "RANKS", "SKIPPED", "SLOTS", "STORY_HEADS", "VERDICTS"]
+__all__ = ["ANALYSED", "ASSIGNED", "BLOCKS", "CLAIMS", "SKIPPED", "SLOTS", "STORY_HEADS", "VERDICTS"]
 
 
 def _struct(*fields: tuple[str, object, bool]) -> StructType:
@@ -41,7 +41,6 @@ ANALYSED = _struct(
     ("buckets", ArrayType(N), True), ("copies", N, False), ("error", S, True),
 )  # fmt: skip
 
-RANKS = _struct(("order", L, False), ("rank", L, False))
 BLOCKS = _struct(("rank", L, False), ("block", L, False))
 
 ASSIGNED = _struct(
