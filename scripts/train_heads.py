@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from train_tagger import CREDIT, HOLD_OUT_EVERY, LICENCE, split_documents  # the tagger's held-out documents and credit
 
 from factdiff.analyse import heads as model_module
 from factdiff.analyse.heads import FORMAT, Heads, _sizes, arc_indices, arc_scores, encode
@@ -34,22 +35,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "gum"
 DEFAULT_OUT = ROOT / "src" / "factdiff" / "data" / model_module.WEIGHTS_FILE
 
-#: Every HOLD_OUT_EVERY-th document (by sorted file name) is held out, as for the tagger.
-HOLD_OUT_EVERY = 9
 #: Words seen at least this often in training get features of their own; the others share one.
 MIN_WORD_COUNT = 3
 #: Weights are stored as integers: the averaged weight times SCALE, rounded; zeros are dropped.
 SCALE = 100
-
-CREDIT = (
-    "Trained on the GUM corpus (Georgetown University Multilayer corpus): Zeldes, Amir (2017) "
-    '"The GUM Corpus: Creating Multilayer Resources in the Classroom". Language Resources and '
-    "Evaluation 51(3), 581-612. https://gucorpling.org/gum/"
-)
-LICENCE = (
-    "GUM annotations are licensed under Creative Commons Attribution 4.0 (CC BY 4.0); the full notice, "
-    "with the licences of the underlying texts and the list of annotators, is in GUM-LICENSE.txt."
-)
 
 
 @dataclass
@@ -78,14 +67,6 @@ def read_conllu(path: Path) -> list[Sentence]:
                 heads.append(int(cols[6]) - 1)
                 rels.append(cols[7] == "punct")
     return out
-
-
-def split_documents(data: Path) -> tuple[list[Path], list[Path]]:
-    files = sorted(data.glob("*.conllu"))
-    if not files:
-        raise SystemExit(f"no .conllu files in {data}")
-    held = [f for k, f in enumerate(files) if k % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1]
-    return [f for f in files if f not in held], held
 
 
 def train(sents: list[Sentence], vocab: dict[str, int], epochs: int, seed: int) -> np.ndarray:

@@ -12,6 +12,7 @@ import json
 import re
 import threading
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
@@ -20,8 +21,24 @@ from importlib import resources
 KINDS = ("continent", "country", "state", "city")
 
 _SPACES = re.compile(r"\s+")
-_LOCK = threading.Lock()
-_NAMES: dict[str, str] | None = None
+#: Re-entrant: reading the other names reads the main names first, under the same lock.
+_LOCK = threading.RLock()
+
+
+def _once(loader: Callable[[], dict[str, str]]) -> Callable[[], dict[str, str]]:
+    """``loader`` run once per process on first call, under the module's lock (the web app asks
+    from several threads)."""
+    value: dict[str, str] | None = None
+
+    def get() -> dict[str, str]:
+        nonlocal value
+        if value is None:
+            with _LOCK:
+                if value is None:
+                    value = loader()
+        return value
+
+    return get
 
 
 def _key(name: str) -> str:
@@ -69,13 +86,7 @@ def _read() -> dict[str, str]:
     return names
 
 
-def _names() -> dict[str, str]:
-    global _NAMES
-    if _NAMES is None:
-        with _LOCK:
-            if _NAMES is None:
-                _NAMES = _read()
-    return _NAMES
+_names = _once(_read)
 
 
 @lru_cache(maxsize=16384)
@@ -98,7 +109,6 @@ def place_kind(name: str) -> str | None:
 #: ("Salonika", "Bombay", "Kiev"). Smaller places' alternate names are mostly transliterations.
 ALIAS_MIN_POPULATION = 100_000
 
-_ALIASES: dict[str, str] | None = None
 _RECORD_SPLIT = b'{"geonameid"'
 _NAME_FIELD = re.compile(rb'"name": ?"((?:[^"\\]|\\.)*)"')
 _POPULATION_FIELD = re.compile(rb'"population": ?(\d+)')
@@ -150,13 +160,7 @@ def _read_aliases() -> dict[str, str]:
     return {alias: next(iter(mains)) for alias, mains in found.items() if len(mains) == 1}
 
 
-def _aliases() -> dict[str, str]:
-    global _ALIASES
-    if _ALIASES is None:
-        with _LOCK:
-            if _ALIASES is None:
-                _ALIASES = _read_aliases()
-    return _ALIASES
+_aliases = _once(_read_aliases)
 
 
 @lru_cache(maxsize=16384)
