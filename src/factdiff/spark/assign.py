@@ -58,7 +58,7 @@ class BlockGrouper(Grouper):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.df = _Counts()  # type: ignore[assignment]
-        self.summaries: dict[str, tuple[Any, ...]] = {}
+        self._dropped: dict[str, tuple[Any, ...]] = {}
         self._arrival: Arrival | None = None
 
     def arrive(self, arrival: Arrival) -> Assignment:
@@ -77,16 +77,27 @@ class BlockGrouper(Grouper):
     def _drop(self, story_id: str) -> None:
         from factdiff.group_store import _story_values  # one definition of a story's summary row
 
-        self.summaries[story_id] = _story_values(self.stories[story_id])
+        self._dropped[story_id] = _story_values(self.stories[story_id])
         super()._drop(story_id)
 
-    def finish(self) -> dict[str, tuple[Any, ...]]:
-        """Summary rows of every story of the block: (id, label, size, first, last, outlets, facts)."""
+    def closed_rows(self) -> list[tuple[Any, ...]]:
+        """Summary rows of the stories closed since the last call, final from now on.
+
+        A split drops a story and opens it again under the same id at once: such a story is
+        still open and is left out. A closed story's id is never used again (ids are the ids
+        of the articles that opened them), so its row is final and can leave the grouper,
+        which keeps a block of any length in memory bounded by its open stories.
+        """
+        dropped, self._dropped = self._dropped, {}
+        return [row for sid, row in dropped.items() if sid not in self.stories]
+
+    def finish(self) -> list[tuple[Any, ...]]:
+        """Summary rows of the stories still open: (id, label, size, first, last, outlets, facts)."""
         from factdiff.group_store import _story_values
 
-        for story in self.stories.values():
-            self.summaries[story.id] = _story_values(story)
-        return self.summaries
+        rows = self.closed_rows()
+        rows.extend(_story_values(story) for story in self.stories.values())
+        return rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,29 +114,33 @@ def assign_stream(arrivals: Iterable[Arrival]) -> Iterator[Member | Move | tuple
 
     Memory stays bounded by the grouper's open stories however large the block: a member row is
     final except for the splits that follow (its story at the end is the target of its last
-    :class:`Move`, else the story it was given). The story rows (tuples, as
-    :meth:`BlockGrouper.finish` gives them) come last.
+    :class:`Move`, else the story it was given). A story's row (a tuple, as
+    :meth:`BlockGrouper.finish` gives them) comes as soon as the story closes; the rows of the
+    stories still open come last.
     """
     grouper = BlockGrouper()
     yield from _decide(grouper, arrivals)
-    yield from grouper.finish().values()
+    yield from grouper.finish()
 
 
 def assign_block(arrivals: Iterable[Arrival]) -> tuple[list[Member], list[tuple[Any, ...]]]:
     """Assign the articles of one block in publication order; their member rows and story rows."""
     grouper = BlockGrouper()
     members: dict[str, Member] = {}
+    rows: list[tuple[Any, ...]] = []
     for item in _decide(grouper, sorted(arrivals, key=lambda a: a.rank)):
         if isinstance(item, Member):
             members[item.article_id] = item
-        else:
+        elif isinstance(item, Move):
             members[item.article_id].story_id = item.story_id
-    summaries = grouper.finish()
+        else:
+            rows.append(item)
+    rows.extend(grouper.finish())
     live = {m.story_id for m in members.values()}
-    return list(members.values()), [row for sid, row in summaries.items() if sid in live]
+    return list(members.values()), [row for row in rows if row[0] in live]
 
 
-def _decide(grouper: BlockGrouper, arrivals: Iterable[Arrival]) -> Iterator[Member | Move]:
+def _decide(grouper: BlockGrouper, arrivals: Iterable[Arrival]) -> Iterator[Member | Move | tuple[Any, ...]]:
     last = -1
     for arrival in arrivals:
         if arrival.rank <= last:
@@ -139,6 +154,7 @@ def _decide(grouper: BlockGrouper, arrivals: Iterable[Arrival]) -> Iterator[Memb
         for moved in assignment.moved:
             if moved != fp.article_id:
                 yield Move(moved, arrival.rank, assignment.split_to or assignment.story_id)
+        yield from grouper.closed_rows()
 
 
 def arrivals_of(rows: Iterable[tuple[int, str, list[tuple[int, int]]]]) -> Iterator[Arrival]:

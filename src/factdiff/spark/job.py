@@ -265,12 +265,10 @@ def _stages(spark: Any, options: RunOptions, out: Any, background: _Background, 
         .select(F.coalesce("block", "rank").alias("block"), "rank", "fingerprint", "df")
     )
     # sorted by (block, rank) within partitions of whole blocks: each block streams through its
-    # grouper in rank order, however large it is
-    assigned = (
-        arrivals.rdd.map(lambda r: ((int(r[0]), int(r[1])), (r[2], r[3])))
-        .repartitionAndSortWithinPartitions(partitions, partitionFunc=_block_partition)
-        .mapPartitions(_assign)
-    )
+    # grouper in rank order, however large it is. The JVM sorts (and spills, if it must); an RDD
+    # sort would sort in the Python worker, which for a block of a million articles pickled and
+    # merged spill files for longer than the assignment itself took.
+    assigned = arrivals.repartition(partitions, "block").sortWithinPartitions("block", "rank").rdd.mapPartitions(_assign)
     spark.createDataFrame(assigned, schema.ASSIGNED).write.mode("overwrite").parquet(out.work("assigned"))
     assigned_df = spark.read.parquet(out.work("assigned"))
     moves = (
@@ -444,18 +442,17 @@ def _links(key: str, members: Any) -> Iterator[tuple[int, int]]:
     return link_members(list(members), threshold_of(key))
 
 
-def _block_partition(key: tuple[int, int]) -> int:
-    return key[0]  # the block id (its first rank): every article of a block in one partition
+def _assign(rows: Iterator[Any]) -> Iterator[tuple[Any, ...]]:
+    """Member, move and story rows of the blocks of one partition.
 
-
-def _assign(rows: Iterator[tuple[tuple[int, int], tuple[str, Any]]]) -> Iterator[tuple[Any, ...]]:
-    """Member, move and story rows of the blocks of one partition (rows sorted by block, rank)."""
+    ``rows`` are (block, rank, fingerprint, df) rows sorted by block, then rank.
+    """
     import itertools
 
     from factdiff.spark.assign import Member, Move, arrivals_of, assign_stream
 
-    for _, block in itertools.groupby(rows, key=lambda kv: kv[0][0]):
-        arrivals = arrivals_of((rank, fp, [(int(h), int(c)) for h, c in df]) for (_, rank), (fp, df) in block)
+    for _, block in itertools.groupby(rows, key=lambda r: r[0]):
+        arrivals = arrivals_of((int(r[1]), r[2], [(int(h), int(c)) for h, c in r[3]]) for r in block)
         for item in assign_stream(arrivals):
             if isinstance(item, Member):
                 yield ("m", item.article_id, item.rank, item.joined, item.story_id, item.decision,
