@@ -144,16 +144,28 @@ def run(options: RunOptions, spark: Any = None) -> RunSummary:
 
 def _run(spark: Any, options: RunOptions, out: Any) -> RunSummary:
     partitions = options.partitions or max(2, spark.sparkContext.defaultParallelism * PARTITIONS_PER_CORE)
-    # the SQL stages' shuffles too get the job's partition count (adaptive execution still merges
-    # small ones), instead of Spark's default of 200
-    previous = spark.conf.get("spark.sql.shuffle.partitions")
-    spark.conf.set("spark.sql.shuffle.partitions", options.conf.get("spark.sql.shuffle.partitions", str(partitions)))
+    settings = {
+        # the SQL stages' shuffles too get the job's partition count, instead of Spark's default of 200
+        "spark.sql.shuffle.partitions": str(partitions),
+        # and adaptive execution keeps them: it merges shuffle partitions that are small in bytes,
+        # but here a partition's cost is the Python work per row (a story's comparison), not its
+        # bytes. Merged, the story sizes' shuffle put every comparison into one task, and with it
+        # the story-level repartition, which the planner then drops as already satisfied.
+        "spark.sql.adaptive.coalescePartitions.enabled": "false",
+    }
+    previous = {key: spark.conf.get(key, None) for key in settings}
+    for key, value in settings.items():
+        spark.conf.set(key, options.conf.get(key, value))
     background = _Background()
     try:
         return _stages(spark, options, out, background, partitions)
     finally:
         background.close()
-        spark.conf.set("spark.sql.shuffle.partitions", previous)
+        for key, value in previous.items():
+            if value is None:
+                spark.conf.unset(key)
+            else:
+                spark.conf.set(key, value)
 
 
 def _stages(spark: Any, options: RunOptions, out: Any, background: _Background, partitions: int) -> RunSummary:
@@ -265,10 +277,12 @@ def _stages(spark: Any, options: RunOptions, out: Any, background: _Background, 
         .select(F.coalesce("block", "rank").alias("block"), "rank", "fingerprint", "df")
     )
     # sorted by (block, rank) within partitions of whole blocks: each block streams through its
-    # grouper in rank order, however large it is. The JVM sorts (and spills, if it must); an RDD
-    # sort would sort in the Python worker, which for a block of a million articles pickled and
-    # merged spill files for longer than the assignment itself took.
-    assigned = arrivals.repartition(partitions, "block").sortWithinPartitions("block", "rank").rdd.mapPartitions(_assign)
+    # grouper in rank order, however large it is. The JVM sorts (and spills, if it must): an RDD
+    # sort (repartitionAndSortWithinPartitions) sorts in the Python worker, unpickling, spilling and
+    # merging a large block there before the first article can be assigned.
+    assigned = (
+        arrivals.repartition(partitions, "block").sortWithinPartitions("block", "rank").rdd.mapPartitions(_assign)
+    )
     spark.createDataFrame(assigned, schema.ASSIGNED).write.mode("overwrite").parquet(out.work("assigned"))
     assigned_df = spark.read.parquet(out.work("assigned"))
     moves = (
@@ -484,8 +498,8 @@ def _compare(spark: Any, texts: Any, members: Any, out: Any, partitions: int) ->
     columns = [c for c in ANALYSED_FIELDS if c in ("id", "source_id", "file", "url", "title", "outlet", "domain",
                "published", "language", "kind", "text", "title_end", "body_start", "posts", "sentences", "findings",
                "claims")]  # fmt: skip
-    # An explicit partition count: adaptive execution would otherwise coalesce a small shuffle into
-    # one partition, and every story would be compared in one task on one core.
+    # An explicit partition count, kept since the run turns off adaptive coalescing (see _run):
+    # otherwise a small shuffle is merged into one partition, and every story compared in one task.
     grouped = (
         members.join(sizes, "story_id")
         .select("story_id", "id", "rank")
