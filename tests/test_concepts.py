@@ -65,6 +65,15 @@ def test_a_measure_is_said_of_the_noun_it_modifies() -> None:
     assert _said_of("Engineers fitted a 40 mm steel cable to the mast.", "40 mm", measure=True) == "steel cable"
 
 
+def test_a_measure_before_a_noun_is_said_of_that_noun() -> None:
+    """The tagger leaves a symbol ("%") or a participle ("melting") out of a noun phrase; a measure
+    that stands in front of nouns still modifies them."""
+    sentence = "Analysts see a 12% drop in the region's exports."
+    assert _said_of(sentence, "12%", measure=True) == "drop"
+    assert _said_of("40 C boiling point.", "40 C", measure=True) == "boiling point"
+    assert _said_of("Exports fell 12% last year.", "12%", measure=True) == "Exports"  # after a verb: no
+
+
 def test_a_measure_with_nothing_named_closer_is_said_of_the_first_noun_phrase() -> None:
     sentence = "The new kiln is small, but it can reach 1,200 C."
     assert _said_of(sentence, "1,200 C", measure=True) == "new kiln"

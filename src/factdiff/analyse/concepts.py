@@ -73,6 +73,9 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
         own = next((c for c in _untrimmed(tokens) if c[2] <= last < c[3]), None)
         if own is not None and _named(text[tokens[last + 1][0] : own[1]]):
             return text[tokens[last + 1][0] : own[1]]
+        modified = _measure_modifies(tokens, first, last)
+        if modified is not None:
+            return text[tokens[last + 1][0] : tokens[modified][1]]
     after = _after_brackets(tokens, last)
     if first > 0 and tokens[first - 1][2] == "(" and after + 1 < len(tokens) and tokens[after + 1][2] == ")":
         after += 1  # "8 miles (13 km) of new cable": the restatement is said of what follows its bracket
@@ -115,6 +118,24 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     if earlier is None:
         return _first_named(text, tokens, chunks, first) if measure else None
     return _words(text, tokens, earlier)
+
+
+def _measure_modifies(tokens: list[Token], first: int, last: int) -> int | None:
+    """The last token of the noun phrase that a measure stands in front of, as its modifier, where the
+    tagger split the measure from the phrase ("a 25% drop in", "12 C melting point"): the measure opens
+    its sentence or follows a determiner or an adjective, and nouns follow it (a participle before them
+    is a modifier too, "melting point"); None otherwise."""
+    if first > 0 and tokens[first - 1][3] not in ("DET", "ADJ"):
+        return None
+    k = last + 1
+    if k + 1 < len(tokens) and tokens[k][3] == "VERB" and tokens[k][2].endswith(("ing", "ed")):
+        k += 1  # "a 12 C melting point"
+    end = None
+    while k < len(tokens) and tokens[k][3] in ("NOUN", "ADJ") and tokens[k][2][:1].isalpha():
+        if tokens[k][3] == "NOUN":
+            end = k
+        k += 1
+    return end
 
 
 def _first_named(text: str, tokens: list[Token], chunks: list[Chunk], first: int) -> str | None:
