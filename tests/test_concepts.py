@@ -24,6 +24,8 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         ("They bought 30 tickets.", "30", None),
         ("The ferry, the oldest in the fleet, carried 240 passengers.", "240", "ferry"),
         ("The river flowed at a speed of 12 knots.", "12 knots", "speed"),
+        # what a verb changes "by" the number is its object, before its subject
+        ("The bakery expects to raise prices by 5 percent in May.", "5 percent", "prices"),
         ("The crews laid 6 miles (10 km) of new cable.", "6 miles", "new cable"),
         ("The crews laid 6 miles (10 km) of new cable.", "10 km", "new cable"),
         ("She has worked for 20 years, like others earning $900 a week.", "$900", "others"),

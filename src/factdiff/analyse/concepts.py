@@ -19,9 +19,10 @@ scorer (:mod:`.heads`), not from word lists:
    half of the year rose 4%" -> "Exports"); a relative pronoun
    hands over to the phrase before it ("Lakeside Mills, which employs 900 people" -> "Lakeside
    Mills"), and a participle without its own subject ("having grown by $2bn") to the verb before it;
-3. when that subject is a personal pronoun, a noun phrase between the verb and the "by"/"to" that
-   introduces the number is what changes ("It will widen the main road by 3 metres" -> "main road"), and
-   otherwise the sentence names nothing: ``None``;
+   But a noun phrase between the verb and the "by"/"to" that introduces the number is what changes,
+   before the subject ("It will widen the main road by 3 metres" -> "main road", "the brand was
+   expected to grow sales by 35 per cent" -> "sales");
+3. when that subject is a personal pronoun the sentence names nothing: ``None``;
 4. with no verb before the number, the nearest noun phrase before it in its clause ("Cooper Mills up
    2 per cent"), or ``None`` when the number opens its clause;
 5. but a measure (a number with a unit) is always of something: where steps 2-4 name nothing, it
@@ -103,15 +104,14 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
         if earlier is None:
             return _first_named(text, tokens, chunks, first) if measure else None
         return _words(text, tokens, earlier)
+    changed = _changed_object(tokens, chunks, verb, first)
+    if changed is not None:
+        return _words(text, tokens, changed)
     subject = _subject(tokens, chunks, verb)
     if subject is None:
         subject = _tree_subject(tokens, chunks, verb, first)
     if subject is not None:
         return _words(text, tokens, subject)
-    if _pronoun_before(tokens, verb):
-        changed = _changed_object(tokens, chunks, verb, first)
-        if changed is not None:
-            return _words(text, tokens, changed)
     # "The harbour authority said it handled 12,000 containers", "The rand was steady, easing against
     # the euro to 19.9": a pronoun, or a clause without a subject, stands for an earlier subject.
     earlier = _earlier_subject(tokens, chunks, verb)
@@ -507,10 +507,6 @@ def _finite(tokens: list[Token], j: int) -> bool:
     word = tokens[j][2].lower()
     modifier = word.endswith(("ing", "ed")) and j + 1 < len(tokens) and tokens[j + 1][3] in ("NOUN", "PROPN")
     return not modifier
-
-
-def _pronoun_before(tokens: list[Token], verb: int) -> bool:
-    return verb > 0 and tokens[verb - 1][3] == "PRON" and tokens[verb - 1][2].lower() not in _RELATIVES
 
 
 def _changed_object(tokens: list[Token], chunks: list[Chunk], verb: int, first: int) -> tuple | None:
