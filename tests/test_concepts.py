@@ -24,6 +24,9 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         ("They bought 30 tickets.", "30", None),
         ("The ferry, the oldest in the fleet, carried 240 passengers.", "240", "ferry"),
         ("The river flowed at a speed of 12 knots.", "12 knots", "speed"),
+        # a head that only says how much ("a total of") is not what the number is said of
+        ("Those riders paid a total of $4,000 for tickets.", "$4,000", "riders"),
+        ("With a total of five seats free, the bus left.", "five", None),
         # what a verb changes "by" the number is its object, before its subject
         ("The bakery expects to raise prices by 5 percent in May.", "5 percent", "prices"),
         ("The crews laid 6 miles (10 km) of new cable.", "6 miles", "new cable"),

@@ -33,7 +33,8 @@ scorer (:mod:`.heads`), not from word lists:
 Determiners and possessives are left out of the phrase ("the main road" -> "main road"); an
 apposition between a subject and its verb is stepped over ("The ferry, the oldest in the fleet,
 carried 240 passengers" -> "ferry"); a phrase headed by a noun of time ("last week") says when, not
-what, and is never the answer.
+what, and is never the answer; nor is a phrase headed by a noun that only says how much ("a
+total of 40", "an average of 20": the total of what is named elsewhere, if at all).
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     if gapped is not None:
         return gapped
     if verb is None:
-        before = [c for c in chunks if c[3] < first and c[2] >= clause]
+        before = [c for c in chunks if c[3] < first and c[2] >= clause and tokens[c[3]][2].lower() not in _AMOUNT_HEADS]
         if before:
             return _words(text, tokens, before[-1])
         earlier = _earlier_subject(tokens, chunks, first) if clause > 0 else None
@@ -201,6 +202,8 @@ def _noun_modified(tokens: list[Token], chunks: list[Chunk], first: int, last: i
         node = head
     head = tree.head(node)
     if head < 0 or head >= k or tokens[head][3] not in ("NOUN", "PROPN") or tree.head(k) != node:
+        return None
+    if tokens[head][2].lower() in _AMOUNT_HEADS:
         return None
     return next((c for c in chunks if c[2] <= head <= c[3]), None)
 
