@@ -27,6 +27,10 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         # a head that only says how much ("a total of") is not what the number is said of
         ("Those riders paid a total of $4,000 for tickets.", "$4,000", "riders"),
         ("With a total of five seats free, the bus left.", "five", None),
+        # a "from" phrase after the number names the whole it is taken from, not after a verb of change
+        ("The guard made 48% of his shots from the field.", "48%", "shots"),
+        ("The guard shot 48% from the field this season.", "48%", "field"),
+        ("The index rose 3% from the previous close.", "3%", "index"),
         # what a verb changes "by" the number is its object, before its subject
         ("The bakery expects to raise prices by 5 percent in May.", "5 percent", "prices"),
         ("The crews laid 6 miles (10 km) of new cable.", "6 miles", "new cable"),

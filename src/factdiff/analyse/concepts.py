@@ -8,7 +8,9 @@ scorer (:mod:`.heads`), not from word lists:
 
 1. an "of" complement right after the number and its unit (and a bracketed restatement) names the
    whole the number is a part of ("40 percent of her savings" -> "savings", "6 miles (10 km) of new
-   cable" -> "new cable"); a noun phrase right before "of" and the number names what the number is
+   cable" -> "new cable"), and so does a "from" phrase there, unless a verb of change tells the
+   number ("shooting 47.6% from the field" -> "field"; in "rose 3% from the previous close" the
+   phrase is where the figure started); a noun phrase right before "of" and the number names what the number is
    ("a speed of 12 knots" -> "speed"), unless it only says how much ("a total of 40"); a phrase of
    another preposition that the tree attaches to the noun phrase right before it names what the
    number is of ("new capacity above 40 gigawatts" -> "new capacity"; in "paid 5% in cash, up
@@ -42,6 +44,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from factdiff.analyse.heads import MAX_TOKENS, heads_of
+from factdiff.analyse.quantities import _DIRECTION_VERBS
 from factdiff.analyse.tagger import _chunks, tag_spans
 from factdiff.analyse.units import unit_after
 from factdiff.lexicon import known
@@ -84,6 +87,9 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     whole = _of_complement(tokens, chunks, after)
     if whole is not None:
         return _words(text, tokens, whole)
+    source = _from_phrase(tokens, chunks, first, after)
+    if source is not None:
+        return _words(text, tokens, source)
     named = _named_before(tokens, chunks, first)
     if named is not None:
         return _words(text, tokens, named)
@@ -424,6 +430,21 @@ def _of_complement(tokens: list[Token], chunks: list[Chunk], last: int) -> tuple
         if upos in _VERBAL or word in _CLAUSE_MARKS or upos == "ADP":
             return None
     return None
+
+
+def _from_phrase(tokens: list[Token], chunks: list[Chunk], first: int, last: int) -> Chunk | None:
+    """The whole that a number is taken from, in a "from" phrase right after it ("shooting 47.6% from
+    the field", "wiping $340 million from the company's value"), as in an "of" phrase; not after a
+    verb of change, whose "from" phrase is where the figure started ("rose 3% from the previous close")."""
+    k = last + 1
+    if k + 1 >= len(tokens) or tokens[k][2].lower() != "from":
+        return None
+    j = first - 1
+    while j >= 0 and tokens[j][3] not in _VERBAL and tokens[j][2] not in _CLAUSE_MARKS:
+        j -= 1
+    if j >= 0 and tokens[j][2].lower() in _DIRECTION_VERBS:
+        return None
+    return next((c for c in chunks if c[2] == k + 1), None)
 
 
 def _clause_start(tokens: list[Token], first: int) -> int:
