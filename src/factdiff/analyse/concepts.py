@@ -8,13 +8,16 @@ scorer (:mod:`.heads`), not from word lists:
 
 1. an "of" complement right after the number and its unit (and a bracketed restatement) names the
    whole the number is a part of ("40 percent of her savings" -> "savings", "6 miles (10 km) of new
-   cable" -> "new cable"), and so does a "from" phrase there, unless a verb of change tells the
-   number ("shooting 47.6% from the field" -> "field"; in "rose 3% from the previous close" the
-   phrase is where the figure started); a noun phrase right before "of" and the number names what the number is
-   ("a speed of 12 knots" -> "speed"), unless it only says how much ("a total of 40"); a phrase of
-   another preposition that the tree attaches to the noun phrase right before it names what the
-   number is of ("new capacity above 40 gigawatts" -> "new capacity"; in "paid 5% in cash, up
-   from 2%" the tree gives "from 2%" to the verb);
+   cable" -> "new cable"), or after a count's noun what the counted things belong to ("five new
+   seasons of the show" -> "show"); right after a bare count it is what the count counts ("two of
+   the crew", "a third of those polled": the count's noun, not what it is said of). A "from" phrase
+   there names the whole as well, unless a verb of change tells the number ("shooting 47.6% from the
+   field" -> "field"; in "rose 3% from the previous close" the phrase is where the figure started).
+   A noun phrase right before "of" and the number names what the number is ("a speed of 12 knots"
+   -> "speed"), unless it only says how much ("a total of 40"); a phrase of another preposition that
+   the tree attaches to the noun phrase right before it names what the number is of ("new capacity
+   above 40 gigawatts" -> "new capacity"; in "paid 5% in cash, up from 2%" the tree gives "from 2%"
+   to the verb);
 2. otherwise the subject of the verb nearest before the number: the noun phrase right before that
    verb's group ("the new line will carry 9,000 riders a day" -> "new line"), or, when no noun
    phrase stands there, the noun that the tree makes the verb's subject ("Exports in the first
@@ -84,7 +87,8 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     after = _after_brackets(tokens, last)
     if first > 0 and tokens[first - 1][2] == "(" and after + 1 < len(tokens) and tokens[after + 1][2] == ")":
         after += 1  # "8 miles (13 km) of new cable": the restatement is said of what follows its bracket
-    whole = _of_complement(tokens, chunks, after)
+    partitive = not measure and after + 1 < len(tokens) and tokens[after + 1][2].lower() == "of"
+    whole = None if partitive else _of_complement(tokens, chunks, after)
     if whole is not None:
         return _words(text, tokens, whole)
     source = _from_phrase(tokens, chunks, first, after)
@@ -396,6 +400,11 @@ def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
         if out[k][3] == "VERB" and out[k - 1][3] in ("DET", "ADJ", "NUM") and out[k + 1][3] in ("NOUN", "PROPN"):
             s, e, word, _ = out[k]
             out[k] = (s, e, word, "ADJ")
+    for k in range(1, len(out)):
+        after = out[k + 1][3] if k + 1 < len(out) else "PUNCT"
+        if out[k][3] == "VERB" and out[k - 1][2].lower() == "those" and after not in ("NOUN", "PROPN", "DET", "PRON"):
+            s, e, word, _ = out[k]
+            out[k] = (s, e, word, "NOUN")  # "those polled", "those affected": people named by a participle
     return out
 
 
