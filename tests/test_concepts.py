@@ -29,6 +29,8 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         # a "from" phrase after the number names the whole it is taken from, not after a verb of change
         ("The guard shot 48% from the field this season.", "48%", "field"),
         ("The index rose 3% from the previous close.", "3%", "index"),
+        # the object of a preposition before "to" is not what changes; the verb's own subject is
+        ("The dollar was mixed, easing against the yen to 151.2 on Monday.", "151.2", "dollar"),
         # an "of" phrase right after a count is what it counts; after the count's noun, what they belong to
         ("Two of the crew were hurt.", "Two", None),
         ("Five new seasons of the show will air.", "Five", "show"),

@@ -201,6 +201,8 @@ def _noun_modified(tokens: list[Token], chunks: list[Chunk], first: int, last: i
         k -= 1  # "over about 35", "of at least 74"
     if k < 1 or tokens[k][3] != "ADP" or not any(c[3] == k - 1 for c in chunks) or len(tokens) > MAX_TOKENS:
         return None
+    if tokens[k][2].lower() in ("to", "from", "by") and _change_verb_before(tokens, k):
+        return None  # "easing against the yen to 108.79": the level or change of a verb of change
     tree = heads_of(tuple(tokens))
     tree.heads([k, *range(first, min(len(tokens), last + 4))])  # at once: one look-up for all of them
     span = range(first, last + 1)
@@ -448,12 +450,17 @@ def _from_phrase(tokens: list[Token], chunks: list[Chunk], first: int, last: int
     k = last + 1
     if k + 1 >= len(tokens) or tokens[k][2].lower() != "from":
         return None
-    j = first - 1
-    while j >= 0 and tokens[j][3] not in _VERBAL and tokens[j][2] not in _CLAUSE_MARKS:
-        j -= 1
-    if j >= 0 and tokens[j][2].lower() in _DIRECTION_VERBS:
+    if _change_verb_before(tokens, first):
         return None
     return next((c for c in chunks if c[2] == k + 1), None)
+
+
+def _change_verb_before(tokens: list[Token], k: int) -> bool:
+    """True when the nearest verb before token ``k`` in its clause is a verb of change ("rose", "easing")."""
+    j = k - 1
+    while j >= 0 and tokens[j][3] not in _VERBAL and tokens[j][2] not in _CLAUSE_MARKS:
+        j -= 1
+    return j >= 0 and tokens[j][2].lower() in _DIRECTION_VERBS
 
 
 def _clause_start(tokens: list[Token], first: int) -> int:
@@ -543,10 +550,14 @@ def _finite(tokens: list[Token], j: int) -> bool:
 
 
 def _changed_object(tokens: list[Token], chunks: list[Chunk], verb: int, first: int) -> tuple | None:
-    """A noun phrase between the verb and the "by"/"to" right before the number."""
+    """The verb's object right before the "by"/"to" right before the number; not the object of a
+    preposition ("easing against the yen to 108.79" is said of what eases)."""
     k = first - 1
     while k > verb and tokens[k][3] in ("ADV", "ADJ") and tokens[k][2][:1].islower():
         k -= 1  # "by about 3 metres"
     if k <= verb or tokens[k][2].lower() not in _CHANGE_PREPS:
         return None
-    return next((c for c in chunks if c[3] == k - 1 and c[2] > verb), None)
+    chunk = next((c for c in chunks if c[3] == k - 1 and c[2] > verb), None)
+    if chunk is None or tokens[chunk[2] - 1][3] == "ADP":
+        return None
+    return chunk
