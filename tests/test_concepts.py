@@ -98,6 +98,7 @@ def test_a_measure_before_a_noun_is_said_of_that_noun() -> None:
     assert _said_of(sentence, "12%", measure=True) == "drop"
     assert _said_of("40 C boiling point.", "40 C", measure=True) == "boiling point"
     assert _said_of("Exports fell 12% last year.", "12%", measure=True) == "Exports"  # after a verb: no
+    assert _said_of("The kiln reached 1,200 C last week.", "1,200 C", measure=True) == "kiln"  # a time: no
 
 
 def test_a_measure_with_nothing_named_closer_is_said_of_the_first_noun_phrase() -> None:

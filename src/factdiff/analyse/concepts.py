@@ -79,7 +79,7 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     last = max((k for k, t in enumerate(tokens) if t[0] < end), default=first)
     if measure:
         own = next((c for c in _untrimmed(tokens) if c[2] <= last < c[3]), None)
-        if own is not None and _named(text[tokens[last + 1][0] : own[1]]):
+        if own is not None and _named(text[tokens[last + 1][0] : own[1]]) and not _temporal(tokens, own):
             return text[tokens[last + 1][0] : own[1]]
         modified = _measure_modifies(tokens, first, last)
         if modified is not None:
