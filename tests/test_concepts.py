@@ -31,6 +31,8 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         ("The index rose 3% from the previous close.", "3%", "index"),
         # the object of a preposition before "to" is not what changes; the verb's own subject is
         ("The dollar was mixed, easing against the yen to 151.2 on Monday.", "151.2", "dollar"),
+        # a gerund that opens its clause and has a finite verb after it is the subject
+        ("In Leeds, testing between 2019 and 2021 came back at 4 ppb.", "4 ppb", "testing"),
         # an "of" phrase right after a count is what it counts; after the count's noun, what they belong to
         ("Two of the crew were hurt.", "Two", None),
         ("Five new seasons of the show will air.", "Five", "show"),

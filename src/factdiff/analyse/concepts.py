@@ -388,7 +388,8 @@ def _hyphen_compounds(tokens: list[Token]) -> list[Token]:
 
 def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
     """A verb form between a determiner or adjective and a noun modifies the noun ("the rising
-    tide", "a revised estimate"): tag it as an adjective so it stays inside the noun phrase."""
+    tide", "a revised estimate"): tag it as an adjective so it stays inside the noun phrase. A verb
+    form that is a noun phrase of its own ("those polled", a gerund subject) is tagged a noun."""
     out = list(tokens)
     for k, (s, e, word, upos) in enumerate(out):
         # "The economy in 2019 grew by 2%": a lower-case "noun" that the lexicon knows only as a verb
@@ -402,12 +403,34 @@ def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
         if out[k][3] == "VERB" and out[k - 1][3] in ("DET", "ADJ", "NUM") and out[k + 1][3] in ("NOUN", "PROPN"):
             s, e, word, _ = out[k]
             out[k] = (s, e, word, "ADJ")
+    for k in range(len(out) - 1):
+        if _gerund_subject(out, k):
+            s, e, word, _ = out[k]
+            out[k] = (s, e, word, "NOUN")
     for k in range(1, len(out)):
         after = out[k + 1][3] if k + 1 < len(out) else "PUNCT"
         if out[k][3] == "VERB" and out[k - 1][2].lower() == "those" and after not in ("NOUN", "PROPN", "DET", "PRON"):
             s, e, word, _ = out[k]
             out[k] = (s, e, word, "NOUN")  # "those polled", "those affected": people named by a participle
     return out
+
+
+def _gerund_subject(tokens: list[Token], k: int) -> bool:
+    """True for a "verb" in "-ing" that is the subject of its clause ("In Royal Oak, sampling between
+    2014 and 2017 came back at 4 ppb"): it opens the clause, a preposition follows it (not an object),
+    the lexicon has it as a noun, and a finite verb follows later in the clause ("easing against the
+    yen to 108.79" has none: a participle)."""
+    word, upos = tokens[k][2].lower(), tokens[k][3]
+    if upos != "VERB" or not word.endswith("ing") or not (k == 0 or tokens[k - 1][2] in _CLAUSE_MARKS):
+        return False
+    if tokens[k + 1][3] != "ADP" or not known(word, "n"):
+        return False
+    for j in range(k + 2, len(tokens)):
+        if tokens[j][2] in _CLAUSE_MARKS:
+            return False
+        if tokens[j][3] in _VERBAL and not tokens[j][2].lower().endswith("ing"):
+            return True
+    return False
 
 
 def _before_brackets(tokens: list[Token], opening: int) -> int:
