@@ -29,6 +29,7 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         # a "from" phrase after the number names the whole it is taken from, not after a verb of change
         ("The guard shot 48% from the field this season.", "48%", "field"),
         ("The index rose 3% from the previous close.", "3%", "index"),
+        ("The guard shot 38% from three-point range.", "38%", "three-point range"),
         # the object of a preposition before "to" is not what changes; the verb's own subject is
         ("The dollar was mixed, easing against the yen to 151.2 on Monday.", "151.2", "dollar"),
         # a gerund that opens its clause and has a finite verb after it is the subject

@@ -334,6 +334,8 @@ def _trimmed(tokens: list[Token], s: int, e: int, k: int) -> Chunk | None:
             return (s, e, k, last)
         return (s, tokens[last - 1][1], k, last)  # "Ada Okafor 58": an age after a name
     after = nums[-1] + 1
+    while after < last and tokens[after][2] in ("-", "–"):
+        after += 1  # "three-point range" -> "point range"
     if after > last or tokens[last][3] not in ("NOUN", "PROPN"):
         return None
     return (tokens[after][0], e, after, last)
@@ -475,7 +477,17 @@ def _from_phrase(tokens: list[Token], chunks: list[Chunk], first: int, last: int
         return None
     if _change_verb_before(tokens, first):
         return None
-    return next((c for c in chunks if c[2] == k + 1), None)
+    return _chunk_at(tokens, chunks, k + 1)
+
+
+def _chunk_at(tokens: list[Token], chunks: list[Chunk], j: int) -> Chunk | None:
+    """The noun phrase that starts at token ``j``, also where a number hyphened to the next word
+    opens it ("from three-point range": the phrases leave numbers out, the answer keeps the word)."""
+    hyphened = j + 2 < len(tokens) and tokens[j + 1][2] in ("-", "–") and tokens[j][1] == tokens[j + 1][0]
+    if hyphened and (tokens[j][3] == "NUM" or tokens[j][2][:1].isdigit()):
+        chunk = next((c for c in chunks if c[2] == j + 2), None)
+        return None if chunk is None else (tokens[j][0], chunk[1], j, chunk[3])
+    return next((c for c in chunks if c[2] == j), None)
 
 
 def _change_verb_before(tokens: list[Token], k: int) -> bool:
