@@ -118,6 +118,11 @@ def test_words_joined_by_hyphens_stay_one_word_of_the_phrase() -> None:
     assert _said_of("The XR-7 gained 2.5% on Friday.", "2.5%") == "XR-7"  # a number stays apart
 
 
+def test_an_adverb_between_a_determiner_and_a_noun_modifies_the_noun() -> None:
+    tokens = [(0, 1, "a", "DET"), (2, 12, "disorderly", "ADV"), (13, 17, "exit", "NOUN")]
+    assert [t[3] for t in _modifiers_as_adjectives(tokens)] == ["DET", "ADJ", "NOUN"]
+
+
 def test_a_verb_the_lexicon_knows_only_as_a_noun_before_another_verb_is_a_noun() -> None:
     tokens = [(0, 3, "the", "DET"), (4, 9, "trade", "NOUN"), (10, 17, "deficit", "VERB"), (18, 21, "hit", "VERB")]
     assert [t[3] for t in _modifiers_as_adjectives(tokens)] == ["DET", "NOUN", "NOUN", "VERB"]

@@ -328,7 +328,7 @@ def _trimmed(tokens: list[Token], s: int, e: int, k: int) -> Chunk | None:
     if not nums:
         return (s, e, k, last)
     if nums == [last] and last > k:
-        if tokens[last - 1][3] == "PROPN" and tokens[last - 1][2].isupper():
+        if tokens[last - 1][3] in ("PROPN", "NOUN") and tokens[last - 1][2].isupper():
             return (s, e, k, last)  # a number in a name: "FTSE 100", "TA-90"
         if _hyphened_name(tokens, last):
             return (s, e, k, last)
@@ -402,7 +402,7 @@ def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
         elif upos == "X" and word.isalpha() and known(word, "n"):
             out[k] = (s, e, word, "NOUN")  # "the Japanese yen": a word the tagger left unclassed
     for k in range(1, len(out) - 1):
-        if out[k][3] == "VERB" and out[k - 1][3] in ("DET", "ADJ", "NUM") and out[k + 1][3] in ("NOUN", "PROPN"):
+        if out[k][3] in ("VERB", "ADV") and out[k - 1][3] in ("DET", "ADJ", "NUM") and out[k + 1][3] in ("NOUN", "PROPN"):
             s, e, word, _ = out[k]
             out[k] = (s, e, word, "ADJ")
     for k in range(len(out) - 1):
