@@ -402,7 +402,11 @@ def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
         elif upos == "X" and word.isalpha() and known(word, "n"):
             out[k] = (s, e, word, "NOUN")  # "the Japanese yen": a word the tagger left unclassed
     for k in range(1, len(out) - 1):
-        if out[k][3] in ("VERB", "ADV") and out[k - 1][3] in ("DET", "ADJ", "NUM") and out[k + 1][3] in ("NOUN", "PROPN"):
+        if (
+            out[k][3] in ("VERB", "ADV")
+            and out[k - 1][3] in ("DET", "ADJ", "NUM")
+            and out[k + 1][3] in ("NOUN", "PROPN")
+        ):
             s, e, word, _ = out[k]
             out[k] = (s, e, word, "ADJ")
     for k in range(len(out) - 1):
