@@ -10,7 +10,7 @@ scorer (:mod:`.heads`), not from word lists:
    whole the number is a part of ("40 percent of her savings" -> "savings", "6 miles (10 km) of new
    cable" -> "new cable"), or after a count's noun what the counted things belong to ("five new
    seasons of the show" -> "show"); right after a bare count it is what the count counts ("two of
-   the crew", "a third of those polled": the count's noun, not what it is said of). A "from" phrase
+   the crew", "a third of those polled"), and a count is of what it counts: ``None``. A "from" phrase
    there names the whole as well, unless a verb of change tells the number ("shooting 47.6% from the
    field" -> "field"; in "rose 3% from the previous close" the phrase is where the figure started).
    A noun phrase right before "of" and the number names what the number is ("a speed of 12 knots"
@@ -88,7 +88,9 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     if first > 0 and tokens[first - 1][2] == "(" and after + 1 < len(tokens) and tokens[after + 1][2] == ")":
         after += 1  # "8 miles (13 km) of new cable": the restatement is said of what follows its bracket
     partitive = not measure and after + 1 < len(tokens) and tokens[after + 1][2].lower() == "of"
-    whole = None if partitive else _of_complement(tokens, chunks, after)
+    if partitive:
+        return None
+    whole = _of_complement(tokens, chunks, after)
     if whole is not None:
         return _words(text, tokens, whole)
     source = _from_phrase(tokens, chunks, first, after)
@@ -390,7 +392,8 @@ def _hyphen_compounds(tokens: list[Token]) -> list[Token]:
 
 def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
     """A verb form between a determiner or adjective and a noun modifies the noun ("the rising
-    tide", "a revised estimate"): tag it as an adjective so it stays inside the noun phrase. A verb
+    tide", "a revised estimate"; so is an adverb there, "a disorderly exit"): tag it as an adjective
+    so it stays inside the noun phrase. A verb
     form that is a noun phrase of its own ("those polled", a gerund subject) is tagged a noun."""
     out = list(tokens)
     for k, (s, e, word, upos) in enumerate(out):
