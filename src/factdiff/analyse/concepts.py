@@ -23,11 +23,14 @@ scorer (:mod:`.heads`), not from word lists:
    phrase stands there, the noun that the tree makes the verb's subject ("Exports in the first
    half of the year rose 4%" -> "Exports"); a relative pronoun
    hands over to the phrase before it ("Lakeside Mills, which employs 900 people" -> "Lakeside
-   Mills"), and a participle without its own subject ("having grown by $2bn") to the verb before it;
-   But a noun phrase between the verb and the "by"/"to" that introduces the number is what changes,
-   before the subject ("It will widen the main road by 3 metres" -> "main road", "the brand was
-   expected to grow sales by 35 per cent" -> "sales");
-3. when that subject is a personal pronoun the sentence names nothing: ``None``;
+   Mills"), and a participle without its own subject ("having grown by $2bn") to the verb before it.
+   The verb's object right before the "by"/"to" that introduces the number is what changes, and
+   comes before the subject ("It will widen the main road by 3 metres" -> "main road", "the brand
+   was expected to grow sales by 35 per cent" -> "sales"; not a preposition's object: "easing
+   against the yen to 108.79" is said of what eases);
+3. a personal pronoun, or a clause without a subject, stands for the subject of an earlier verb of
+   the sentence ("The harbour authority said it handled 12,000 containers" -> "harbour
+   authority"); with none, the sentence names nothing: ``None``;
 4. with no verb before the number, the nearest noun phrase before it in its clause ("Cooper Mills up
    2 per cent"), or ``None`` when the number opens its clause;
 5. but a measure (a number with a unit) is always of something: where steps 2-4 name nothing, it
