@@ -8,20 +8,29 @@ scorer (:mod:`.heads`), not from word lists:
 
 1. an "of" complement right after the number and its unit (and a bracketed restatement) names the
    whole the number is a part of ("40 percent of her savings" -> "savings", "6 miles (10 km) of new
-   cable" -> "new cable"); a noun phrase right before "of" and the number names what the number is
-   ("a speed of 12 knots" -> "speed"), unless it only says how much ("a total of 40"); a phrase of
-   another preposition that the tree attaches to the noun phrase right before it names what the
-   number is of ("new capacity above 40 gigawatts" -> "new capacity"; in "paid 5% in cash, up
-   from 2%" the tree gives "from 2%" to the verb);
+   cable" -> "new cable"), or after a count's noun what the counted things belong to ("five new
+   seasons of the show" -> "show"); right after a bare count it is what the count counts ("two of
+   the crew", "a third of those polled"), and a count is of what it counts: ``None``. A "from" phrase
+   there names the whole as well, unless a verb of change tells the number ("shooting 47.6% from the
+   field" -> "field"; in "rose 3% from the previous close" the phrase is where the figure started).
+   A noun phrase right before "of" and the number names what the number is ("a speed of 12 knots"
+   -> "speed"), unless it only says how much ("a total of 40"); a phrase of another preposition that
+   the tree attaches to the noun phrase right before it names what the number is of ("new capacity
+   above 40 gigawatts" -> "new capacity"; in "paid 5% in cash, up from 2%" the tree gives "from 2%"
+   to the verb);
 2. otherwise the subject of the verb nearest before the number: the noun phrase right before that
    verb's group ("the new line will carry 9,000 riders a day" -> "new line"), or, when no noun
    phrase stands there, the noun that the tree makes the verb's subject ("Exports in the first
    half of the year rose 4%" -> "Exports"); a relative pronoun
    hands over to the phrase before it ("Lakeside Mills, which employs 900 people" -> "Lakeside
-   Mills"), and a participle without its own subject ("having grown by $2bn") to the verb before it;
-3. when that subject is a personal pronoun, a noun phrase between the verb and the "by"/"to" that
-   introduces the number is what changes ("It will widen the main road by 3 metres" -> "main road"), and
-   otherwise the sentence names nothing: ``None``;
+   Mills"), and a participle without its own subject ("having grown by $2bn") to the verb before it.
+   The verb's object right before the "by"/"to" that introduces the number is what changes, and
+   comes before the subject ("It will widen the main road by 3 metres" -> "main road", "the brand
+   was expected to grow sales by 35 per cent" -> "sales"; not a preposition's object: "easing
+   against the yen to 108.79" is said of what eases);
+3. a personal pronoun, or a clause without a subject, stands for the subject of an earlier verb of
+   the sentence ("The harbour authority said it handled 12,000 containers" -> "harbour
+   authority"); with none, the sentence names nothing: ``None``;
 4. with no verb before the number, the nearest noun phrase before it in its clause ("Cooper Mills up
    2 per cent"), or ``None`` when the number opens its clause;
 5. but a measure (a number with a unit) is always of something: where steps 2-4 name nothing, it
@@ -32,7 +41,8 @@ scorer (:mod:`.heads`), not from word lists:
 Determiners and possessives are left out of the phrase ("the main road" -> "main road"); an
 apposition between a subject and its verb is stepped over ("The ferry, the oldest in the fleet,
 carried 240 passengers" -> "ferry"); a phrase headed by a noun of time ("last week") says when, not
-what, and is never the answer.
+what, and is never the answer; nor is a phrase headed by a noun that only says how much ("a
+total of 40", "an average of 20": the total of what is named elsewhere, if at all).
 """
 
 from __future__ import annotations
@@ -40,6 +50,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from factdiff.analyse.heads import MAX_TOKENS, heads_of
+from factdiff.analyse.quantities import _DIRECTION_VERBS
 from factdiff.analyse.tagger import _chunks, tag_spans
 from factdiff.analyse.units import unit_after
 from factdiff.lexicon import known
@@ -71,14 +82,23 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     last = max((k for k, t in enumerate(tokens) if t[0] < end), default=first)
     if measure:
         own = next((c for c in _untrimmed(tokens) if c[2] <= last < c[3]), None)
-        if own is not None and _named(text[tokens[last + 1][0] : own[1]]):
+        if own is not None and _named(text[tokens[last + 1][0] : own[1]]) and not _temporal(tokens, own):
             return text[tokens[last + 1][0] : own[1]]
+        modified = _measure_modifies(tokens, first, last)
+        if modified is not None:
+            return text[tokens[last + 1][0] : tokens[modified][1]]
     after = _after_brackets(tokens, last)
     if first > 0 and tokens[first - 1][2] == "(" and after + 1 < len(tokens) and tokens[after + 1][2] == ")":
         after += 1  # "8 miles (13 km) of new cable": the restatement is said of what follows its bracket
+    partitive = not measure and after + 1 < len(tokens) and tokens[after + 1][2].lower() == "of"
+    if partitive:
+        return None
     whole = _of_complement(tokens, chunks, after)
     if whole is not None:
         return _words(text, tokens, whole)
+    source = _from_phrase(tokens, chunks, first, after)
+    if source is not None:
+        return _words(text, tokens, source)
     named = _named_before(tokens, chunks, first)
     if named is not None:
         return _words(text, tokens, named)
@@ -93,28 +113,45 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     if gapped is not None:
         return gapped
     if verb is None:
-        before = [c for c in chunks if c[3] < first and c[2] >= clause]
+        before = [c for c in chunks if c[3] < first and c[2] >= clause and tokens[c[3]][2].lower() not in _AMOUNT_HEADS]
         if before:
             return _words(text, tokens, before[-1])
         earlier = _earlier_subject(tokens, chunks, first) if clause > 0 else None
         if earlier is None:
             return _first_named(text, tokens, chunks, first) if measure else None
         return _words(text, tokens, earlier)
+    changed = _changed_object(tokens, chunks, verb, first)
+    if changed is not None:
+        return _words(text, tokens, changed)
     subject = _subject(tokens, chunks, verb)
     if subject is None:
         subject = _tree_subject(tokens, chunks, verb, first)
     if subject is not None:
         return _words(text, tokens, subject)
-    if _pronoun_before(tokens, verb):
-        changed = _changed_object(tokens, chunks, verb, first)
-        if changed is not None:
-            return _words(text, tokens, changed)
     # "The harbour authority said it handled 12,000 containers", "The rand was steady, easing against
     # the euro to 19.9": a pronoun, or a clause without a subject, stands for an earlier subject.
     earlier = _earlier_subject(tokens, chunks, verb)
     if earlier is None:
         return _first_named(text, tokens, chunks, first) if measure else None
     return _words(text, tokens, earlier)
+
+
+def _measure_modifies(tokens: list[Token], first: int, last: int) -> int | None:
+    """The last token of the noun phrase that a measure stands in front of, as its modifier, where the
+    tagger split the measure from the phrase ("a 25% drop in", "12 C melting point"): the measure opens
+    its sentence or follows a determiner or an adjective, and nouns follow it (a participle before them
+    is a modifier too, "melting point"); None otherwise."""
+    if first > 0 and tokens[first - 1][3] not in ("DET", "ADJ"):
+        return None
+    k = last + 1
+    if k + 1 < len(tokens) and tokens[k][3] == "VERB" and tokens[k][2].endswith(("ing", "ed")):
+        k += 1  # "a 12 C melting point"
+    end = None
+    while k < len(tokens) and tokens[k][3] in ("NOUN", "ADJ") and tokens[k][2][:1].isalpha():
+        if tokens[k][3] == "NOUN":
+            end = k
+        k += 1
+    return end
 
 
 def _first_named(text: str, tokens: list[Token], chunks: list[Chunk], first: int) -> str | None:
@@ -169,6 +206,8 @@ def _noun_modified(tokens: list[Token], chunks: list[Chunk], first: int, last: i
         k -= 1  # "over about 35", "of at least 74"
     if k < 1 or tokens[k][3] != "ADP" or not any(c[3] == k - 1 for c in chunks) or len(tokens) > MAX_TOKENS:
         return None
+    if tokens[k][2].lower() in ("to", "from", "by") and _change_verb_before(tokens, k):
+        return None  # "easing against the yen to 108.79": the level or change of a verb of change
     tree = heads_of(tuple(tokens))
     tree.heads([k, *range(first, min(len(tokens), last + 4))])  # at once: one look-up for all of them
     span = range(first, last + 1)
@@ -180,6 +219,8 @@ def _noun_modified(tokens: list[Token], chunks: list[Chunk], first: int, last: i
         node = head
     head = tree.head(node)
     if head < 0 or head >= k or tokens[head][3] not in ("NOUN", "PROPN") or tree.head(k) != node:
+        return None
+    if tokens[head][2].lower() in _AMOUNT_HEADS:
         return None
     return next((c for c in chunks if c[2] <= head <= c[3]), None)
 
@@ -292,12 +333,14 @@ def _trimmed(tokens: list[Token], s: int, e: int, k: int) -> Chunk | None:
     if not nums:
         return (s, e, k, last)
     if nums == [last] and last > k:
-        if tokens[last - 1][3] == "PROPN" and tokens[last - 1][2].isupper():
+        if tokens[last - 1][3] in ("PROPN", "NOUN") and tokens[last - 1][2].isupper():
             return (s, e, k, last)  # a number in a name: "FTSE 100", "TA-90"
         if _hyphened_name(tokens, last):
             return (s, e, k, last)
         return (s, tokens[last - 1][1], k, last)  # "Ada Okafor 58": an age after a name
     after = nums[-1] + 1
+    while after < last and tokens[after][2] in ("-", "–"):
+        after += 1  # "three-point range" -> "point range"
     if after > last or tokens[last][3] not in ("NOUN", "PROPN"):
         return None
     return (tokens[after][0], e, after, last)
@@ -352,7 +395,9 @@ def _hyphen_compounds(tokens: list[Token]) -> list[Token]:
 
 def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
     """A verb form between a determiner or adjective and a noun modifies the noun ("the rising
-    tide", "a revised estimate"): tag it as an adjective so it stays inside the noun phrase."""
+    tide", "a revised estimate"; so is an adverb there, "a disorderly exit"): tag it as an adjective
+    so it stays inside the noun phrase. A verb
+    form that is a noun phrase of its own ("those polled", a gerund subject) is tagged a noun."""
     out = list(tokens)
     for k, (s, e, word, upos) in enumerate(out):
         # "The economy in 2019 grew by 2%": a lower-case "noun" that the lexicon knows only as a verb
@@ -363,10 +408,41 @@ def _modifiers_as_adjectives(tokens: list[Token]) -> list[Token]:
         elif upos == "X" and word.isalpha() and known(word, "n"):
             out[k] = (s, e, word, "NOUN")  # "the Japanese yen": a word the tagger left unclassed
     for k in range(1, len(out) - 1):
-        if out[k][3] == "VERB" and out[k - 1][3] in ("DET", "ADJ", "NUM") and out[k + 1][3] in ("NOUN", "PROPN"):
+        if (
+            out[k][3] in ("VERB", "ADV")
+            and out[k - 1][3] in ("DET", "ADJ", "NUM")
+            and out[k + 1][3] in ("NOUN", "PROPN")
+        ):
             s, e, word, _ = out[k]
             out[k] = (s, e, word, "ADJ")
+    for k in range(len(out) - 1):
+        if _gerund_subject(out, k):
+            s, e, word, _ = out[k]
+            out[k] = (s, e, word, "NOUN")
+    for k in range(1, len(out)):
+        after = out[k + 1][3] if k + 1 < len(out) else "PUNCT"
+        if out[k][3] == "VERB" and out[k - 1][2].lower() == "those" and after not in ("NOUN", "PROPN", "DET", "PRON"):
+            s, e, word, _ = out[k]
+            out[k] = (s, e, word, "NOUN")  # "those polled", "those affected": people named by a participle
     return out
+
+
+def _gerund_subject(tokens: list[Token], k: int) -> bool:
+    """True for a "verb" in "-ing" that is the subject of its clause ("In Royal Oak, sampling between
+    2014 and 2017 came back at 4 ppb"): it opens the clause, a preposition follows it (not an object),
+    the lexicon has it as a noun, and a finite verb follows later in the clause ("easing against the
+    yen to 108.79" has none: a participle)."""
+    word, upos = tokens[k][2].lower(), tokens[k][3]
+    if upos != "VERB" or not word.endswith("ing") or not (k == 0 or tokens[k - 1][2] in _CLAUSE_MARKS):
+        return False
+    if tokens[k + 1][3] != "ADP" or not known(word, "n"):
+        return False
+    for j in range(k + 2, len(tokens)):
+        if tokens[j][2] in _CLAUSE_MARKS:
+            return False
+        if tokens[j][3] in _VERBAL and not tokens[j][2].lower().endswith("ing"):
+            return True
+    return False
 
 
 def _before_brackets(tokens: list[Token], opening: int) -> int:
@@ -400,6 +476,36 @@ def _of_complement(tokens: list[Token], chunks: list[Chunk], last: int) -> tuple
         if upos in _VERBAL or word in _CLAUSE_MARKS or upos == "ADP":
             return None
     return None
+
+
+def _from_phrase(tokens: list[Token], chunks: list[Chunk], first: int, last: int) -> Chunk | None:
+    """The whole that a number is taken from, in a "from" phrase right after it ("shooting 47.6% from
+    the field", "wiping $340 million from the company's value"), as in an "of" phrase; not after a
+    verb of change, whose "from" phrase is where the figure started ("rose 3% from the previous close")."""
+    k = last + 1
+    if k + 1 >= len(tokens) or tokens[k][2].lower() != "from":
+        return None
+    if _change_verb_before(tokens, first):
+        return None
+    return _chunk_at(tokens, chunks, k + 1)
+
+
+def _chunk_at(tokens: list[Token], chunks: list[Chunk], j: int) -> Chunk | None:
+    """The noun phrase that starts at token ``j``, also where a number hyphened to the next word
+    opens it ("from three-point range": the phrases leave numbers out, the answer keeps the word)."""
+    hyphened = j + 2 < len(tokens) and tokens[j + 1][2] in ("-", "–") and tokens[j][1] == tokens[j + 1][0]
+    if hyphened and (tokens[j][3] == "NUM" or tokens[j][2][:1].isdigit()):
+        chunk = next((c for c in chunks if c[2] == j + 2), None)
+        return None if chunk is None else (tokens[j][0], chunk[1], j, chunk[3])
+    return next((c for c in chunks if c[2] == j), None)
+
+
+def _change_verb_before(tokens: list[Token], k: int) -> bool:
+    """True when the nearest verb before token ``k`` in its clause is a verb of change ("rose", "easing")."""
+    j = k - 1
+    while j >= 0 and tokens[j][3] not in _VERBAL and tokens[j][2] not in _CLAUSE_MARKS:
+        j -= 1
+    return j >= 0 and tokens[j][2].lower() in _DIRECTION_VERBS
 
 
 def _clause_start(tokens: list[Token], first: int) -> int:
@@ -488,15 +594,15 @@ def _finite(tokens: list[Token], j: int) -> bool:
     return not modifier
 
 
-def _pronoun_before(tokens: list[Token], verb: int) -> bool:
-    return verb > 0 and tokens[verb - 1][3] == "PRON" and tokens[verb - 1][2].lower() not in _RELATIVES
-
-
 def _changed_object(tokens: list[Token], chunks: list[Chunk], verb: int, first: int) -> tuple | None:
-    """A noun phrase between the verb and the "by"/"to" right before the number."""
+    """The verb's object right before the "by"/"to" right before the number; not the object of a
+    preposition ("easing against the yen to 108.79" is said of what eases)."""
     k = first - 1
     while k > verb and tokens[k][3] in ("ADV", "ADJ") and tokens[k][2][:1].islower():
         k -= 1  # "by about 3 metres"
     if k <= verb or tokens[k][2].lower() not in _CHANGE_PREPS:
         return None
-    return next((c for c in chunks if c[3] == k - 1 and c[2] > verb), None)
+    chunk = next((c for c in chunks if c[3] == k - 1 and c[2] > verb), None)
+    if chunk is None or tokens[chunk[2] - 1][3] == "ADP":
+        return None
+    return chunk
