@@ -194,6 +194,8 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "part per billion": ("parts per billion", "ppb"),
     "calorie": ("calories", "kcal", "calorie"),
     "point": ("points", "point", "pts"),
+    # "orbited 3200 times", "100 times more": how often, or by what factor; not a count of things called times
+    "times": ("times",),
     "day": ("days", "day"),
     "week": ("weeks", "week", "wks"),
     "month": ("months", "month", "mos"),
@@ -213,7 +215,7 @@ _AFTER: dict[str, tuple[str, ...]] = {
 _CASED = frozenset(
     """
     m g l L t w W a A v V c C f F p mi nm Nm kb KB mb MB gb GB tb TB mw MW gw GW kw kW KW db dB hz Hz HZ ps PS
-    sen pc in. mos min sec hr ha bp ft kn A/cm2 A/cm²
+    sen pc in. mos min sec hr ha bp ft kn A/cm2 A/cm² times
     """.split()
 )
 #: Short forms that must be glued to the number or follow it after one space, never stand alone.
@@ -225,7 +227,7 @@ _BEFORE: dict[str, tuple[str, ...]] = {
     "MXN": ("mex$", "mxn$", "mxn"),
     "EUR": ("€", "eur"),
     "GBP": ("£", "gbp", "PS"),  # "PS2.7m": a pound sign lost in conversion, only glued to the number
-    "JPY": ("¥", "jpy"),
+    "JPY": ("¥", "jpy", "Y="),  # "Y=28,030": the yen sign as news wires write it in plain text
     "CNY": ("RMB", "rmb", "cny", "元"),
     "INR": ("Rs.", "Rs", "inr", "₹"),
     "MYR": ("RM", "myr"),
@@ -244,7 +246,9 @@ _BEFORE: dict[str, tuple[str, ...]] = {
     "PHP": ("₱",),
     "BTC": ("₿",),
 }
-_BEFORE_CASED = frozenset({"RM", "Rs", "Rs.", "NIS", "RMB", "PS"})
+_BEFORE_CASED = frozenset({"RM", "Rs", "Rs.", "NIS", "RMB", "PS", "Y="})
+#: Stand-ins for a currency sign, taken only glued to the number and after no letter or digit ("PS2.7m").
+_GLUED_ONLY = frozenset({"PS", "Y="})
 
 
 RECOGNIZERS_FILE = "recognizers_units.tsv"
@@ -434,7 +438,7 @@ _BEFORE_LAST = frozenset(
 _BEFORE_LOWER_ENDS = frozenset(
     form.replace(" ", "")[-3:].lower() for forms in _BEFORE.values() for form in forms if form[-1].isalpha()
 )
-_CASED_BEFORE = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "NIS": "ILS", "RMB": "CNY", "PS": "GBP"}
+_CASED_BEFORE = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "NIS": "ILS", "RMB": "CNY", "PS": "GBP", "Y=": "JPY"}
 
 
 _SPACES = re.compile(r"[\s-]+")
@@ -529,7 +533,8 @@ def unit_before(text: str, pos: int) -> UnitMatch | None:
     form = match.group("unit")
     key = form.replace(" ", "").lower()
     unit = _CASED_BEFORE.get(form.strip()) or _BEFORE_LOWER.get(key)
-    if unit is None or (form == "PS" and (match.end("unit") < len(window) or window[: match.start()][-1:].isalnum())):
+    glued = match.end("unit") == len(window) and not window[: match.start()][-1:].isalnum()
+    if unit is None or (form in _GLUED_ONLY and not glued):
         return None
     offset = pos - len(window)
     return UnitMatch(offset + match.start("unit"), offset + match.end("unit"), unit, form)
