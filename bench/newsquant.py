@@ -61,7 +61,7 @@ from devsplit import PARTS, part_of
 from factdiff.analyse.concepts import said_of
 from factdiff.analyse.quantities import Found, extract
 from factdiff.analyse.text import sentence_of, split_sentences
-from factdiff.analyse.units import CURRENCY_NAMES
+from factdiff.analyse.units import CURRENCY_NAMES, TIME_UNITS
 from factdiff.lexicon import is_time_unit, is_unit, known
 
 HERE = Path(__file__).resolve().parent
@@ -175,13 +175,20 @@ def _without_verb_forms(noun: str) -> str:
     return " ".join(words)
 
 
+def _measure_noun(word: str) -> bool:
+    """A counted unit of measurement that is named alone: any but a unit of time, and of those the ones
+    factdiff reads as durations ("years", not "seasons", whose modifiers NewsQuant keeps: "new season")."""
+    return not is_time_unit(word) or singular(word) in TIME_UNITS
+
+
 def _count_unit(noun: str) -> str:
     """A counted noun as NewsQuant names it: singular, verb forms left out, and "categories of products"
     as "category product"."""
+    noun = " ".join(_POSSESSIVE.sub("", word) for word in noun.split())  # "Johnson's deputies" -> "johnson deputy"
     head, _, kind = _without_verb_forms(noun).partition(" of ")
     words = head.split()
-    if len(words) > 1 and words[-1].islower() and is_unit(words[-1]) and not is_time_unit(words[-1]):
-        head = words[-1]  # "517 rushing yards": a unit of measurement is named as the unit alone
+    if len(words) > 1 and words[-1].islower() and is_unit(words[-1]) and _measure_noun(words[-1]):
+        head = words[-1]  # "517 rushing yards", "50 previous years": a unit of measurement is named alone
     return f"{singular(head)} {singular(kind)}" if kind else singular(head)
 
 

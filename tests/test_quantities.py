@@ -632,3 +632,28 @@ def test_places_with_accented_letters_are_read_whole() -> None:
     places = {q.text: q.places for q in find_quantities(article, split_sentences(text), [])}
     assert places["£38m"] == ["Almerón"]
     assert places["40"] == ["Zürich"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The station has orbited the planet more than 3200 times.", 3200, "times"),
+        ("The bill is 100 times what was expected.", 100, "times"),
+        ("She calls three times a week.", 3, "times per week"),
+        ("Nintendo fell to Y=28,030 in Tokyo.", 28030, "JPY"),
+    ],
+)
+def test_how_often_and_the_wire_yen_sign(text: str, value: float, unit: str) -> None:
+    assert one(text, value).unit == unit
+
+
+def test_the_wire_yen_sign_needs_the_number_glued() -> None:
+    assert [q.unit for q in quantities("The index XY=5 closed and Y= 12 opened.")] == [None, None]
+
+
+def test_a_possessive_stays_with_the_noun_it_owns() -> None:
+    found = extract("Two of Johnson’s deputies were fired. Three of the company's plants closed.")
+    assert [f.noun for f in found] == ["Johnson’s deputies", "company's plants"]
+    # a number after the possessive is a count of its own
+    found = extract("Inspectors rated 23 of the bridge's 40 steel beams as deteriorated.")
+    assert [f.noun for f in found] == ["bridge's", "steel beams"]

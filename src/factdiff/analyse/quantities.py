@@ -727,8 +727,8 @@ def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[st
                 continue
         if (lower in _STOP and not (word.isupper() and len(word) > 1)) or lower in _VERBS:
             break  # "the city fleet" goes on
-        if not words and word[0].isdigit():
-            break
+        if word[0].isdigit() and (not words or words[-1].lower().endswith(("'s", "’s"))):
+            break  # "of the bridge's 40 steel beams": the number after a possessive is a count of its own
         if (
             words
             and (lower in _PAST_VERBS or (lower.endswith("ed") and _PAST_ED.fullmatch(lower)))
@@ -771,6 +771,8 @@ _PLURALS = frozenset("people persons men women children staff police cattle".spl
 
 def _is_plural(word: str) -> bool:
     lower = word.lower()
+    if lower.endswith(("'s", "’s")):
+        return False  # a possessive goes on to its noun: "the company's plants"
     return lower in _PLURALS or (len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
 
 
@@ -869,6 +871,9 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
         if words:
             quantity.qualifiers.append(text[pos : of_np.end()].strip())
             noun = words[:-1] if len(words) > 1 and words[-1].lower().endswith("ed") else words
+            owner = of_np.group().split()[-1]
+            if owner.endswith(("'s", "’s")):
+                noun = [owner, *noun]  # "two of Johnson's deputies" counts Johnson's deputies
             item.noun = " ".join(noun)
             quantity.concept = " ".join(words).lower()
             return
