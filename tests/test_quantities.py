@@ -657,3 +657,24 @@ def test_a_possessive_stays_with_the_noun_it_owns() -> None:
     # a number after the possessive is a count of its own
     found = extract("Inspectors rated 23 of the bridge's 40 steel beams as deteriorated.")
     assert [f.noun for f in found] == ["bridge's", "steel beams"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Holders were offered $70-a-share.", 70, "USD per share"),
+        ("It will pay a 12-cent-a-share dividend.", 12, "cent per share"),
+        ("Egg prices averaged 64.2 cents a dozen.", 64.2, "cent per dozen"),
+        ("Revenue has grown at about 15% per annum since 1990.", 15, "percent per year"),
+        ("The airline buys some 2.4 billion gallons of jet fuel a year.", 2.4e9, "gallon per year"),
+        ("The bid is 470 pence a share.", 470, "penny per share"),
+        ("The shares closed at 118.5p on Friday.", 118.5, "penny"),
+        ("Water boils at 100° Celsius.", 100, "celsius"),
+    ],
+)
+def test_rates_pence_and_degrees_named(text: str, value: float, unit: str) -> None:
+    assert one(text, value).unit == unit
+
+
+def test_a_measure_of_a_stuff_without_a_period_is_no_rate() -> None:
+    assert one("The ship carried 5 tons of rice in a year.", 5).unit == "ton"

@@ -398,6 +398,10 @@ def _read(
         if rate is not None:
             norm = f"{norm} per {_per(rate.group('per'))}"
             q_end = rate.end()
+        elif norm not in TIME_UNITS and text.startswith(" of ", q_end):
+            rate = _RATE_PAST_KIND.match(text, q_end, s_end)
+            if rate is not None:  # the kind stays outside the quantity's span: it is what is measured
+                norm = f"{norm} per {_per(rate.group('per'))}"
     elif currency is not None:
         # "$86 million dollars" is rare, but "$3,500 a month" is common.
         rate = _RATE.match(text, end, s_end)
@@ -516,7 +520,8 @@ def _read_rank(text: str, mention: NumberMention, s_start: int, s_end: int) -> F
 
 
 _RATE = re.compile(
-    r"\s*(?:per|a|an|/)\s*(?P<per>day|week|month|year|hour|minute|second|share|gallon|barrel|gram|ounce|"
+    r"\s*(?:-\s*)?(?:per|a|an|/)(?:\s*-)?\s*(?P<per>day|week|month|year|annum|hour|minute|second|share|dozen|"
+    r"gallon|barrel|gram|ounce|"
     r"person|capita|head|night|kilogram|kg|pound|litre|liter|tonne|ton|mile|kilometre|kilometer|sq\s*ft|mmbtu|btu|"
     r"cm|kwh|mwh|"
     r"square\s+foot|square\s+metre|square\s+meter|century|decade)\b(?!\s+(?:earlier|ago|before|after|later|from))",
@@ -524,8 +529,18 @@ _RATE = re.compile(
 )
 
 
+# A measure of a stuff told per period past the stuff: "2.4 billion gallons of jet fuel a year".
+_RATE_PAST_KIND = re.compile(
+    r"\s+of\s+(?:(?!(?:in|for|of|at|on|from|to|by|and|or|the|a|an)\b)[a-z][\w-]*\s+){1,3}?"
+    r"(?:per|a|an)\s+(?P<per>day|week|month|year|annum)\b(?!\s+(?:ago|earlier|later|before|after|on|in|of)\b)",
+)
+
+
 def _per(written: str) -> str:
-    """The unit a rate is per, by its normalised name: "per kg" -> "kilogram", "per share" -> "share"."""
+    """The unit a rate is per, by its normalised name: "per kg" -> "kilogram", "per share" -> "share",
+    "per annum" -> "year"."""
+    if written.lower() == "annum":
+        return "year"
     unit = unit_after(written, 0)
     return unit.unit if unit is not None and unit.end == len(written) else written.lower()
 

@@ -78,7 +78,9 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "NGN": ("nigerian naira", "naira"),
     "BTC": ("bitcoins", "bitcoin", "btc"),
     # A lower-case "c" glued to a number is a cent ("17c a share"); "12 C" and "12°C" are Celsius.
-    "cent": ("cents", "cent", "pence", "penny", "sen", "p", "c"),
+    "cent": ("cents", "cent", "sen", "c"),
+    # A penny is a hundredth of a pound, not a cent: "118.5p", "470 pence a share" (Recognizers-Text's "Penny").
+    "penny": ("pence", "pennies", "penny", "p"),
     "foot": ("feet", "foot", "ft", "'"),
     "inch": ("inches", "inch", "in.", '"', "″"),
     "yard": ("yards", "yard", "yds", "yd"),
@@ -129,6 +131,8 @@ _AFTER: dict[str, tuple[str, ...]] = {
         "degrees centigrade",
         "degree celsius",
         "deg celsius",
+        "° celsius",
+        "° centigrade",
         "deg c",
         "degrees c",
         "celsius",
@@ -143,6 +147,7 @@ _AFTER: dict[str, tuple[str, ...]] = {
         "degrees fahrenheit",
         "degree fahrenheit",
         "deg fahrenheit",
+        "° fahrenheit",
         "deg f",
         "degrees f",
         "degrees farenheit",
@@ -350,6 +355,7 @@ TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "century", "ho
 DIMENSIONS: dict[str, str] = {
     **{code: "currency" for code in CURRENCIES},
     "cent": "currency",
+    "penny": "currency",
     **dict.fromkeys(("foot", "inch", "yard", "mile", "metre", "kilometre", "centimetre", "millimetre"), "length"),
     **dict.fromkeys(("micrometre", "nanometre"), "length"),
     **dict.fromkeys(("kilogram", "gram", "milligram", "microgram", "pound", "ounce", "ton", "tonne", "stone"), "mass"),
