@@ -678,3 +678,9 @@ def test_rates_pence_and_degrees_named(text: str, value: float, unit: str) -> No
 
 def test_a_measure_of_a_stuff_without_a_period_is_no_rate() -> None:
     assert one("The ship carried 5 tons of rice in a year.", 5).unit == "ton"
+
+
+def test_an_amount_noun_before_a_four_digit_number_is_no_year() -> None:
+    assert one("Car prices will go up by an average of 1500.", 1500).unit is None
+    assert one("A total of 2000 votes were cast.", 2000).number == 2000
+    assert quantities("In the spring of 2019 prices rose.") == []

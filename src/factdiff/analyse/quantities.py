@@ -85,6 +85,12 @@ _YEAR_AFTER_OK = re.compile(
 _YEAR_BEFORE = re.compile(
     r"\b(?:since|in|by|from|until|till|of|before|after|during|around|circa|year|early|late|mid)\s+$", re.I
 )
+# A noun that names an amount, then "of": the number after it is that amount, never a year.
+_AMOUNT_OF = re.compile(
+    r"\b(?:average|total|sum|maximum|minimum|median|mean|tally|cap|limit|increase|decrease|fine|fee|salary|"
+    r"payout|bonus|rent|wage|donation)\s+of\s*\Z",
+    re.IGNORECASE,
+)
 _NOT_ID_WORDS = frozenset(
     """
     About Around Roughly Approximately Some Nearly Almost Over Under Just Only All Of The And But Or At In On
@@ -592,8 +598,10 @@ def _excluded(
             return True
         if mention.value is not None and 1 <= mention.value <= 31 and _MONTH_AFTER.match(after):
             return True
-        if _is_year(mention, after) or (last_lower in _YEAR_WORDS and _is_year(mention, "")):
-            return True
+        if (_is_year(mention, after) or (last_lower in _YEAR_WORDS and _is_year(mention, ""))) and not (
+            last_lower == "of" and _AMOUNT_OF.search(tail)
+        ):
+            return True  # a year; but "an average of 1500", "a total of 2000" are amounts
         if (month_like or "#" in tail or "№" in tail) and _ID_BEFORE.search(before[-24:]):
             return True
         capital = _CAPITAL_BEFORE.search(before) if any(c.isupper() for c in last_word[:3]) else None
