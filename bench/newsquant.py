@@ -62,7 +62,7 @@ from factdiff.analyse.concepts import said_of
 from factdiff.analyse.quantities import Found, extract
 from factdiff.analyse.text import sentence_of, split_sentences
 from factdiff.analyse.units import CURRENCY_NAMES, TIME_UNITS
-from factdiff.lexicon import is_time_unit, is_unit, known
+from factdiff.lexicon import is_time_unit, is_unit, known, lemma
 
 HERE = Path(__file__).resolve().parent
 UNIT_TABLE = HERE / "units_newsquant.tsv"
@@ -175,6 +175,20 @@ def _without_verb_forms(noun: str) -> str:
     return " ".join(words)
 
 
+def _adjective_base(word: str) -> str:
+    """The base of a comparative or superlative modifier, as a lemmatiser gives it ("earliest" -> "early",
+    "largest" -> "large", "biggest" -> "big"); any other word as it is. A noun in "-er" stays ("rider")."""
+    lower = word.lower()
+    if not lower.endswith(("est", "er")) or known(lower, "n"):
+        return word
+    base = lemma(lower, "a")
+    if base != lower:
+        return base
+    stem = lower[:-3] if lower.endswith("est") else lower[:-2]
+    tries = [stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "", stem[:-1] + "y"]
+    return next((t for t in tries if t and t[-1:] != "i" and known(t, "a")), word)
+
+
 def _measure_noun(word: str) -> bool:
     """A counted unit of measurement that is named alone: any but a unit of time, and of those the ones
     factdiff reads as durations ("years", not "seasons", whose modifiers NewsQuant keeps: "new season")."""
@@ -187,6 +201,8 @@ def _count_unit(noun: str) -> str:
     noun = " ".join(_POSSESSIVE.sub("", word) for word in noun.split())  # "Johnson's deputies" -> "johnson deputy"
     head, _, kind = _without_verb_forms(noun).partition(" of ")
     words = head.split()
+    words = [*(w if w[:1].isupper() else _adjective_base(w) for w in words[:-1]), *words[-1:]]
+    head = " ".join(words)
     if len(words) > 1 and words[-1].islower() and is_unit(words[-1]) and _measure_noun(words[-1]):
         head = words[-1]  # "517 rushing yards", "50 previous years": a unit of measurement is named alone
     return f"{singular(head)} {singular(kind)}" if kind else singular(head)

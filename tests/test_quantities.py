@@ -684,3 +684,9 @@ def test_an_amount_noun_before_a_four_digit_number_is_no_year() -> None:
     assert one("Car prices will go up by an average of 1500.", 1500).unit is None
     assert one("A total of 2000 votes were cast.", 2000).number == 2000
     assert quantities("In the spring of 2019 prices rose.") == []
+
+
+def test_any_unit_of_the_table_after_per() -> None:
+    assert one("Samples averaged 37.8 microgrammes per gramme.", 37.8).unit == "microgram per gram"
+    assert one("The river carried 20 mg per litre.", 20).unit == "milligram per litre"
+    assert one("Prices rose 5 per cent.", 5).unit == "percent"

@@ -401,9 +401,13 @@ def _read(
         unit_text = mention.text.lower() + " of"
     if norm is not None and currency is None:
         rate = _RATE.match(text, q_end, s_end)
+        per_unit = _per_unit(text, q_end, s_end) if rate is None else None
         if rate is not None:
             norm = f"{norm} per {_per(rate.group('per'))}"
             q_end = rate.end()
+        elif per_unit is not None:  # "37.8 microgrammes per gramme": any unit of the table after "per"
+            norm = f"{norm} per {per_unit.unit}"
+            q_end = per_unit.end
         elif norm not in TIME_UNITS and text.startswith(" of ", q_end):
             rate = _RATE_PAST_KIND.match(text, q_end, s_end)
             if rate is not None:  # the kind stays outside the quantity's span: it is what is measured
@@ -540,6 +544,21 @@ _RATE_PAST_KIND = re.compile(
     r"\s+of\s+(?:(?!(?:in|for|of|at|on|from|to|by|and|or|the|a|an)\b)[a-z][\w-]*\s+){1,3}?"
     r"(?:per|a|an)\s+(?P<per>day|week|month|year|annum)\b(?!\s+(?:ago|earlier|later|before|after|on|in|of)\b)",
 )
+
+
+_PER_WORD = re.compile(r"\s*(?:per|/)\s*")
+
+
+def _per_unit(text: str, pos: int, end: int) -> UnitMatch | None:
+    """A unit of the table after "per" or "/" ("per gramme", "/cm²"), or None; never a currency, a unit
+    that is already a rate, or "per cent"."""
+    match = _PER_WORD.match(text, pos, end)
+    if match is None or text.startswith(("per cent", "per-cent"), match.start() + match.group().find("p")):
+        return None
+    unit = unit_after(text, match.end(), end)
+    if unit is None or unit.start != match.end() or unit.unit in CURRENCIES or " per " in unit.unit:
+        return None
+    return unit
 
 
 def _per(written: str) -> str:
