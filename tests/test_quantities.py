@@ -690,3 +690,10 @@ def test_any_unit_of_the_table_after_per() -> None:
     assert one("Samples averaged 37.8 microgrammes per gramme.", 37.8).unit == "microgram per gram"
     assert one("The river carried 20 mg per litre.", 20).unit == "milligram per litre"
     assert one("Prices rose 5 per cent.", 5).unit == "percent"
+
+
+def test_a_bare_f_or_c_among_electrical_words_is_a_farad_or_a_coulomb() -> None:
+    found = quantities("The charge stored in the capacitor was 2.5 F and the voltage across it was 5 volts.")
+    assert [(q.number, q.unit) for q in found] == [(2.5, "farad"), (5, "volt")]
+    assert one("A charge of 3 C flowed through the circuit.", 3).unit == "coulomb"
+    assert quantities("The battery maker filed its 13F report.") == []

@@ -366,7 +366,10 @@ def _read(
         currency = None  # "10 rmb 20 usd": the rmb belongs to the 10
     unit = None if currency is not None else unit_after(text, end, s_end)
     if unit is not None and unit.text in ("F", "C") and not _TEMPERATURE_CUE.search(text, s_start, s_end):
-        unit = None  # "a Boeing 777F", "the 13F filing": a bare F or C is Celsius or Fahrenheit only in weather
+        # "a Boeing 777F", "the 13F filing": a bare F or C is Celsius or Fahrenheit only in weather, and a
+        # farad or a coulomb among electrical words ("2.5 F and the voltage across it was 5 volts")
+        electric = unit.start > end and _ELECTRIC_CUE.search(text, s_start, s_end)
+        unit = UnitMatch(unit.start, unit.end, _ELECTRIC_UNITS[unit.text], unit.text) if electric else None
     if mention.kind != "vague" and _excluded(text, mention, before, after, currency, unit, s_start):
         return None
     q_start = currency.start if currency is not None else start
@@ -689,6 +692,12 @@ _TEMPERATURE_CUE = re.compile(
     r"temperature|degree|weather|heat|cold|warm|hot|cool|fever|thermostat|oven|freez|boil|melt|high of|low of|°",
     re.IGNORECASE,
 )
+_ELECTRIC_CUE = re.compile(
+    r"\b(?:volt(?:s|age)?|amps?|amperes?|amperage|ohms?|capacit(?:or|ors|ance)|coulombs?|farads?|"
+    r"electr(?:ic|ical|ode|odes|on|ons)|circuits?|resistors?|inductors?|batter(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_ELECTRIC_UNITS = {"F": "farad", "C": "coulomb"}
 _MILLION_CODES = frozenset({"musd", "meur", "mgbp", "maud"})
 _SCALE_AFTER_UNIT = re.compile(r"\s+(million|billion|trillion)\b", re.IGNORECASE)
 _CENTS = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2}|[a-z]+(?:[- ][a-z]+)?)(?:\s+cents?\b|(?=\s*(?:[.,;!?]|$|\s+more\b)))")
