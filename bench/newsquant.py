@@ -214,7 +214,8 @@ def predict(text: str, units: dict[str, str]) -> list[dict]:
     shaped = []
     for found in extract(text, sentences):
         q = found.quantity
-        concept = said_of(text, q.start, q.end, sentence_of(sentences, q.start), measure=q.unit is not None)
+        measure = q.unit is not None and not q.unit_shared  # a unit written at the number, as factdiff check
+        concept = said_of(text, q.start, q.end, sentence_of(sentences, q.start), measure=measure)
         shaped.append(_shape(found, units, concept))
     return shaped
 

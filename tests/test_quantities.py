@@ -697,3 +697,30 @@ def test_a_bare_f_or_c_among_electrical_words_is_a_farad_or_a_coulomb() -> None:
     assert [(q.number, q.unit) for q in found] == [(2.5, "farad"), (5, "volt")]
     assert one("A charge of 3 C flowed through the circuit.", 3).unit == "coulomb"
     assert quantities("The battery maker filed its 13F report.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Tickets cost $100 AUD each.", 100, "AUD"),
+        ("The euro was flat at $1.1396 EUR= on Friday.", 1.1396, "EUR"),
+        ("A $5 USD fee applies.", 5, "USD"),
+    ],
+)
+def test_a_code_after_a_dollar_amount_names_its_currency(text: str, value: float, unit: str) -> None:
+    assert one(text, value).unit == unit
+
+
+def test_a_number_with_its_code_does_not_take_the_next_ones_scale() -> None:
+    found = quantities("It costs $25 CAD and $1.5 million CAD.")
+    assert [(q.number, q.unit) for q in found] == [(25, "CAD"), (1_500_000, "CAD")]
+
+
+def test_the_same_measure_at_another_time_shares_its_unit() -> None:
+    found = quantities("Unemployment was 5.1 percent in May and 5.3 in June.")
+    assert [(q.number, q.unit, q.unit_shared) for q in found] == [(5.1, "percent", False), (5.3, "percent", True)]
+    found = quantities("The angle was 1.4 degrees in 2018 and 2.1 last year.")
+    assert [(q.number, q.unit) for q in found] == [(1.4, "degree"), (2.1, "degree")]
+    # money is not shared so: "$5 million in 2017 and 7 in 2018" leaves the scale unsaid
+    assert [q.unit for q in quantities("Sales were $5 million in 2017 and 7 in 2018.")] == ["USD", None]
+    assert [q.unit for q in quantities("He hit 30 home runs and 12 last year.")] == [None, None]

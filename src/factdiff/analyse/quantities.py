@@ -365,6 +365,10 @@ def _read(
     if currency is not None and currency.start < max(s_start, prev_end):
         currency = None  # "10 rmb 20 usd": the rmb belongs to the 10
     unit = None if currency is not None else unit_after(text, end, s_end)
+    code = unit_after(text, end, s_end) if currency is not None and currency.text == "$" else None
+    if code is not None and code.unit in CURRENCIES and _ISO_CODE.fullmatch(code.text):
+        # "$100 AUD", "$1.1396 EUR=": the code after the number names which currency the dollar sign is
+        currency = UnitMatch(currency.start, code.end, code.unit, f"{currency.text} {code.text}")
     if unit is not None and unit.text in ("F", "C") and not _TEMPERATURE_CUE.search(text, s_start, s_end):
         # "a Boeing 777F", "the 13F filing": a bare F or C is Celsius or Fahrenheit only in weather, and a
         # farad or a coulomb among electrical words ("2.5 F and the voltage across it was 5 volts")
@@ -373,7 +377,7 @@ def _read(
     if mention.kind != "vague" and _excluded(text, mention, before, after, currency, unit, s_start):
         return None
     q_start = currency.start if currency is not None else start
-    q_end = unit.end if unit is not None else end
+    q_end = unit.end if unit is not None else currency.end if currency is not None and currency.end > end else end
     approx = mention.approx
     hedge = hedge_before(text, q_start) if currency is not None else None
     if hedge is not None and hedge[0] >= s_start and mention.kind != "range":
@@ -692,6 +696,7 @@ _TEMPERATURE_CUE = re.compile(
     r"temperature|degree|weather|heat|cold|warm|hot|cool|fever|thermostat|oven|freez|boil|melt|high of|low of|°",
     re.IGNORECASE,
 )
+_ISO_CODE = re.compile(r"[A-Z]{3}")
 _ELECTRIC_CUE = re.compile(
     r"\b(?:volt(?:s|age)?|amps?|amperes?|amperage|ohms?|capacit(?:or|ors|ance)|coulombs?|farads?|"
     r"electr(?:ic|ical|ode|odes|on|ons)|circuits?|resistors?|inductors?|batter(?:y|ies))\b",
@@ -1194,6 +1199,15 @@ _OR_AND_GAP = re.compile(r"\s*(?:or|and)\s*")
 _LIST_GAP = re.compile(r"\s*,\s*")  # "2.5, 3.1 and 4.0 percent": a list whose last items share a unit
 _DIMENSION_GAP = re.compile(r"\s*(?:by|x|×)\s*")
 _NO_SHARING = frozenset({"percent", "percentage point", "basis point", "rank", "year of age", *TIME_UNITS})
+# The same measure at another time, its unit left out: "1.4 degrees in 2018 and 2.1 last year",
+# "5.1 percent in May and 5.3 in June".
+_ELLIPSIS_BEFORE = re.compile(r"(?:\band|\bversus|\bvs\.?|\bagainst|compared\s+(?:with|to))\s+\Z")
+_ELLIPSIS_AFTER = re.compile(
+    r"\s+(?:(?:last|this|next|the\s+previous|the\s+prior)\s+(?:year|month|week|quarter|season)\b"
+    r"|(?:a|one)\s+(?:year|month|week|quarter)\s+(?:earlier|before|ago)\b"
+    r"|(?:in|during|by)\s+(?:\d{4}\b|" + _MONTH + r"))",
+    re.IGNORECASE,
+)
 
 
 def _share_units(text: str, found: list[Found]) -> None:
@@ -1206,6 +1220,7 @@ def _share_units(text: str, found: list[Found]) -> None:
         first, second = item.quantity, after.quantity
         if (
             item.mention.kind == "cardinal"
+            and first.end == item.mention.end  # nothing written after the first number: "$2 or $3 billion"
             and after.mention.scaled
             and not item.mention.scaled
             and first.value is not None
@@ -1231,9 +1246,11 @@ def _share_units(text: str, found: list[Found]) -> None:
             index + 1 in shared and _LIST_GAP.fullmatch(text, quantity.end, following.start)
         ):  # "6 or $7", "3.5 and 4.2 percent", "2.5, 3.1 and 4.0 percent"
             quantity.unit = following.unit
+            quantity.unit_shared = True
             shared.add(index)
         elif following.unit != "percent" and _DIMENSION_GAP.fullmatch(text, quantity.end, following.start):
             quantity.unit = following.unit  # "5 by 10 feet"
+            quantity.unit_shared = True
     for index, item in enumerate(found):
         quantity = item.quantity
         if quantity.unit is not None or item.noun is not None or item.duration or item.mention.kind != "cardinal":
@@ -1254,6 +1271,19 @@ def _share_units(text: str, found: list[Found]) -> None:
                 earlier = None
             if earlier is not None and earlier.unit not in CURRENCIES:
                 quantity.unit = earlier.unit
+                quantity.unit_shared = True
+        elif index > 0 and found[index - 1].quantity.unit not in (None, "rank", "year of age", "magnitude"):
+            previous = found[index - 1]
+            earlier = previous.quantity
+            if (
+                not previous.duration
+                and earlier.unit not in CURRENCIES
+                and _ELLIPSIS_BEFORE.search(text, max(earlier.end, quantity.start - 16), quantity.start)
+                and _ELLIPSIS_AFTER.match(text, quantity.end)
+                and not re.search(r"[;:]|\d", text[earlier.end : max(earlier.end, quantity.start - 16)])
+            ):
+                quantity.unit = earlier.unit
+                quantity.unit_shared = True
 
 
 def _scale_factor(number: str) -> float | None:
