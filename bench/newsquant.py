@@ -41,6 +41,10 @@ quantulum3 0.10.0 runs in the same invocation in its own virtual environment (wi
 scikit-learn, as the published figures were made), through ``bench/peers.py``; its units are
 mapped as the CQE tagger maps them and it is scored on value and value+unit, like in the paper.
 
+The same command scores CQE's two unit sets (``--data ../shared/data/newsquant/currency-model.json``,
+``dimension-model.json``: sentences with values and NewsQuant-style unit names only) on value and
+value+unit; they are a second source for which unit names are NewsQuant's conventions.
+
 Usage: python bench/newsquant.py --data ../shared/data/newsquant/dev.json [--part tune|check|all]
        [--quantulum-python PY] [--no-peer] [--errors N]
 """
@@ -298,6 +302,8 @@ def score(rows: list[dict], predictions: list[list[dict]], errors: list | None =
                 scores.unit += 1
             elif errors is not None:
                 errors.append(("unit", row["text"], gold, tag))
+            if "change" not in gold:
+                continue  # CQE's unit sets give value and unit only
             if tag["change"] == gold["change"]:
                 scores.change += 1
             elif errors is not None:
@@ -391,7 +397,9 @@ def main(argv: list[str] | None = None) -> int:
         table = [("factdiff", mine, True)]
         if theirs is not None:
             table.append(("quantulum3 0.10.0", score(part, [theirs[id(row)] for row in part]), False))
+        labelled = all("change" in q for row in part for q in row["quantities"])
         for system, s, extras in table:
+            extras = extras and labelled
             cells = [s.f1(s.value), s.f1(s.unit)]
             cells += [s.f1(s.change), s.f1(s.concept), s.f1(s.complete)] if extras else [None] * 3
             text = " ".join(f"{'/'.join(f'{x:.1f}' for x in c) if c else '-':>16}" for c in cells)
