@@ -11,7 +11,9 @@ one-to-one and strict:
   **value+concept** as below. A prediction is used by one gold quantity at most.
 - concept: a prediction names **one** concept (``factdiff.analyse.concepts.said_of``: the noun
   phrase the quantity is said of, as a reader would say it; ``factdiff check`` reports the same
-  phrase as each quantity's ``said_of``), or NewsQuant's "no concept" ``-`` when
+  phrase as each quantity's ``said_of``; a quantity whose unit was shared from a neighbouring number,
+  ``Quantity.unit_shared``, is read as a count there, as in ``factdiff check``), or NewsQuant's "no
+  concept" ``-`` when
   the sentence names none. Gold
   "referred concepts" are split at commas and spaces and lower-cased, and a possessive "'s" is left
   off words on both sides. **Partial**: the two share a
@@ -22,7 +24,10 @@ one-to-one and strict:
   names the counted noun as its unit ("13000 workers" -> "worker"), so the bench passes the singular of the counted noun
   ("-" when there is none; a capitalised noun is a name and keeps its form, "Americans"), without verb
   forms before it ("400 charging stations" -> "station"; a gerund OEWN has as a noun is no verb form,
-  "shipping containers"), a unit of measurement alone ("517 rushing yards" -> "yard"), a kind after
+  "shipping containers"), a unit of measurement alone ("517 rushing yards" -> "yard"; of the units of
+  time only those factdiff reads as durations: "50 previous years" -> "year", "five new seasons" ->
+  "new season"), a comparative or superlative modifier by its base ("largest city" -> "large city"),
+  a possessive's "'s" left off as in concepts ("two of Johnson's deputies" -> "johnson deputy"), a kind after
   "of" kept ("5,700 categories of products" -> "category product"), a period the count is told per
   ("20 per week" -> "... per week"), and a fraction as a share of its whole ("half the condos" ->
   "% condo"). These follow how NewsQuant's units were normalised (lemmas of the annotated unit words;

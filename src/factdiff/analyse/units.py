@@ -3,8 +3,11 @@
 One table maps every written form to a normalised unit name. Two precompiled regular
 expressions read a unit that starts right after a number (``31.4 feet``, ``27 percent``,
 ``420 million Finnish markka``) and a currency symbol or code right before one (``$``, ``US$``,
-``HK $``, ``RM``, ``€``). Durations (day, week, month, year, hour, minute) are units here too, so
-that a caller can tell "4 days" from "4 arrests"; :data:`TIME_UNITS` names them.
+``HK $``, ``RM``, ``€``, and the stand-ins news wires write for a sign in plain text: ``PS2.7m``,
+``Y=28,030``). Durations (day, week, month, year, hour, minute) are units here too, so
+that a caller can tell "4 days" from "4 arrests"; :data:`TIME_UNITS` names them. So is "times"
+("orbited 3200 times", "100 times more"): how often or by what factor, not a count of things; and
+a penny ("118.5p", "470 pence") is not a cent.
 
 Beside factdiff's own table, the forms of Microsoft Recognizers-Text's English unit and currency
 lists are read from ``data/recognizers_units.tsv`` (derived by ``scripts/build_unit_table.py``; MIT,
