@@ -724,3 +724,8 @@ def test_the_same_measure_at_another_time_shares_its_unit() -> None:
     # money is not shared so: "$5 million in 2017 and 7 in 2018" leaves the scale unsaid
     assert [q.unit for q in quantities("Sales were $5 million in 2017 and 7 in 2018.")] == ["USD", None]
     assert [q.unit for q in quantities("He hit 30 home runs and 12 last year.")] == [None, None]
+
+
+def test_a_coordinated_count_reaches_its_head_noun() -> None:
+    found = extract("Tesla delivered 27000 Model S and Model X vehicles.")
+    assert [f.noun for f in found] == ["Model S Model X vehicles"]

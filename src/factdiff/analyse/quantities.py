@@ -780,6 +780,7 @@ def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[st
             coordinated = _COORDINATED.match(text, match.end(), end)
             if coordinated is not None and _is_plural(coordinated.group("noun")):
                 stop = match.end()  # "Ford and Nissan vans", "boxed and online editions"
+                limit = max(limit, len(words) + len(coordinated.group().split()))  # "Model S and Model X vehicles"
                 continue
         if (lower in _STOP and not (word.isupper() and len(word) > 1)) or lower in _VERBS:
             break  # "the city fleet" goes on
