@@ -206,7 +206,9 @@ def _measure_noun(word: str) -> bool:
 
 def _count_unit(noun: str) -> str:
     """A counted noun as NewsQuant names it: singular, verb forms left out, and "categories of products"
-    as "category product"."""
+    as "category product"; "times" (how often, by what factor) is its "count"."""
+    if noun.lower() == "times":
+        return "count"  # "orbiting our Blue Planet more than 3200 times", as in CQE's sets ("7 times")
     noun = " ".join(_POSSESSIVE.sub("", word) for word in noun.split())  # "Johnson's deputies" -> "johnson deputy"
     head, _, kind = _without_verb_forms(noun).partition(" of ")
     words = head.split()

@@ -634,17 +634,8 @@ def test_places_with_accented_letters_are_read_whole() -> None:
     assert places["40"] == ["Zürich"]
 
 
-@pytest.mark.parametrize(
-    ("text", "value", "unit"),
-    [
-        ("The station has orbited the planet more than 3200 times.", 3200, "times"),
-        ("The bill is 100 times what was expected.", 100, "times"),
-        ("She calls three times a week.", 3, "times per week"),
-        ("Nintendo fell to Y=28,030 in Tokyo.", 28030, "JPY"),
-    ],
-)
-def test_how_often_and_the_wire_yen_sign(text: str, value: float, unit: str) -> None:
-    assert one(text, value).unit == unit
+def test_the_wire_yen_sign() -> None:
+    assert one("Nintendo fell to Y=28,030 in Tokyo.", 28030).unit == "JPY"
 
 
 def test_the_wire_yen_sign_needs_the_number_glued() -> None:
@@ -729,3 +720,9 @@ def test_the_same_measure_at_another_time_shares_its_unit() -> None:
 def test_a_coordinated_count_reaches_its_head_noun() -> None:
     found = extract("Tesla delivered 27000 Model S and Model X vehicles.")
     assert [f.noun for f in found] == ["Model S Model X vehicles"]
+
+
+def test_a_thousands_group_after_a_comma_and_a_space() -> None:
+    # text rebuilt from tokens: "200, 000"; a group led by a zero is never a number of its own
+    assert one("The island is home to about 200, 000 residents.", 200_000).concept == "residents"
+    assert [q.number for q in quantities("The scores were 3, 4 and 5.")] == [3, 4, 5]

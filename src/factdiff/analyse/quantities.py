@@ -618,7 +618,7 @@ def _excluded(
             return True  # an ISO date or a phone number
         if currency is None and last_lower in _CALL_WORDS and _CALL_BEFORE.search(tail):
             return True
-    if currency is None and (unit is None or unit.unit == "times"):  # "11 times" counts, as "11 games" does
+    if currency is None and unit is None:
         month_like = last_word[:1].isupper()
         if month_like and _MONTH_BEFORE.search(tail) and mention.value is not None and 1 <= mention.value <= 31:
             return True

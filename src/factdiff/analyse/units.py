@@ -5,9 +5,8 @@ expressions read a unit that starts right after a number (``31.4 feet``, ``27 pe
 ``420 million Finnish markka``) and a currency symbol or code right before one (``$``, ``US$``,
 ``HK $``, ``RM``, ``€``, and the stand-ins news wires write for a sign in plain text: ``PS2.7m``,
 ``Y=28,030``). Durations (day, week, month, year, hour, minute) are units here too, so
-that a caller can tell "4 days" from "4 arrests"; :data:`TIME_UNITS` names them. So is "times"
-("orbited 3200 times", "100 times more"): how often or by what factor, not a count of things; and
-a penny ("118.5p", "470 pence") is not a cent.
+that a caller can tell "4 days" from "4 arrests"; :data:`TIME_UNITS` names them. A penny ("118.5p",
+"470 pence") is not a cent.
 
 Beside factdiff's own table, the forms of Microsoft Recognizers-Text's English unit and currency
 lists are read from ``data/recognizers_units.tsv`` (derived by ``scripts/build_unit_table.py``; MIT,
@@ -202,8 +201,6 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "part per billion": ("parts per billion", "ppb"),
     "calorie": ("calories", "kcal", "calorie"),
     "point": ("points", "point", "pts"),
-    # "orbited 3200 times", "100 times more": how often, or by what factor; not a count of things called times
-    "times": ("times",),
     "day": ("days", "day"),
     "week": ("weeks", "week", "wks"),
     "month": ("months", "month", "mos"),
@@ -223,7 +220,7 @@ _AFTER: dict[str, tuple[str, ...]] = {
 _CASED = frozenset(
     """
     m g l L t w W a A v V c C f F p mi nm Nm kb KB mb MB gb GB tb TB mw MW gw GW kw kW KW db dB hz Hz HZ ps PS
-    sen pc in. mos min sec hr ha bp ft kn A/cm2 A/cm² times
+    sen pc in. mos min sec hr ha bp ft kn A/cm2 A/cm²
     """.split()
 )
 #: Short forms that must be glued to the number or follow it after one space, never stand alone.
