@@ -11,7 +11,9 @@ one-to-one and strict:
   **value+concept** as below. A prediction is used by one gold quantity at most.
 - concept: a prediction names **one** concept (``factdiff.analyse.concepts.said_of``: the noun
   phrase the quantity is said of, as a reader would say it; ``factdiff check`` reports the same
-  phrase as each quantity's ``said_of``), or NewsQuant's "no concept" ``-`` when
+  phrase as each quantity's ``said_of``; a quantity whose unit was shared from a neighbouring number,
+  ``Quantity.unit_shared``, is read as a count there, as in ``factdiff check``), or NewsQuant's "no
+  concept" ``-`` when
   the sentence names none. Gold
   "referred concepts" are split at commas and spaces and lower-cased, and a possessive "'s" is left
   off words on both sides. **Partial**: the two share a
@@ -22,7 +24,10 @@ one-to-one and strict:
   names the counted noun as its unit ("13000 workers" -> "worker"), so the bench passes the singular of the counted noun
   ("-" when there is none; a capitalised noun is a name and keeps its form, "Americans"), without verb
   forms before it ("400 charging stations" -> "station"; a gerund OEWN has as a noun is no verb form,
-  "shipping containers"), a unit of measurement alone ("517 rushing yards" -> "yard"), a kind after
+  "shipping containers"), a unit of measurement alone ("517 rushing yards" -> "yard"; of the units of
+  time only those factdiff reads as durations: "50 previous years" -> "year", "five new seasons" ->
+  "new season"), a comparative or superlative modifier by its base ("largest city" -> "large city"),
+  a possessive's "'s" left off as in concepts ("two of Johnson's deputies" -> "johnson deputy"), a kind after
   "of" kept ("5,700 categories of products" -> "category product"), a period the count is told per
   ("20 per week" -> "... per week"), and a fraction as a share of its whole ("half the condos" ->
   "% condo"). These follow how NewsQuant's units were normalised (lemmas of the annotated unit words;
@@ -40,6 +45,10 @@ whole half.
 quantulum3 0.10.0 runs in the same invocation in its own virtual environment (without
 scikit-learn, as the published figures were made), through ``bench/peers.py``; its units are
 mapped as the CQE tagger maps them and it is scored on value and value+unit, like in the paper.
+
+The same command scores CQE's two unit sets (``--data ../shared/data/newsquant/currency-model.json``,
+``dimension-model.json``: sentences with values and NewsQuant-style unit names only) on value and
+value+unit; they are a second source for which unit names are NewsQuant's conventions.
 
 Usage: python bench/newsquant.py --data ../shared/data/newsquant/dev.json [--part tune|check|all]
        [--quantulum-python PY] [--no-peer] [--errors N]
@@ -61,8 +70,8 @@ from devsplit import PARTS, part_of
 from factdiff.analyse.concepts import said_of
 from factdiff.analyse.quantities import Found, extract
 from factdiff.analyse.text import sentence_of, split_sentences
-from factdiff.analyse.units import CURRENCY_NAMES
-from factdiff.lexicon import is_time_unit, is_unit, known
+from factdiff.analyse.units import CURRENCY_NAMES, TIME_UNITS
+from factdiff.lexicon import is_time_unit, is_unit, known, lemma
 
 HERE = Path(__file__).resolve().parent
 UNIT_TABLE = HERE / "units_newsquant.tsv"
@@ -175,13 +184,36 @@ def _without_verb_forms(noun: str) -> str:
     return " ".join(words)
 
 
+def _adjective_base(word: str) -> str:
+    """The base of a comparative or superlative modifier, as a lemmatiser gives it ("earliest" -> "early",
+    "largest" -> "large", "biggest" -> "big"); any other word as it is. A noun in "-er" stays ("rider")."""
+    lower = word.lower()
+    if not lower.endswith(("est", "er")) or known(lower, "n"):
+        return word
+    base = lemma(lower, "a")
+    if base != lower:
+        return base
+    stem = lower[:-3] if lower.endswith("est") else lower[:-2]
+    tries = [stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "", stem[:-1] + "y"]
+    return next((t for t in tries if t and t[-1:] != "i" and known(t, "a")), word)
+
+
+def _measure_noun(word: str) -> bool:
+    """A counted unit of measurement that is named alone: any but a unit of time, and of those the ones
+    factdiff reads as durations ("years", not "seasons", whose modifiers NewsQuant keeps: "new season")."""
+    return not is_time_unit(word) or singular(word) in TIME_UNITS
+
+
 def _count_unit(noun: str) -> str:
     """A counted noun as NewsQuant names it: singular, verb forms left out, and "categories of products"
     as "category product"."""
+    noun = " ".join(_POSSESSIVE.sub("", word) for word in noun.split())  # "Johnson's deputies" -> "johnson deputy"
     head, _, kind = _without_verb_forms(noun).partition(" of ")
     words = head.split()
-    if len(words) > 1 and words[-1].islower() and is_unit(words[-1]) and not is_time_unit(words[-1]):
-        head = words[-1]  # "517 rushing yards": a unit of measurement is named as the unit alone
+    words = [*(w if w[:1].isupper() else _adjective_base(w) for w in words[:-1]), *words[-1:]]
+    head = " ".join(words)
+    if len(words) > 1 and words[-1].islower() and is_unit(words[-1]) and _measure_noun(words[-1]):
+        head = words[-1]  # "517 rushing yards", "50 previous years": a unit of measurement is named alone
     return f"{singular(head)} {singular(kind)}" if kind else singular(head)
 
 
@@ -191,7 +223,8 @@ def predict(text: str, units: dict[str, str]) -> list[dict]:
     shaped = []
     for found in extract(text, sentences):
         q = found.quantity
-        concept = said_of(text, q.start, q.end, sentence_of(sentences, q.start), measure=q.unit is not None)
+        measure = q.unit is not None and not q.unit_shared  # a unit written at the number, as factdiff check
+        concept = said_of(text, q.start, q.end, sentence_of(sentences, q.start), measure=measure)
         shaped.append(_shape(found, units, concept))
     return shaped
 
@@ -274,6 +307,8 @@ def score(rows: list[dict], predictions: list[list[dict]], errors: list | None =
                 scores.unit += 1
             elif errors is not None:
                 errors.append(("unit", row["text"], gold, tag))
+            if "change" not in gold:
+                continue  # CQE's unit sets give value and unit only
             if tag["change"] == gold["change"]:
                 scores.change += 1
             elif errors is not None:
@@ -367,7 +402,9 @@ def main(argv: list[str] | None = None) -> int:
         table = [("factdiff", mine, True)]
         if theirs is not None:
             table.append(("quantulum3 0.10.0", score(part, [theirs[id(row)] for row in part]), False))
+        labelled = all("change" in q for row in part for q in row["quantities"])
         for system, s, extras in table:
+            extras = extras and labelled
             cells = [s.f1(s.value), s.f1(s.unit)]
             cells += [s.f1(s.change), s.f1(s.concept), s.f1(s.complete)] if extras else [None] * 3
             text = " ".join(f"{'/'.join(f'{x:.1f}' for x in c) if c else '-':>16}" for c in cells)

@@ -49,8 +49,8 @@ _RECOGNIZERS_UNITS = {
     "pound": "GBP",
     "british pound": "GBP",
     "cent": "cent",
-    "pence": "cent",
-    "penny": "cent",
+    "pence": "penny",
+    "penny": "penny",
     "sen": "cent",
     "canadian dollar": "CAD",
     "japanese yen": "JPY",
@@ -119,7 +119,7 @@ _LENGTH_ETC = frozenset(
     """.split()
 )
 _UNIT_KINDS: dict[str, Callable[[str], bool]] = {
-    "CurrencyModel": lambda u: u.split(" per ")[0] in CURRENCIES or u.split(" per ")[0] == "cent",
+    "CurrencyModel": lambda u: u.split(" per ")[0] in CURRENCIES or u.split(" per ")[0] in ("cent", "penny"),
     "DimensionModel": lambda u: (
         u.split(" per ")[0] in _LENGTH_ETC or u.startswith(("square", "cubic")) or " per hour" in u
     ),

@@ -632,3 +632,97 @@ def test_places_with_accented_letters_are_read_whole() -> None:
     places = {q.text: q.places for q in find_quantities(article, split_sentences(text), [])}
     assert places["£38m"] == ["Almerón"]
     assert places["40"] == ["Zürich"]
+
+
+def test_the_wire_yen_sign() -> None:
+    assert one("Nintendo fell to Y=28,030 in Tokyo.", 28030).unit == "JPY"
+
+
+def test_the_wire_yen_sign_needs_the_number_glued() -> None:
+    assert [q.unit for q in quantities("The index XY=5 closed and Y= 12 opened.")] == [None, None]
+
+
+def test_a_possessive_stays_with_the_noun_it_owns() -> None:
+    found = extract("Two of Johnson’s deputies were fired. Three of the company's plants closed.")
+    assert [f.noun for f in found] == ["Johnson’s deputies", "company's plants"]
+    # a number after the possessive is a count of its own
+    found = extract("Inspectors rated 23 of the bridge's 40 steel beams as deteriorated.")
+    assert [f.noun for f in found] == ["bridge's", "steel beams"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Holders were offered $70-a-share.", 70, "USD per share"),
+        ("It will pay a 12-cent-a-share dividend.", 12, "cent per share"),
+        ("Egg prices averaged 64.2 cents a dozen.", 64.2, "cent per dozen"),
+        ("Revenue has grown at about 15% per annum since 1990.", 15, "percent per year"),
+        ("The airline buys some 2.4 billion gallons of jet fuel a year.", 2.4e9, "gallon per year"),
+        ("The bid is 470 pence a share.", 470, "penny per share"),
+        ("The shares closed at 118.5p on Friday.", 118.5, "penny"),
+        ("Water boils at 100° Celsius.", 100, "celsius"),
+    ],
+)
+def test_rates_pence_and_degrees_named(text: str, value: float, unit: str) -> None:
+    assert one(text, value).unit == unit
+
+
+def test_a_measure_of_a_stuff_without_a_period_is_no_rate() -> None:
+    assert one("The ship carried 5 tons of rice in a year.", 5).unit == "ton"
+
+
+def test_an_amount_noun_before_a_four_digit_number_is_no_year() -> None:
+    assert one("Car prices will go up by an average of 1500.", 1500).unit is None
+    assert one("A total of 2000 votes were cast.", 2000).number == 2000
+    assert quantities("In the spring of 2019 prices rose.") == []
+
+
+def test_any_unit_of_the_table_after_per() -> None:
+    assert one("Samples averaged 37.8 microgrammes per gramme.", 37.8).unit == "microgram per gram"
+    assert one("The river carried 20 mg per litre.", 20).unit == "milligram per litre"
+    assert one("Prices rose 5 per cent.", 5).unit == "percent"
+
+
+def test_a_bare_f_or_c_among_electrical_words_is_a_farad_or_a_coulomb() -> None:
+    found = quantities("The charge stored in the capacitor was 2.5 F and the voltage across it was 5 volts.")
+    assert [(q.number, q.unit) for q in found] == [(2.5, "farad"), (5, "volt")]
+    assert one("A charge of 3 C flowed through the circuit.", 3).unit == "coulomb"
+    assert quantities("The battery maker filed its 13F report.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Tickets cost $100 AUD each.", 100, "AUD"),
+        ("The euro was flat at $1.1396 EUR= on Friday.", 1.1396, "EUR"),
+        ("A $5 USD fee applies.", 5, "USD"),
+    ],
+)
+def test_a_code_after_a_dollar_amount_names_its_currency(text: str, value: float, unit: str) -> None:
+    assert one(text, value).unit == unit
+
+
+def test_a_number_with_its_code_does_not_take_the_next_ones_scale() -> None:
+    found = quantities("It costs $25 CAD and $1.5 million CAD.")
+    assert [(q.number, q.unit) for q in found] == [(25, "CAD"), (1_500_000, "CAD")]
+
+
+def test_the_same_measure_at_another_time_shares_its_unit() -> None:
+    found = quantities("Unemployment was 5.1 percent in May and 5.3 in June.")
+    assert [(q.number, q.unit, q.unit_shared) for q in found] == [(5.1, "percent", False), (5.3, "percent", True)]
+    found = quantities("The angle was 1.4 degrees in 2018 and 2.1 last year.")
+    assert [(q.number, q.unit) for q in found] == [(1.4, "degree"), (2.1, "degree")]
+    # money is not shared so: "$5 million in 2017 and 7 in 2018" leaves the scale unsaid
+    assert [q.unit for q in quantities("Sales were $5 million in 2017 and 7 in 2018.")] == ["USD", None]
+    assert [q.unit for q in quantities("He hit 30 home runs and 12 last year.")] == [None, None]
+
+
+def test_a_coordinated_count_reaches_its_head_noun() -> None:
+    found = extract("Tesla delivered 27000 Model S and Model X vehicles.")
+    assert [f.noun for f in found] == ["Model S Model X vehicles"]
+
+
+def test_a_thousands_group_after_a_comma_and_a_space() -> None:
+    # text rebuilt from tokens: "200, 000"; a group led by a zero is never a number of its own
+    assert one("The island is home to about 200, 000 residents.", 200_000).concept == "residents"
+    assert [q.number for q in quantities("The scores were 3, 4 and 5.")] == [3, 4, 5]

@@ -164,6 +164,9 @@ class Quantity(Claim):
     #: syntax (factdiff.analyse.concepts.said_of): "her savings" in "40 percent of her savings".
     #: ``concept`` is the counted noun alignment compares; this is the phrase for a person to read.
     said_of: str | None = None
+    #: The unit was read from a neighbouring number ("3.5 and 4.2 percent", "1.4 degrees in 2018 and 2.1
+    #: last year"), not written at this one: no word after this number is a unit or what one measures.
+    unit_shared: bool = False
 
     @property
     def number(self) -> float:

@@ -41,10 +41,8 @@ def _said_of(article: Article, quantities: list[Quantity]) -> None:
     from factdiff.analyse.concepts import said_of
 
     for q in quantities:
-        q.said_of = (
-            said_of(article.text, q.start, q.end, (q.sentence_start, q.sentence_end), measure=q.unit is not None)
-            or None
-        )
+        measure = q.unit is not None and not q.unit_shared  # a unit written at the number
+        q.said_of = said_of(article.text, q.start, q.end, (q.sentence_start, q.sentence_end), measure=measure) or None
 
 
 def _mark(article: Article, claims: list[Claim], sentences: list[tuple[int, int]]) -> None:

@@ -139,7 +139,10 @@ _GATE = rf"(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}])(?<![A-Za-z])"
 _DIGITS_RE = (
     r"(?:\d{1,2}+(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}+(?:(?:,\d{3})+|(?:[\u202f\u00a0]\d{3})+"
     # "1 234 567": thousands grouped by plain spaces, every group three digits
-    r"|(?:\x20\d{3})+(?![\d,.]?\d))|\d+)(?:\.\d+)?|\.\d+"
+    r"|(?:\x20\d{3})+(?![\d,.]?\d)"
+    # "200, 000": text rebuilt from tokens puts a space after the comma; a group led by a zero is
+    # never a number of its own
+    r"|(?:,\x20(?=0)\d{3})+(?![\d,.]?\d))|\d+)(?:\.\d+)?|\.\d+"
 )
 
 _VULGAR = {

@@ -85,6 +85,12 @@ _YEAR_AFTER_OK = re.compile(
 _YEAR_BEFORE = re.compile(
     r"\b(?:since|in|by|from|until|till|of|before|after|during|around|circa|year|early|late|mid)\s+$", re.I
 )
+# A noun that names an amount, then "of": the number after it is that amount, never a year.
+_AMOUNT_OF = re.compile(
+    r"\b(?:average|total|sum|maximum|minimum|median|mean|tally|cap|limit|increase|decrease|fine|fee|salary|"
+    r"payout|bonus|rent|wage|donation)\s+of\s*\Z",
+    re.IGNORECASE,
+)
 _NOT_ID_WORDS = frozenset(
     """
     About Around Roughly Approximately Some Nearly Almost Over Under Just Only All Of The And But Or At In On
@@ -359,12 +365,19 @@ def _read(
     if currency is not None and currency.start < max(s_start, prev_end):
         currency = None  # "10 rmb 20 usd": the rmb belongs to the 10
     unit = None if currency is not None else unit_after(text, end, s_end)
+    code = unit_after(text, end, s_end) if currency is not None and currency.text == "$" else None
+    if code is not None and code.unit in CURRENCIES and _ISO_CODE.fullmatch(code.text):
+        # "$100 AUD", "$1.1396 EUR=": the code after the number names which currency the dollar sign is
+        currency = UnitMatch(currency.start, code.end, code.unit, f"{currency.text} {code.text}")
     if unit is not None and unit.text in ("F", "C") and not _TEMPERATURE_CUE.search(text, s_start, s_end):
-        unit = None  # "a Boeing 777F", "the 13F filing": a bare F or C is Celsius or Fahrenheit only in weather
+        # "a Boeing 777F", "the 13F filing": a bare F or C is Celsius or Fahrenheit only in weather, and a
+        # farad or a coulomb among electrical words ("2.5 F and the voltage across it was 5 volts")
+        electric = unit.start > end and _ELECTRIC_CUE.search(text, s_start, s_end)
+        unit = UnitMatch(unit.start, unit.end, _ELECTRIC_UNITS[unit.text], unit.text) if electric else None
     if mention.kind != "vague" and _excluded(text, mention, before, after, currency, unit, s_start):
         return None
     q_start = currency.start if currency is not None else start
-    q_end = unit.end if unit is not None else end
+    q_end = unit.end if unit is not None else currency.end if currency is not None and currency.end > end else end
     approx = mention.approx
     hedge = hedge_before(text, q_start) if currency is not None else None
     if hedge is not None and hedge[0] >= s_start and mention.kind != "range":
@@ -395,9 +408,17 @@ def _read(
         unit_text = mention.text.lower() + " of"
     if norm is not None and currency is None:
         rate = _RATE.match(text, q_end, s_end)
+        per_unit = _per_unit(text, q_end, s_end) if rate is None else None
         if rate is not None:
             norm = f"{norm} per {_per(rate.group('per'))}"
             q_end = rate.end()
+        elif per_unit is not None:  # "37.8 microgrammes per gramme": any unit of the table after "per"
+            norm = f"{norm} per {per_unit.unit}"
+            q_end = per_unit.end
+        elif norm not in TIME_UNITS and text.startswith(" of ", q_end):
+            rate = _RATE_PAST_KIND.match(text, q_end, s_end)
+            if rate is not None:  # the kind stays outside the quantity's span: it is what is measured
+                norm = f"{norm} per {_per(rate.group('per'))}"
     elif currency is not None:
         # "$86 million dollars" is rare, but "$3,500 a month" is common.
         rate = _RATE.match(text, end, s_end)
@@ -516,7 +537,8 @@ def _read_rank(text: str, mention: NumberMention, s_start: int, s_end: int) -> F
 
 
 _RATE = re.compile(
-    r"\s*(?:per|a|an|/)\s*(?P<per>day|week|month|year|hour|minute|second|share|gallon|barrel|gram|ounce|"
+    r"\s*(?:-\s*)?(?:per|a|an|/)(?:\s*-)?\s*(?P<per>day|week|month|year|annum|hour|minute|second|share|dozen|"
+    r"gallon|barrel|gram|ounce|"
     r"person|capita|head|night|kilogram|kg|pound|litre|liter|tonne|ton|mile|kilometre|kilometer|sq\s*ft|mmbtu|btu|"
     r"cm|kwh|mwh|"
     r"square\s+foot|square\s+metre|square\s+meter|century|decade)\b(?!\s+(?:earlier|ago|before|after|later|from))",
@@ -524,8 +546,33 @@ _RATE = re.compile(
 )
 
 
+# A measure of a stuff told per period past the stuff: "2.4 billion gallons of jet fuel a year".
+_RATE_PAST_KIND = re.compile(
+    r"\s+of\s+(?:(?!(?:in|for|of|at|on|from|to|by|and|or|the|a|an)\b)[a-z][\w-]*\s+){1,3}?"
+    r"(?:per|a|an)\s+(?P<per>day|week|month|year|annum)\b(?!\s+(?:ago|earlier|later|before|after|on|in|of)\b)",
+)
+
+
+_PER_WORD = re.compile(r"\s*(?:per|/)\s*")
+
+
+def _per_unit(text: str, pos: int, end: int) -> UnitMatch | None:
+    """A unit of the table after "per" or "/" ("per gramme", "/cm²"), or None; never a currency, a unit
+    that is already a rate, or "per cent"."""
+    match = _PER_WORD.match(text, pos, end)
+    if match is None or text.startswith(("per cent", "per-cent"), match.start() + match.group().find("p")):
+        return None
+    unit = unit_after(text, match.end(), end)
+    if unit is None or unit.start != match.end() or unit.unit in CURRENCIES or " per " in unit.unit:
+        return None
+    return unit
+
+
 def _per(written: str) -> str:
-    """The unit a rate is per, by its normalised name: "per kg" -> "kilogram", "per share" -> "share"."""
+    """The unit a rate is per, by its normalised name: "per kg" -> "kilogram", "per share" -> "share",
+    "per annum" -> "year"."""
+    if written.lower() == "annum":
+        return "year"
     unit = unit_after(written, 0)
     return unit.unit if unit is not None and unit.end == len(written) else written.lower()
 
@@ -577,8 +624,10 @@ def _excluded(
             return True
         if mention.value is not None and 1 <= mention.value <= 31 and _MONTH_AFTER.match(after):
             return True
-        if _is_year(mention, after) or (last_lower in _YEAR_WORDS and _is_year(mention, "")):
-            return True
+        if (_is_year(mention, after) or (last_lower in _YEAR_WORDS and _is_year(mention, ""))) and not (
+            last_lower == "of" and _AMOUNT_OF.search(tail)
+        ):
+            return True  # a year; but "an average of 1500", "a total of 2000" are amounts
         if (month_like or "#" in tail or "№" in tail) and _ID_BEFORE.search(before[-24:]):
             return True
         capital = _CAPITAL_BEFORE.search(before) if any(c.isupper() for c in last_word[:3]) else None
@@ -647,6 +696,13 @@ _TEMPERATURE_CUE = re.compile(
     r"temperature|degree|weather|heat|cold|warm|hot|cool|fever|thermostat|oven|freez|boil|melt|high of|low of|°",
     re.IGNORECASE,
 )
+_ISO_CODE = re.compile(r"[A-Z]{3}")
+_ELECTRIC_CUE = re.compile(
+    r"\b(?:volt(?:s|age)?|amps?|amperes?|amperage|ohms?|capacit(?:or|ors|ance)|coulombs?|farads?|"
+    r"electr(?:ic|ical|ode|odes|on|ons)|circuits?|resistors?|inductors?|batter(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_ELECTRIC_UNITS = {"F": "farad", "C": "coulomb"}
 _MILLION_CODES = frozenset({"musd", "meur", "mgbp", "maud"})
 _SCALE_AFTER_UNIT = re.compile(r"\s+(million|billion|trillion)\b", re.IGNORECASE)
 _CENTS = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2}|[a-z]+(?:[- ][a-z]+)?)(?:\s+cents?\b|(?=\s*(?:[.,;!?]|$|\s+more\b)))")
@@ -724,11 +780,12 @@ def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[st
             coordinated = _COORDINATED.match(text, match.end(), end)
             if coordinated is not None and _is_plural(coordinated.group("noun")):
                 stop = match.end()  # "Ford and Nissan vans", "boxed and online editions"
+                limit = max(limit, len(words) + len(coordinated.group().split()))  # "Model S and Model X vehicles"
                 continue
         if (lower in _STOP and not (word.isupper() and len(word) > 1)) or lower in _VERBS:
             break  # "the city fleet" goes on
-        if not words and word[0].isdigit():
-            break
+        if word[0].isdigit() and (not words or words[-1].lower().endswith(("'s", "’s"))):
+            break  # "of the bridge's 40 steel beams": the number after a possessive is a count of its own
         if (
             words
             and (lower in _PAST_VERBS or (lower.endswith("ed") and _PAST_ED.fullmatch(lower)))
@@ -771,6 +828,8 @@ _PLURALS = frozenset("people persons men women children staff police cattle".spl
 
 def _is_plural(word: str) -> bool:
     lower = word.lower()
+    if lower.endswith(("'s", "’s")):
+        return False  # a possessive goes on to its noun: "the company's plants"
     return lower in _PLURALS or (len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
 
 
@@ -869,6 +928,9 @@ def _read_concept(text: str, item: Found, s_start: int, s_end: int) -> None:
         if words:
             quantity.qualifiers.append(text[pos : of_np.end()].strip())
             noun = words[:-1] if len(words) > 1 and words[-1].lower().endswith("ed") else words
+            owner = of_np.group().split()[-1]
+            if owner.endswith(("'s", "’s")):
+                noun = [owner, *noun]  # "two of Johnson's deputies" counts Johnson's deputies
             item.noun = " ".join(noun)
             quantity.concept = " ".join(words).lower()
             return
@@ -1138,6 +1200,15 @@ _OR_AND_GAP = re.compile(r"\s*(?:or|and)\s*")
 _LIST_GAP = re.compile(r"\s*,\s*")  # "2.5, 3.1 and 4.0 percent": a list whose last items share a unit
 _DIMENSION_GAP = re.compile(r"\s*(?:by|x|×)\s*")
 _NO_SHARING = frozenset({"percent", "percentage point", "basis point", "rank", "year of age", *TIME_UNITS})
+# The same measure at another time, its unit left out: "1.4 degrees in 2018 and 2.1 last year",
+# "5.1 percent in May and 5.3 in June".
+_ELLIPSIS_BEFORE = re.compile(r"(?:\band|\bversus|\bvs\.?|\bagainst|compared\s+(?:with|to))\s+\Z")
+_ELLIPSIS_AFTER = re.compile(
+    r"\s+(?:(?:last|this|next|the\s+previous|the\s+prior)\s+(?:year|month|week|quarter|season)\b"
+    r"|(?:a|one)\s+(?:year|month|week|quarter)\s+(?:earlier|before|ago)\b"
+    r"|(?:in|during|by)\s+(?:\d{4}\b|" + _MONTH + r"))",
+    re.IGNORECASE,
+)
 
 
 def _share_units(text: str, found: list[Found]) -> None:
@@ -1150,6 +1221,7 @@ def _share_units(text: str, found: list[Found]) -> None:
         first, second = item.quantity, after.quantity
         if (
             item.mention.kind == "cardinal"
+            and first.end == item.mention.end  # nothing written after the first number: "$2 or $3 billion"
             and after.mention.scaled
             and not item.mention.scaled
             and first.value is not None
@@ -1175,9 +1247,11 @@ def _share_units(text: str, found: list[Found]) -> None:
             index + 1 in shared and _LIST_GAP.fullmatch(text, quantity.end, following.start)
         ):  # "6 or $7", "3.5 and 4.2 percent", "2.5, 3.1 and 4.0 percent"
             quantity.unit = following.unit
+            quantity.unit_shared = True
             shared.add(index)
         elif following.unit != "percent" and _DIMENSION_GAP.fullmatch(text, quantity.end, following.start):
             quantity.unit = following.unit  # "5 by 10 feet"
+            quantity.unit_shared = True
     for index, item in enumerate(found):
         quantity = item.quantity
         if quantity.unit is not None or item.noun is not None or item.duration or item.mention.kind != "cardinal":
@@ -1198,6 +1272,19 @@ def _share_units(text: str, found: list[Found]) -> None:
                 earlier = None
             if earlier is not None and earlier.unit not in CURRENCIES:
                 quantity.unit = earlier.unit
+                quantity.unit_shared = True
+        elif index > 0 and found[index - 1].quantity.unit not in (None, "rank", "year of age", "magnitude"):
+            previous = found[index - 1]
+            earlier = previous.quantity
+            if (
+                not previous.duration
+                and earlier.unit not in CURRENCIES
+                and _ELLIPSIS_BEFORE.search(text, max(earlier.end, quantity.start - 16), quantity.start)
+                and _ELLIPSIS_AFTER.match(text, quantity.end)
+                and not re.search(r"[;:]|\d", text[earlier.end : max(earlier.end, quantity.start - 16)])
+            ):
+                quantity.unit = earlier.unit
+                quantity.unit_shared = True
 
 
 def _scale_factor(number: str) -> float | None:

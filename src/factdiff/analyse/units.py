@@ -3,8 +3,10 @@
 One table maps every written form to a normalised unit name. Two precompiled regular
 expressions read a unit that starts right after a number (``31.4 feet``, ``27 percent``,
 ``420 million Finnish markka``) and a currency symbol or code right before one (``$``, ``US$``,
-``HK $``, ``RM``, ``€``). Durations (day, week, month, year, hour, minute) are units here too, so
-that a caller can tell "4 days" from "4 arrests"; :data:`TIME_UNITS` names them.
+``HK $``, ``RM``, ``€``, and the stand-ins news wires write for a sign in plain text: ``PS2.7m``,
+``Y=28,030``). Durations (day, week, month, year, hour, minute) are units here too, so
+that a caller can tell "4 days" from "4 arrests"; :data:`TIME_UNITS` names them. A penny ("118.5p",
+"470 pence") is not a cent.
 
 Beside factdiff's own table, the forms of Microsoft Recognizers-Text's English unit and currency
 lists are read from ``data/recognizers_units.tsv`` (derived by ``scripts/build_unit_table.py``; MIT,
@@ -78,7 +80,9 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "NGN": ("nigerian naira", "naira"),
     "BTC": ("bitcoins", "bitcoin", "btc"),
     # A lower-case "c" glued to a number is a cent ("17c a share"); "12 C" and "12°C" are Celsius.
-    "cent": ("cents", "cent", "pence", "penny", "sen", "p", "c"),
+    "cent": ("cents", "cent", "sen", "c"),
+    # A penny is a hundredth of a pound, not a cent: "118.5p", "470 pence a share" (Recognizers-Text's "Penny").
+    "penny": ("pence", "pennies", "penny", "p"),
     "foot": ("feet", "foot", "ft", "'"),
     "inch": ("inches", "inch", "in.", '"', "″"),
     "yard": ("yards", "yard", "yds", "yd"),
@@ -129,6 +133,8 @@ _AFTER: dict[str, tuple[str, ...]] = {
         "degrees centigrade",
         "degree celsius",
         "deg celsius",
+        "° celsius",
+        "° centigrade",
         "deg c",
         "degrees c",
         "celsius",
@@ -143,6 +149,7 @@ _AFTER: dict[str, tuple[str, ...]] = {
         "degrees fahrenheit",
         "degree fahrenheit",
         "deg fahrenheit",
+        "° fahrenheit",
         "deg f",
         "degrees f",
         "degrees farenheit",
@@ -225,7 +232,7 @@ _BEFORE: dict[str, tuple[str, ...]] = {
     "MXN": ("mex$", "mxn$", "mxn"),
     "EUR": ("€", "eur"),
     "GBP": ("£", "gbp", "PS"),  # "PS2.7m": a pound sign lost in conversion, only glued to the number
-    "JPY": ("¥", "jpy"),
+    "JPY": ("¥", "jpy", "Y="),  # "Y=28,030": the yen sign as news wires write it in plain text
     "CNY": ("RMB", "rmb", "cny", "元"),
     "INR": ("Rs.", "Rs", "inr", "₹"),
     "MYR": ("RM", "myr"),
@@ -244,7 +251,9 @@ _BEFORE: dict[str, tuple[str, ...]] = {
     "PHP": ("₱",),
     "BTC": ("₿",),
 }
-_BEFORE_CASED = frozenset({"RM", "Rs", "Rs.", "NIS", "RMB", "PS"})
+_BEFORE_CASED = frozenset({"RM", "Rs", "Rs.", "NIS", "RMB", "PS", "Y="})
+#: Stand-ins for a currency sign, taken only glued to the number and after no letter or digit ("PS2.7m").
+_GLUED_ONLY = frozenset({"PS", "Y="})
 
 
 RECOGNIZERS_FILE = "recognizers_units.tsv"
@@ -346,6 +355,7 @@ TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "century", "ho
 DIMENSIONS: dict[str, str] = {
     **{code: "currency" for code in CURRENCIES},
     "cent": "currency",
+    "penny": "currency",
     **dict.fromkeys(("foot", "inch", "yard", "mile", "metre", "kilometre", "centimetre", "millimetre"), "length"),
     **dict.fromkeys(("micrometre", "nanometre"), "length"),
     **dict.fromkeys(("kilogram", "gram", "milligram", "microgram", "pound", "ounce", "ton", "tonne", "stone"), "mass"),
@@ -434,7 +444,7 @@ _BEFORE_LAST = frozenset(
 _BEFORE_LOWER_ENDS = frozenset(
     form.replace(" ", "")[-3:].lower() for forms in _BEFORE.values() for form in forms if form[-1].isalpha()
 )
-_CASED_BEFORE = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "NIS": "ILS", "RMB": "CNY", "PS": "GBP"}
+_CASED_BEFORE = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "NIS": "ILS", "RMB": "CNY", "PS": "GBP", "Y=": "JPY"}
 
 
 _SPACES = re.compile(r"[\s-]+")
@@ -529,7 +539,8 @@ def unit_before(text: str, pos: int) -> UnitMatch | None:
     form = match.group("unit")
     key = form.replace(" ", "").lower()
     unit = _CASED_BEFORE.get(form.strip()) or _BEFORE_LOWER.get(key)
-    if unit is None or (form == "PS" and (match.end("unit") < len(window) or window[: match.start()][-1:].isalnum())):
+    glued = match.end("unit") == len(window) and not window[: match.start()][-1:].isalnum()
+    if unit is None or (form in _GLUED_ONLY and not glued):
         return None
     offset = pos - len(window)
     return UnitMatch(offset + match.start("unit"), offset + match.end("unit"), unit, form)
