@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factdiff.analyse.concepts import _modifiers_as_adjectives, said_of
+from factdiff.analyse.concepts import _modifiers_as_adjectives, reading, said_of
 
 
 def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
@@ -146,3 +146,27 @@ def test_a_run_on_sentence_is_read_without_the_tree() -> None:
     filler = " and then the crews went on" * (MAX_TOKENS // 6)
     sentence = f"Revenue in the first half of the year rose 4%{filler}."
     assert _said_of(sentence, "4%", measure=True) == "Revenue"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "measure", "expected"),
+    [
+        ("The river flowed at a speed of 12 knots.", "12 knots", True, ("speed", "named_before")),
+        ("Two of the crew were hurt.", "Two", False, (None, "partitive")),
+        ("It handled 40 percent of her savings.", "40 percent", True, ("savings", "of_complement")),
+        ("The new line will carry 9,000 riders a day.", "9,000", False, ("new line", "subject")),
+        (
+            "The harbour authority said it handled 12,000 containers.",
+            "12,000",
+            False,
+            ("harbour authority", "earlier_subject"),
+        ),
+    ],
+)
+def test_reading_names_the_step_that_answered(sentence: str, number: str, measure: bool, expected: tuple) -> None:
+    """``reading`` gives said_of's answer with the step of the module doc that produced it (the
+    benchmark's learned chooser describes candidates by it)."""
+    start = sentence.index(number)
+    found = reading(sentence, start, start + len(number), (0, len(sentence)), measure=measure)
+    assert found == expected
+    assert found[0] == said_of(sentence, start, start + len(number), (0, len(sentence)), measure=measure)

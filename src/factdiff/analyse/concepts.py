@@ -75,65 +75,74 @@ def said_of(text: str, start: int, end: int, sentence: tuple[int, int], measure:
     ``measure``: the quantity has a unit, so nouns right after it in its phrase are what it
     measures ("a 40 mm steel cable" -> "steel cable"); after a count they are what it counts.
     """
+    return reading(text, start, end, sentence, measure)[0]
+
+
+def reading(
+    text: str, start: int, end: int, sentence: tuple[int, int], measure: bool = False
+) -> tuple[str | None, str]:
+    """What :func:`said_of` answers, with the name of the step of the module doc that gave it
+    ("of_complement", "subject", ...; "none" when no token holds the quantity)."""
     tokens, chunks = _sentence(text, sentence[0], sentence[1])
     first = next((k for k, t in enumerate(tokens) if t[1] > start), None)
     if first is None:
-        return None
+        return None, "none"
     last = max((k for k, t in enumerate(tokens) if t[0] < end), default=first)
     if measure:
         own = next((c for c in _untrimmed(tokens) if c[2] <= last < c[3]), None)
         if own is not None and _named(text[tokens[last + 1][0] : own[1]]) and not _temporal(tokens, own):
-            return text[tokens[last + 1][0] : own[1]]
+            return text[tokens[last + 1][0] : own[1]], "own_phrase"
         modified = _measure_modifies(tokens, first, last)
         if modified is not None:
-            return text[tokens[last + 1][0] : tokens[modified][1]]
+            return text[tokens[last + 1][0] : tokens[modified][1]], "measure_modifies"
     after = _after_brackets(tokens, last)
     if first > 0 and tokens[first - 1][2] == "(" and after + 1 < len(tokens) and tokens[after + 1][2] == ")":
         after += 1  # "8 miles (13 km) of new cable": the restatement is said of what follows its bracket
     partitive = not measure and after + 1 < len(tokens) and tokens[after + 1][2].lower() == "of"
     if partitive:
-        return None
+        return None, "partitive"
     whole = _of_complement(tokens, chunks, after)
     if whole is not None:
-        return _words(text, tokens, whole)
+        return _words(text, tokens, whole), "of_complement"
     source = _from_phrase(tokens, chunks, first, after)
     if source is not None:
-        return _words(text, tokens, source)
+        return _words(text, tokens, source), "from_phrase"
     named = _named_before(tokens, chunks, first)
     if named is not None:
-        return _words(text, tokens, named)
+        return _words(text, tokens, named), "named_before"
     if first > 0 and tokens[first - 1][2] == "(":
         first = _before_brackets(tokens, first - 1)  # "nine miles (14 km)": said of what the miles are
     modified = _noun_modified(tokens, chunks, first, last)
     if modified is not None:
-        return _words(text, tokens, modified)
+        return _words(text, tokens, modified), "noun_modified"
     clause = _clause_start(tokens, first)
     verb = _verb_before(tokens, clause, first)
     gapped = _gapped_subject(text, tokens, chunks, first, verb) if verb is not None else None
     if gapped is not None:
-        return gapped
+        return gapped, "gapped"
     if verb is None:
         before = [c for c in chunks if c[3] < first and c[2] >= clause and tokens[c[3]][2].lower() not in _AMOUNT_HEADS]
         if before:
-            return _words(text, tokens, before[-1])
+            return _words(text, tokens, before[-1]), "verbless"
         earlier = _earlier_subject(tokens, chunks, first) if clause > 0 else None
         if earlier is None:
-            return _first_named(text, tokens, chunks, first) if measure else None
-        return _words(text, tokens, earlier)
+            return (_first_named(text, tokens, chunks, first) if measure else None), "first_named"
+        return _words(text, tokens, earlier), "earlier_subject"
     changed = _changed_object(tokens, chunks, verb, first)
     if changed is not None:
-        return _words(text, tokens, changed)
+        return _words(text, tokens, changed), "changed_object"
     subject = _subject(tokens, chunks, verb)
-    if subject is None:
-        subject = _tree_subject(tokens, chunks, verb, first)
     if subject is not None:
-        return _words(text, tokens, subject)
+        return _words(text, tokens, subject), "subject"
+    subject = _tree_subject(tokens, chunks, verb, first)
+    if subject is not None:
+        return _words(text, tokens, subject), "tree_subject"
     # "The harbour authority said it handled 12,000 containers", "The rand was steady, easing against
     # the euro to 19.9": a pronoun, or a clause without a subject, stands for an earlier subject.
     earlier = _earlier_subject(tokens, chunks, verb)
     if earlier is None:
-        return _first_named(text, tokens, chunks, first) if measure else None
-    return _words(text, tokens, earlier)
+        return (_first_named(text, tokens, chunks, first) if measure else None), "first_named"
+    return _words(text, tokens, earlier), "earlier_subject"
 
 
 def _measure_modifies(tokens: list[Token], first: int, last: int) -> int | None:
