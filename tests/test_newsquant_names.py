@@ -11,7 +11,7 @@ from bench.newsquant import _count_unit
     ("noun", "name"),
     [
         ("workers", "worker"),
-        ("times", "count"),  # how often: NewsQuant's (and CQE's) "count"
+        ("times", "time"),  # how often: named as factdiff reads it, not mapped to NewsQuant's "count"
         ("previous years", "year"),  # a unit of time factdiff reads as a duration is named alone
         ("new seasons", "new season"),  # a season is not one: its modifier stays
         ("Johnson’s deputies", "johnson deputy"),  # the possessive's "'s" is left off, as in concepts
