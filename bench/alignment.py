@@ -146,13 +146,18 @@ def _losses(comp: Comparison, key: dict, by_file: dict, show: str | None = None)
                 cell = comp.cells[slot][report.id]
                 where = f"slot {slot}: reference {ref.kind if ref else None} {ref.value if ref else ''!r}"
                 where += f" support {ref.support if ref else 0}; cell {cell.value!r} {cell.verdict}"
-                conf = [f"{d.type} {d.confidence:.2f}" for d in comp.all_divergences if d.article == report.id and d.slot == slot]
+                conf = [
+                    f"{d.type} {d.confidence:.2f}"
+                    for d in comp.all_divergences
+                    if d.article == report.id and d.slot == slot
+                ]
                 _show(show, art["file"], div, stage, where + (f"; divergence {', '.join(conf)}" if conf else ""))
     return lost
 
 
 def _show(event: str, file: str, div: dict, stage: str, where: str = "") -> None:
-    print(f"  {event} {file} {div['type']} lost at {stage}: expected {div.get('expected')!r}, found {div.get('found')!r}, surface {div.get('surface')!r}")
+    what = f"expected {div.get('expected')!r}, found {div.get('found')!r}, surface {div.get('surface')!r}"
+    print(f"  {event} {file} {div['type']} lost at {stage}: {what}")
     if where:
         print(f"      {where}")
 
@@ -161,7 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", default=str(DEFAULT))
     parser.add_argument("--part", choices=["tune", "check", "all"], default="all")
-    parser.add_argument("--show", action="store_true", help="print each missed divergence of the tune part and where it is lost")
+    parser.add_argument(
+        "--show", action="store_true", help="print each missed divergence of the tune part and where it is lost"
+    )
     args = parser.parse_args(argv)
     rows: dict[str, dict] = {}
     for folder in sorted(p for p in Path(args.data).iterdir() if (p / "answers.json").is_file()):

@@ -274,6 +274,21 @@ _RELATION_CERTAINTY = {
 }
 
 
+#: How sure a changed figure is one fact with its reference when both name the same place and
+#: the same counted thing ("50,000 people marched" in Salonika for "20,000 people marched" in
+#: Thessaloniki): the evidence the rules ask of another number, given twice over.
+NAMED_CHANGE_CERTAINTY = 0.85
+
+
+def _same_named_fact(fact: Fact, reference: Fact | None) -> bool:
+    """Both statements name one place and one counted thing (neither left unnamed)."""
+    if reference is None or not fact.places or not reference.places:
+        return False
+    if place_relation(fact.places, reference.places) != "same":
+        return False
+    return concept_relation(fact.concept, reference.concept) == "same"
+
+
 #: How much a changed figure's confidence keeps when other independent reports give the same
 #: figure elsewhere in the story: then it is more likely another fact than this one misreported.
 CORROBORATED_ELSEWHERE = 0.5
@@ -319,6 +334,8 @@ def prior(reference: Reference, match: Match, verdict: str, corroborated: bool =
     else:
         return 0.0
     certainty = _RELATION_CERTAINTY.get(match.relation, 0.8)
+    if match.relation == "changed" and _same_named_fact(match.fact, reference.fact):
+        certainty = max(certainty, NAMED_CHANGE_CERTAINTY)
     if match.fact.claim.in_title:
         certainty *= 0.8
     if verdict in ("quote_altered", "title_changed", "date_changed"):
