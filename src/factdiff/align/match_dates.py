@@ -74,9 +74,7 @@ def _match_date(
         # A date written without its year ("May", "June 12") is the source's date of that month
         # and day: the year the extractor gave it is a guess.
         same_day = source_value == value or (not written_year and source_value[4:] == value[4:])
-        if same_day and (
-            equal is None or _date_context(fact, slot, 1, heard) > _date_context(fact, equal, 1, heard)
-        ):
+        if same_day and (equal is None or _date_context(fact, slot, 1, heard) > _date_context(fact, equal, 1, heard)):
             equal = slot
         elif source_value in beside and score >= DATE_CONTEXT:
             taken = True  # the sentence's words belong to its other date, which the source has
