@@ -154,9 +154,11 @@ def settle(
     placed_head: _Member | None = None
     if anchored and not classes[0][0].match.fact.places:
         apart, placed_head = _placed_apart(classes[0], family_of)
-        if apart:
-            classes[0] = [m for m in classes[0] if m not in apart]
-            classes.extend([m] for m in apart)
+    if anchored and not apart and slot.family == "number":
+        apart, placed_head = _kinds_apart(classes[0], family_of)
+    if apart:
+        classes[0] = [m for m in classes[0] if m not in apart]
+        classes.extend([m] for m in apart)
     pivot_family = family_of(pivot) if pivot is not None else None
     support = [
         len(families) + (pivot_weight - 1 if pivot_family in families else 0)
@@ -234,6 +236,43 @@ def _against_class(fact: Fact, winner: list[_Member]) -> str | None:
         if verdict is not None:
             return verdict
     return None
+
+
+def _kinds_apart(agreeing: list[_Member], family_of: Callable[[str], str]) -> tuple[list[_Member], _Member | None]:
+    """Among reports that agree with a pivot which names the counted thing loosely ("three other
+    automatic weapons"), those that count another kind than most independent reports do ("three
+    machine guns" where most say rifles, a rifle being no machine gun) are set apart, with a
+    statement of the majority's kind: the same number of another kind is a unit swap. Nothing is
+    set apart without a kind that at least two independent reports give and no other kind as
+    many. Two reports count one kind when each, judged against the other, agrees (a report that
+    says "rifles" agrees with "automatic weapons" one way only); a kind is every report linked
+    to it so."""
+    groups: list[list[_Member]] = []
+    for member in agreeing[1:]:
+        if member.match.fact.in_post or not member.match.fact.concept:
+            continue
+        linked = [g for g in groups if any(_one_kind(member.match.fact, other.match.fact) for other in g)]
+        merged = [member] + [m for g in linked for m in g]
+        groups = [g for g in groups if not any(g is h for h in linked)] + [merged]
+    if len(groups) < 2:
+        return [], None
+    support = [len({family_of(m.article) for m in group}) for group in groups]
+    best = max(support)
+    if best < 2 or support.count(best) > 1:
+        return [], None
+    winner = groups[support.index(best)]
+    apart = [
+        m
+        for group in groups
+        if group is not winner
+        for m in group
+        if judge_against(m.match.fact, winner[0].match.fact) == "unit_swap"
+    ]
+    return apart, winner[0]
+
+
+def _one_kind(a: Fact, b: Fact) -> bool:
+    return judge_against(a, b) in _AGREEING and judge_against(b, a) in _AGREEING
 
 
 def _placed_apart(agreeing: list[_Member], family_of: Callable[[str], str]) -> tuple[list[_Member], _Member | None]:
