@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from factdiff.align.checks import weekday_contradicts
 from factdiff.align.facts import Fact
@@ -35,7 +36,7 @@ def _match_date(
     slots: list[Slot],
     announced: set[str],
     beside: set[str | None] | None = None,
-    heard: dict[str, list[Fact]] | None = None,
+    heard: Heard | None = None,
 ) -> None:
     """``beside``: the other dates of the same sentence. A sentence that dates two events
     ("killed by Tuesday's earthquake ... rose to 46 on Thursday") fits the source's sentences of
@@ -152,21 +153,42 @@ def _nearest_day(value: str, slots: list[Slot], within: int = 7) -> Slot | None:
     return best[1] if best else None
 
 
-def _date_context(
-    fact: Fact, slot: Slot, least: int = DATE_SHARED_WORDS, heard: dict[str, list[Fact]] | None = None
-) -> float:
+#: Per slot, the plain words of other reports' sentences that give the slot's day, each with the
+#: reports that wrote them (see :func:`_match_date`).
+Heard = dict[str, list[tuple[frozenset[str], frozenset[str]]]]
+
+#: At most this many of those sentences (the most widely written first) are read per slot: a
+#: story of hundreds of reports repeats a few wordings many times.
+HEARD_LIMIT = 24
+
+
+def heard_sentences(facts_by_slot: dict[str, list[Fact]]) -> Heard:
+    """:data:`Heard` from the report facts that give each slot's day."""
+    heard: Heard = {}
+    for slot_id, facts in facts_by_slot.items():
+        wordings: dict[frozenset[str], set[str]] = {}
+        for fact in facts:
+            words = _plain_words(fact.sentence)
+            if words:
+                wordings.setdefault(words, set()).add(fact.article)
+        ranked = sorted(wordings.items(), key=lambda pair: (-len(pair[1]), sorted(pair[0])))
+        heard[slot_id] = [(words, frozenset(articles)) for words, articles in ranked[:HEARD_LIMIT]]
+    return heard
+
+
+def _date_context(fact: Fact, slot: Slot, least: int = DATE_SHARED_WORDS, heard: Heard | None = None) -> float:
     """How well a report's date sentence fits any of the source's mentions of a slot's date, or
     of other reports' sentences that give that day (``heard``): the share of common words (names
     and date words left out, since a sentence's names say who speaks, not what happened on the
     day)."""
     mentions = [m.fact for ms in slot.matches.values() for m in ms if m.relation == "source"] or [slot.source]
-    mentions += [m for m in (heard or {}).get(slot.id, ()) if m.article != fact.article]
+    wordings = [
+        _plain_words(m.sentence) if m.sentence else frozenset(m.context.split()) for m in mentions if m is not None
+    ]
+    wordings += [words for words, articles in (heard or {}).get(slot.id, ()) if articles != {fact.article}]
     mine = _plain_words(fact.sentence)
     best = 0.0
-    for mention in mentions:
-        if mention is None:
-            continue
-        theirs = _plain_words(mention.sentence) if mention.sentence else frozenset(mention.context.split())
+    for theirs in wordings:
         if mine and theirs:
             shared = len(mine & theirs)
             if shared >= least:
@@ -174,6 +196,7 @@ def _date_context(
     return best
 
 
+@lru_cache(maxsize=65536)
 def _plain_words(sentence: str) -> frozenset[str]:
     return frozenset(
         lemma(w)

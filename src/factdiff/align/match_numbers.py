@@ -135,7 +135,15 @@ def _placed_first(candidates: list[tuple[float, int, str, Fact, Slot]]) -> list[
     kept = [
         c
         for c in candidates
-        if not (c[2] == "same" and c[4].source is not None and not c[4].source.places and c[1] in figures)
+        if not (
+            c[2] == "same"
+            and c[4].source is not None
+            and not c[4].source.places
+            and c[1] in figures
+            # ... unless the equal figure counts the same named thing ("600 jobs will move to
+            # plants in Ashby (205), ..." is the 600 positions transferred, wherever it is put)
+            and concept_relation(c[3].concept, c[4].source.concept) != "same"
+        )
     ]
     # ... and where that is the figure's best place in the source (not the figure of another place
     # there, "Pine Flat: 2,300" for Harlow's 2,300: an entity swap), the report's other figures (of

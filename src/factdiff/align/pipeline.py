@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from factdiff.align.facts import Fact, facts_of
 from factdiff.align.labels import _SPEECH_BEFORE, _label_number
-from factdiff.align.match_dates import _date_context, _match_date
+from factdiff.align.match_dates import _date_context, _match_date, heard_sentences
 from factdiff.align.match_numbers import _match_numbers, _self_computed
 from factdiff.align.match_quotes import _match_person, _match_quote
 from factdiff.align.slots import Match, Slot, _announcement_slot, _clause_places, _name_unnamed, _open_slots, _slot_id
@@ -86,15 +86,17 @@ def _match_dates(dated: list[tuple[Fact, set]], slots: list[Slot], announced: se
     # A day after a speech verb ("officials said Monday") dates the statement, not the sentence's
     # words.
     alone = {id(fact) for fact, beside in dated if not beside - {None} and not _said_on(fact)}
-    heard = {
-        s.id: [
-            m.fact
-            for ms in s.matches.values()
-            for m in ms
-            if m.relation == "same" and id(m.fact) in alone and _date_context(m.fact, s)
-        ]
-        for s in slots
-    }
+    heard = heard_sentences(
+        {
+            s.id: [
+                m.fact
+                for ms in s.matches.values()
+                for m in ms
+                if m.relation == "same" and id(m.fact) in alone and _date_context(m.fact, s)
+            ]
+            for s in slots
+        }
+    )
     for slot in slots:
         slot.matches = {
             article: kept
