@@ -247,13 +247,19 @@ def _kinds_apart(agreeing: list[_Member], family_of: Callable[[str], str]) -> tu
     many. Two reports count one kind when each, judged against the other, agrees (a report that
     says "rifles" agrees with "automatic weapons" one way only); a kind is every report linked
     to it so."""
-    groups: list[list[_Member]] = []
+    # Reports that name the thing in the same words are one kind without asking: a story of
+    # hundreds of reports has few wordings, and only those are compared pairwise.
+    wordings: dict[frozenset[str], list[_Member]] = {}
     for member in agreeing[1:]:
-        if member.match.fact.in_post or not member.match.fact.concept:
-            continue
-        linked = [g for g in groups if any(_one_kind(member.match.fact, other.match.fact) for other in g)]
-        merged = [member] + [m for g in linked for m in g]
-        groups = [g for g in groups if not any(g is h for h in linked)] + [merged]
+        if not member.match.fact.in_post and member.match.fact.concept:
+            wordings.setdefault(member.match.fact.concept, []).append(member)
+    kinds: list[tuple[list[Fact], list[_Member]]] = []  # (one statement per wording, members)
+    for members in wordings.values():
+        fact = members[0].match.fact
+        linked = [k for k in kinds if any(_one_kind(fact, other) for other in k[0])]
+        merged = ([fact] + [f for k in linked for f in k[0]], members + [m for k in linked for m in k[1]])
+        kinds = [k for k in kinds if not any(k is h for h in linked)] + [merged]
+    groups = [members for _, members in kinds]
     if len(groups) < 2:
         return [], None
     support = [len({family_of(m.article) for m in group}) for group in groups]
