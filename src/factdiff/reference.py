@@ -67,6 +67,9 @@ class Reference:
     classes: list[dict[str, Any]] = field(default_factory=list)  # per value: its reports and support
     own: dict[str, int] = field(default_factory=dict)  # report -> support of its own value class
     fact: Fact | None = None  # the statement that stands for the reference (evidence to show)
+    #: report -> the value its statement was judged against when that is not ``value``: a report
+    #: set apart by the place or kind most independent reports give (that statement's value)
+    against: dict[str, str] = field(default_factory=dict)
 
     def own_support(self, article: str) -> int:
         """The support of the report's own value (1 when it is alone or not in a class)."""
@@ -200,8 +203,9 @@ def settle(
         return reference, judged  # one value: nothing to judge again
     if head.article == pivot:
         if apart and placed_head is not None:
-            # The figure is the pivot's, its place the one most independent reports give.
+            # The figure is the pivot's, its place (or kind) the one most independent reports give.
             moved = {m.article for m in apart}
+            reference.against = {article: display_value(placed_head.match.fact) for article in moved}
             judged = {
                 article: [
                     (m, (judge_against(m.fact, placed_head.match.fact) or v) if article in moved else v)
