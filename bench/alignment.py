@@ -17,7 +17,11 @@ surface in the text, and then
 Events are split into the parts of ``bench/real.py`` (tune/check); the check part is reported as
 totals only.
 
-    python bench/alignment.py --data ../shared/data/real [--part tune|check|all]
+    python bench/alignment.py --data ../shared/data/real [--part tune|check|all] [--show]
+
+``--show`` prints each missed divergence of the tune part with the stage that lost it, the key's
+expected and found values, and what the comparison made of the report's words there (its slot, the
+slot's reference and the cell's verdict). The check part is never shown: it stays unseen.
 """
 
 from __future__ import annotations
@@ -74,7 +78,7 @@ def _gold_slot(fact: dict) -> str:
     return "|".join(str(fact.get(k) or "") for k in ("slot", "quote_id", "person"))
 
 
-def score_event(folder: Path) -> dict:
+def score_event(folder: Path, show: bool = False) -> dict:
     key = json.loads((folder / "answers.json").read_text(encoding="utf-8"))
     comp = compare_paths([str(folder)], threshold=0.0)
     by_file = {Path(a.file).name: a for a in comp.articles if a.file}
@@ -99,12 +103,12 @@ def score_event(folder: Path) -> dict:
         tp += same_gold and same_pred
         fp += same_pred and not same_gold
         fn += same_gold and not same_pred
-    lost = _losses(comp, key, by_file)
+    lost = _losses(comp, key, by_file, folder.name if show else None)
     return {"facts": total, "located": len(located), "tp": tp, "fp": fp, "fn": fn, "lost": lost}
 
 
-def _losses(comp: Comparison, key: dict, by_file: dict) -> Counter:
-    """Each missed typed divergence, by the first stage that loses it."""
+def _losses(comp: Comparison, key: dict, by_file: dict, show: str | None = None) -> Counter:
+    """Each missed typed divergence, by the first stage that loses it (printed when ``show`` names the event)."""
     reported = {(d.article, d.type) for d in comp.divergences}
     everything = {(d.article, d.type): d for d in comp.all_divergences}
     files_of_slot: dict[str, set[str]] = {}
@@ -123,32 +127,55 @@ def _losses(comp: Comparison, key: dict, by_file: dict) -> Counter:
             slot = _locate(comp, report.id, report.text, div.get("surface") or "") if report else None
             if slot is None:
                 lost["not located"] += 1
+                if show:
+                    _show(show, art["file"], div, "not located")
                 continue
             others = {by_file[f].id for f in files_of_slot.get(div["slot"], set()) if f in by_file} - {report.id}
             members = set(comp.cells.get(slot, {})) - {report.id}
             ref = comp.references.get(slot)
             if not others & members:
-                lost["alignment"] += 1
+                stage = "alignment"
             elif ref is None or ref.kind == "disputed" or not ref.support:
-                lost["reference"] += 1
+                stage = "reference"
             elif (report.id, div["type"]) in everything:
-                lost["threshold"] += 1
+                stage = "threshold"
             else:
-                lost["verdict"] += 1
+                stage = "verdict"
+            lost[stage] += 1
+            if show:
+                cell = comp.cells[slot][report.id]
+                where = f"slot {slot}: reference {ref.kind if ref else None} {ref.value if ref else ''!r}"
+                where += f" support {ref.support if ref else 0}; cell {cell.value!r} {cell.verdict}"
+                conf = [
+                    f"{d.type} {d.confidence:.2f}"
+                    for d in comp.all_divergences
+                    if d.article == report.id and d.slot == slot
+                ]
+                _show(show, art["file"], div, stage, where + (f"; divergence {', '.join(conf)}" if conf else ""))
     return lost
+
+
+def _show(event: str, file: str, div: dict, stage: str, where: str = "") -> None:
+    what = f"expected {div.get('expected')!r}, found {div.get('found')!r}, surface {div.get('surface')!r}"
+    print(f"  {event} {file} {div['type']} lost at {stage}: {what}")
+    if where:
+        print(f"      {where}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", default=str(DEFAULT))
     parser.add_argument("--part", choices=["tune", "check", "all"], default="all")
+    parser.add_argument(
+        "--show", action="store_true", help="print each missed divergence of the tune part and where it is lost"
+    )
     args = parser.parse_args(argv)
     rows: dict[str, dict] = {}
     for folder in sorted(p for p in Path(args.data).iterdir() if (p / "answers.json").is_file()):
         name, part = folder.name, part_of(folder.name)
         if args.part != "all" and part != args.part:
             continue
-        rows[name] = {"part": part, **score_event(folder)}
+        rows[name] = {"part": part, **score_event(folder, show=args.show and part == "tune")}
     head = f"{'event':8} {'part':6} {'facts':>5} {'located':>7} {'pairP':>6} {'pairR':>6} {'pairF':>6}"
     print(head + " | lost divergences")
     totals: dict[str, Counter] = {}

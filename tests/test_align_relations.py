@@ -178,3 +178,20 @@ def test_a_figure_of_another_time_is_no_changed_figure_of_the_event() -> None:
     # A comparison with an earlier figure leaves the current one in the present.
     compared = "The storm destroyed 45 homes in the valley, up from 30 homes a year earlier, officials said."
     assert _relation(compared, source, 45, 40) == "changed"
+
+
+def test_a_more_general_word_that_names_another_kind_is_a_unit_swap() -> None:
+    # OEWN has an automatic rifle as a kind of machine gun, but a rifle is none: "machine guns"
+    # is another kind of weapon only the modifier of "assault rifles" reaches.
+    source = "Customs officers seized three assault rifles and a crate of grenades from the lorry."
+    report = "Customs officers seized three machine guns and a crate of grenades from the lorry."
+    assert _relation(report, source, 3) == "unit_swap"
+    # A word above the head noun itself tells the same things loosely.
+    loosely = "Customs officers seized three weapons and a crate of grenades from the lorry."
+    assert _relation(loosely, source, 3) == "same"
+
+
+def test_a_kind_of_a_loose_word_agrees() -> None:
+    source = "Customs officers seized three automatic weapons and a crate of grenades from the lorry."
+    report = "Customs officers seized three assault rifles and a crate of grenades from the lorry."
+    assert _relation(report, source, 3) == "same"

@@ -467,3 +467,27 @@ def test_a_part_of_a_count_is_not_a_day_of_the_month() -> None:
     text = "Inspectors said 3 of the 25 gates, or 12 percent, failed; one of the 12 jurors agreed."
     article = Article(text=text, published="2023-05-11")
     assert find_dates(article, [(0, len(text))]) == []
+
+
+def test_a_report_without_a_publication_date_reads_weekdays_against_its_dateline() -> None:
+    text = (
+        "Navy foils attack\n\nLast updated on: March 8, 2019 19:04 IST\n\n"
+        "A frigate foiled an attack on two tankers on Thursday, the navy said."
+    )
+    found = {d.text: d.value for d in dates(text, published=None)}
+    assert found["Thursday"] == "2019-03-07"
+
+
+def test_a_date_inside_the_body_is_no_dateline() -> None:
+    text = (
+        "Navy foils attack\n\nA frigate foiled an attack on two tankers on Thursday, weeks after the March 8, "
+        "2019 review of escort duty that the navy ordered in the wake of earlier raids on the route."
+    )
+    found = {d.text: d.value for d in dates(text, published=None)}
+    assert found["Thursday"] is None
+
+
+def test_a_publication_date_wins_over_the_dateline() -> None:
+    text = "Navy foils attack\n\nMarch 8, 2019\n\nA frigate foiled an attack on two tankers on Thursday."
+    found = {d.text: d.value for d in dates(text, published="2019-03-16")}
+    assert found["Thursday"] == "2019-03-14"

@@ -450,7 +450,7 @@ def _record(
         start, end = evidence_span(claim)
         expected = slot.derived.get("value") if slot.derived else None
         if expected is None and reference.kind == "consensus" and reference.value is not None:
-            expected = reference.value
+            expected = reference.against.get(art.id, reference.value)
         elif expected is None and slot.source is not None:
             expected = display_value(slot.source)
         corroborated = corroborated_elsewhere(match.fact, slot, comparison.slots, copy_of)

@@ -393,6 +393,13 @@ def _counted(text: str) -> Counted:
     return _UNKNOWN
 
 
+def counted_lemma(text: str) -> str:
+    """The lemma the lexicon reads a counted noun phrase as: the longest tail of it that OEWN
+    knows ("three other machine guns" -> "machine gun", "suspicious boats" -> "boat"), "" when
+    none."""
+    return _counted(text).lemma
+
+
 def _is_participle(word: str) -> bool:
     """True for a verb form that OEWN does not have as a noun ("arrested", "damaged", "killed")."""
     return word.endswith(("ed", "en", "t")) and not _has(lemma(word, "n"), "n") and _has(lemma(word, "v"), "v")

@@ -67,6 +67,9 @@ class Reference:
     classes: list[dict[str, Any]] = field(default_factory=list)  # per value: its reports and support
     own: dict[str, int] = field(default_factory=dict)  # report -> support of its own value class
     fact: Fact | None = None  # the statement that stands for the reference (evidence to show)
+    #: report -> the value its statement was judged against when that is not ``value``: a report
+    #: set apart by the place or kind most independent reports give (that statement's value)
+    against: dict[str, str] = field(default_factory=dict)
 
     def own_support(self, article: str) -> int:
         """The support of the report's own value (1 when it is alone or not in a class)."""
@@ -154,9 +157,11 @@ def settle(
     placed_head: _Member | None = None
     if anchored and not classes[0][0].match.fact.places:
         apart, placed_head = _placed_apart(classes[0], family_of)
-        if apart:
-            classes[0] = [m for m in classes[0] if m not in apart]
-            classes.extend([m] for m in apart)
+    if anchored and not apart and slot.family == "number":
+        apart, placed_head = _kinds_apart(classes[0], family_of)
+    if apart:
+        classes[0] = [m for m in classes[0] if m not in apart]
+        classes.extend([m] for m in apart)
     pivot_family = family_of(pivot) if pivot is not None else None
     support = [
         len(families) + (pivot_weight - 1 if pivot_family in families else 0)
@@ -198,8 +203,9 @@ def settle(
         return reference, judged  # one value: nothing to judge again
     if head.article == pivot:
         if apart and placed_head is not None:
-            # The figure is the pivot's, its place the one most independent reports give.
+            # The figure is the pivot's, its place (or kind) the one most independent reports give.
             moved = {m.article for m in apart}
+            reference.against = {article: display_value(placed_head.match.fact) for article in moved}
             judged = {
                 article: [
                     (m, (judge_against(m.fact, placed_head.match.fact) or v) if article in moved else v)
@@ -234,6 +240,49 @@ def _against_class(fact: Fact, winner: list[_Member]) -> str | None:
         if verdict is not None:
             return verdict
     return None
+
+
+def _kinds_apart(agreeing: list[_Member], family_of: Callable[[str], str]) -> tuple[list[_Member], _Member | None]:
+    """Among reports that agree with a pivot which names the counted thing loosely ("three other
+    automatic weapons"), those that count another kind than most independent reports do ("three
+    machine guns" where most say rifles, a rifle being no machine gun) are set apart, with a
+    statement of the majority's kind: the same number of another kind is a unit swap. Nothing is
+    set apart without a kind that at least two independent reports give and no other kind as
+    many. Two reports count one kind when each, judged against the other, agrees (a report that
+    says "rifles" agrees with "automatic weapons" one way only); a kind is every report linked
+    to it so."""
+    # Reports that name the thing in the same words are one kind without asking: a story of
+    # hundreds of reports has few wordings, and only those are compared pairwise.
+    wordings: dict[frozenset[str], list[_Member]] = {}
+    for member in agreeing[1:]:
+        if not member.match.fact.in_post and member.match.fact.concept:
+            wordings.setdefault(member.match.fact.concept, []).append(member)
+    kinds: list[tuple[list[Fact], list[_Member]]] = []  # (one statement per wording, members)
+    for members in wordings.values():
+        fact = members[0].match.fact
+        linked = [k for k in kinds if any(_one_kind(fact, other) for other in k[0])]
+        merged = ([fact] + [f for k in linked for f in k[0]], members + [m for k in linked for m in k[1]])
+        kinds = [k for k in kinds if not any(k is h for h in linked)] + [merged]
+    groups = [members for _, members in kinds]
+    if len(groups) < 2:
+        return [], None
+    support = [len({family_of(m.article) for m in group}) for group in groups]
+    best = max(support)
+    if best < 2 or support.count(best) > 1:
+        return [], None
+    winner = groups[support.index(best)]
+    apart = [
+        m
+        for group in groups
+        if group is not winner
+        for m in group
+        if judge_against(m.match.fact, winner[0].match.fact) == "unit_swap"
+    ]
+    return apart, winner[0]
+
+
+def _one_kind(a: Fact, b: Fact) -> bool:
+    return judge_against(a, b) in _AGREEING and judge_against(b, a) in _AGREEING
 
 
 def _placed_apart(agreeing: list[_Member], family_of: Callable[[str], str]) -> tuple[list[_Member], _Member | None]:
@@ -272,6 +321,21 @@ _RELATION_CERTAINTY = {
     "entity_swap": 0.7,
     "changed": 0.75,
 }
+
+
+#: How sure a changed figure is one fact with its reference when both name the same place and
+#: the same counted thing ("50,000 people marched" in Salonika for "20,000 people marched" in
+#: Thessaloniki): the evidence the rules ask of another number, given twice over.
+NAMED_CHANGE_CERTAINTY = 0.85
+
+
+def _same_named_fact(fact: Fact, reference: Fact | None) -> bool:
+    """Both statements name one place and one counted thing (neither left unnamed)."""
+    if reference is None or not fact.places or not reference.places:
+        return False
+    if place_relation(fact.places, reference.places) != "same":
+        return False
+    return concept_relation(fact.concept, reference.concept) == "same"
 
 
 #: How much a changed figure's confidence keeps when other independent reports give the same
@@ -319,6 +383,8 @@ def prior(reference: Reference, match: Match, verdict: str, corroborated: bool =
     else:
         return 0.0
     certainty = _RELATION_CERTAINTY.get(match.relation, 0.8)
+    if match.relation == "changed" and _same_named_fact(match.fact, reference.fact):
+        certainty = max(certainty, NAMED_CHANGE_CERTAINTY)
     if match.fact.claim.in_title:
         certainty *= 0.8
     if verdict in ("quote_altered", "title_changed", "date_changed"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from factdiff.align.checks import weekday_contradicts
 from factdiff.align.facts import Fact
@@ -30,11 +31,21 @@ DATE_SHARED_WORDS = 2
 _CALENDAR = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 
 
-def _match_date(fact: Fact, slots: list[Slot], announced: set[str], beside: set[str | None] | None = None) -> None:
+def _match_date(
+    fact: Fact,
+    slots: list[Slot],
+    announced: set[str],
+    beside: set[str | None] | None = None,
+    heard: Heard | None = None,
+) -> None:
     """``beside``: the other dates of the same sentence. A sentence that dates two events
     ("killed by Tuesday's earthquake ... rose to 46 on Thursday") fits the source's sentences of
-    both, so a date is not read as another of them that the sentence states itself."""
+    both, so a date is not read as another of them that the sentence states itself.
+    ``heard``: per slot, other reports' sentences that give the slot's own day (a first pass):
+    they name the event in their words too, so a report's "foiled a pirate attack ... on Friday"
+    is recognised as the attack the source dates in other words, and its day as changed."""
     beside = beside or set()
+    heard = heard or {}
     value = getattr(fact.claim, "value", None) or ""
     if not _CALENDAR.match(value):
         return  # weeks ("this week"), clock times and seasons are not compared
@@ -60,11 +71,11 @@ def _match_date(fact: Fact, slots: list[Slot], announced: set[str], beside: set[
             continue  # years against years; a month ("in July") against the source's days and months
         coarser = len(value) < len(source_value)
         source_value = source_value[: len(value)]
-        score = _date_context(fact, slot)
+        score = _date_context(fact, slot, heard=heard)
         # A date written without its year ("May", "June 12") is the source's date of that month
         # and day: the year the extractor gave it is a guess.
         same_day = source_value == value or (not written_year and source_value[4:] == value[4:])
-        if same_day and (equal is None or _date_context(fact, slot, 1) > _date_context(fact, equal, 1)):
+        if same_day and (equal is None or _date_context(fact, slot, 1, heard) > _date_context(fact, equal, 1, heard)):
             equal = slot
         elif source_value in beside and score >= DATE_CONTEXT:
             taken = True  # the sentence's words belong to its other date, which the source has
@@ -77,7 +88,7 @@ def _match_date(fact: Fact, slots: list[Slot], announced: set[str], beside: set[
     if equal is not None:
         # The same day as one source date, unless the sentence plainly dates another event of
         # the source ("crested early Saturday" where the crest was Sunday and Saturday a death).
-        equal_score = _date_context(fact, equal, 1)  # one word in common is enough to keep an equal date
+        equal_score = _date_context(fact, equal, 1, heard)  # one word in common is enough to keep an equal date
         announcement = equal.source is not None and getattr(equal.source.claim, "value", None) in announced
         if announcement or not (best and best[0] >= DATE_CONTEXT and best[0] - equal_score >= DATE_MARGIN):
             equal.matches.setdefault(fact.article, []).append(Match(fact, "same", 100.0))
@@ -142,17 +153,42 @@ def _nearest_day(value: str, slots: list[Slot], within: int = 7) -> Slot | None:
     return best[1] if best else None
 
 
-def _date_context(fact: Fact, slot: Slot, least: int = DATE_SHARED_WORDS) -> float:
-    """How well a report's date sentence fits any of the source's mentions of a slot's date: the
-    share of common words (names and date words left out, since a sentence's names say who
-    speaks, not what happened on the day)."""
+#: Per slot, the plain words of other reports' sentences that give the slot's day, each with the
+#: reports that wrote them (see :func:`_match_date`).
+Heard = dict[str, list[tuple[frozenset[str], frozenset[str]]]]
+
+#: At most this many of those sentences (the most widely written first) are read per slot: a
+#: story of hundreds of reports repeats a few wordings many times.
+HEARD_LIMIT = 24
+
+
+def heard_sentences(facts_by_slot: dict[str, list[Fact]]) -> Heard:
+    """:data:`Heard` from the report facts that give each slot's day."""
+    heard: Heard = {}
+    for slot_id, facts in facts_by_slot.items():
+        wordings: dict[frozenset[str], set[str]] = {}
+        for fact in facts:
+            words = _plain_words(fact.sentence)
+            if words:
+                wordings.setdefault(words, set()).add(fact.article)
+        ranked = sorted(wordings.items(), key=lambda pair: (-len(pair[1]), sorted(pair[0])))
+        heard[slot_id] = [(words, frozenset(articles)) for words, articles in ranked[:HEARD_LIMIT]]
+    return heard
+
+
+def _date_context(fact: Fact, slot: Slot, least: int = DATE_SHARED_WORDS, heard: Heard | None = None) -> float:
+    """How well a report's date sentence fits any of the source's mentions of a slot's date, or
+    of other reports' sentences that give that day (``heard``): the share of common words (names
+    and date words left out, since a sentence's names say who speaks, not what happened on the
+    day)."""
     mentions = [m.fact for ms in slot.matches.values() for m in ms if m.relation == "source"] or [slot.source]
+    wordings = [
+        _plain_words(m.sentence) if m.sentence else frozenset(m.context.split()) for m in mentions if m is not None
+    ]
+    wordings += [words for words, articles in (heard or {}).get(slot.id, ()) if articles != {fact.article}]
     mine = _plain_words(fact.sentence)
     best = 0.0
-    for mention in mentions:
-        if mention is None:
-            continue
-        theirs = _plain_words(mention.sentence) if mention.sentence else frozenset(mention.context.split())
+    for theirs in wordings:
         if mine and theirs:
             shared = len(mine & theirs)
             if shared >= least:
@@ -160,6 +196,7 @@ def _date_context(fact: Fact, slot: Slot, least: int = DATE_SHARED_WORDS) -> flo
     return best
 
 
+@lru_cache(maxsize=65536)
 def _plain_words(sentence: str) -> frozenset[str]:
     return frozenset(
         lemma(w)

@@ -90,6 +90,7 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
         c for c in candidates if not (c[2] == "changed" and not c[3].places and _derived(c[3], values, facts))
     ]
     candidates = [_running_total(c, slots) for c in candidates]
+    candidates = _placed_first(candidates)
     candidates.sort(key=lambda c: (-c[0], c[1]))
     known = {s.source.value for s in slots if s.source is not None}
     assigned: set[int] = set()
@@ -110,6 +111,49 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
         assigned.add(i)
         slot.matches.setdefault(fact.article, []).append(Match(fact, relation, _score))
     return [f for i, f in enumerate(numbers) if i not in assigned]
+
+
+def _placed_first(candidates: list[tuple[float, int, str, Fact, Slot]]) -> list[tuple[float, int, str, Fact, Slot]]:
+    """A count the report gives for a place, of the thing a source's count of that place counts,
+    is that fact of the source, not an equal figure the source gives for no place: "50,000
+    people marched" in Salonika is the changed count of the march in Thessaloniki, not the "more
+    than 50,000" witnesses saw in a sentence that names no place; and the report's statement of
+    the Thessaloniki march is that figure, not an equal "20,000" it gives elsewhere for no place,
+    nor the 20,000 it gives for Patras."""
+    placed: set[tuple[int, str]] = set()  # (figure, slot): given for the place the slot's source names
+    for _score, i, _relation, fact, slot in candidates:
+        source = slot.source
+        if (
+            fact.places
+            and fact.unit is None  # counts: a measure names a place as where it is taken ("at the gauge")
+            and source is not None
+            and place_relation(fact.places, source.places) == "same"
+            and concept_relation(fact.concept, source.concept) == "same"  # the same thing counted, both named
+        ):
+            placed.add((i, slot.id))
+    figures = {i for i, _ in placed}
+    kept = [
+        c
+        for c in candidates
+        if not (
+            c[2] == "same"
+            and c[4].source is not None
+            and not c[4].source.places
+            and c[1] in figures
+            # ... unless the equal figure counts the same named thing ("600 jobs will move to
+            # plants in Ashby (205), ..." is the 600 positions transferred, wherever it is put)
+            and concept_relation(c[3].concept, c[4].source.concept) != "same"
+        )
+    ]
+    # ... and where that is the figure's best place in the source (not the figure of another place
+    # there, "Pine Flat: 2,300" for Harlow's 2,300: an entity swap), the report's other figures (of
+    # no place, or of another) are not its statement of that place's fact
+    best: dict[int, tuple[float, str]] = {}
+    for score, i, _relation, _fact, slot in kept:
+        if i not in best or score > best[i][0]:
+            best[i] = (score, slot.id)
+    slots = {slot_id for i, (_score, slot_id) in best.items() if (i, slot_id) in placed}
+    return [c for c in kept if not (c[4].id in slots and (c[1], c[4].id) not in placed)]
 
 
 #: Words that make a figure a running total ("has so far seized a total of 14 rifles") rather

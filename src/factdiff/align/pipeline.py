@@ -5,8 +5,8 @@ matched; numbers that fit no slot become extra facts."""
 from __future__ import annotations
 
 from factdiff.align.facts import Fact, facts_of
-from factdiff.align.labels import _label_number
-from factdiff.align.match_dates import _match_date
+from factdiff.align.labels import _SPEECH_BEFORE, _label_number
+from factdiff.align.match_dates import _date_context, _match_date, heard_sentences
 from factdiff.align.match_numbers import _match_numbers, _self_computed
 from factdiff.align.match_quotes import _match_person, _match_quote
 from factdiff.align.slots import Match, Slot, _announcement_slot, _clause_places, _name_unnamed, _open_slots, _slot_id
@@ -36,6 +36,7 @@ def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fa
     person_slots = [s for s in slots if s.family == "person"]
     quote_slots = [s for s in slots if s.family == "quote"]
     extras: dict[tuple, Slot] = {}
+    dated: list[tuple[Fact, set]] = []  # report dates and the other dates of their sentences
     for analysis in analyses:
         article_id = analysis.article.id
         if article_id in primary:
@@ -49,7 +50,7 @@ def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fa
                     for f in facts[article_id]
                     if f.family == "date" and f is not fact and f.claim.sentence_start == fact.claim.sentence_start
                 }
-                _match_date(fact, date_slots, announced, beside)
+                dated.append((fact, beside))
             elif fact.family == "person":
                 _match_person(fact, person_slots)
             elif fact.family == "quote":
@@ -65,4 +66,42 @@ def align(analyses: list[Analysis], primary: list[str], facts: dict[str, list[Fa
                 )
                 extras[key] = slot
             slot.matches.setdefault(article_id, []).append(Match(fact, "extra", 0.0))
+    _match_dates(dated, date_slots, announced)
     return slots + list(extras.values())
+
+
+def _said_on(fact: Fact) -> bool:
+    """Whether the date follows a speech verb in its sentence ("the agency said Thursday")."""
+    return bool(_SPEECH_BEFORE.search(fact.sentence[: max(0, fact.sentence.find(fact.claim.text))]))
+
+
+def _match_dates(dated: list[tuple[Fact, set]], slots: list[Slot], announced: set[str]) -> None:
+    """Report dates to date slots in two passes: the second reads each slot's event in the words of
+    every other report that gave its day in the first, not only in the source's."""
+    for fact, beside in dated:
+        _match_date(fact, slots, announced, beside)
+    # Only a sentence that dates one day and shares words with the source's own mention of it
+    # speaks for its event: a date equal to a bare dateline's says nothing of what happened on it,
+    # and a sentence that dates two events ("crested early Sunday ... as of Monday") mixes them.
+    # A day after a speech verb ("officials said Monday") dates the statement, not the sentence's
+    # words.
+    alone = {id(fact) for fact, beside in dated if not beside - {None} and not _said_on(fact)}
+    heard = heard_sentences(
+        {
+            s.id: [
+                m.fact
+                for ms in s.matches.values()
+                for m in ms
+                if m.relation == "same" and id(m.fact) in alone and _date_context(m.fact, s)
+            ]
+            for s in slots
+        }
+    )
+    for slot in slots:
+        slot.matches = {
+            article: kept
+            for article, matches in slot.matches.items()
+            if (kept := [m for m in matches if m.relation == "source"])
+        }
+    for fact, beside in dated:
+        _match_date(fact, slots, announced, beside, heard)

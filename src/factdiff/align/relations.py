@@ -310,16 +310,16 @@ def number_relation(
             for other in others
             if other != theirs
         )
+        kinds = concept == "conflict" and not shared_head and place in ("same", "none", "unknown")
+        if kinds and _kinds_of_one_another(report, source):
+            # "2 skiffs" for "2 suspicious boats": the same things told more (or less) precisely.
+            return "same", 85.0 + context / 10
         if common and not shared_head:
             return None
-        if concept == "conflict" and not shared_head and place in ("same", "none", "unknown"):
-            if _kinds_of_one_another(report, source):
-                # "2 skiffs" for "2 suspicious boats": the same things told more (or less) precisely.
-                return "same", 85.0 + context / 10
-            if _money(report.unit) and _money(source.unit):
-                # "nearly $100 billion worth of trade" for "over $100 billion of trade": what a sum
-                # is for, in other words, is no other unit; a sum's unit is its currency.
-                return None
+        if kinds and _money(report.unit) and _money(source.unit):
+            # "nearly $100 billion worth of trade" for "over $100 billion of trade": what a sum
+            # is for, in other words, is no other unit; a sum's unit is its currency.
+            return None
         if report.family == "percent" and not shared_head and place in ("same", "none"):
             # "10 percent of the transfer" for "10 percent of the fee": the same share of a sum the
             # report names in its own words, unless its word is what another fact counts.
@@ -409,7 +409,14 @@ def _kinds_of_one_another(report: Fact, source: Fact) -> bool:
     a, b = _head(report), _head(source)
     if not a or not b or a == b:
         return False
-    return lexicon.relation(a, b) in ("hyponym", "hypernym")
+    relation = lexicon.relation(a, b)
+    if relation == "hypernym":
+        # The report's more general word as the lexicon knows the whole phrase: a rifle is no
+        # machine gun (an "automatic rifle" is one only by its modifier), so "three machine guns"
+        # for "three assault rifles" names another kind of weapon.
+        compound = lexicon.counted_lemma(_as_in(getattr(report.claim, "concept", None), report.sentence) or "")
+        return " " not in compound or lexicon.relation(b, compound) in ("hyponym", "same")
+    return relation == "hyponym"
 
 
 def _head(fact: Fact) -> str | None:

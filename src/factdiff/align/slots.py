@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from factdiff.align.facts import Fact, at_in_sentence
 from factdiff.align.labels import _label
-from factdiff.align.places import place_key, place_relation, same_person
+from factdiff.align.places import place_key, place_relation, same_person, same_place
 from factdiff.align.relations import _quote_score, fact_concepts, same_value
 from factdiff.align.words import GENERIC_CONCEPTS, concept_tokens, covered
 from factdiff.model import Analysis, DateClaim
@@ -99,6 +99,26 @@ def _own_stretch(fact: Fact) -> frozenset[str]:
     return fact.window & concept_tokens(fact.sentence[: min(stops)])
 
 
+#: Up to three lower-case words between "where" and its number ("where approximately 50,000").
+_HEDGE_WORDS = r"(?:[a-z]+\s+){0,3}"
+#: A capitalised name after a preposition in the rest of the clause, or before "where" (with or
+#: without its comma) or after "in"/"at" just before the number.
+_NAME_AFTER = re.compile(r"\b(?:in|into|to|at|from|for)\s+(?:[a-z]+\s+){0,3}([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_NAME_BEFORE = re.compile(
+    rf"(?:\b(?:in|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s*|\b([A-Z][\w'’-]+),?\s+where\s+{_HEDGE_WORDS})$"
+)
+
+
+def _names_at(clause: str, lead: str) -> list[str]:
+    """Capitalised names the clause puts its number in: after a preposition in the rest of the
+    clause (not one with its own number), or just before the number ("in Salonika where ...")."""
+    names = [m.group(1) for m in _NAME_AFTER.finditer(clause) if not _OWN_NUMBER.match(clause, m.end())]
+    before = _NAME_BEFORE.search(lead)
+    if before is not None:
+        names.append(before.group(1) or before.group(2))
+    return names
+
+
 def _clause_places(text: str, facts: list[Fact], places: list[str]) -> None:
     """A place of the source named in the rest of a number's clause ("4,100 more vehicles a day
     will pour into Southport"), for numbers the extractor attached to no place. Only one: a clause
@@ -115,9 +135,14 @@ def _clause_places(text: str, facts: list[Fact], places: list[str]) -> None:
         for p in places:
             head = re.escape(place_key(p).split("|")[0])
             after = re.search(rf"\b(?:in|into|to|at|from|for)\s+(?:[\w'’]+\s+){{0,3}}{head}\b", clause, re.I)
-            before = re.search(rf"(?:\b(?:in|at)\s+{head},\s*|\b{head},\s+where\s+)$", lead, re.I)
+            before = re.search(rf"(?:\b(?:in|at)\s+{head},\s*|\b{head},?\s+where\s+{_HEDGE_WORDS})$", lead, re.I)
             if (after and not _OWN_NUMBER.match(clause, after.end())) or before:  # "Ashby (250)": its own number
                 named.append(p)
+        if not named:
+            # The place under another of its names ("in Salonika where 50,000 marched" where the
+            # source says Thessaloniki): the names the gazetteer gives one place.
+            for name in _names_at(clause, lead):
+                named.extend(p for p in places if same_place(name, p))
         if len({place_key(p) for p in named}) == 1:
             fact.places = (named[0],)
 

@@ -327,11 +327,57 @@ def weekday_index(name: str | None) -> int | None:
     return _WEEKDAY_NAMES.get(name.lower().rstrip("."))
 
 
+#: Lines at the top of a text (its title first) where a dateline may stand.
+DATELINE_LINES = 5
+#: At most this many characters besides the date on a dateline ("Last updated on: ... 19:04 IST").
+DATELINE_EXTRA = 40
+
+
 def find_dates(article: Article, sentences: list[tuple[int, int]]) -> list[Claim]:
-    """Every date, clock time and duration in the article, as DateClaim and Duration claims."""
+    """Every date, clock time and duration in the article, as DateClaim and Duration claims.
+
+    Weekdays and "yesterday" are resolved against the publication date; a report that has none
+    (a text saved from a page) is read against its own dateline, a line near the top that holds
+    a full date and little else ("Updated: November 11, 2011 20:09 IST", "Wed May 5, 2010
+    7:12pm BST"), as a reader would read "on Friday" there."""
+    reference = parse_reference(article.published)
+    found = _find_dates(article, sentences, reference)
+    if reference is None and any(isinstance(c, DateClaim) and c.value is None for c in found):
+        dateline = _dateline(article.text, found)
+        if dateline is not None:
+            found = _find_dates(article, sentences, dateline)
+    return found
+
+
+def _dateline(text: str, found: list[Claim]) -> date | None:
+    """The day of the report's dateline: the first full date (year, month and day) that stands
+    on one of the first :data:`DATELINE_LINES` lines with at most :data:`DATELINE_EXTRA` other
+    characters; None when there is none."""
+    limit, lines = 0, 0
+    while lines < DATELINE_LINES:
+        at = text.find("\n", limit)
+        if at < 0:
+            limit = len(text)
+            break
+        limit, lines = at + 1, lines + 1
+    for claim in found:
+        if claim.start >= limit:
+            break
+        value = getattr(claim, "value", None)
+        if not isinstance(claim, DateClaim) or claim.relative or not value or len(value) != 10:
+            continue
+        line_start = text.rfind("\n", 0, claim.start) + 1
+        line_end = text.find("\n", claim.end)
+        line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+        if len(line) - len(claim.text) <= DATELINE_EXTRA:
+            return parse_reference(value)
+    return None
+
+
+def _find_dates(article: Article, sentences: list[tuple[int, int]], reference: date | None) -> list[Claim]:
     text = article.text
     lowered = text.lower()
-    ctx = _Context(text, parse_reference(article.published), [s for s, _ in sentences], lowered)
+    ctx = _Context(text, reference, [s for s, _ in sentences], lowered)
     found: list[Claim] = []
     # Each pattern is tried only where a word that can start it stands, never at every character (a
     # scan of the whole text per pattern cost about 6 ms an article). A length of time is tried only
