@@ -38,6 +38,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the templates are package files: no stat of each one on every render
     )
     env.globals.update(
         story_url=story_url,

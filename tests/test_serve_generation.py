@@ -1,0 +1,122 @@
+"""The per-generation caches of factdiff serve: a value is kept until the store is written, and a
+write by another connection (another process adding, the refresher) makes the next request
+compute it again, on the HTML page and its JSON twin alike."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+import warnings
+from pathlib import Path
+
+import pytest
+
+from factdiff.serve.app import create_app
+from factdiff.serve.generation import Generation, GenerationCache
+from tests.serve_helpers import EXAMPLES, build_store
+
+with warnings.catch_warnings():  # starlette's test client warns about its own httpx use
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+
+@pytest.fixture()
+def sqlite_db(tmp_path: Path) -> Path:
+    path = tmp_path / "g.db"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE t (n INTEGER)")
+    return path
+
+
+def _write(path: Path, n: int) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO t VALUES (?)", (n,))
+
+
+def test_a_value_is_kept_until_another_connection_commits(sqlite_db: Path) -> None:
+    generation = Generation(str(sqlite_db))
+    cache = GenerationCache(generation)
+    reader = sqlite3.connect(sqlite_db)
+    calls: list[int] = []
+
+    def total() -> int:
+        calls.append(1)
+        return int(reader.execute("SELECT coalesce(sum(n), 0) FROM t").fetchone()[0])
+
+    assert cache.get("sum", total) == 0
+    assert cache.get("sum", total) == 0 and len(calls) == 1
+    _write(sqlite_db, 5)
+    assert cache.get("sum", total) == 5 and len(calls) == 2
+    assert cache.get("sum", total) == 5 and len(calls) == 2
+    assert cache.get("other", lambda: "x") == "x"
+    _write(sqlite_db, 2)
+    assert cache.get("sum", total) == 7 and len(calls) == 3
+    generation.close()
+
+
+def test_a_failed_computation_is_not_cached(sqlite_db: Path) -> None:
+    cache = GenerationCache(Generation(str(sqlite_db)))
+
+    def fail() -> int:
+        raise ValueError("no")
+
+    with pytest.raises(ValueError):
+        cache.get("k", fail)
+    assert cache.get("k", lambda: 3) == 3
+
+
+def test_concurrent_requests_for_a_missing_value_compute_it_once(sqlite_db: Path) -> None:
+    cache = GenerationCache(Generation(str(sqlite_db)))
+    started = threading.Event()
+    calls: list[int] = []
+
+    def slow() -> int:
+        calls.append(1)
+        started.set()
+        time.sleep(0.2)
+        return 42
+
+    results: list[int] = []
+    first = threading.Thread(target=lambda: results.append(cache.get("k", slow)))
+    first.start()
+    started.wait(5)
+    others = [threading.Thread(target=lambda: results.append(cache.get("k", slow))) for _ in range(4)]
+    for thread in others:
+        thread.start()
+    for thread in [first, *others]:
+        thread.join()
+    assert results == [42] * 5 and len(calls) == 1
+
+
+def test_the_outlet_page_and_twin_count_a_report_added_by_another_process(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from factdiff.cli import cli
+
+    db = tmp_path / "o.db"
+    build_store(db)
+    with TestClient(create_app(db)) as client:
+        story = client.get("/api/stories").json()["stories"][0]
+        client.get(f"/stories/{story['id']}")  # compared: the outlets get verdicts
+        name = "The Larkmont Ledger"
+        before = client.get(f"/api/outlets/{name}").json()
+        assert before["articles"] == 1
+        assert client.get(f"/api/outlets/{name}").json() == before  # kept while nothing is written
+        page = client.get(f"/outlets/{name}")
+        assert page.status_code == 200 and "1 reports in 1 stories" in page.text
+        assert page.cookies.get("factdiff_csrf")  # the cached page still gets its form cookie
+        text = (EXAMPLES / "01-larkmont-ledger.txt").read_text(encoding="utf-8")
+        follow = tmp_path / "more" / "09-ledger-follow-up.txt"
+        follow.parent.mkdir()
+        follow.write_text(
+            text.replace("Published: 2026-03-10", "Published: 2026-04-02")
+            + "\nThe Ledger will follow the rebuild through the spring.\n",
+            encoding="utf-8",
+        )
+        result = CliRunner().invoke(cli, ["add", str(follow.parent), "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        after = client.get(f"/api/outlets/{name}").json()
+        assert after["articles"] == 2
+        assert "2 reports in" in client.get(f"/outlets/{name}").text
