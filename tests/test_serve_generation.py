@@ -120,3 +120,32 @@ def test_the_outlet_page_and_twin_count_a_report_added_by_another_process(tmp_pa
         after = client.get(f"/api/outlets/{name}").json()
         assert after["articles"] == 2
         assert "2 reports in" in client.get(f"/outlets/{name}").text
+
+
+def test_the_stories_list_follows_writes_counts_divergences_and_search(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from factdiff.cli import cli
+
+    db = tmp_path / "s.db"
+    build_store(db)
+    with TestClient(create_app(db)) as client:
+        listed = client.get("/api/stories").json()
+        story = listed["stories"][0]
+        assert story["divergences"] is None  # not compared yet
+        assert client.get("/api/stories", params={"q": "bridge zeppelin"}).json()["total"] == 0
+        client.get(f"/stories/{story['id']}")  # compared and saved by the page: a write
+        compared = client.get("/api/stories").json()
+        assert compared["stories"][0]["divergences"] is not None
+        assert sum(compared["stories"][0]["divergences"].values()) > 0
+        text = (EXAMPLES / "03-metro-roundup.txt").read_text(encoding="utf-8")
+        extra = tmp_path / "more" / "10-zeppelin.txt"
+        extra.parent.mkdir()
+        extra.write_text(text + "\nA zeppelin flew over the bridge during the closure.\n", encoding="utf-8")
+        result = CliRunner().invoke(cli, ["add", str(extra.parent), "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        after = client.get("/api/stories").json()
+        assert after["articles"] == listed["articles"] + 1
+        assert client.get("/api/stories", params={"q": "bridge zeppelin"}).json()["total"] == 1
+        page = client.get("/", params={"q": "zeppelin bridge"})
+        assert f"of a store of {listed['articles'] + 1} articles" in page.text

@@ -133,6 +133,9 @@ def create_app(
     # outlet records (data and page) until the next write: the same few outlets are asked for by
     # every reader, and each record counts over all of the outlet's reports and verdicts
     outlet_records = GenerationCache(generation, size=1024)
+    # what the stories page reads again and again between writes: stories per search term, the
+    # divergence counts of each listed story, the number of articles
+    list_values = GenerationCache(generation, size=50_000)
 
     def store() -> Store:
         current = getattr(local, "store", None)
@@ -216,7 +219,7 @@ def create_app(
         per_page: int,
     ) -> dict[str, Any]:
         filters = _filters(q, date_from, date_to, outlet, divergence, min_size, max_size, order, page, per_page)
-        return pages.stories_data(store(), filters)
+        return pages.stories_data(store(), filters, list_values.current())
 
     # Query parameters shared by the stories page and its twin (strings: an HTML form sends "" for
     # an empty field, and a bad value gets a 400 naming it, not a validation dump).

@@ -56,6 +56,19 @@ class GenerationCache:
         self.hits = 0
         self.misses = 0
 
+    def current(self) -> dict[Hashable, Any]:
+        """The values of the current generation, to read and add to directly (for values that are
+        looked up many at a time); a value added to it is dropped with its generation."""
+        with self._lock:
+            generation = self._generation()
+            if generation != self._current:
+                self._current = generation
+                self._values = {}
+                self._computing = {}
+            if len(self._values) >= self._size:
+                self._values = {}
+            return self._values
+
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """The value of ``key`` in the current generation, computed by ``compute`` when missing.
 
