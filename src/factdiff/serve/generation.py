@@ -27,20 +27,24 @@ T = TypeVar("T")
 
 
 class Generation:
-    """The store's write generation, read through one private connection (thread-safe)."""
+    """The store's write generation, read through one private connection shared by the threads.
+
+    No Python lock is held around the read: SQLite serializes the calls on the connection itself
+    (the module is built thread-safe), while the interpreter lock is free for other requests. The
+    number never decreases, so of two generations read by two requests the larger is the later.
+    """
 
     def __init__(self, db: str) -> None:
+        if sqlite3.threadsafety != 3:  # pragma: no cover - every current CPython build is serialized
+            raise RuntimeError("factdiff serve needs an SQLite built for use from several threads")
         self._db = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
-        self._lock = threading.Lock()
 
     def __call__(self) -> int:
-        """A number that changes whenever another connection committed since the last call."""
-        with self._lock:
-            return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+        """A number that grows whenever another connection committed since the last call."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        self._db.close()
 
 
 class GenerationCache:
@@ -50,42 +54,39 @@ class GenerationCache:
         self._generation = generation
         self._size = size
         self._lock = threading.Lock()
-        self._current: int | None = None
+        self._current = -1
         self._values: dict[Hashable, Any] = {}
         self._computing: dict[Hashable, threading.Event] = {}
-        self.hits = 0
-        self.misses = 0
+
+    def _values_of(self, generation: int) -> dict[Hashable, Any]:
+        """The values to use for a request that read ``generation`` (under the lock).
+
+        A request that read an earlier generation than the current one (it read it just before
+        another request read the later one) gets the later values: they are at least as new.
+        """
+        if generation > self._current or len(self._values) >= self._size:
+            self._current = max(generation, self._current)
+            self._values = {}
+            self._computing = {}
+        return self._values
 
     def current(self) -> dict[Hashable, Any]:
         """The values of the current generation, to read and add to directly (for values that are
         looked up many at a time); a value added to it is dropped with its generation."""
+        generation = self._generation()
         with self._lock:
-            generation = self._generation()
-            if generation != self._current:
-                self._current = generation
-                self._values = {}
-                self._computing = {}
-            if len(self._values) >= self._size:
-                self._values = {}
-            return self._values
+            return self._values_of(generation)
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """The value of ``key`` in the current generation, computed by ``compute`` when missing.
 
         An exception of ``compute`` is raised to its caller and nothing is cached.
         """
+        generation = self._generation()
         while True:
             with self._lock:
-                # read under the lock: generations are then seen in the order of the lock, and a
-                # request never drops the values of a later generation for those of an earlier one
-                generation = self._generation()
-                if generation != self._current:
-                    self._current = generation
-                    self._values = {}
-                    self._computing = {}
-                values = self._values
+                values = self._values_of(generation)
                 if key in values:
-                    self.hits += 1
                     return values[key]  # type: ignore[no-any-return]
                 waiting = self._computing.get(key)
                 if waiting is None:
@@ -94,10 +95,8 @@ class GenerationCache:
             waiting.wait()
             with self._lock:
                 if self._values is values and key in values:
-                    self.hits += 1
                     return values[key]  # type: ignore[no-any-return]
-            # the computation failed or the generation moved on meanwhile: try again
-        self.misses += 1
+            # the computation failed or the generation moved on meanwhile: look again
         try:
             value = compute()
         except BaseException:
@@ -108,8 +107,6 @@ class GenerationCache:
             raise
         with self._lock:
             if self._values is values:  # still the generation it was computed for
-                if len(values) >= self._size:
-                    values.clear()
                 values[key] = value
                 if self._computing.get(key) is done:
                     del self._computing[key]
