@@ -149,3 +149,48 @@ def test_the_stories_list_follows_writes_counts_divergences_and_search(tmp_path:
         assert client.get("/api/stories", params={"q": "bridge zeppelin"}).json()["total"] == 1
         page = client.get("/", params={"q": "zeppelin bridge"})
         assert f"of a store of {listed['articles'] + 1} articles" in page.text
+
+
+# The matrix row as the story template wrote it before the cells were built in Python.
+_TEMPLATE_CELLS = """{% set cells = {} %}
+{% for cell in slot.cells %}{% set _ = cells.update({cell.article: cell}) %}{% endfor %}
+{% for a in articles %}
+{% set cell = cells.get(a.id) %}
+{% if cell %}
+{% set key = si ~ '.' ~ a.id %}
+<td class="cell v-{{ cell.verdict }}{% if cell.get('in_post') %} post{% endif %}\
+{% if key == cell_key %} chosen{% endif %}" data-verdict="{{ cell.verdict }}" data-article="{{ a.id }}" \
+title="{{ cell.verdict }}{% if cell.get('confidence') is not none %} \
+(confidence {{ '%.2f'|format(cell.confidence) }}){% endif %}"><a href="{{ story_url(sid, key) }}">\
+{% if cell.verdict == 'omitted' %}·{% else %}{{ cell.get('value') or '' }}\
+{% if cell.get('in_post') %} [post]{% endif %}{% endif %}</a></td>
+{% else %}
+<td></td>
+{% endif %}
+{% endfor %}
+"""
+
+
+def test_matrix_cells_write_what_the_template_wrote() -> None:
+    import jinja2
+
+    from factdiff.serve.views import matrix_cells, story_url
+    from tests.serve_helpers import PAYLOAD
+
+    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    template = env.from_string(_TEMPLATE_CELLS)
+    articles = [{"id": "a1"}, {"id": f"b&{PAYLOAD}"}, {"id": "c 3"}, {"id": "d"}]
+    slot = {
+        "cells": [
+            {"article": "a1", "verdict": "agree", "value": "14 beams", "confidence": 0.4199},
+            {"article": f"b&{PAYLOAD}", "verdict": "number_changed", "value": PAYLOAD, "in_post": True},
+            {"article": "c 3", "verdict": "omitted", "value": None, "confidence": 1},
+            {"article": "d", "verdict": "agree", "value": 0},
+        ]
+    }
+    for chosen in (None, "2.a1", f"2.b&{PAYLOAD}", "2.c 3", "1.a1"):
+        for row in (slot, {"cells": slot["cells"][1:3]}):
+            expected = template.render(
+                slot=row, articles=articles, si=2, cell_key=chosen, sid="s/1?", story_url=story_url
+            )
+            assert str(matrix_cells(2, row, articles, "s/1?", chosen)) == expected
