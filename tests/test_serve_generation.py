@@ -194,3 +194,73 @@ def test_matrix_cells_write_what_the_template_wrote() -> None:
                 slot=row, articles=articles, si=2, cell_key=chosen, sid="s/1?", story_url=story_url
             )
             assert str(matrix_cells(2, row, articles, "s/1?", chosen)) == expected
+
+
+# The rows of the stories table as the template wrote them before they were built in Python.
+_TEMPLATE_ROWS = """{% for s in stories %}
+<tr class="story-row">
+  <td><a class="story-link" href="{{ story_url(s.id) }}">{{ s.label or s.id }}</a></td>
+  <td class="num">{{ s.size }}</td>
+  <td class="dates">{{ s.first_date or '' }}{% if s.last_date and s.last_date != s.first_date %} – \
+{{ s.last_date }}{% endif %}</td>
+  <td>{% for o in s.outlets[:4] %}<a href="{{ outlet_url(o) }}">{{ o }}</a>{% if not loop.last %}, {% endif %}\
+{% endfor %}{% if s.outlets|length > 4 %} and {{ s.outlets|length - 4 }} more{% endif %}</td>
+  <td>{% if s.divergences is none %}<span class="note">not compared yet</span>{% elif not s.divergences %}none\
+{% else %}{% for t, n in s.divergences.items() %}<span class="chip v-{{ t }}">{{ n }} {{ t }}</span> {% endfor %}\
+{% endif %}</td>
+</tr>
+{% else %}
+<tr><td colspan="5" class="note">No story matches.</td></tr>
+{% endfor %}
+"""
+
+
+def test_story_rows_write_what_the_template_wrote() -> None:
+    import jinja2
+
+    from factdiff.serve.views import outlet_url, story_rows, story_url
+    from tests.serve_helpers import PAYLOAD
+
+    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    template = env.from_string(_TEMPLATE_ROWS)
+    stories = [
+        {
+            "id": "s1/?&",
+            "label": PAYLOAD,
+            "size": 7,
+            "first_date": "2024-03-01",
+            "last_date": "2024-03-04",
+            "outlets": ["A & B", PAYLOAD, "c", "d", "e", "f"],
+            "divergences": {"number_changed": 3, "quote_altered": 1},
+        },
+        {
+            "id": "s2",
+            "label": "",
+            "size": 1,
+            "first_date": None,
+            "last_date": None,
+            "outlets": [],
+            "divergences": None,
+        },
+        {
+            "id": "s3",
+            "label": "Same day",
+            "size": 2,
+            "first_date": "2024-03-02",
+            "last_date": "2024-03-02",
+            "outlets": ["x", "y", "z", "w"],
+            "divergences": {},
+        },
+        {
+            "id": "s4",
+            "label": "Undated start",
+            "size": 3,
+            "first_date": None,
+            "last_date": "2024-03-09",
+            "outlets": ["x"],
+            "divergences": {},
+        },
+    ]
+    for rows in (stories, stories[1:2], []):
+        expected = template.render(stories=rows, story_url=story_url, outlet_url=outlet_url)
+        assert str(story_rows(rows)) == expected

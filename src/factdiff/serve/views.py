@@ -28,6 +28,7 @@ __all__ = [
     "outlet_url",
     "page_url",
     "safe_href",
+    "story_rows",
     "story_url",
 ]
 
@@ -53,6 +54,7 @@ def environment() -> jinja2.Environment:
         version=__version__,
         page_url=page_url,
         matrix_cells=matrix_cells,
+        story_rows=story_rows,
     )
     return env
 
@@ -92,6 +94,44 @@ def matrix_cells(
             f'<td class="cell v-{verdict}{" post" if in_post else ""}{" chosen" if key == chosen else ""}" '
             f'data-verdict="{verdict}" data-article="{escape(article_id)}" title="{title}">'
             f'<a href="{escape(base + quote_plus(key) + "#evidence")}">{text}</a></td>\n'
+        )
+    return Markup("".join(out))  # every value above is escaped
+
+
+def story_rows(stories: list[dict[str, Any]]) -> Markup:
+    """The rows of the stories table (``stories_data``), one ``<tr>`` each, every value escaped.
+
+    Built here rather than in the template, which spent more time on its per-row look-ups and
+    calls than the page's own query.
+    """
+    if not stories:
+        return Markup('<tr><td colspan="5" class="note">No story matches.</td></tr>\n')
+    out: list[str] = []
+    for story in stories:
+        first, last = story["first_date"], story["last_date"]
+        dates = str(escape(first or "")) + (f" – {escape(last)}" if last and last != first else "")
+        outlets = story["outlets"]
+        links = ", ".join(f'<a href="{escape(outlet_url(o))}">{escape(o)}</a>' for o in outlets[:4])
+        if len(outlets) > 4:
+            links += f" and {len(outlets) - 4} more"
+        counts = story["divergences"]
+        if counts is None:
+            divergences = '<span class="note">not compared yet</span>'
+        elif not counts:
+            divergences = "none"
+        else:
+            divergences = "".join(
+                f'<span class="chip v-{escape(kind)}">{escape(n)} {escape(kind)}</span> ' for kind, n in counts.items()
+            )
+        out.append(
+            '<tr class="story-row">\n'
+            f'  <td><a class="story-link" href="{escape(story_url(story["id"]))}">'
+            f"{escape(story['label'] or story['id'])}</a></td>\n"
+            f'  <td class="num">{escape(story["size"])}</td>\n'
+            f'  <td class="dates">{dates}</td>\n'
+            f"  <td>{links}</td>\n"
+            f"  <td>{divergences}</td>\n"
+            "</tr>\n"
         )
     return Markup("".join(out))  # every value above is escaped
 
