@@ -264,3 +264,28 @@ def test_story_rows_write_what_the_template_wrote() -> None:
     for rows in (stories, stories[1:2], []):
         expected = template.render(stories=rows, story_url=story_url, outlet_url=outlet_url)
         assert str(story_rows(rows)) == expected
+
+
+def test_the_refresher_process_runs_at_a_lower_priority(tmp_path: Path) -> None:
+    import os
+
+    from factdiff.serve.cache import REFRESH_NICENESS, Refresher
+
+    if not hasattr(os, "getpriority"):
+        pytest.skip("process priorities are POSIX")
+    db = tmp_path / "r.db"
+    build_store(db)
+    refresher = Refresher(str(db))
+    try:
+        refresher("no-such-story")  # starts the process; a story it cannot find is left alone
+        deadline = time.monotonic() + 60
+        while refresher.pending() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        pool = refresher._pool
+        assert pool is not None
+        pids = list(pool._processes)  # the pool's one process
+        assert pids
+        ours = os.getpriority(os.PRIO_PROCESS, 0)
+        assert os.getpriority(os.PRIO_PROCESS, pids[0]) == min(19, ours + REFRESH_NICENESS)
+    finally:
+        refresher.close()
