@@ -206,24 +206,13 @@ def create_app(
 
     # --- data -----------------------------------------------------------------------------------
 
-    def stories(
-        q: str,
-        date_from: str | None,
-        date_to: str | None,
-        outlet: str | None,
-        divergence: str | None,
-        min_size: str | None,
-        max_size: str | None,
-        order: str,
-        page: int,
-        per_page: int,
-    ) -> dict[str, Any]:
-        filters = _filters(q, date_from, date_to, outlet, divergence, min_size, max_size, order, page, per_page)
+    def stories(filters: pages.StoryFilters) -> dict[str, Any]:
         return pages.stories_data(store(), filters, list_values.current())
 
     # Query parameters shared by the stories page and its twin (strings: an HTML form sends "" for
-    # an empty field, and a bad value gets a 400 naming it, not a validation dump).
-    def story_params(
+    # an empty field, and a bad value gets a 400 naming it, not a validation dump). Only parsed
+    # here, on the event loop: the page's reads and rendering then take one worker thread, not two.
+    async def story_params(
         q: str = Query(
             "", max_length=500, description="Words that must all appear in the story's reports (each in one of them)"
         ),
@@ -236,14 +225,14 @@ def create_app(
         order: Literal["size", "recent"] = Query("size", description="Largest first, or latest report first"),
         page: int = Query(1, ge=1, le=1_000_000),
         per_page: int = Query(pages.PER_PAGE, ge=1, le=200),
-    ) -> dict[str, Any]:
-        return stories(q, date_from, date_to, outlet, divergence, min_size, max_size, order, page, per_page)
+    ) -> pages.StoryFilters:
+        return _filters(q, date_from, date_to, outlet, divergence, min_size, max_size, order, page, per_page)
 
     # --- JSON ----------------------------------------------------------------------------------
 
     @app.get("/api/stories", tags=["api"], summary="Stories: search, filters, one page")
-    def api_stories(result: dict[str, Any] = Depends(story_params)) -> dict[str, Any]:  # noqa: B008
-        return result
+    def api_stories(filters: pages.StoryFilters = Depends(story_params)) -> dict[str, Any]:  # noqa: B008
+        return stories(filters)
 
     @app.get("/api/stories/{story_id}", tags=["api"], summary="A story: comparison, outlets, copies, timeline")
     def api_story(story_id: str, cell: str | None = Query(None, max_length=200)) -> dict[str, Any]:
@@ -273,8 +262,8 @@ def create_app(
     # --- HTML ----------------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, tags=["pages"], summary="The stories page")
-    def stories_page(request: Request, result: dict[str, Any] = Depends(story_params)) -> HTMLResponse:  # noqa: B008
-        return html(request, "stories.html", {"data": result})
+    def stories_page(request: Request, filters: pages.StoryFilters = Depends(story_params)) -> HTMLResponse:  # noqa: B008
+        return html(request, "stories.html", {"data": stories(filters)})
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, tags=["pages"], summary="A story page")
     def story_page(request: Request, story_id: str, cell: str | None = Query(None, max_length=200)) -> HTMLResponse:
