@@ -289,3 +289,15 @@ def test_the_refresher_process_runs_at_a_lower_priority(tmp_path: Path) -> None:
         assert os.getpriority(os.PRIO_PROCESS, pids[0]) == min(19, ours + REFRESH_NICENESS)
     finally:
         refresher.close()
+
+
+def test_the_generation_is_read_under_a_lock_where_sqlite_is_not_serialized(
+    sqlite_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sqlite3, "threadsafety", 1)
+    generation = Generation(str(sqlite_db))
+    first = generation()
+    assert generation() == first
+    _write(sqlite_db, 1)
+    assert generation() > first
+    generation.close()

@@ -29,19 +29,22 @@ T = TypeVar("T")
 class Generation:
     """The store's write generation, read through one private connection shared by the threads.
 
-    No Python lock is held around the read: SQLite serializes the calls on the connection itself
-    (the module is built thread-safe), while the interpreter lock is free for other requests. The
+    With SQLite built serialized (``sqlite3.threadsafety == 3``, as CPython ships it) no Python lock
+    is held around the read: SQLite serializes the calls on the connection itself, while the
+    interpreter lock is free for other requests; otherwise a lock guards the connection. The
     number never decreases, so of two generations read by two requests the larger is the later.
     """
 
     def __init__(self, db: str) -> None:
-        if sqlite3.threadsafety != 3:  # pragma: no cover - every current CPython build is serialized
-            raise RuntimeError("factdiff serve needs an SQLite built for use from several threads")
         self._db = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+        self._lock = threading.Lock() if sqlite3.threadsafety != 3 else None
 
     def __call__(self) -> int:
         """A number that grows whenever another connection committed since the last call."""
-        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+        if self._lock is None:
+            return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+        with self._lock:
+            return int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
         self._db.close()
