@@ -13,7 +13,8 @@ The peer, measured in the same run, is the one-story view factdiff had before th
 
 Usage: python bench/serve.py [--store PATH] [--articles 100000] [--readers 20] [--seconds 30]
                              [--writer 2000] [--sample 300] [--seed 5] [--workers 1]
-Prints one table: p50/p95 latency and throughput per page, the goals, and the writer's check.
+Prints one table: p50/p95 latency and throughput per page, the goals, and the writer's check; the
+line above it gives the server's CPU time per request during the 20-reader phase (Linux).
 Loopback only; the request count is bounded by --seconds and --readers.
 """
 
@@ -163,6 +164,31 @@ def readers(
     return latencies, errors
 
 
+def cpu_seconds(root: int) -> float | None:
+    """CPU seconds (user and system) used so far by process ``root`` and its descendants (the
+    worker processes of ``--workers N``, the process that redoes grown stories); None where
+    ``/proc`` is not there. The server's own cost per request, whatever else the machine runs."""
+    proc = Path("/proc")
+    if not (proc / str(root) / "stat").exists():
+        return None
+    parents: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        ticks[int(entry.name)] = int(fields[11]) + int(fields[12])
+    tree, added = {root}, True
+    while added:
+        grown = tree | {pid for pid, parent in parents.items() if parent in tree}
+        added, tree = grown != tree, grown
+    return sum(ticks.get(pid, 0) for pid in tree) / os.sysconf("SC_CLK_TCK")
+
+
 def _wait_ready(base: str, server: subprocess.Popen[bytes], timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -266,9 +292,11 @@ def main() -> None:
                 text=True,
             )
             load_before = os.getloadavg()[0]
+            cpu_before = cpu_seconds(server.pid)
             started = time.perf_counter()
             latencies, errors = readers(base, stories, outlets, args.readers, args.seconds, args.seed)
             elapsed = time.perf_counter() - started
+            cpu_after = cpu_seconds(server.pid)
             load_after = os.getloadavg()[0]
             writer_running = writer.poll() is None
             writer_out, _ = writer.communicate(timeout=1800)
@@ -278,13 +306,21 @@ def main() -> None:
         distinct, stored, grouped = check_writer(args.store, source, planned)
         peer_times = peer(args.store, stories[: args.peer_stories], folder)
 
+    answered = sum(len(values) for values in latencies.values())
+    server_cpu = ""
+    if cpu_before is not None and cpu_after is not None and answered:
+        used = cpu_after - cpu_before
+        server_cpu = (
+            f"; the server used {used:.1f} CPU-seconds meanwhile ({used / elapsed:.2f} cores, "
+            f"{used / answered * 1000:.2f} ms a request)"
+        )
     print(
         f"store: {total:,} articles ({built}{indexed}); {len(stories)} stories compared first in {warm_seconds:.1f} s "
         f"(median {statistics.median(warm_times) * 1000:.0f} ms a story); server: {args.workers} process(es); "
         f"{args.readers} readers for "
         f"{elapsed:.0f} s while `factdiff add` wrote {planned:,} reports "
         f"({'still writing when the readers stopped' if writer_running else 'finished within the run'}); "
-        f"load average {load_before:.1f} -> {load_after:.1f} on {os.cpu_count()} cores"
+        f"load average {load_before:.1f} -> {load_after:.1f} on {os.cpu_count()} cores{server_cpu}"
     )
     print()
     print("| page | requests | p50 ms | p95 ms | req/s | goal p95 | met |")

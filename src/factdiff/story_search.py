@@ -39,6 +39,7 @@ import functools
 import re
 import sqlite3
 import threading
+from collections.abc import Hashable, MutableMapping
 from typing import Any
 
 __all__ = [
@@ -279,21 +280,34 @@ def search_terms(text: str) -> list[str]:
     return terms[:MAX_SEARCH_TERMS]
 
 
-def search_clause(db: sqlite3.Connection, terms: list[str]) -> tuple[str, str, list[Any]]:
+def search_clause(
+    db: sqlite3.Connection, terms: list[str], memo: MutableMapping[Hashable, Any] | None = None
+) -> tuple[str, str, list[Any]]:
     """How the stories page finds the stories holding every term: (FROM, WHERE, parameters).
 
     The FROM clause names the story's sort and filter columns ``s`` (``id``, ``size``,
     ``first_date``, ``last_date``). From the story index when it is up to date (one row per story
     and term, driven by the rarest term); else from ``story_summaries`` and the article index.
     No terms (a search of no indexable word) matches no story.
+    ``memo``: values that hold until the store is next written (see ``factdiff.serve.generation``):
+    whether the index is up to date, and the number of stories of each term, are kept there.
     """
     if not terms:
         return "story_summaries s", "0", []
-    if not pending(db):
+    memo = {} if memo is None else memo
+    up_to_date = memo.get(("search-index-up-to-date",))
+    if up_to_date is None:
+        up_to_date = memo[("search-index-up-to-date",)] = not pending(db)
+    if up_to_date:
         if len(terms) > 1:  # the rarest term drives; the others are probed per story
-            counts = {
-                t: db.execute("SELECT count(*) FROM story_terms WHERE term = ?", (t,)).fetchone()[0] for t in terms
-            }
+            counts = {}
+            for t in terms:
+                count = memo.get(("search-term-stories", t))
+                if count is None:
+                    count = memo[("search-term-stories", t)] = db.execute(
+                        "SELECT count(*) FROM story_terms WHERE term = ?", (t,)
+                    ).fetchone()[0]
+                counts[t] = count
             terms = sorted(terms, key=lambda t: counts[t])
         where = ["t0.term = ?", "t0.members > 0"]
         for i in range(1, len(terms)):

@@ -30,6 +30,7 @@ from factdiff.errors import FactdiffError
 from factdiff.fetch import Fetcher
 from factdiff.serve import data as pages
 from factdiff.serve.cache import Refresher
+from factdiff.serve.generation import Generation, GenerationCache
 from factdiff.serve.guard import CSRF_COOKIE, Forbidden, Guard, check_origin
 from factdiff.serve.views import RENDERED_PAGES, Rendered, environment
 from factdiff.serve.writer import Writer
@@ -52,6 +53,7 @@ class AddRequest(BaseModel):
     feeds: list[str] = Field(default_factory=list, max_length=MAX_ADD_URLS)
 
 
+_CSRF = re.compile(r"[A-Za-z0-9_-]{32,64}")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -127,6 +129,13 @@ def create_app(
     writer.index_backlog()  # a store migrated just now: its search index is filled in the background
     refresher = Refresher(db)
     env = environment()
+    generation = Generation(db)
+    # outlet records (data and page) until the next write: the same few outlets are asked for by
+    # every reader, and each record counts over all of the outlet's reports and verdicts
+    outlet_records = GenerationCache(generation, size=1024)
+    # what the stories page reads again and again between writes: stories per search term, the
+    # divergence counts of each listed story, the number of articles
+    list_values = GenerationCache(generation, size=50_000)
 
     def store() -> Store:
         current = getattr(local, "store", None)
@@ -141,6 +150,7 @@ def create_app(
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         refresher.close()  # the process recomputing stale comparisons ends with the server
+        generation.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -159,16 +169,24 @@ def create_app(
 
     app.add_middleware(Guard, allowed_hosts=allowed_hosts)
 
-    def html(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    def csrf_of(request: Request) -> str:
         csrf = request.cookies.get(CSRF_COOKIE) or ""
-        if not re.fullmatch(r"[A-Za-z0-9_-]{32,64}", csrf):
-            csrf = secrets.token_urlsafe(32)
-        body = env.get_template(template).render(
-            **context, csrf=csrf, token_required=app.state.token is not None, request_path=request.url.path
-        )
+        return csrf if _CSRF.fullmatch(csrf) else secrets.token_urlsafe(32)
+
+    def html_response(body: str, csrf: str, status: int = 200) -> HTMLResponse:
         response = HTMLResponse(body, status_code=status)
         response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/")
         return response
+
+    def html(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+        csrf = csrf_of(request)
+        body = env.get_template(template).render(
+            **context, csrf=csrf, token_required=app.state.token is not None, request_path=request.url.path
+        )
+        return html_response(body, csrf, status)
+
+    def outlet_record(name: str, number: int) -> dict[str, Any]:
+        return outlet_records.get(("data", name, number), lambda: pages.outlet_data(store(), name, number))
 
     @app.exception_handler(pages.NotFound)
     async def not_found(request: Request, exc: pages.NotFound) -> Response:
@@ -188,24 +206,13 @@ def create_app(
 
     # --- data -----------------------------------------------------------------------------------
 
-    def stories(
-        q: str,
-        date_from: str | None,
-        date_to: str | None,
-        outlet: str | None,
-        divergence: str | None,
-        min_size: str | None,
-        max_size: str | None,
-        order: str,
-        page: int,
-        per_page: int,
-    ) -> dict[str, Any]:
-        filters = _filters(q, date_from, date_to, outlet, divergence, min_size, max_size, order, page, per_page)
-        return pages.stories_data(store(), filters)
+    def stories(filters: pages.StoryFilters) -> dict[str, Any]:
+        return pages.stories_data(store(), filters, list_values.current())
 
     # Query parameters shared by the stories page and its twin (strings: an HTML form sends "" for
-    # an empty field, and a bad value gets a 400 naming it, not a validation dump).
-    def story_params(
+    # an empty field, and a bad value gets a 400 naming it, not a validation dump). Only parsed
+    # here, on the event loop: the page's reads and rendering then take one worker thread, not two.
+    async def story_params(
         q: str = Query(
             "", max_length=500, description="Words that must all appear in the story's reports (each in one of them)"
         ),
@@ -218,14 +225,14 @@ def create_app(
         order: Literal["size", "recent"] = Query("size", description="Largest first, or latest report first"),
         page: int = Query(1, ge=1, le=1_000_000),
         per_page: int = Query(pages.PER_PAGE, ge=1, le=200),
-    ) -> dict[str, Any]:
-        return stories(q, date_from, date_to, outlet, divergence, min_size, max_size, order, page, per_page)
+    ) -> pages.StoryFilters:
+        return _filters(q, date_from, date_to, outlet, divergence, min_size, max_size, order, page, per_page)
 
     # --- JSON ----------------------------------------------------------------------------------
 
     @app.get("/api/stories", tags=["api"], summary="Stories: search, filters, one page")
-    def api_stories(result: dict[str, Any] = Depends(story_params)) -> dict[str, Any]:  # noqa: B008
-        return result
+    def api_stories(filters: pages.StoryFilters = Depends(story_params)) -> dict[str, Any]:  # noqa: B008
+        return stories(filters)
 
     @app.get("/api/stories/{story_id}", tags=["api"], summary="A story: comparison, outlets, copies, timeline")
     def api_story(story_id: str, cell: str | None = Query(None, max_length=200)) -> dict[str, Any]:
@@ -239,7 +246,7 @@ def create_app(
     def api_outlet(
         name: str, page: int = Query(1, ge=1, le=1_000_000, description="Page of the evidence")
     ) -> dict[str, Any]:
-        return pages.outlet_data(store(), name, page)
+        return outlet_record(name, page)
 
     @app.post("/api/add", tags=["api"], summary="Fetch and store pages and feeds", status_code=200)
     def api_add(body: AddRequest, request: Request) -> dict[str, Any]:
@@ -255,8 +262,8 @@ def create_app(
     # --- HTML ----------------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, tags=["pages"], summary="The stories page")
-    def stories_page(request: Request, result: dict[str, Any] = Depends(story_params)) -> HTMLResponse:  # noqa: B008
-        return html(request, "stories.html", {"data": result})
+    def stories_page(request: Request, filters: pages.StoryFilters = Depends(story_params)) -> HTMLResponse:  # noqa: B008
+        return html(request, "stories.html", {"data": stories(filters)})
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, tags=["pages"], summary="A story page")
     def story_page(request: Request, story_id: str, cell: str | None = Query(None, max_length=200)) -> HTMLResponse:
@@ -280,7 +287,12 @@ def create_app(
 
     @app.get("/outlets/{name:path}", response_class=HTMLResponse, tags=["pages"], summary="An outlet page")
     def outlet_page(request: Request, name: str, page: int = Query(1, ge=1, le=1_000_000)) -> HTMLResponse:
-        return html(request, "outlet.html", {"data": pages.outlet_data(store(), name, page)})
+        def render() -> str:  # the outlet page holds no form: the same body for every reader
+            return env.get_template("outlet.html").render(
+                data=outlet_record(name, page), csrf="", token_required=False, request_path=request.url.path
+            )
+
+        return html_response(outlet_records.get(("page", name, page), render), csrf_of(request))
 
     @app.post("/add", response_class=HTMLResponse, tags=["pages"], summary="The add form of the stories page")
     async def add_form(request: Request) -> Response:

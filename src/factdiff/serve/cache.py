@@ -192,6 +192,8 @@ class Refresher:
 
     A comparison is pure Python and takes from tens of milliseconds to seconds for a large story;
     run in a thread of the server it would hold the interpreter lock against every request. The
+    process runs at a lower CPU priority (:data:`REFRESH_NICENESS`), so on a busy machine it takes
+    the time the readers leave rather than slowing them. The
     process has its own connection and saves through :func:`story_comparison`, so the next view
     reads the fresh comparison. A story already waiting is not queued twice; at most ``limit``
     wait, later ones are dropped (a later view asks again).
@@ -209,7 +211,9 @@ class Refresher:
             if story_id in self._pending or len(self._pending) >= self._limit:
                 return
             if self._pool is None:  # started on first need: a store that is not written never pays for it
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                self._pool = ProcessPoolExecutor(
+                    max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_lower_priority
+                )
             self._pending.add(story_id)
             future = self._pool.submit(_refresh, self._db, story_id)
         future.add_done_callback(lambda _f, sid=story_id: self._done(sid, _f))
@@ -228,6 +232,19 @@ class Refresher:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+#: How much lower than the server's the refresher process's CPU priority is (``nice``): it does
+#: background work whose result a page can wait for, and should take only the CPU the readers leave.
+REFRESH_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    """In the refresher's process, at its start: yield the CPU to the server's readers."""
+    import os
+
+    if hasattr(os, "nice"):  # POSIX
+        os.nice(REFRESH_NICENESS)
 
 
 _REFRESH_STORES: dict[str, Store] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,17 +83,24 @@ class StoryFilters:
         }
 
 
-def stories_data(store: Store, filters: StoryFilters) -> dict[str, Any]:
+def stories_data(
+    store: Store, filters: StoryFilters, memo: MutableMapping[Hashable, Any] | None = None
+) -> dict[str, Any]:
     """Stories matching the filters, one page of them, with their divergence counts when compared.
 
     A search (``q``) finds the stories with every word in the title or text of some report of
     theirs, through the story-level index of :mod:`factdiff.story_search`.
+    ``memo``: values that hold until the store is next written (the server passes those of the
+    current generation, :mod:`factdiff.serve.generation`): the number of stories per search term,
+    each story's divergence counts and the number of articles are read from it when there, and
+    added to it when read from the store.
     """
     db = store.connection
+    memo = {} if memo is None else memo
     source, where, params = "story_summaries s", [], []
     searching = has_words(filters.q)  # punctuation alone is no search
     if searching:
-        source, matched, params = search_clause(db, search_terms(filters.q))
+        source, matched, params = search_clause(db, search_terms(filters.q), memo)
         where.append(matched)
     where.append("s.size >= ?")
     params.append(filters.min_size)
@@ -153,9 +160,15 @@ def stories_data(store: Store, filters: StoryFilters) -> dict[str, Any]:
         rows = [by_id[i] for i in found if i in by_id]
     pages = max(1, math.ceil(total / filters.per_page))
     stories = [_story_row(r) for r in rows]
-    counts = _divergence_counts(store, [s["id"] for s in stories])
+    wanted = [s["id"] for s in stories if ("divergences", s["id"]) not in memo]
+    counts = _divergence_counts(store, wanted)
+    for sid in wanted:
+        memo[("divergences", sid)] = counts.get(sid)
     for story in stories:
-        story["divergences"] = counts.get(story["id"])
+        story["divergences"] = memo[("divergences", story["id"])]
+    articles = memo.get(("articles",))
+    if articles is None:
+        articles = memo[("articles",)] = store.count()
     return {
         "filters": filters.to_dict(),
         "total": total,
@@ -163,7 +176,7 @@ def stories_data(store: Store, filters: StoryFilters) -> dict[str, Any]:
         "pages": pages,
         "stories": stories,
         "divergence_types": divergence_types(),
-        "articles": store.count(),
+        "articles": articles,
     }
 
 
