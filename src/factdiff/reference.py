@@ -264,13 +264,9 @@ def _kinds_apart(agreeing: list[_Member], family_of: Callable[[str], str]) -> tu
         merged = ([fact] + [f for k in linked for f in k[0]], members + [m for k in linked for m in k[1]])
         kinds = [k for k in kinds if not any(k is h for h in linked)] + [merged]
     groups = [members for _, members in kinds]
-    if len(groups) < 2:
+    winner = _majority(groups, family_of)
+    if winner is None:
         return [], None
-    support = [len({family_of(m.article) for m in group}) for group in groups]
-    best = max(support)
-    if best < 2 or support.count(best) > 1:
-        return [], None
-    winner = groups[support.index(best)]
     apart = [
         m
         for group in groups
@@ -279,6 +275,18 @@ def _kinds_apart(agreeing: list[_Member], family_of: Callable[[str], str]) -> tu
         if judge_against(m.match.fact, winner[0].match.fact) == "unit_swap"
     ]
     return apart, winner[0]
+
+
+def _majority(groups: list[list[_Member]], family_of: Callable[[str], str]) -> list[_Member] | None:
+    """The group that the most independent reports (families) are in, when there are two groups or
+    more, it has at least two families and no other group has as many; else None."""
+    if len(groups) < 2:
+        return None
+    support = [len({family_of(m.article) for m in group}) for group in groups]
+    best = max(support)
+    if best < 2 or support.count(best) > 1:
+        return None
+    return groups[support.index(best)]
 
 
 def _one_kind(a: Fact, b: Fact) -> bool:
@@ -302,13 +310,9 @@ def _placed_apart(agreeing: list[_Member], family_of: Callable[[str], str]) -> t
                 break
         else:
             groups.append([member])
-    if len(groups) < 2:
+    winner = _majority(groups, family_of)
+    if winner is None:
         return [], None
-    support = [len({family_of(m.article) for m in group}) for group in groups]
-    best = max(support)
-    if best < 2 or support.count(best) > 1:
-        return [], None
-    winner = groups[support.index(best)]
     return [m for group in groups if group is not winner for m in group], winner[0]
 
 
