@@ -66,7 +66,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from devsplit import PARTS, part_of
+from devsplit import PARTS, SUBPARTS, part_of, subpart_of
 from factdiff.analyse.concepts import said_of
 from factdiff.analyse.quantities import Found, extract
 from factdiff.analyse.text import sentence_of, split_sentences
@@ -357,16 +357,21 @@ def measured(s: Scores) -> dict[str, float]:
 
 def split_rows(rows: list[dict]) -> dict[str, list[dict]]:
     """The rows of each part of the development half (``bench/devsplit.py``), and all of them."""
-    parts: dict[str, list[dict]] = {name: [] for name in PARTS}
+    parts: dict[str, list[dict]] = {name: [] for name in (*PARTS, *SUBPARTS)}
     for row in rows:
         parts[part_of(row["text"])].append(row)
+        sub = subpart_of(row["text"])
+        if sub is not None:
+            parts[sub].append(row)
     return {**parts, "all": rows}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--part", choices=[*PARTS, "all"], default=None, help="score one part only (default: each)")
+    parser.add_argument(
+        "--part", choices=[*PARTS, *SUBPARTS, "all"], default=None, help="score one part only (default: each)"
+    )
     parser.add_argument("--quantulum-python", default=None, help="python of a venv with quantulum3 0.10.0")
     parser.add_argument("--no-peer", action="store_true", help="skip quantulum3")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors of factdiff (on --part)")
@@ -408,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
             cells = [s.f1(s.value), s.f1(s.unit)]
             cells += [s.f1(s.change), s.f1(s.concept), s.f1(s.complete)] if extras else [None] * 3
             text = " ".join(f"{'/'.join(f'{x:.1f}' for x in c) if c else '-':>16}" for c in cells)
-            print(f"{name:<6} {system:<18} {s.gold:>5} {text}")
+            print(f"{name:<7} {system:<17} {s.gold:>5} {text}")
     print(f"{'CQE (published, full set)':<25} {'':>5} {92.0:>16} {85.6:>16} {88.1:>16} {76.1:>16} {57.0:>16}")
     if note:
         print(f"quantulum3 0.10.0: {note}")
