@@ -100,8 +100,10 @@ def _fetcher(**options: object) -> Fetcher:
     """A fetcher that lets the test server through, and resolves news.example to it."""
     return Fetcher(
         allow=allow_test_server,
-        resolver=lambda host, port: {"localhost": ["127.0.0.1"]}.get(host)
-        or ([TEST_HOST] if host.endswith(".example") else _no_dns(host, port)),
+        resolver=lambda host, port: (
+            {"localhost": ["127.0.0.1"]}.get(host)
+            or ([TEST_HOST] if host.endswith(".example") else _no_dns(host, port))
+        ),
         **options,  # type: ignore[arg-type]
     )
 

@@ -227,7 +227,9 @@ def test_non_english_article_is_kept_and_labelled() -> None:
 
 
 def test_a_title_without_a_body_is_a_headline_record() -> None:
-    headline = normalise(Draft(body=" \n ", input="h.txt", title="Ferry adds a late sailing", url="https://bay.example/f"))
+    headline = normalise(
+        Draft(body=" \n ", input="h.txt", title="Ferry adds a late sailing", url="https://bay.example/f")
+    )
     assert isinstance(headline, Article)
     assert (headline.kind, headline.text, headline.title_end, headline.body_start) == (
         "headline",

@@ -661,6 +661,8 @@ def test_a_possessive_stays_with_the_noun_it_owns() -> None:
         ("The bid is 470 pence a share.", 470, "penny per share"),
         ("The shares closed at 118.5p on Friday.", 118.5, "penny"),
         ("Water boils at 100° Celsius.", 100, "celsius"),
+        ("Maybank rose 18 sen to RM9.10 on Monday.", 18, "sen"),
+        ("The stamp costs 45 cents.", 45, "cent"),
     ],
 )
 def test_rates_pence_and_degrees_named(text: str, value: float, unit: str) -> None:
@@ -726,3 +728,22 @@ def test_a_thousands_group_after_a_comma_and_a_space() -> None:
     # text rebuilt from tokens: "200, 000"; a group led by a zero is never a number of its own
     assert one("The island is home to about 200, 000 residents.", 200_000).concept == "residents"
     assert [q.number for q in quantities("The scores were 3, 4 and 5.")] == [3, 4, 5]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Life expectancy for men in the city is around 73 raising the prospect of a late pension.",
+        "That makes the coupe about 40k cheaper than its rivals.",
+    ],
+)
+def test_a_verb_or_a_comparative_after_a_number_is_not_what_it_counts(text: str) -> None:
+    found = [f for f in extract(text, split_sentences(text)) if f.quantity.number in (73, 40000)]
+    assert len(found) == 1
+    assert found[0].noun is None
+
+
+def test_a_noun_before_than_is_still_counted() -> None:
+    text = "The firm hired 40 workers than planned."
+    found = [f for f in extract(text, split_sentences(text)) if f.quantity.number == 40]
+    assert found[0].noun == "workers"

@@ -41,6 +41,7 @@ from factdiff.analyse.lexicon import opens_with_common_word
 from factdiff.analyse.numbers import NumberMention, hedge_before, parse_number, scan_numbers, word_trie
 from factdiff.analyse.text import split_sentences
 from factdiff.analyse.units import CURRENCIES, TIME_UNITS, UnitMatch, unit_after, unit_before
+from factdiff.lexicon import known as _known
 from factdiff.model import Article, Quantity
 
 __all__ = ["Found", "extract", "find_quantities"]
@@ -784,6 +785,10 @@ def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[st
                 continue
         if (lower in _STOP and not (word.isupper() and len(word) > 1)) or lower in _VERBS:
             break  # "the city fleet" goes on
+        if lower.endswith("ing") and _DETERMINER_AFTER.match(text, match.end(), end):
+            break  # "is around 73 raising the prospect": a verb taking its object, not a counted noun
+        if _THAN_AFTER.match(text, match.end(), end) and not known_noun(lower):
+            break  # "around 25k or 40k cheaper than": a comparative, not what is counted
         if word[0].isdigit() and (not words or words[-1].lower().endswith(("'s", "’s"))):
             break  # "of the bridge's 40 steel beams": the number after a possessive is a count of its own
         if (
@@ -813,6 +818,8 @@ _PREDICATE = re.compile(
     r"|(?:had|have|has)\s+(?:an?|no)\s+(?=[a-z]))"
 )
 _PAST_ED = re.compile(r"[a-z]{3,}ed")
+_DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|this|these|those|some)\s")
+_THAN_AFTER = re.compile(r"\s+than\b")
 _PAST_VERBS = frozenset("hit struck shook rocked left killed sent forced drew brought caught".split())
 # "of" and a bare noun after a counted noun says what kind: "categories of products", not "members of the board".
 _OF_KIND = re.compile(
@@ -824,6 +831,11 @@ _WHOLE_AFTER_PART = re.compile(r"\d\s+of\s+(?:the\s+|all\s+)?\Z")
 _COORDINATED = re.compile(r"\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?P<noun>[a-z]{3,}s)\b")
 _FRACTION_OF = re.compile(r"\s+(?:of\s+)?(?:the|its|their|his|her|our|all\s+the)\s+")
 _PLURALS = frozenset("people persons men women children staff police cattle".split())
+
+
+def known_noun(word: str) -> bool:
+    """Whether Open English WordNet has ``word`` as a noun (in any form)."""
+    return _known(word, "n")
 
 
 def _is_plural(word: str) -> bool:

@@ -79,8 +79,9 @@ _AFTER: dict[str, tuple[str, ...]] = {
     "DEM": ("deutsche marks", "deutsche mark", "german marks"),
     "NGN": ("nigerian naira", "naira"),
     "BTC": ("bitcoins", "bitcoin", "btc"),
-    # A lower-case "c" glued to a number is a cent ("17c a share"); "12 C" and "12°C" are Celsius.
-    "cent": ("cents", "cent", "sen", "c"),
+    # A lower-case "c" glued to a number is a cent ("17c a share"); "12 C" and "12°C" are Celsius. A
+    # "sen" is a hundredth of a ringgit (Recognizers-Text's "Sen"), not a cent, as a penny is not.
+    "cent": ("cents", "cent", "c"),
     # A penny is a hundredth of a pound, not a cent: "118.5p", "470 pence a share" (Recognizers-Text's "Penny").
     "penny": ("pence", "pennies", "penny", "p"),
     "foot": ("feet", "foot", "ft", "'"),

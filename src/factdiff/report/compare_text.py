@@ -54,9 +54,7 @@ def render_compare(comparison: Comparison, *, color: bool = False, width: int = 
     """The whole terminal report as one string."""
     out = io.StringIO()
     # Report words may hold square brackets ("[the agency]"): never read them as markup.
-    console = Console(
-        file=out, width=width, color_system="standard" if color else None, highlight=False, markup=False
-    )
+    console = Console(file=out, width=width, color_system="standard" if color else None, highlight=False, markup=False)
     articles = comparison.articles
     primary = set(comparison.primary.ids) if comparison.primary else set()
     console.print(Text(f"Story: {comparison.story}", style="bold"))

@@ -285,11 +285,7 @@ def _stages(spark: Any, options: RunOptions, out: Any, background: _Background, 
     )
     spark.createDataFrame(assigned, schema.ASSIGNED).write.mode("overwrite").parquet(out.work("assigned"))
     assigned_df = spark.read.parquet(out.work("assigned"))
-    moves = (
-        assigned_df.filter(F.col("kind") == "v")
-        .groupBy("id")
-        .agg(F.max_by("story_id", "rank").alias("moved_to"))
-    )
+    moves = assigned_df.filter(F.col("kind") == "v").groupBy("id").agg(F.max_by("story_id", "rank").alias("moved_to"))
     members = (
         assigned_df.filter(F.col("kind") == "m")
         .join(moves, "id", "left")
