@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from devsplit import PARTS, part_of
+from devsplit import PARTS, SUBPARTS, part_of, subpart_of
 from factdiff.analyse.lexicon import is_common_word
 from factdiff.analyse.names import name_parts, same_person
 from factdiff.analyse.people import find_people
@@ -381,16 +381,21 @@ def run(docs: list[Doc]) -> tuple[Score, Score, Score, float]:
 
 def split_docs(docs: list[Doc]) -> dict[str, list[Doc]]:
     """The documents of each part of the development half (``bench/devsplit.py``), and all of them."""
-    parts: dict[str, list[Doc]] = {name: [] for name in PARTS}
+    parts: dict[str, list[Doc]] = {name: [] for name in (*PARTS, *SUBPARTS)}
     for doc in docs:
         parts[part_of(doc.name)].append(doc)
+        sub = subpart_of(doc.name)
+        if sub is not None:
+            parts[sub].append(doc)
     return {**parts, "all": docs}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR folder with text/ and attributions/")
-    parser.add_argument("--part", choices=[*PARTS, "all"], default=None, help="score one part only (default: each)")
+    parser.add_argument(
+        "--part", choices=[*PARTS, *SUBPARTS, "all"], default=None, help="score one part only (default: each)"
+    )
     parser.add_argument("--errors", type=int, default=0, help="print this many errors of each kind (first part)")
     args = parser.parse_args()
     docs = load(args.data)
@@ -417,7 +422,7 @@ def main() -> None:
         f"by bench/devsplit.py); a match shares >= {MATCH_OVERLAP:.0%} of the larger unit's tokens; strict speakers; "
         f"factdiff people+quotes ran at {len(chosen) / everything[3]:.0f} articles/s on one core ({words} words)"
     )
-    header = f"{'part':<6} {'system':<28} {'units':<9} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'n':>5}"
+    header = f"{'part':<7} {'system':<27} {'units':<9} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'n':>5}"
     print(header)
     print("-" * len(header))
     for name in names:
@@ -431,7 +436,7 @@ def main() -> None:
         ):
             p, r, f = s.prf()
             cells = f"{p:6.1f} {r:6.1f} {f:6.1f} {s.speaker_acc():7.1f}% {s.spk_n:>5}"
-            print(f"{name:<6} {system:<28} {kind:<9} {n:>5} {cells}")
+            print(f"{name:<7} {system:<27} {kind:<9} {n:>5} {cells}")
     ggt = "Gender Gap Tracker (published, own data)"
     print(f"{ggt:<51} {'':>5} {'':>6} {'':>6} {GGT_QUOTE_F1:6.1f} {GGT_SPEAKER_ACC:7.1f}%")
     print(f"pronoun Sources with no named antecedent in the annotation: {len(everything[0].undecided)}")
