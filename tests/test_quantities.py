@@ -747,3 +747,18 @@ def test_a_noun_before_than_is_still_counted() -> None:
     text = "The firm hired 40 workers than planned."
     found = [f for f in extract(text, split_sentences(text)) if f.quantity.number == 40]
     assert found[0].noun == "workers"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("He will be 35 by the end of the year.", 35, "year of age"),
+        ("She turned 40 in May.", 40, "year of age"),
+        ("I am 27.", 27, "year of age"),
+        ("He was 35 points behind.", 35, "point"),
+        ("It was 35 by noon.", 35, None),
+        ("He scored 35 in the game.", 35, None),
+    ],
+)
+def test_a_number_a_person_is_or_turns_is_an_age(text: str, value: float, unit: str | None) -> None:
+    assert one(text, value).unit == unit

@@ -396,7 +396,9 @@ def _read(
     unit_match = currency or unit
     norm = unit_match.unit if unit_match is not None else None
     if norm is None and (
-        _is_age(text, mention, before, after) or ("age" in before[-8:] and _AGED_BEFORE.search(before[-8:]))
+        _is_age(text, mention, before, after)
+        or ("age" in before[-8:] and _AGED_BEFORE.search(before[-8:]))
+        or _pronoun_age(mention, before, after)
     ):
         norm = "year of age"
     if norm is None and mention.value is not None and 0 < mention.value < 10 and _magnitude_cue(text, mention):
@@ -760,6 +762,26 @@ def _is_age(text: str, mention: NumberMention, before: str, after: str) -> bool:
     if name is None or name.group().split(",")[0].split()[-1] in _US_STATES:
         return False
     return bool(_AGE_AFTER.match(after))
+
+
+#: A person's pronoun, then "is", "was", "will be", "turned" ... right before a bare number.
+_PRONOUN_AGE_BEFORE = re.compile(
+    r"(?<![\w'’])(?:[Hh]e|[Ss]he|I)\s+(?:is|was|am|will\s+be|would\s+be|['’]s|turns|turned|will\s+turn|"
+    r"(?:has|had)\s+turned)\s+(?:now\s+|only\s+|just\s+|about\s+|nearly\s+|almost\s+|around\s+)?\Z"
+)
+#: ... and the number ends its phrase: nothing is counted after it.
+_PRONOUN_AGE_AFTER = re.compile(
+    r"\s*(?:[.,;:!?)]|\Z|\s+(?:by|in|on|at|when|next|this|last|and|or|but|until|before|after|if|years?)\b)"
+)
+
+
+def _pronoun_age(mention: NumberMention, before: str, after: str) -> bool:
+    """ "He will be 35 by the end of the year", "she turned 40 in May": a bare whole number that a
+    person's pronoun is said to be or turn is that person's age."""
+    value = mention.value
+    if value is None or not (1 <= value <= 110) or not float(value).is_integer():
+        return False
+    return bool(_PRONOUN_AGE_BEFORE.search(before[-40:])) and bool(_PRONOUN_AGE_AFTER.match(after))
 
 
 def _skip_of(text: str, pos: int) -> int:
