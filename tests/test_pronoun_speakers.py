@@ -165,3 +165,11 @@ def test_an_apposition_of_origin_or_age_introduces_the_subject(apposition: str) 
 def test_a_cue_after_an_apposition_and_an_adverb_credits_the_clause_subject() -> None:
     text = 'As Ada Okafor, a harbour engineer, recently put it, "Did the port lower its fees by law, or not at all?"'
     assert _speakers(text) == ["Ada Okafor"]
+
+
+def test_a_place_after_in_is_not_the_subject_that_speaks() -> None:
+    text = (
+        "In a panel discussion this weekend in Washington, Dana Brill, the head of the Tenants Union, told a student who asked about turnout "
+        'that "this is not the first generation to be frustrated."'
+    )
+    assert _speakers(text) == ["Dana Brill"]

@@ -477,8 +477,18 @@ def _subject(text: str, floor: int, pos: int, known: _People, people_only: bool 
         if people_only and not honorific and not any(same_person(cleaned, f) for f in known.full):
             continue
         s = name.start() + words.find(cleaned)
+        if _place_object(text, s):
+            continue  # "In a panel discussion in Washington, Marc Morial told ...": where, not who
         return s, s + len(cleaned)
     return found
+
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|across|outside|inside|throughout)[ \t]+(?:the[ \t]+)?\Z")
+
+
+def _place_object(text: str, start: int) -> bool:
+    """True when the name at ``start`` is the object of a preposition of place ("in Washington")."""
+    return bool(_PLACE_PREPOSITION.search(text, max(0, start - 16), start))
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
