@@ -169,7 +169,7 @@ def test_a_cue_after_an_apposition_and_an_adverb_credits_the_clause_subject() ->
 
 def test_a_place_after_in_is_not_the_subject_that_speaks() -> None:
     text = (
-        "In a panel discussion this weekend in Washington, Dana Brill, the head of the Tenants Union, told a student who asked about turnout "
-        'that "this is not the first generation to be frustrated."'
+        "In a panel discussion this weekend in Washington, Dana Brill, the head of the Tenants Union, "
+        'told a student who asked about turnout that "this is not the first generation to be frustrated."'
     )
     assert _speakers(text) == ["Dana Brill"]
