@@ -88,6 +88,11 @@ def reading(
     if first is None:
         return None, "none"
     last = max((k for k, t in enumerate(tokens) if t[0] < end), default=first)
+    before = _restated_number(tokens, first)
+    if before is not None:
+        # "a net worth of 1.356 billion ($1.762bn)": a bracketed restatement is said of what the
+        # figure it restates is said of
+        return reading(text, tokens[before][0], tokens[first - 2][1], sentence, measure)
     if measure:
         own = next((c for c in _untrimmed(tokens) if c[2] <= last < c[3]), None)
         if own is not None and _named(text[tokens[last + 1][0] : own[1]]) and not _temporal(tokens, own):
@@ -452,6 +457,23 @@ def _gerund_subject(tokens: list[Token], k: int) -> bool:
         if tokens[j][3] in _VERBAL and not tokens[j][2].lower().endswith("ing"):
             return True
     return False
+
+
+def _restated_number(tokens: list[Token], first: int) -> int | None:
+    """The first token of the figure that a quantity opening a bracket restates ("1.356 billion" in
+    "1.356 billion ($1.762bn)"): a number at most three tokens before the bracket, with only its
+    unit or scale between; None when the bracket follows no figure."""
+    if first < 2 or tokens[first - 1][2] != "(":
+        return None
+    for k in range(first - 2, max(-1, first - 5), -1):
+        word, upos = tokens[k][2], tokens[k][3]
+        if upos == "NUM" or word[:1].isdigit():
+            while k > 0 and (tokens[k - 1][3] == "NUM" or tokens[k - 1][2] in ("$", "£", "€")):
+                k -= 1
+            return k
+        if upos not in ("NOUN", "PROPN", "SYM", "X") or word in _CLAUSE_MARKS:
+            return None
+    return None
 
 
 def _before_brackets(tokens: list[Token], opening: int) -> int:
