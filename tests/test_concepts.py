@@ -23,6 +23,12 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         ("They bought 30 tickets.", "30", None),
         ("The ferry, the oldest in the fleet, carried 240 passengers.", "240", "ferry"),
         ("The river flowed at a speed of 12 knots.", "12 knots", "speed"),
+        # one lower-case word between commas is an aside, not the subject
+        (
+            "The diesel-powered 2019 Volvo XC90, meanwhile, is oddly slow, adding 3 seconds to that time.",
+            "3 seconds",
+            "Volvo XC90",
+        ),
         # a bracketed restatement is said of what the figure before the bracket is said of
         ("The fund had a net worth of 1.3 billion ($1.7bn) last year, the list showed.", "$1.7bn", "net worth"),
         # a head that only says how much ("a total of") is not what the number is said of

@@ -206,6 +206,8 @@ def _tree_subject(tokens: list[Token], chunks: list[Chunk], verb: int, first: in
         if heads[k] in group and tokens[k][3] in ("NOUN", "PROPN"):
             if any(heads[j] == k and tokens[j][3] == "ADP" for j in range(k)):
                 continue  # "In the city, ...": a phrase with a preposition is no subject
+            if 0 < k < len(tokens) - 1 and tokens[k - 1][2] == tokens[k + 1][2] == "," and tokens[k][2].islower():
+                continue  # "The SUV, meanwhile, is": one lower-case word between commas is an aside
             return next((c for c in chunks if c[2] <= k <= c[3]), None)
     return None
 
