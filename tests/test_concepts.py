@@ -98,6 +98,17 @@ def test_measure_said_of(sentence: str, number: str, expected: str | None) -> No
     assert _said_of(sentence, number, measure=True) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        ("The founders are sitting on $2 billion in gains after the sale.", "$2 billion", "gains"),
+        ("The fund gave the startup $50,000 in exchange for a stake.", "$50,000", "fund"),
+    ],
+)
+def test_a_sum_in_a_phrase_of_common_nouns_is_a_sum_of_that(sentence: str, number: str, expected: str) -> None:
+    assert _said_of(sentence, number, measure=True) == expected
+
+
 def test_a_measure_is_said_of_the_noun_it_modifies() -> None:
     assert _said_of("Engineers fitted a 40 mm steel cable to the mast.", "40 mm", measure=True) == "steel cable"
 

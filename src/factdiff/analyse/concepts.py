@@ -17,7 +17,8 @@ scorer (:mod:`.heads`), not from word lists:
    -> "speed"), unless it only says how much ("a total of 40"); a phrase of another preposition that
    the tree attaches to the noun phrase right before it names what the number is of ("new capacity
    above 40 gigawatts" -> "new capacity"; in "paid 5% in cash, up from 2%" the tree gives "from 2%"
-   to the verb);
+   to the verb); a sum followed by "in" and a phrase of common nouns is a sum of that ("$1 billion
+   in gains"; not "in exchange for", whose noun has a preposition of its own);
 2. otherwise the subject of the verb nearest before the number: the noun phrase right before that
    verb's group ("the new line will carry 9,000 riders a day" -> "new line"), or, when no noun
    phrase stands there, the noun that the tree makes the verb's subject ("Exports in the first
@@ -109,6 +110,9 @@ def reading(
     whole = _of_complement(tokens, chunks, after)
     if whole is not None:
         return _words(text, tokens, whole), "of_complement"
+    kind = _money_in(text, tokens, chunks, start, end, after)
+    if kind is not None:
+        return _words(text, tokens, kind), "money_in"
     source = _from_phrase(tokens, chunks, first, after)
     if source is not None:
         return _words(text, tokens, source), "from_phrase"
@@ -509,6 +513,24 @@ def _of_complement(tokens: list[Token], chunks: list[Chunk], last: int) -> tuple
         if upos in _VERBAL or word in _CLAUSE_MARKS or upos == "ADP":
             return None
     return None
+
+
+_CURRENCY_SIGNS = frozenset("$£€¥₹₩₪")
+#: The last word of a compound preposition that opens with "in" ("in exchange for", "in line with").
+_COMPOUND_PREPOSITION_ENDS = frozenset({"of", "for", "to", "with"})
+
+
+def _money_in(text: str, tokens: list[Token], chunks: list[Chunk], start: int, end: int, last: int) -> Chunk | None:
+    """What a sum is of, named in an "in" phrase right after it ("$1 billion in gains", "$2m in
+    damages"): a phrase of common nouns, not a place or a time ("$5m in Texas", "$5m in May")."""
+    if not _CURRENCY_SIGNS & set(text[start:end]) or last + 2 >= len(tokens) or tokens[last + 1][2] != "in":
+        return None
+    chunk = next((c for c in chunks if c[2] == last + 2), None)
+    if chunk is None or tokens[chunk[3]][3] != "NOUN" or not tokens[chunk[3]][2][:1].islower():
+        return None
+    if chunk[3] + 1 < len(tokens) and tokens[chunk[3] + 1][2].lower() in _COMPOUND_PREPOSITION_ENDS:
+        return None  # "in exchange for", "in the event of": a compound preposition, not what the sum is
+    return chunk
 
 
 def _from_phrase(tokens: list[Token], chunks: list[Chunk], first: int, last: int) -> Chunk | None:
