@@ -146,16 +146,26 @@ class Progress:
     def _poll(self) -> None:
         tracker = self.sc.statusTracker()  # type: ignore[attr-defined]
         per_task = self.n / self.partitions
-        while not self._stop.wait(2.0):
-            for stage_id in tracker.getActiveStageIds():
-                info = tracker.getStageInfo(stage_id)
-                if info is None or info.numTasks != self.partitions or len(self.marks) * STEP >= self.n:
-                    continue
-                done = int(info.numCompletedTasks * per_task)
-                while (len(self.marks) + 1) * STEP <= done:
-                    mark = ((len(self.marks) + 1) * STEP, time.perf_counter() - self.started)
-                    self.marks.append(mark)
-                    print(f"  analysed {mark[0]:>9,} after {mark[1]:8.1f} s", flush=True)
+        stage: int | None = None  # the analysis stage: the first with one task per partition
+        while not self._stop.wait(2.0) and len(self.marks) * STEP < self.n:
+            if stage is None:
+                stage = next(
+                    (
+                        s
+                        for s in tracker.getActiveStageIds()
+                        if (info := tracker.getStageInfo(s)) is not None and info.numTasks == self.partitions
+                    ),
+                    None,
+                )
+            info = tracker.getStageInfo(stage) if stage is not None else None
+            if info is None:
+                continue
+            # Read after the stage ends too, so that the last tasks' mark is printed.
+            done = int(info.numCompletedTasks * per_task)
+            while (len(self.marks) + 1) * STEP <= done:
+                mark = ((len(self.marks) + 1) * STEP, time.perf_counter() - self.started)
+                self.marks.append(mark)
+                print(f"  analysed {mark[0]:>9,} after {mark[1]:8.1f} s", flush=True)
 
     def stop(self) -> None:
         self._stop.set()
