@@ -23,6 +23,8 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         ("They bought 30 tickets.", "30", None),
         ("The ferry, the oldest in the fleet, carried 240 passengers.", "240", "ferry"),
         ("The river flowed at a speed of 12 knots.", "12 knots", "speed"),
+        # a predicate noun describes the copula's subject, which the number is said of
+        ("Port Harwick is the home port for about 40 trawlers.", "40", "Port Harwick"),
         # one lower-case word between commas is an aside, not the subject
         (
             "The diesel-powered 2019 Volvo XC90, meanwhile, is oddly slow, adding 3 seconds to that time.",

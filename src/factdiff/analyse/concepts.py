@@ -17,7 +17,8 @@ scorer (:mod:`.heads`), not from word lists:
    -> "speed"), unless it only says how much ("a total of 40"); a phrase of another preposition that
    the tree attaches to the noun phrase right before it names what the number is of ("new capacity
    above 40 gigawatts" -> "new capacity"; in "paid 5% in cash, up from 2%" the tree gives "from 2%"
-   to the verb); a sum followed by "in" and a phrase of common nouns is a sum of that ("$1 billion
+   to the verb), or, where that phrase is a copula's predicate noun, the copula's subject ("Morro
+   Bay is the home port for about 60 fishermen" -> "Morro Bay"); a sum followed by "in" and a phrase of common nouns is a sum of that ("$1 billion
    in gains"; not "in exchange for", whose noun has a preposition of its own);
 2. otherwise the subject of the verb nearest before the number: the noun phrase right before that
    verb's group ("the new line will carry 9,000 riders a day" -> "new line"), or, when no noun
@@ -123,6 +124,11 @@ def reading(
         first = _before_brackets(tokens, first - 1)  # "nine miles (14 km)": said of what the miles are
     modified = _noun_modified(tokens, chunks, first, last)
     if modified is not None:
+        described = _copula_subject(tokens, chunks, modified)
+        if described is not None:
+            # "Morro Bay is the home port for about 60 fishermen": the predicate noun describes the
+            # subject, which the number is said of
+            return _words(text, tokens, described), "copula_subject"
         return _words(text, tokens, modified), "noun_modified"
     clause = _clause_start(tokens, first)
     verb = _verb_before(tokens, clause, first)
@@ -195,6 +201,23 @@ def _sentence(text: str, start: int, end: int) -> tuple[list[Token], list[Chunk]
     trimmed = (_trimmed(tokens, s, e, k) for s, e, k in _chunks(tokens))
     chunks = [c for c in trimmed if c is not None and not _temporal(tokens, c) and not _unit_only(text, tokens, c)]
     return tokens, chunks
+
+
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "remains", "remained", "becomes", "became"})
+
+
+def _copula_subject(tokens: list[Token], chunks: list[Chunk], chunk: Chunk) -> Chunk | None:
+    """The subject of a copula whose predicate noun is ``chunk`` ("Morro Bay is the home port"), or
+    None when ``chunk`` is no predicate noun."""
+    k = chunk[2] - 1
+    while k >= 0 and tokens[k][3] in ("DET", "ADV"):
+        k -= 1
+    if k < 1 or tokens[k][2].lower() not in _COPULAS:
+        return None
+    subject = next((c for c in chunks if c[3] == k - 1), None)
+    if subject is None or tokens[subject[3]][3] == "PRON":
+        return None
+    return subject
 
 
 def _tree_subject(tokens: list[Token], chunks: list[Chunk], verb: int, first: int) -> Chunk | None:
