@@ -18,8 +18,9 @@ scorer (:mod:`.heads`), not from word lists:
    the tree attaches to the noun phrase right before it names what the number is of ("new capacity
    above 40 gigawatts" -> "new capacity"; in "paid 5% in cash, up from 2%" the tree gives "from 2%"
    to the verb), or, where that phrase is a copula's predicate noun, the copula's subject ("Morro
-   Bay is the home port for about 60 fishermen" -> "Morro Bay"); a sum followed by "in" and a phrase of common nouns is a sum of that ("$1 billion
-   in gains"; not "in exchange for", whose noun has a preposition of its own);
+   Bay is the home port for about 60 fishermen" -> "Morro Bay"); a sum followed by "in" and a
+   phrase of common nouns is a sum of that ("$1 billion in gains"; not "in exchange for", whose
+   noun has a preposition of its own);
 2. otherwise the subject of the verb nearest before the number: the noun phrase right before that
    verb's group ("the new line will carry 9,000 riders a day" -> "new line"), or, when no noun
    phrase stands there, the noun that the tree makes the verb's subject ("Exports in the first
