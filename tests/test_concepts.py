@@ -47,6 +47,7 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         # an "of" phrase right after a count is what it counts; after the count's noun, what they belong to
         ("Two of the crew were hurt.", "Two", None),
         ("Five new seasons of the show will air.", "Five", "show"),
+        ("Most of the 3.1M digital and physical sales of the film came late.", "3.1M", "film"),
         # "those" and a participle name people
         ("A third of those polled were over 35 years old.", "35 years", "polled"),
         # what a verb changes "by" the number is its object, before its subject

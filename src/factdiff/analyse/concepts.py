@@ -530,12 +530,18 @@ def _words(text: str, tokens: list[Token], chunk: Chunk) -> str | None:
 
 
 def _of_complement(tokens: list[Token], chunks: list[Chunk], last: int) -> tuple | None:
-    for k in range(last + 1, min(len(tokens), last + 1 + _OF_WINDOW)):
+    """The phrase of an "of" right after the number and its unit, or after the counted noun phrase
+    ("digital and physical sales of the film": nouns, adjectives and "and" go on past the window)."""
+    k = last + 1
+    while k < len(tokens):
         word, upos = tokens[k][2], tokens[k][3]
         if word.lower() == "of":
             return next((c for c in chunks if c[2] == k + 1), None)
         if upos in _VERBAL or word in _CLAUSE_MARKS or upos == "ADP":
             return None
+        if k >= last + _OF_WINDOW and upos not in ("NOUN", "ADJ", "CCONJ"):
+            return None
+        k += 1
     return None
 
 
