@@ -104,11 +104,14 @@ def test_measure_said_of(sentence: str, number: str, expected: str | None) -> No
 @pytest.mark.parametrize(
     ("sentence", "number", "expected"),
     [
+        # a difference or a multiple is said of what it is measured against
+        ("The gust reached 10mph less than the top wind speeds on the ridge.", "10mph", "top wind speeds"),
+        ("Sales rose to 900 units, more than four times the number from the year before.", "four times", "number"),
         ("The founders are sitting on $2 billion in gains after the sale.", "$2 billion", "gains"),
         ("The fund gave the startup $50,000 in exchange for a stake.", "$50,000", "fund"),
     ],
 )
-def test_a_sum_in_a_phrase_of_common_nouns_is_a_sum_of_that(sentence: str, number: str, expected: str) -> None:
+def test_measures_said_of_a_phrase_after_them(sentence: str, number: str, expected: str) -> None:
     assert _said_of(sentence, number, measure=True) == expected
 
 

@@ -20,7 +20,8 @@ scorer (:mod:`.heads`), not from word lists:
    to the verb), or, where that phrase is a copula's predicate noun, the copula's subject ("Morro
    Bay is the home port for about 60 fishermen" -> "Morro Bay"); a sum followed by "in" and a
    phrase of common nouns is a sum of that ("$1 billion in gains"; not "in exchange for", whose
-   noun has a preposition of its own);
+   noun has a preposition of its own); a difference or a multiple is said of what it is measured
+   against ("10mph less than the top wind speeds", "four times the number"; not a time);
 2. otherwise the subject of the verb nearest before the number: the noun phrase right before that
    verb's group ("the new line will carry 9,000 riders a day" -> "new line"), or, when no noun
    phrase stands there, the noun that the tree makes the verb's subject ("Exports in the first
@@ -112,6 +113,9 @@ def reading(
     whole = _of_complement(tokens, chunks, after)
     if whole is not None:
         return _words(text, tokens, whole), "of_complement"
+    standard = _compared_with(tokens, chunks, after)
+    if standard is not None:
+        return _words(text, tokens, standard), "compared_with"
     kind = _money_in(text, tokens, chunks, start, end, after)
     if kind is not None:
         return _words(text, tokens, kind), "money_in"
@@ -543,6 +547,24 @@ def _of_complement(tokens: list[Token], chunks: list[Chunk], last: int) -> tuple
             return None
         k += 1
     return None
+
+
+_COMPARATIVES = frozenset(
+    "more less fewer higher lower bigger smaller larger greater longer shorter faster slower older younger".split()
+)
+
+
+def _compared_with(tokens: list[Token], chunks: list[Chunk], last: int) -> Chunk | None:
+    """What a difference or a multiple is measured against: "10mph less than the top wind speeds",
+    "four times the number from the year before"; not a time ("20% more than last year")."""
+    k = last + 1
+    if k + 1 < len(tokens) and tokens[k][2].lower() in _COMPARATIVES and tokens[k + 1][2].lower() == "than":
+        k += 2
+    elif not (tokens[last][2].lower() == "times" and k < len(tokens) and tokens[k][2].lower() == "the"):
+        return None
+    while k < len(tokens) and tokens[k][3] == "DET":
+        k += 1
+    return next((c for c in chunks if c[2] <= k <= c[3]), None)
 
 
 _CURRENCY_SIGNS = frozenset("$£€¥₹₩₪")
