@@ -104,6 +104,9 @@ def test_measure_said_of(sentence: str, number: str, expected: str | None) -> No
 @pytest.mark.parametrize(
     ("sentence", "number", "expected"),
     [
+        # a participle after a named subject's object is the subject's: Ramos averages, the game does not
+        ("Ramos entered Friday's game averaging 12.4 points.", "12.4 points", "Ramos"),
+        ("The program helps people earning $900 a week.", "$900", "people"),
         # a difference or a multiple is said of what it is measured against
         ("The gust reached 10mph less than the top wind speeds on the ridge.", "10mph", "top wind speeds"),
         ("Sales rose to 900 units, more than four times the number from the year before.", "four times", "number"),

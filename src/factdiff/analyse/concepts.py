@@ -648,7 +648,15 @@ def _has_subject(tokens: list[Token], k: int) -> bool:
     """True when a noun (not one of time) stands right before the participle at ``k``: "people earning
     $900 a week" says the number of the people, not of the clause before."""
     word, upos = tokens[k - 1][2], tokens[k - 1][3]
-    return upos in ("NOUN", "PROPN") and word.lower() not in _TIME_HEADS
+    if upos not in ("NOUN", "PROPN") or word.lower() in _TIME_HEADS:
+        return False
+    # ... unless that noun ends the object of a finite verb with its own subject ("Hosmer entered
+    # Sunday's game averaging 15.9 degrees": Hosmer averages)
+    j = k - 1
+    while j > 0 and tokens[j - 1][3] in ("NOUN", "PROPN", "ADJ", "DET", "PART", "NUM"):
+        j -= 1
+    before = j - 1
+    return not (before > 0 and tokens[before][3] == "VERB" and tokens[before - 1][3] in ("PROPN", "PRON"))
 
 
 def _subject(tokens: list[Token], chunks: list[Chunk], verb: int) -> tuple | None:
