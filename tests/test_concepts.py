@@ -34,7 +34,7 @@ def _said_of(sentence: str, number: str, measure: bool = False) -> str | None:
         # a bracketed restatement is said of what the figure before the bracket is said of
         ("The fund had a net worth of 1.3 billion ($1.7bn) last year, the list showed.", "$1.7bn", "net worth"),
         # a head that only says how much ("a total of") is not what the number is said of
-        ("Those riders paid a total of $4,000 for tickets.", "$4,000", "riders"),
+        ("Those riders paid a total of $4,000 last year.", "$4,000", "riders"),
         ("With a total of five seats free, the bus left.", "five", None),
         # a "from" phrase after the number names the whole it is taken from, not after a verb of change
         ("The guard shot 48% from the field this season.", "48%", "field"),
@@ -107,6 +107,10 @@ def test_measure_said_of(sentence: str, number: str, expected: str | None) -> No
         # a participle after a named subject's object is the subject's: Ramos averages, the game does not
         ("Ramos entered Friday's game averaging 12.4 points.", "12.4 points", "Ramos"),
         ("The program helps people earning $900 a week.", "$900", "people"),
+        # a "for" phrase right after a figure says whom or what it is for, a coordination whole
+        ("Jobs grew 2.2 per cent for women and 1.1 per cent for men.", "1.1 per cent", "men"),
+        ("Those riders paid a total of $4,000 for tickets.", "$4,000", "tickets"),
+        ("Screens are 6.1 inches for the mini, base and Plus models.", "6.1 inches", "mini, base and Plus models"),
         # a difference or a multiple is said of what it is measured against
         ("The gust reached 10mph less than the top wind speeds on the ridge.", "10mph", "top wind speeds"),
         ("Sales rose to 900 units, more than four times the number from the year before.", "four times", "number"),

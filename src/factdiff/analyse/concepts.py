@@ -21,7 +21,9 @@ scorer (:mod:`.heads`), not from word lists:
    Bay is the home port for about 60 fishermen" -> "Morro Bay"); a sum followed by "in" and a
    phrase of common nouns is a sum of that ("$1 billion in gains"; not "in exchange for", whose
    noun has a preposition of its own); a difference or a multiple is said of what it is measured
-   against ("10mph less than the top wind speeds", "four times the number"; not a time);
+   against ("10mph less than the top wind speeds", "four times the number"; not a time); a "for"
+   phrase right after the figure says whom or what it is for ("one per cent for men", "6.7 inches
+   for the mini, standard and Pro Max models", "paid $4,000 for tickets");
 2. otherwise the subject of the verb nearest before the number: the noun phrase right before that
    verb's group ("the new line will carry 9,000 riders a day" -> "new line"), or, when no noun
    phrase stands there, the noun that the tree makes the verb's subject ("Exports in the first
@@ -116,6 +118,9 @@ def reading(
     standard = _compared_with(tokens, chunks, after)
     if standard is not None:
         return _words(text, tokens, standard), "compared_with"
+    beneficiary = _for_phrase(tokens, chunks, after)
+    if beneficiary is not None:
+        return _words(text, tokens, beneficiary), "for_phrase"
     kind = _money_in(text, tokens, chunks, start, end, after)
     if kind is not None:
         return _words(text, tokens, kind), "money_in"
@@ -565,6 +570,32 @@ def _compared_with(tokens: list[Token], chunks: list[Chunk], last: int) -> Chunk
     while k < len(tokens) and tokens[k][3] == "DET":
         k += 1
     return next((c for c in chunks if c[2] <= k <= c[3]), None)
+
+
+def _for_phrase(tokens: list[Token], chunks: list[Chunk], last: int) -> Chunk | None:
+    """Whom or what a figure is for, in a "for" phrase right after it ("one per cent for men", "6.7
+    inches for the mini, standard and Pro Max models": a coordination whole; "paid $4,000 for
+    tickets": what the sum was for)."""
+    if last + 2 >= len(tokens) or tokens[last + 1][2].lower() != "for":
+        return None
+    k = last + 2
+    while k < len(tokens) and tokens[k][3] == "DET":
+        k += 1
+    first = next((c for c in chunks if c[2] <= k <= c[3]), None)
+    if first is None:
+        return None
+    end = first
+    while True:
+        j = end[3] + 1
+        if j < len(tokens) and tokens[j][2] == ",":
+            j += 1
+        if j < len(tokens) and tokens[j][2].lower() in ("and", "or"):
+            j += 1
+        following = next((c for c in chunks if c[2] == j), None) if j > end[3] + 1 else None
+        if following is None:
+            break
+        end = following
+    return (first[0], end[1], first[2], end[3])
 
 
 _CURRENCY_SIGNS = frozenset("$£€¥₹₩₪")
