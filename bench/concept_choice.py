@@ -43,7 +43,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from devsplit import PARTS, part_of
+from devsplit import PARTS
 from factdiff.analyse.concepts import (
     _CLAUSE_MARKS,
     _VERBAL,
@@ -311,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     units = load_unit_table()
     parts = split_rows(rows)
     found = quantities(rows)
-    tune = [r for r in rows if part_of(r["text"]) == "tune"]
+    tune = parts["tune"]
     variants: list[tuple[str, bool, dict[str, float] | None, str]] = [("rules (shipped)", True, None, "-")]
     rules_cv = accuracy(examples(tune, found, units, True), None)
     for rules in (True, False):

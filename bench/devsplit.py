@@ -22,16 +22,19 @@ PARTS = ("tune", "check")
 SUBPARTS = ("check-a", "check-b")
 
 
+def _digest(key: str) -> bytes:
+    return hashlib.sha256(key.strip().encode("utf-8")).digest()
+
+
 def part_of(key: str) -> str:
     """``"tune"`` or ``"check"`` for one item, from the SHA-256 of its key."""
-    digest = hashlib.sha256(key.strip().encode("utf-8")).digest()
-    return "tune" if digest[0] % 2 == 0 else "check"
+    return "tune" if _digest(key)[0] % 2 == 0 else "check"
 
 
 def subpart_of(key: str) -> str | None:
     """``"check-a"`` or ``"check-b"`` for an item of the check part (the second byte of the same
     digest, even or odd); None for an item of the tune part."""
-    digest = hashlib.sha256(key.strip().encode("utf-8")).digest()
+    digest = _digest(key)
     if digest[0] % 2 == 0:
         return None
     return "check-a" if digest[1] % 2 == 0 else "check-b"

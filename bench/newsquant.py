@@ -394,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
         note = "not run (--no-peer)"
 
     header = (
-        f"{'part':<6} {'system':<18} {'gold':>5} {'value':>16} {'value+unit':>16} {'value+change':>16} "
+        f"{'part':<7} {'system':<17} {'gold':>5} {'value':>16} {'value+unit':>16} {'value+change':>16} "
         f"{'concept partial':>16} {'concept complete':>16}"
     )
     print(f"NewsQuant {args.data.name}, strict one-to-one scoring (micro P/R/F1); parts by bench/devsplit.py")

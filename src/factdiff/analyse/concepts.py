@@ -507,7 +507,7 @@ def _restated_number(tokens: list[Token], first: int) -> int | None:
     for k in range(first - 2, max(-1, first - 5), -1):
         word, upos = tokens[k][2], tokens[k][3]
         if upos == "NUM" or word[:1].isdigit():
-            while k > 0 and (tokens[k - 1][3] == "NUM" or tokens[k - 1][2] in ("$", "£", "€")):
+            while k > 0 and (tokens[k - 1][3] == "NUM" or tokens[k - 1][2] in _CURRENCY_SIGNS):
                 k -= 1
             return k
         if upos not in ("NOUN", "PROPN", "SYM", "X") or word in _CLAUSE_MARKS:

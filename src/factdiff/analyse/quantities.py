@@ -41,7 +41,7 @@ from factdiff.analyse.lexicon import opens_with_common_word
 from factdiff.analyse.numbers import NumberMention, hedge_before, parse_number, scan_numbers, word_trie
 from factdiff.analyse.text import split_sentences
 from factdiff.analyse.units import CURRENCIES, TIME_UNITS, UnitMatch, unit_after, unit_before
-from factdiff.lexicon import known as _known
+from factdiff.lexicon import known
 from factdiff.model import Article, Quantity
 
 __all__ = ["Found", "extract", "find_quantities"]
@@ -809,7 +809,7 @@ def _noun_phrase(text: str, pos: int, end: int, limit: int = 4) -> tuple[list[st
             break  # "the city fleet" goes on
         if lower.endswith("ing") and _DETERMINER_AFTER.match(text, match.end(), end):
             break  # "is around 73 raising the prospect": a verb taking its object, not a counted noun
-        if _THAN_AFTER.match(text, match.end(), end) and not known_noun(lower):
+        if _THAN_AFTER.match(text, match.end(), end) and not known(lower, "n"):
             break  # "around 25k or 40k cheaper than": a comparative, not what is counted
         if word[0].isdigit() and (not words or words[-1].lower().endswith(("'s", "’s"))):
             break  # "of the bridge's 40 steel beams": the number after a possessive is a count of its own
@@ -853,11 +853,6 @@ _WHOLE_AFTER_PART = re.compile(r"\d\s+of\s+(?:the\s+|all\s+)?\Z")
 _COORDINATED = re.compile(r"\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?P<noun>[a-z]{3,}s)\b")
 _FRACTION_OF = re.compile(r"\s+(?:of\s+)?(?:the|its|their|his|her|our|all\s+the)\s+")
 _PLURALS = frozenset("people persons men women children staff police cattle".split())
-
-
-def known_noun(word: str) -> bool:
-    """Whether Open English WordNet has ``word`` as a noun (in any form)."""
-    return _known(word, "n")
 
 
 def _is_plural(word: str) -> bool:
