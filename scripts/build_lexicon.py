@@ -13,6 +13,8 @@ licence texts). It keeps only what matching counted nouns needs:
 * per lemma the lemmas it is derivationally related to (``derivation`` and the morphosemantic
   links ``event``, ``agent``, ``result``, ``undergoer``, ... of any of its senses, both ways) and
   the nouns its adjective senses are pertainyms of (``American`` -> ``America`` where OEWN has it);
+* per noun lemma the verb synsets its most frequent sense is derived from ("population" from
+  populate "be an inhabitant of", "resident" from reside "live in a certain place");
 * the irregular forms OEWN records (``children`` -> ``child``, ``men`` -> ``man``).
 
 Glosses, examples, pronunciations and adverbs are left out. The file is gzipped UTF-8 text: a
@@ -41,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "oewn"
 DEFAULT_OUT = ROOT / "src" / "factdiff" / "data" / "lexicon_oewn.txt.gz"
-FORMAT = 2
+FORMAT = 3
 #: The sections of the table, in file order, after its JSON header line; each is newline-joined.
 SECTIONS = ("words", "entries", "synsets", "forms")
 #: What separates the header and the sections (ASCII group separator: in no lemma).
@@ -130,6 +132,8 @@ def build(data: Path) -> dict:
     pertains: dict[str, set[str]] = defaultdict(set)
     forms: dict[str, set[str]] = defaultdict(set)
     words: set[str] = set()
+    sense_synset: dict[str, str] = {}
+    first_doing: dict[str, list[str]] = {}  # lemma -> verb senses its first noun sense derives from
     for path in files:
         if not path.name.startswith("entries-"):
             continue
@@ -145,7 +149,11 @@ def build(data: Path) -> dict:
                     if form != word:
                         forms[form].add(kept + word)
                 proper = str(lemma) != word
+                if kept == "n" and not proper and entry.get("sense"):
+                    first = entry["sense"][0]
+                    first_doing[word] = [t for key in DERIVATION_KEYS for t in first.get(key, ()) if "%2:" in t]
                 for sense in entry.get("sense", ()):
+                    sense_synset[sense["id"]] = sense["synset"]
                     if kept in ("n", "v") and sense["synset"] in synset_class:
                         (proper_senses if proper else senses)[word][kept].append(sense["synset"])
                     for key in DERIVATION_KEYS:
@@ -189,6 +197,7 @@ def build(data: Path) -> dict:
                     ids(derived.get(word, set()), word_index),
                     ids(pertains.get(word, set()), word_index),
                     str(len(nouns) - common) if common < len(nouns) else "",
+                    ids({sense_synset[t] for t in first_doing.get(word, ()) if t in sense_synset}, index),
                 )
             ).rstrip("|")
         )

@@ -195,3 +195,14 @@ def test_a_kind_of_a_loose_word_agrees() -> None:
     source = "Customs officers seized three automatic weapons and a crate of grenades from the lorry."
     report = "Customs officers seized three assault rifles and a crate of grenades from the lorry."
     assert _relation(report, source, 3) == "same"
+
+
+def test_a_population_and_its_residents_are_one_count() -> None:
+    # "a population of 90,000" counts the people of the town, as "residents" do.
+    source = "Harlow, a market town on the estuary, has a population of 90,000."
+    report = "The town, which has about 150,000 residents, lies on the estuary."
+    assert _number(source, 90000).concept >= {"population", "person"}
+    assert _relation(report, source, 150000, 90000) == "changed"
+    # A noun that is no body of people names nothing the number counts.
+    fee = _number("The club agreed a fee of 38,000 for the striker.", 38000)
+    assert "fee" not in fee.concept

@@ -96,6 +96,11 @@ def test_lemma_by_part_of_speech() -> None:
         ("wounded", "injured", "derived"),  # the wounded (a noun) / injured: wound and injure share a sense
         ("wounded", "injuries", "different"),  # persons and the injuries they have are counted apart
         ("votes", "voters", "different"),  # the doer and the act are counted apart
+        # Named for one doing: populate / inhabit "be an inhabitant of", reside "live in a place".
+        ("population", "residents", "derived"),
+        ("population", "inhabitants", "derived"),
+        ("employers", "employees", "kin"),  # one verb's doer and undergoer
+        ("pirates", "suspects", "kin"),
         # A fatality is "a death resulting from an accident or a disaster": a kind of death.
         ("deaths", "fatalities", "hypernym"),
         ("fatalities", "deaths", "hyponym"),

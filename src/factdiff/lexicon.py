@@ -36,7 +36,7 @@ from factdiff import gazetteer
 
 TABLE_FILE = "lexicon_oewn.txt.gz"
 TABLE_PATH = Path(__file__).resolve().parent / "data" / TABLE_FILE
-FORMAT = 2
+FORMAT = 3
 _SEPARATOR = "\x1d"
 
 #: Relations :func:`relation` returns, from the closest to the farthest.
@@ -168,6 +168,7 @@ class Entry:
     derived: tuple[int, ...]  # word ids
     pertainyms: tuple[int, ...]  # word ids
     proper: int  # how many of ``nouns``, at the end, are senses of a capitalised lemma
+    doing: tuple[int, ...] = ()  # verb synsets the most frequent noun sense is derived from
 
     @property
     def common_nouns(self) -> tuple[int, ...]:
@@ -185,8 +186,10 @@ def _entry(word: str) -> Entry | None:
     if i is None:
         return None
     fields = t.entries[i].split("|")
-    fields += [""] * (5 - len(fields))
-    return Entry(_ints(fields[0]), _ints(fields[1]), _ints(fields[2]), _ints(fields[3]), int(fields[4] or 0))
+    fields += [""] * (6 - len(fields))
+    return Entry(
+        _ints(fields[0]), _ints(fields[1]), _ints(fields[2]), _ints(fields[3]), int(fields[4] or 0), _ints(fields[5])
+    )
 
 
 @lru_cache(maxsize=131072)
@@ -608,6 +611,8 @@ def relation(a: str, b: str) -> str:
     * ``"hyponym"`` / ``"hypernym"``: ``a`` is a kind of ``b`` (or ``b`` of ``a``) within
       :data:`HYPONYM_STEPS` hypernym or instance-hypernym links (see :func:`_is_kind_of`:
       immigrants / people, fatalities / deaths, positions / jobs).
+    * ``"derived"`` also for two person nouns named for one doing (:func:`_one_doing`:
+      population / residents / inhabitants, all from verbs of living in a place).
     * ``"kin"``: both denote persons (:func:`is_person_noun`): counting treats "Americans",
       "consumers", "residents", "troops" and "people" as counts of one kind of referent. No other
       class is kin: countries and counties, or cities and towns, are different things to count.
@@ -639,8 +644,22 @@ def relation(a: str, b: str) -> str:
         if up:
             return "hypernym"
     if is_person_noun(a) and is_person_noun(b):
-        return "kin"
+        return "derived" if _one_doing(ka, kb) else "kin"
     return "different"
+
+
+def _one_doing(ka: Counted, kb: Counted) -> bool:
+    """Two person nouns named for one doing: the most frequent senses of both are derived (by
+    OEWN's sense-level links) from verb senses that are one synset or one a hypernym of the other
+    ("population" from populate, "residents" from reside, "inhabitants" from inhabit: to live in
+    a place). Two nouns of one verb are not: the doer and the undergoer of one act ("employers",
+    "employees") are counted apart."""
+    ea, eb = _entry(ka.lemma), _entry(kb.lemma)
+    if ea is None or eb is None or not ea.doing or not eb.doing:
+        return False
+    if set(ea.derived) & set(eb.derived):
+        return False  # derived from one verb: its doer and its undergoer
+    return any(x == y or y in _ancestors(x, 1) or x in _ancestors(y, 1) for x in ea.doing for y in eb.doing)
 
 
 def _is_kind_of(specific: Counted, general: Counted) -> bool:

@@ -63,6 +63,25 @@ class Fact:
 
 
 #: A person's home after the age apposition: "LaSalle, 36, of Bloomington" (or "from").
+#: A noun and "of" right before a number, with an optional hedge: "a population of about 120,000".
+_NOUN_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:(?:about|around|some|roughly|nearly|almost|over|more than)\s+)?$")
+
+
+def _body_of_people(text: str, claim: Claim) -> str | None:
+    """The body of people a bare number counts the members of: "a population of 120,000", "a
+    crowd of 20,000", "a workforce of 3,000". Only a group noun that the lexicon has as people
+    (its most frequent sense a body of persons); "a fee of 38 million" or "a total of 91,680"
+    name no people."""
+    lead = text[max(0, claim.start - 40) : claim.start]
+    found = _NOUN_OF.search(lead)
+    if found is None:
+        return None
+    word = found.group(1).lower()
+    if lexicon.primary_class(word) != "group" or not lexicon.is_person_noun(word):
+        return None
+    return lemma(word)
+
+
 _HOME = re.compile(
     r",\s*(?:of|from)\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\b(?=\s*[,.;)]|\s+(?:was|is|who|and)\b)"
 )
@@ -109,6 +128,10 @@ def facts_of(analysis: Analysis) -> list[Fact]:
             head = _head_noun(_as_in(claim.concept, sentence))
             if head and (_people(frozenset({lemma(head)})) or counts_members(head) or lexicon.is_person_noun(head)):
                 concept = concept | {_PERSON}  # "immigrants", "Americans", "26 crew": persons, as "people" are
+            if not concept and claim.unit is None:
+                body = _body_of_people(text, claim)
+                if body:
+                    concept = frozenset({body, _PERSON})  # "a population of 120,000": its people
             places = tuple(p for p in claim.places if place_key(p).split("|")[0] not in GENERIC_PLACES)
             numbered = _numbered_place(text, claim)
             if numbered and all(numbered.startswith(p) for p in places):
