@@ -96,6 +96,10 @@ def test_vague_amounts() -> None:
     assert (mention.kind, mention.value, mention.low, mention.high) == ("vague", 100, 100, 1000)
     (mention,) = scan_numbers("tens of thousands of visitors")
     assert (mention.low, mention.high) == (10_000, 100_000)
+    (mention,) = scan_numbers("hundreds of millions of dollars")
+    assert (mention.value, mention.low, mention.high) == (1e8, 1e8, 1e9)
+    (mention,) = scan_numbers("hundreds of thousands of euros")
+    assert (mention.low, mention.high) == (100_000, 1_000_000)
 
 
 def test_ordinals_are_marked() -> None:

@@ -273,8 +273,11 @@ def scan_numbers(
     for match in _VAGUE.finditer(text, start, end) if vague else ():
         scale = _VAGUE_SCALES[match.group("scale").lower()]
         low, high = scale, scale * 10
-        if match.group("text").lower().startswith("tens of"):
-            low, high = scale * 10, scale * 100
+        lead = match.group("text").lower()
+        if lead.startswith(("tens of", "hundreds of")) and lead.count(" of ") == 1:
+            # "tens of thousands" is 10,000-100,000, "hundreds of millions" 100 million to a billion
+            low = scale * (10 if lead.startswith("tens") else 100)
+            high = low * 10
         mentions.append(
             NumberMention(match.start(), match.end("text"), match.group("text"), low, low, high, "about", "vague")
         )
