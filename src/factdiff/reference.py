@@ -389,8 +389,8 @@ def prior(reference: Reference, match: Match, verdict: str, corroborated: bool =
     certainty = _RELATION_CERTAINTY.get(match.relation, 0.8)
     if match.relation == "changed" and _same_named_fact(match.fact, reference.fact):
         certainty = max(certainty, NAMED_CHANGE_CERTAINTY)
-    if match.fact.claim.in_title:
-        certainty *= 0.8
+    if match.fact.claim.in_title and not match.against_body:
+        certainty *= 0.8  # headlines compress; one that its own body contradicts misstates
     if verdict in ("quote_altered", "title_changed", "date_changed"):
         certainty = max(certainty, 0.85)
     if corroborated and verdict in ("number_changed", "rounded_unhedged"):

@@ -12,7 +12,7 @@ from factdiff.align.checks import counted_pair, percent_slot, percent_verdict
 from factdiff.align.facts import Fact, at_in_sentence
 from factdiff.align.measures import TIME_UNITS, UNITS
 from factdiff.align.places import place_relation, same_place
-from factdiff.align.relations import concept_relation, context_similarity, number_relation, same_value
+from factdiff.align.relations import concept_relation, context_similarity, fact_concepts, number_relation, same_value
 from factdiff.align.slots import Match, Slot
 from factdiff.align.words import GENERIC_CONCEPTS, lemma, shared
 from factdiff.model import Analysis
@@ -110,7 +110,55 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
             diverged.add(key)
         assigned.add(i)
         slot.matches.setdefault(fact.article, []).append(Match(fact, relation, _score))
+    assigned |= _headline_against_body(numbers, assigned, slots)
     return [f for i, f in enumerate(numbers) if i not in assigned]
+
+
+#: How far a headline's figure may be from the body's for one fact misstated ("$2.5 million" in
+#: the headline, "$2.6 million" in the body): further apart, the headline speaks of another fact.
+HEADLINE_RATIO = 1.2
+
+
+#: Alignment score of a headline figure that its own body contradicts.
+HEADLINE_SCORE = 50.0
+
+
+def _headline_against_body(numbers: list[Fact], assigned: set[int], slots: list[Slot]) -> set[int]:
+    """A headline figure that contradicts the report's own body: no slot took it, the body states
+    one slot's fact in agreement, in the same unit (a sum in the same currency) and with a figure
+    close to the headline's, and the body gives the headline's figure nowhere. The headline
+    misstates that fact ("Thieves nab $2.5 million worth of jewellery" over a body that says $2.6
+    million with every other report): judged against the slot as a changed figure."""
+    body_values = {(f.value, f.unit) for f in numbers if not f.claim.in_title}
+    taken: set[int] = set()
+    for i, fact in enumerate(numbers):
+        if i in assigned or not fact.claim.in_title or fact.family != "number" or not fact.value:
+            continue
+        if (fact.value, fact.unit) in body_values:
+            continue
+        fits = []
+        for slot in slots:
+            body = [
+                m.fact
+                for m in slot.matches.get(fact.article, [])
+                if m.relation in ("same", "near") and not m.fact.claim.in_title and not m.fact.in_post
+            ]
+            if not body or slot.source is None:
+                continue
+            stated = body[0]
+            small, big = sorted((abs(fact.value), abs(stated.value or 0.0)))
+            if (
+                stated.unit == fact.unit
+                and small > 0
+                and big / small <= HEADLINE_RATIO
+                and fact_concepts(fact, stated) != "conflict"
+                and place_relation(fact.places, stated.places) in ("same", "none")
+            ):
+                fits.append(slot)
+        if len(fits) == 1:
+            fits[0].matches.setdefault(fact.article, []).append(Match(fact, "changed", HEADLINE_SCORE, against_body=True))
+            taken.add(i)
+    return taken
 
 
 def _placed_first(candidates: list[tuple[float, int, str, Fact, Slot]]) -> list[tuple[float, int, str, Fact, Slot]]:

@@ -25,6 +25,8 @@ class Match:
     fact: Fact
     relation: str  # same | near | entity_swap | unit_swap | changed
     score: float
+    #: A headline figure the report's own body contradicts (the body states the fact in agreement).
+    against_body: bool = False
 
 
 @dataclass(slots=True)
