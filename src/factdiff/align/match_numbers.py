@@ -156,7 +156,8 @@ def _headline_against_body(numbers: list[Fact], assigned: set[int], slots: list[
             ):
                 fits.append(slot)
         if len(fits) == 1:
-            fits[0].matches.setdefault(fact.article, []).append(Match(fact, "changed", HEADLINE_SCORE, against_body=True))
+            match = Match(fact, "changed", HEADLINE_SCORE, against_body=True)
+            fits[0].matches.setdefault(fact.article, []).append(match)
             taken.add(i)
     return taken
 
