@@ -206,3 +206,20 @@ def test_a_population_and_its_residents_are_one_count() -> None:
     # A noun that is no body of people names nothing the number counts.
     fee = _number("The club agreed a fee of 38,000 for the striker.", 38000)
     assert "fee" not in fee.concept
+
+
+def test_a_distance_rounded_in_another_unit_is_near() -> None:
+    # 35 miles is 56.3 km: "60km" rounds it in the report's own unit; "south west" is "southwest".
+    source = "The epicentre was 35 miles southwest of the port, the survey said."
+    report = "The quake struck 60km south west of the port."
+    assert _relation(report, source, 60, 35) == "near"
+    # 90 km is no rounding of 56.3 km.
+    farther = "The quake struck 90km south-west of the port."
+    assert _relation(farther, source, 90, 35) != "near"
+
+
+def test_compass_directions_are_one_word_however_written() -> None:
+    from factdiff.align.words import concept_tokens
+
+    assert concept_tokens("south west") == concept_tokens("south-west") == concept_tokens("southwest")
+    assert concept_tokens("north-eastern") == concept_tokens("northeastern")

@@ -27,11 +27,12 @@ PERCENT_POINTS = 1.0
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def is_rounding(report: float, source: float) -> bool:
-    """True when ``report`` is ``source`` rounded to fewer significant digits (498 -> 500)."""
+def is_rounding(report: float, source: float, slack: float = 0.0) -> bool:
+    """True when ``report`` is ``source`` rounded to fewer significant digits (498 -> 500).
+    ``slack`` widens the tolerance for a source value that is itself converted from another unit."""
     if report == source or source == 0:
         return False
-    if abs(report - source) > ROUNDING_TOLERANCE * abs(source):
+    if abs(report - source) > (ROUNDING_TOLERANCE + slack) * abs(source):
         return False
     step = _rounding_step(report)
     return step > _rounding_step(source) and abs(report - source) <= step / 2 + 1e-9

@@ -601,6 +601,14 @@ def _near(report: Fact, source: Fact) -> bool:
     if converted is None:
         return False
     if report.unit != source.unit:
+        if report.unit not in TIME_UNITS and source.unit not in TIME_UNITS:
+            # "60km" for "35 miles" (56.3 km): a rounding in the report's own unit.
+            theirs = convert(source.value, source.unit, report.unit)
+            if theirs is None:
+                return False
+            if report.approx != "exact":
+                return abs(report.value - theirs) <= 0.15 * abs(theirs)
+            return is_rounding(report.value, theirs, CONVERSION_TOLERANCE)
         # "eight years" for "eight years and four months" (100 months): a length of time told in
         # a larger unit with its remainder dropped.
         step = convert(1.0, report.unit, source.unit)

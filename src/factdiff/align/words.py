@@ -62,8 +62,13 @@ def content_words(text: str | None) -> list[str]:
     return list(_content_words(text))
 
 
+#: A compass direction written in two words or with a hyphen ("south west", "north-east"): one word.
+_COMPASS = re.compile(r"\b(north|south)[\s-]+(east|west)(ern|erly|ward)?\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=16384)
 def _content_words(text: str) -> tuple[str, ...]:
+    text = _COMPASS.sub(lambda m: "".join(g for g in m.groups() if g), text) if "th" in text else text
     return tuple(lemma(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 1)
 
 
