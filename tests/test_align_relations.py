@@ -223,3 +223,13 @@ def test_compass_directions_are_one_word_however_written() -> None:
 
     assert concept_tokens("south west") == concept_tokens("south-west") == concept_tokens("southwest")
     assert concept_tokens("north-eastern") == concept_tokens("northeastern")
+
+
+def test_one_named_model_told_by_a_wider_kind_is_one_count() -> None:
+    # "AK-47" is a model the lexicon does not know; guns are a wider kind than rifles.
+    source = "Among the seized weapons were nine AK-47 assault rifles and two pistols, the army said."
+    report = "Soldiers recovered 14 AK 47 guns and two pistols from the camp."
+    assert _relation(report, source, 14, 9) == "changed"
+    # Without the shared model, guns and rifles may be two counts.
+    plain = "Soldiers recovered 14 guns and two pistols from the camp."
+    assert _relation(plain, source, 14, 9) is None

@@ -107,6 +107,12 @@ def _people_for_things(a: Fact, b: Fact) -> bool:
     return not _of_people(extra) and any(_kind_of_word(w) == "thing" for w in extra)
 
 
+def _named_model(ca: frozenset[str], cb: frozenset[str]) -> bool:
+    """Both counted phrases hold a word the lexicon does not know (a make or model: "AK-47",
+    "F-16"), the same in both."""
+    return any(not lexicon.known(w) and len(w) > 1 for w in ca & cb)
+
+
 def fact_concepts(a: Fact, b: Fact) -> str:
     """Concept relation of two numbers, where a conflict must survive a look at the other's
     words: "104 deported" and "104 criminal aliens who had been previously deported" agree."""
@@ -122,6 +128,10 @@ def fact_concepts(a: Fact, b: Fact) -> str:
         # means in the number's own phrase or after it ("104 criminal aliens who had been
         # previously deported"), not in an earlier phrase ("Across the country, officers ... came
         # from 42 businesses"): the noun the report puts at its number is what it counts.
+        return "same"
+    if relation == "conflict" and _named_model(ca, cb) and _kinds_of_one_another(a, b):
+        # "12 AK 47 guns" and "seven AK-47 assault rifles": one named model, told by a wider or
+        # narrower kind of thing.
         return "same"
     if relation == "conflict" and getattr(a.claim, "part_of", None) and covered(cb, _common(a.window, a), strict=True):
         # "312 of them ... were destroyed": a part takes its whole's noun from the extractor, so
@@ -567,6 +577,8 @@ def _same_thing(report: Fact, source: Fact) -> bool:
     ca, cb = report.concept - GENERIC_CONCEPTS, source.concept - GENERIC_CONCEPTS
     if shared(ca, cb) and concept_relation(report.concept, source.concept) == "same":
         return True
+    if _named_model(ca, cb) and _kinds_of_one_another(report, source):
+        return True  # "AK 47 guns" and "AK-47 assault rifles"
     if not cb and _fielded(report, source):
         return True  # the report's noun is what the notice is about, or the field's name
     if ca and cb and not shared(ca, cb):
