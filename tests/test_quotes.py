@@ -98,6 +98,20 @@ def test_curly_and_single_and_doubled_marks() -> None:
     assert {q.speaker for q in found} == {"Ruth Okafor"}
 
 
+def test_a_straight_mark_closed_by_two_single_marks() -> None:
+    # Text converted from ``...'': the quote ends at the two marks, not at the paragraph's end.
+    text = (
+        "\"The water rose faster than anyone expected,'' Chief Ruth Okafor said. "
+        "\"We say ''leave now'' and people listen,'' she added."
+    )
+    found = quotes(text)
+    assert [q.quote for q in found] == [
+        "The water rose faster than anyone expected",
+        "We say ''leave now'' and people listen",
+    ]
+    assert found[0].speaker == "Ruth Okafor"
+
+
 def test_british_single_quotes() -> None:
     text = (
         "Home Secretary Priti Okafor said: ‘We won’t accept this.’\n\n"

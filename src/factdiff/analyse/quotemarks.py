@@ -1,7 +1,7 @@
 """Quote marks: the quoted stretches of a paragraph, and quoted names that are not speech.
 
 The first step of quote finding (see :mod:`factdiff.analyse.quotes`): text between paired
-quotation marks ("...", “...”, «...», ‘...’, ''...'', and the mixed "...” of some copy), per
+quotation marks ("...", “...”, «...», ‘...’, ''...'', and the mixed "...” and "...'' of some copy), per
 paragraph, telling a closing mark from an apostrophe ("don't", "the players’ decision"); a quote
 left open at the end of a paragraph runs to its end. Quoted names ('what the agency called
 "Operation Safe City"') are recognised here so that the caller can drop them.
@@ -59,7 +59,7 @@ def _is_apostrophe(text: str, i: int) -> bool:
 #: The marks that matter when looking for the close of a quote opened with each mark.
 _CLOSE_MARKS = {
     opener: re.compile(
-        "[" + re.escape("".join(sorted({opener, close} | ({"“", "”"} if opener == '"' else set())))) + "]"
+        "[" + re.escape("".join(sorted({opener, close} | ({"“", "”", "'"} if opener == '"' else set())))) + "]"
     )
     for opener, close in _OPENERS.items()
 }
@@ -114,6 +114,7 @@ _PLURAL_POSSESSIVE = re.compile(rf"s['’][ \t]+(?!{_CUE}\b)[a-z]")
 def _find_close(text: str, i: int, end: int, opener: str, close: str) -> int:
     depth = 0
     curly = 0  # “...” pairs inside a straight-quoted stretch
+    inner = 0  # ''...'' pairs inside a straight-quoted stretch
     marks = _CLOSE_MARKS[opener]
     k = i + 1
     while k < end:
@@ -122,6 +123,21 @@ def _find_close(text: str, i: int, end: int, opener: str, close: str) -> int:
             return -1
         k = hit.start()
         ch = text[k]
+        if opener == '"' and ch == "'":
+            if text.startswith("''", k):
+                # Text converted from ``...'' (corpora tokenised the Penn Treebank way, some feeds)
+                # opens with a straight mark and closes with two single ones: "...,'' he said.
+                # Two marks before a word open a quote inside the quote ("We say ''no'' to it").
+                if text[k + 2 : k + 3].isalnum():
+                    inner += 1
+                elif inner:
+                    inner -= 1
+                else:
+                    return k + 1
+                k += 2
+                continue
+            k += 1
+            continue
         if opener == '"' and ch in "“”":
             # Copy that opens with a straight mark and closes with a curly one: "...”
             if ch == "“":
