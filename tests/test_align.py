@@ -570,3 +570,34 @@ def test_near_synonyms_of_a_counted_noun_are_one_thing() -> None:
     for a, b in [("goal", "target"), ("objective", "goals"), ("net income", "profit"), ("houses", "homes")]:
         assert concept_relation(concept_tokens(a), concept_tokens(b)) == "same", (a, b)
     assert concept_relation(concept_tokens("goal"), concept_tokens("fee")) == "conflict"
+
+
+def test_a_short_quote_sharing_two_words_with_a_statement_is_another_quote() -> None:
+    from factdiff.align import Fact
+    from factdiff.align.match_quotes import _shared_words_score
+    from factdiff.model import Quote
+
+    long = Fact(
+        article="s",
+        claim=Quote(
+            start=0,
+            end=1,
+            text="",
+            quote="The flood took everything we had in the shop, and a dozen other families lost their homes too",
+        ),
+        family="quote",
+    )
+    short = Fact(
+        article="r",
+        claim=Quote(start=0, end=1, text="", quote="There were a dozen other families at the meeting"),
+        family="quote",
+    )
+    assert _shared_words_score(short, long) == 0.0
+    reordered = Fact(
+        article="r",
+        claim=Quote(
+            start=0, end=1, text="", quote="a dozen other families lost their homes too, and the flood took everything"
+        ),
+        family="quote",
+    )
+    assert _shared_words_score(reordered, long) >= 75

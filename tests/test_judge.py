@@ -152,6 +152,15 @@ def test_the_source_s_words_with_a_new_ending_alter_a_quote() -> None:
     assert quote_verdict("stop using them right away, drivers are told", source) == "agrees"
 
 
+def test_small_words_of_a_clause_rewritten_alter_a_quote() -> None:
+    source = "Everyone in the shop, and there were another ten people waiting outside, got away unhurt"
+    rewritten = "Everyone in the shop, and a ten people waiting outside, got away unhurt"
+    assert quote_verdict(rewritten, source) == "quote_altered"
+    # One small word dropped is a slip of the copy, not an alteration.
+    slip = "Everyone in the shop, and there another ten people waiting outside, got away unhurt"
+    assert quote_verdict(slip, source) == "agrees"
+
+
 def test_a_bare_weekday_read_the_other_way_in_time_is_the_source_s_day() -> None:
     slot = Slot(id="d", family="date", label="d", source=_date("2026-07-15", "Wednesday"))
     back = DateClaim(start=0, end=9, text="Wednesday", value="2026-07-08", weekday="Wednesday", relative=True)

@@ -50,6 +50,8 @@ HEDGE_TOLERANCE = 0.15
 QUOTE_VERBATIM_SHARE = 0.7
 #: At most this many changed content words make an alteration; more is a rewording.
 QUOTE_MAX_CHANGES = 4
+#: Function words changed in one stretch that alter a quote though no content word changes.
+QUOTE_FUNCTION_RUN = 3
 #: A run of this many of the source's words (and half the report's quote) makes it the same quote.
 QUOTE_VERBATIM_RUN = 5
 #: Words that relate two things; one put for another in a quote changes what it says.
@@ -252,6 +254,10 @@ def quote_verdict(report: str, source: str, direct: bool = True) -> str:
             old = [a for a, b in pairs if fuzz.ratio(a, b) < SPELLING_VARIANT]
             new = [b for a, b in pairs if fuzz.ratio(a, b) < SPELLING_VARIANT]
         changed += len(old) + len(new)
+        if not old and not new and (i2 - i1) + (j2 - j1) >= QUOTE_FUNCTION_RUN:
+            # "and there were another dozen" -> "and a dozen": the small words of a clause
+            # rewritten inside the marks, where one dropped word ("there another") is a slip.
+            changed += 1
     if 0 < changed <= 2 * QUOTE_MAX_CHANGES:
         return "quote_altered"
     return "agrees"

@@ -3,12 +3,15 @@ the source quote it renders."""
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from factdiff.align.facts import Fact
 from factdiff.align.places import same_person
 from factdiff.align.relations import _quote_score
 from factdiff.align.slots import Match, Slot
+from factdiff.align.words import STOPWORDS
 
 #: rapidfuzz partial_ratio above which a report's quote is a rendering of a source quote.
 QUOTE_MATCH = 75.0
@@ -17,6 +20,26 @@ QUOTE_MATCH = 75.0
 #: A source quote this long may be found inside a longer report quote as well as the best match;
 #: shorter ones ("the first of many") match inside unrelated words too easily.
 QUOTE_RUN_ON_WORDS = 6
+
+
+#: Content words two quotes must share before their word sets are compared: "There was at least
+#: a dozen other people on the scene" shares "dozen" and "people" with a longer statement that
+#: says something else.
+SHARED_QUOTE_WORDS = 3
+
+
+def _shared_words_score(fact: Fact, source: Fact) -> float:
+    """rapidfuzz token_set_ratio of the two quotes' content words (a rendering that reorders or
+    drops words), 0 when they share fewer than :data:`SHARED_QUOTE_WORDS` of them."""
+    ours, theirs = _content(fact.claim.quote), _content(source.claim.quote)  # type: ignore[attr-defined]
+    if len(set(ours) & set(theirs)) < SHARED_QUOTE_WORDS:
+        return 0.0
+    return float(fuzz.token_set_ratio(" ".join(ours), " ".join(theirs)))
+
+
+def _content(quote: str) -> list[str]:
+    """The quote's words without stop words."""
+    return [w for w in re.findall(r"[\w'’-]+", quote.lower()) if w not in STOPWORDS]
 
 
 def _match_person(fact: Fact, slots: list[Slot]) -> None:
@@ -34,10 +57,7 @@ def _match_quote(fact: Fact, slots: list[Slot]) -> None:
     for slot in slots:
         if slot.source is None:
             continue
-        score = max(
-            _quote_score(fact, slot.source),
-            float(fuzz.token_set_ratio(fact.claim.quote.lower(), slot.source.claim.quote.lower())),  # type: ignore[attr-defined]
-        )
+        score = max(_quote_score(fact, slot.source), _shared_words_score(fact, slot.source))
         scored.append((score, slot))
     scored.sort(key=lambda pair: -pair[0])
     for rank, (score, slot) in enumerate(scored):
