@@ -203,6 +203,9 @@ def test_a_population_and_its_residents_are_one_count() -> None:
     report = "The town, which has about 150,000 residents, lies on the estuary."
     assert _number(source, 90000).concept >= {"population", "person"}
     assert _relation(report, source, 150000, 90000) == "changed"
+    home = "The quake struck near Harlow, home to 150,000 people, on Monday."
+    assert _number(home, 150000).concept >= {"population", "person"}
+    assert _relation(home, source, 150000, 90000) == "changed"
     # A noun that is no body of people names nothing the number counts.
     fee = _number("The club agreed a fee of 38,000 for the striker.", 38000)
     assert "fee" not in fee.concept

@@ -203,3 +203,17 @@ def test_a_quotation_joining_two_sentences_of_the_statement_is_checked_sentence_
     # each of its sentences renders one: the first word for word, the second altered.
     verdicts = sorted(comparison.cells[s.id][quoting.id].verdict for s in statements)
     assert verdicts == ["agrees", "quote_altered"]
+
+
+def test_a_figure_within_a_bound_agrees_and_one_far_beyond_it_does_not() -> None:
+    # "More than 4,000" is consistent with 4,600 but not with 9,000: a writer with 9,000 homes does
+    # not write "more than 4,000".
+    comparison = _story(
+        ("Harlow Herald", "The storm left 4,600 homes in Harlow County without power, the utility said."),
+        ("Valley Times", "More than 4,000 homes in Harlow County lost power in the storm, the utility said."),
+        ("Ridge Gazette", "Over 4,000 homes in Harlow County were left without power by the storm."),
+        ("Lake Courier", "Some 9,000 homes in Harlow County were left without power by the storm."),
+    )
+    found = _divergent(comparison)
+    assert "Harlow Herald" not in found
+    assert found.get("Lake Courier") == ["number_changed"]

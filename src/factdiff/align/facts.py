@@ -20,6 +20,7 @@ from factdiff.align.words import (
     _IRREGULAR_VERBS,
     _PERSON,
     _PREPOSITIONS,
+    GENERIC_CONCEPTS,
     STOPWORDS,
     _people,
     concept_tokens,
@@ -62,17 +63,21 @@ class Fact:
         return self.claim.in_post
 
 
-#: A person's home after the age apposition: "LaSalle, 36, of Bloomington" (or "from").
-#: A noun and "of" right before a number, with an optional hedge: "a population of about 120,000".
-_NOUN_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:(?:about|around|some|roughly|nearly|almost|over|more than)\s+)?$")
+#: A noun and "of" right before a number, with an optional hedge: "a population of about 120,000";
+#: or "home to", English's other way of giving a place's population ("Qeshm, home to 120,000 people").
+_HEDGE_BEFORE = r"(?:(?:about|around|some|roughly|nearly|almost|over|more than)\s+)?$"
+_NOUN_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+" + _HEDGE_BEFORE)
+_HOME_TO = re.compile(r"\bhome\s+to\s+" + _HEDGE_BEFORE, re.IGNORECASE)
 
 
 def _body_of_people(text: str, claim: Claim) -> str | None:
-    """The body of people a bare number counts the members of: "a population of 120,000", "a
-    crowd of 20,000", "a workforce of 3,000". Only a group noun that the lexicon has as people
-    (its most frequent sense a body of persons); "a fee of 38 million" or "a total of 91,680"
-    name no people."""
+    """The body of people a number counts the members of: "a population of 120,000", "a crowd of
+    20,000", "a workforce of 3,000", and a place "home to 200,000 people" (its population). Only a
+    group noun that the lexicon has as people (its most frequent sense a body of persons); "a fee
+    of 38 million" or "a total of 91,680" name no people."""
     lead = text[max(0, claim.start - 40) : claim.start]
+    if _HOME_TO.search(lead):
+        return "population"
     found = _NOUN_OF.search(lead)
     if found is None:
         return None
@@ -82,6 +87,7 @@ def _body_of_people(text: str, claim: Claim) -> str | None:
     return lemma(word)
 
 
+#: A person's home after the age apposition: "LaSalle, 36, of Bloomington" (or "from").
 _HOME = re.compile(
     r",\s*(?:of|from)\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\b(?=\s*[,.;)]|\s+(?:was|is|who|and)\b)"
 )
@@ -128,7 +134,7 @@ def facts_of(analysis: Analysis) -> list[Fact]:
             head = _head_noun(_as_in(claim.concept, sentence))
             if head and (_people(frozenset({lemma(head)})) or counts_members(head) or lexicon.is_person_noun(head)):
                 concept = concept | {_PERSON}  # "immigrants", "Americans", "26 crew": persons, as "people" are
-            if not concept and claim.unit is None:
+            if not concept - GENERIC_CONCEPTS and claim.unit is None:
                 body = _body_of_people(text, claim)
                 if body:
                     concept = frozenset({body, _PERSON})  # "a population of 120,000": its people

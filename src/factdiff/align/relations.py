@@ -344,7 +344,7 @@ def number_relation(
         if report.claim.in_title and place != "conflict":
             return "same", 50.0  # a headline names its numbers loosely ("$38.5 million rebuild")
         return None
-    if _within_bound(report, source):
+    if within_bound(report, source):
         return None  # "20 firefighters" under the source's "up to 40": consistent, not changed
     measured = (report.unit is not None and report.unit in UNITS) or _money(report.unit)
     # A measure (a crest of 31.4 feet) names its quantity by its dimension; a length of time does
@@ -560,13 +560,22 @@ def _place_of_speaker(fact: Fact) -> bool:
     return False
 
 
-def _within_bound(report: Fact, source: Fact) -> bool:
-    if report.value is None or source.value is None or report.approx != "exact":
+#: How far above its figure "more than X" reaches: a writer with 200,000 does not write "more than
+#: 100,000". "At least" is a floor with no such reach (a toll "at least 10" that rose to 40).
+BOUND_REACH = 1.5
+
+
+def within_bound(report: Fact, source: Fact) -> bool:
+    """Whether the report's figure is consistent with a bound the source gives ("20 firefighters"
+    under "up to 40", "120,000" for "more than 100,000"), so neither contradicts the other."""
+    if report.value is None or source.value is None or report.approx not in ("exact", "about"):
         return False
     if source.approx in ("up_to", "under"):
         return report.value < source.value
-    if source.approx in ("at_least", "over"):
+    if source.approx == "at_least":
         return report.value > source.value
+    if source.approx == "over":
+        return source.value < report.value <= source.value * BOUND_REACH
     return False
 
 
