@@ -32,6 +32,12 @@ def test_is_rounding(report: float, source: float, expected: bool) -> None:
         ("head", "Acting Director", "agrees"),
         ("senior official", "Executive Associate Director", "agrees"),
         (None, "Acting Director", "omitted"),
+        # One office in other words, by the lexicon: synonyms, or one a kind of the other.
+        ("Attorney", "Lawyer", "agrees"),
+        ("City Councilman", "Council Member", "agrees"),
+        ("Mayor", "Governor", "title_changed"),
+        # A source that only describes the post ("spokesman") is not contradicted by an office.
+        ("Police Inspector", "Police Spokesman", "agrees"),
     ],
 )
 def test_title_verdict(report: str | None, source: str, expected: str) -> None:
@@ -150,6 +156,13 @@ def test_the_source_s_words_with_a_new_ending_alter_a_quote() -> None:
     assert quote_verdict("Drivers should stop using these chargers if they notice sparks", source) == "quote_altered"
     assert quote_verdict("Drivers should stop using these chargers", source) == "agrees"  # a partial quote
     assert quote_verdict("stop using them right away, drivers are told", source) == "agrees"
+
+
+def test_a_copy_that_lost_its_apostrophes_quotes_the_same_words() -> None:
+    source = "'I cant speak for the first crash, but this one looks like a lack of experience"
+    assert quote_verdict("I can't speak for the first crash, but this one looks like a lack of experience", source) == (
+        "agrees"
+    )
 
 
 def test_small_words_of_a_clause_rewritten_alter_a_quote() -> None:

@@ -188,6 +188,10 @@ def title_verdict(report: str | None, source: str | None, *, formal: bool = Fals
         return "title_changed"  # "Acting Director" -> "Director", "President" -> "Vice President"
     if r == s or s <= r:
         return "agrees"  # same, or more specific ("Labor Commissioner" for "Commissioner")
+    if _title_words(source)[-1] in _VAGUE_TITLES:
+        return "agrees"  # "Police Spokesman": the source describes the post; an office is no contradiction
+    if _one_office(_title_words(report), _title_words(source)):
+        return "agrees"  # "Attorney" for "Lawyer", "City Councilman" for "Council Member"
     # Shortened forms keep the head word ("Chief Executive" for "Chief Executive Officer"); a
     # different head word is another office ("Coordinator" -> "Director").
     if added and not added <= (s | _VAGUE_TITLES | {"officer"}):
@@ -195,8 +199,20 @@ def title_verdict(report: str | None, source: str | None, *, formal: bool = Fals
     return "agrees"
 
 
+def _one_office(report: list[str], source: list[str]) -> bool:
+    """Whether two titles name one office by the lexicon: the same sense ("attorney", "lawyer")
+    or one a kind of the other ("councilman", "council member"; "senator", "legislator"). Two
+    offices that are only both persons' ("director", "coordinator") are not."""
+    from factdiff import lexicon
+
+    return lexicon.relation(" ".join(report), " ".join(source)) in ("same", "hyponym", "hypernym")
+
+
 def _quote_words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
+    """The quote's words, lower case, apostrophes dropped: "can't" and "cant" (a copy that lost
+    its apostrophes) are one word, and a stray mark ("'I") is no word of its own."""
+    words = re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
+    return [w for w in (w.replace("'", "") for w in words) if w]
 
 
 def quote_verdict(report: str, source: str, direct: bool = True) -> str:
