@@ -161,6 +161,27 @@ def test_a_text_others_quote_is_found_as_the_official_statement() -> None:
     assert comparison.primary.ids == [release.id]
 
 
+def test_a_report_that_credits_the_words_others_quote_is_not_the_statement() -> None:
+    # The words are in a sentence that credits the speaker, their quotation marks lost in copying:
+    # the report passes on what someone said; it is not that person's statement.
+    words = "I cannot speak for the first crash, but this one looks like a lack of experience on the ice"
+    relay = _report(
+        "Climber dies on glacier",
+        f"A climber died on the glacier on Sunday, the second death this month. {words}, police "
+        "spokesman Dale Harker told the Ridge Gazette. Rescue teams recovered the body by helicopter "
+        "and the track was closed to walkers for the rest of the week while rangers checked it.",
+        "Lake Courier",
+        "2024-03-03",
+    )
+    first = _report("Glacier death", f'"{words}," Harker said. The track is closed.', "Valley Times", "2024-03-01")
+    second = _report(
+        "Second death", f'Harker said: "{words}." Rangers are checking the track.', "Ridge Gazette", "2024-03-02"
+    )
+    comparison = compare_analyses([analyse(a) for a in [first, second, relay]], threshold=0.0)
+    assert comparison.primary is not None
+    assert not comparison.primary.official
+
+
 def test_the_html_page_carries_references_and_confidences() -> None:
     from factdiff.report.compare_html import page_data
 

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from factdiff.analyse.text import split_sentences
 from factdiff.model import Analysis, Article, Attribution
 
 __all__ = [
@@ -105,7 +106,7 @@ def quoted_statements(analyses: list[Analysis], copy_of: dict[str, str]) -> dict
             holders.setdefault(run, []).append(i)
     found: dict[str, int] = {}
     for analysis in analyses:
-        own = _plain(_own_voice(analysis.article)).split()
+        own = _plain(_unattributed_voice(analysis.article)).split()
         if len(own) < 40:
             continue
         mine = copy_of.get(analysis.article.id, analysis.article.id)
@@ -244,6 +245,31 @@ def _own_voice(article: Article) -> str:
         end = max(post.end, post.signature_end)
         text = text[: post.start] + " " * (end - post.start) + text[end:]
     return _QUOTED.sub(" ", text[article.body_start :])
+
+
+#: A sentence in which a report gives someone else's words: a speech verb or "according to".
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|according to|wrote|writes|added|adds|stated|states|described|"
+    r"quoted|quoting|declared|insisted|noted|explained)\b",
+    re.IGNORECASE,
+)
+
+
+def _unattributed_voice(article: Article) -> str:
+    """The sentences of a report's body where it speaks for itself: not those that credit someone
+    ("Gaskin told the Timaru Herald", "according to the New York Times") nor those with any
+    quotation mark, paired or left unpaired by copying. A statement reprinted as a report's own
+    text is narrative, with no one credited; embedded posts are left out as in :func:`_own_voice`."""
+    text = article.text
+    for post in sorted(article.posts, key=lambda p: -p.start):
+        end = max(post.end, post.signature_end)
+        text = text[: post.start] + " " * (end - post.start) + text[end:]
+    kept = [
+        sentence
+        for sentence in (text[a:b] for a, b in split_sentences(text, article.body_start))
+        if not _REPORTED_SPEECH.search(sentence) and not re.search(r"[\"“”]|''|``|(?<!\w)'\w", sentence)
+    ]
+    return " ".join(kept)
 
 
 def statement_signals(article: Article, articles: list[Article]) -> list[str]:
