@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from factdiff.compare import compare_articles
 from factdiff.model import Article
+from factdiff.normalise import normalise
+from factdiff.read.text import read_text
 
 _RELEASE = (
     "Coast guard release\n\nThe cutter Harwell, on patrol in the Strait under the regional command, thwarted a "
@@ -44,3 +46,35 @@ def test_the_event_s_own_weekday_agrees() -> None:
         "on ferries crossing the Strait on Thursday, intercepting three fast boats with smugglers."
     )
     assert _divergences(report) == []
+
+
+def _story(reports: dict[str, str]) -> list[tuple[str, str]]:
+    articles = [Article(id=k, text=v, file=f"{k}.txt") for k, v in reports.items()]
+    return [(d.article, d.type) for d in compare_articles(articles, threshold=0.0).all_divergences]
+
+
+_AWARD = {
+    "a": "Harbour pilot honoured\n\nMara Quist, who joined the harbour service in 1998, received the Tidewater "
+    "medal on 4 May 2019 for the rescue of a ferry crew. She was made chief pilot of the port in 2011.",
+    "b": "Medal for pilot\n\nPilot Mara Quist received the Tidewater medal on 4 May 2019. Quist, chief pilot of "
+    "the port since 2011, led the rescue of a ferry crew in January.",
+    "c": "Rescue pilot given medal\n\nThe Tidewater medal went to Mara Quist on 4 May 2019 for the ferry rescue. "
+    "Quist has been chief pilot of the port since 2006 and joined the harbour service in 1998.",
+}
+
+
+def test_a_bare_year_is_no_changed_date() -> None:
+    # A year dates the past (a career, an earlier post): two of them in like sentences are most
+    # often two events, not one changed.
+    assert not [d for d in _story(_AWARD) if d[1] == "date_changed"]
+
+
+def test_a_page_s_own_publication_line_is_no_fact() -> None:
+    # Each outlet dates its own page; two pages of the same day do not make a third one's wrong.
+    dated = {
+        k: v + f"\nPublished: Saturday, {day} May 2019, 10:15 BST | Harbour Desk"
+        for (k, v), day in zip(_AWARD.items(), ("11", "11", "13"), strict=True)
+    }
+    articles = [normalise(read_text(v, f"{k}.txt", f"{k}.txt")) for k, v in dated.items()]
+    found = compare_articles([a for a in articles if isinstance(a, Article)], threshold=0.0).all_divergences
+    assert not [d for d in found if d.type == "date_changed"]

@@ -213,7 +213,7 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                 )
             )
         elif isinstance(claim, DateClaim):
-            if claim.value and not _date_in_name(text, claim):
+            if claim.value and not _date_in_name(text, claim) and not _publication_line(text, claim):
                 window = _window_concept(text, claim, 50)
                 facts.append(
                     Fact(
@@ -288,6 +288,29 @@ def _share_elided_nouns(text: str, facts: list[Fact]) -> None:
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z&'’-]*[ -]$")
+
+
+#: A line that dates the page itself: "Published: Saturday, March 9", "Posted 2:13 pm", "Last
+#: updated at 12:42 GMT". Each outlet's own; no fact of the story.
+_PUBLICATION_LINE = re.compile(
+    r"(?i:(?:first\s+)?(?:published|posted|updated|last\s+updated|last\s+modified|created|date))\b\s*(?:on|at)?\s*:?"
+)
+
+
+#: ... or a short line that ends with one ("16 September 2013 Last updated at 12:42 GMT").
+_UPDATED_AFTER = re.compile(r"(?i:\b(?:last\s+)?updated\s+(?:at|on)\b)")
+
+
+def _publication_line(text: str, claim: Claim) -> bool:
+    """Whether the date stands in a line that dates the page (:data:`_PUBLICATION_LINE`)."""
+    line_start = text.rfind("\n", 0, claim.start) + 1
+    line_end = text.find("\n", claim.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    lead = text[line_start : claim.start]
+    found = _PUBLICATION_LINE.match(lead.lstrip())
+    if found is not None and len(lead) < 60 and "." not in lead[found.end() :].replace("a.m.", ""):
+        return True
+    return len(line) < 80 and _UPDATED_AFTER.search(line) is not None
 
 
 def _date_in_name(text: str, claim: Claim) -> bool:

@@ -79,9 +79,17 @@ def _match_date(
             equal = slot
         elif source_value in beside and score >= DATE_CONTEXT:
             taken = True  # the sentence's words belong to its other date, which the source has
-        elif not same_day and not coarser and (best is None or score > best[0]) and _same_event(fact, slot):
+        elif (
+            not same_day
+            and not coarser
+            and len(value) > 4
+            and (best is None or score > best[0])
+            and _same_event(fact, slot)
+        ):
             # A month is not read as a changed day: which of the source's days it would be is
-            # too uncertain.
+            # too uncertain. Nor is a year a changed year: a bare year in news dates the past (a
+            # career, an award, an earlier case), and two of them in like sentences are most
+            # often two events.
             best = (score, slot)
     if taken and equal is not None:
         best = None  # keep the equal date: the sentence's other date explains its words
