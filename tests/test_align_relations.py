@@ -236,3 +236,14 @@ def test_one_named_model_told_by_a_wider_kind_is_one_count() -> None:
     # Without the shared model, guns and rifles may be two counts.
     plain = "Soldiers recovered 14 guns and two pistols from the camp."
     assert _relation(plain, source, 14, 9) is None
+
+
+def test_a_vague_or_unknown_word_makes_no_unit_swap() -> None:
+    source = "The gunman held three former co-workers in the office until police arrived."
+    # "a few hours" is three only by a guess: an equal figure by chance, not a swapped count.
+    vague = "The gunman held his former co-workers in the office for a few hours until police arrived."
+    assert _relation(vague, source, 3) != "unit_swap"
+    # A word the lexicon cannot place ("grandkids") says nothing of another kind counted.
+    family = "She leaves her husband and two grandkids, the family said."
+    kin = "She leaves her husband and two grandchildren, the family said."
+    assert _relation(family, kin, 2) != "unit_swap"

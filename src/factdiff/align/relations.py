@@ -107,6 +107,22 @@ def _people_for_things(a: Fact, b: Fact) -> bool:
     return not _of_people(extra) and any(_kind_of_word(w) == "thing" for w in extra)
 
 
+_VAGUE_AMOUNT = re.compile(r"\b(?:few|couple|several|dozens|hundreds|thousands|millions|tens)\b", re.IGNORECASE)
+
+
+def _vague(fact: Fact) -> bool:
+    """A figure given by a word of vague amount ("a few hours", "dozens of", "a couple of days")."""
+    return bool(_VAGUE_AMOUNT.search(fact.claim.text))
+
+
+def _known_words(report: Fact, source: Fact) -> bool:
+    """Whether the lexicon knows the words the report counts by and the source does not: only
+    then can it say the report counts another kind ("2 grandkids", "three-and-out" are words it
+    cannot place, not another thing counted)."""
+    own = report.concept - source.concept - GENERIC_CONCEPTS - {_PERSON}
+    return all(lexicon.known(w) for w in own)
+
+
 def _named_model(ca: frozenset[str], cb: frozenset[str]) -> bool:
     """Both counted phrases hold a word the lexicon does not know (a make or model: "AK-47",
     "F-16"), the same in both."""
@@ -250,6 +266,8 @@ def number_relation(
             timed
             and None in (report.unit, source.unit)
             and report.value == source.value
+            and report.approx == source.approx  # "more than three years" for "three jurors"
+            and not _vague(report)  # "a few hours"
             and not report.claim.in_title
             and place_relation(report.places, source.places) != "conflict"
             and context_similarity(report, source) >= CROSS_UNIT_SWAP_CONTEXT
@@ -339,6 +357,8 @@ def number_relation(
             and place in ("same", "none", "unknown")
             and (context >= UNIT_SWAP_CONTEXT or shared_head)
             and not _unrelated_claims(report, source)
+            and not _vague(report)  # "a few hours": a figure equal by chance
+            and _known_words(report, source)
         ):
             return "unit_swap", 60.0 + context / 10
         if report.claim.in_title and place != "conflict":

@@ -225,6 +225,7 @@ _UNIT_ORDER = ("year", "month", "week", "business_day", "day", "hour", "minute",
 _UNIT_ALTERNATION = _alternation(_UNIT_NAMES).replace("business[- ]day", r"business\s+day")
 _UNIT = rf"(?:{_UNIT_ALTERNATION})(?![a-z])"
 _VAGUE = {"few": 3.0, "a few": 3.0, "couple of": 2.0, "a couple of": 2.0, "several": None, "some": None}
+_FEW = re.compile(r"\b(?:few|couple)\b", re.IGNORECASE)
 _QTY_WORDS = (
     rf"(?:{_NUMW})(?:\s+hundred)?(?:\s+and\s+a\s+half)?|a\s+half|half\s+an?|half|an?\s+couple\s+of|couple\s+of"
     r"|an?\s+few|few|several|some|an?|another|all|full|whole"
@@ -1059,6 +1060,8 @@ def _on_duration(match: re.Match[str], ctx: _Context) -> Claim | None:
         return _relative_offset(match, ctx, parts, vague)
     if match.group("lo"):
         approx = "range"
+    elif approx == "exact" and _FEW.search(match.group(0)):
+        approx = "about"  # "a few hours", "a couple of days": three and two, but not counted
     start = match.start()
     if match.group("mod") and match.group("mod").lower() == "some" and vague:
         start = match.start("pairs")
