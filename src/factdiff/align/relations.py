@@ -366,6 +366,8 @@ def number_relation(
         return None
     if within_bound(report, source):
         return None  # "20 firefighters" under the source's "up to 40": consistent, not changed
+    if _vague(report) != _vague(source):
+        return None  # "a few minutes" against "nine minutes": a guess of the amount is no changed figure
     measured = (report.unit is not None and report.unit in UNITS) or _money(report.unit)
     # A measure (a crest of 31.4 feet) names its quantity by its dimension; a length of time does
     # not ("four years" may be a sentence asked for or one handed down).
