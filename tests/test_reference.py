@@ -238,3 +238,15 @@ def test_a_figure_within_a_bound_agrees_and_one_far_beyond_it_does_not() -> None
     found = _divergent(comparison)
     assert "Harlow Herald" not in found
     assert found.get("Lake Courier") == ["number_changed"]
+
+
+def test_a_title_two_independent_reports_give_is_a_post_held_too() -> None:
+    comparison = _story(
+        ("Harlow Herald", "Mayor Ellen Drake said the storm destroyed 212 homes in Harlow County."),
+        ("Valley Times", "Mayor Ellen Drake toured the 212 homes destroyed in Harlow County by the storm."),
+        ("Ridge Gazette", "Senate candidate Ellen Drake counted 212 homes destroyed in Harlow County."),
+        ("Lake Courier", "After the storm, Senate candidate Ellen Drake said 212 homes in Harlow County were lost."),
+        ("Bay Observer", "Crews and Mayor Ellen Drake surveyed Harlow County, where 212 homes were destroyed."),
+    )
+    found = _divergent(comparison)
+    assert "title_changed" not in [t for types in found.values() for t in types]

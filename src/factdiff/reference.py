@@ -193,6 +193,13 @@ def settle(
         return Reference("disputed", reports=reports, classes=described, own=own), settled
     winner = classes[leaders[0]]
     head = winner[0]
+    # A title that at least two independent reports give is a post the person holds too ("Gov."
+    # and "the vice-presidential candidate"): not a promotion by one outlet, whatever most say.
+    also_held = (
+        {m.article for group, n in zip(classes, support, strict=True) if group is not winner and n >= 2 for m in group}
+        if slot.family == "person"
+        else set()
+    )
     reference = Reference(
         "consensus",
         value=display_value(head.match.fact),
@@ -217,7 +224,7 @@ def settle(
                 ]
                 for article, matches in judged.items()
             }
-        return reference, judged  # the pivot's verdicts already judge against this value
+        return reference, _another_post(judged, also_held)  # the pivot's verdicts already judge against this value
     in_winner = {m.article for m in winner}
     settled = {}
     for article, matches in judged.items():
@@ -231,7 +238,20 @@ def settle(
                 new = _against_class(match.fact, winner)
             out.append((match, new if new is not None else ("disputed" if old in DIVERGENCES else old)))
         settled[article] = out
-    return reference, settled
+    return reference, _another_post(settled, also_held)
+
+
+def _another_post(
+    judged: dict[str, list[tuple[Match, str]]], also_held: set[str]
+) -> dict[str, list[tuple[Match, str]]]:
+    """The verdicts with ``title_changed`` taken back for reports that give a post the person
+    holds too (see :func:`settle`)."""
+    if not also_held:
+        return judged
+    return {
+        article: [(m, "agrees" if article in also_held and v == "title_changed" else v) for m, v in matches]
+        for article, matches in judged.items()
+    }
 
 
 def _against_class(fact: Fact, winner: list[_Member]) -> str | None:
