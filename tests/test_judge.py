@@ -178,6 +178,8 @@ def test_a_bare_weekday_read_the_other_way_in_time_is_the_source_s_day() -> None
     slot = Slot(id="d", family="date", label="d", source=_date("2026-07-15", "Wednesday"))
     back = DateClaim(start=0, end=9, text="Wednesday", value="2026-07-08", weekday="Wednesday", relative=True)
     assert verdict(Match(Fact(article="r", claim=back, family="date"), "changed", 0.0), slot) == "agrees"
+    later = DateClaim(start=0, end=9, text="Wednesday", value="2026-07-29", weekday="Wednesday", relative=True)
+    assert verdict(Match(Fact(article="r", claim=later, family="date"), "changed", 0.0), slot) == "agrees"
     other = DateClaim(start=0, end=8, text="Thursday", value="2026-07-09", weekday="Thursday", relative=True)
     assert verdict(Match(Fact(article="r", claim=other, family="date"), "changed", 0.0), slot) == "date_changed"
     written = DateClaim(start=0, end=7, text="8 July", value="2026-07-08", weekday=None)

@@ -125,9 +125,10 @@ def _number_verdict(relation: str, fact: Fact, source: Fact) -> str:
 
 
 def _same_weekday_either_way(fact: Fact, source: Fact) -> bool:
-    """A bare weekday ("on Wednesday") that is the source's date read the other way in time: a
-    report that names the weekday of a coming event is read back from its publication date, but
-    the day it means is the one the source gives."""
+    """A bare weekday ("on Wednesday") that is the source's weekday read in another week: a report
+    that names the weekday of a coming event is read back from its publication date, and one whose
+    page was updated later is read in a later week, but the day it means is the one the source
+    gives."""
     claim, theirs = fact.claim, source.claim
     if not getattr(claim, "relative", False) or not getattr(claim, "weekday", None):
         return False
@@ -138,7 +139,9 @@ def _same_weekday_either_way(fact: Fact, source: Fact) -> bool:
         ours, source_day = dt.date.fromisoformat(value), dt.date.fromisoformat(other)
     except ValueError:
         return False
-    return ours != source_day and abs((ours - source_day).days) == 7
+    # Any number of weeks: the report wrote only the weekday, and the week it was read into comes
+    # from a dateline or publication date that may be a later update of the page.
+    return ours != source_day and (ours - source_day).days % 7 == 0
 
 
 def _title_words(title: str | None) -> list[str]:

@@ -38,7 +38,7 @@ from typing import Any
 
 from factdiff.align import Fact, Match, Slot, concept_relation, number_relation, place_relation
 from factdiff.align.relations import fact_concepts, within_bound
-from factdiff.judge import _number_verdict, display_value, quote_verdict, title_verdict
+from factdiff.judge import _number_verdict, _same_weekday_either_way, display_value, quote_verdict, title_verdict
 from factdiff.model import DIVERGENCES, VERDICTS
 
 __all__ = [
@@ -107,7 +107,9 @@ def judge_against(fact: Fact, source: Fact) -> str | None:
         return _number_verdict(found[0], fact, source)
     if family == "date":
         ours, theirs = getattr(fact.claim, "value", None), getattr(source.claim, "value", None)
-        return "agrees" if ours == theirs else "date_changed"
+        if ours == theirs or _same_weekday_either_way(fact, source) or _same_weekday_either_way(source, fact):
+            return "agrees"  # also "Thursday" read into another week than the Thursday it names
+        return "date_changed"
     if family == "person":
         return title_verdict(getattr(fact.claim, "title", None), getattr(source.claim, "title", None))
     if family == "quote":
