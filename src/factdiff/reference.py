@@ -213,6 +213,12 @@ def settle(
         fact=head.match.fact,
     )
     if len(classes) == 1:
+        if not anchored and best < 2:
+            # One voice, not the pivot's: no clear reference to blame anyone against.
+            judged = {
+                article: [(m, "disputed" if v in DIVERGENCES else v) for m, v in matches]
+                for article, matches in judged.items()
+            }
         return reference, judged  # one value: nothing to judge again
     if head.article == pivot:
         if apart and placed_head is not None:
