@@ -165,6 +165,12 @@ def test_a_copy_that_lost_its_apostrophes_quotes_the_same_words() -> None:
     )
 
 
+def test_a_number_in_words_or_digits_is_the_same_word() -> None:
+    source = "By rolling back this 11th hour rule we keep seven species safe"
+    assert quote_verdict("By rolling back this eleventh-hour rule we keep 7 species safe", source) == "agrees"
+    assert quote_verdict("By rolling back this eleventh-hour rule we keep 17 species safe", source) == "quote_altered"
+
+
 def test_small_words_of_a_clause_rewritten_alter_a_quote() -> None:
     source = "Everyone in the shop, and there were another ten people waiting outside, got away unhurt"
     rewritten = "Everyone in the shop, and a ten people waiting outside, got away unhurt"

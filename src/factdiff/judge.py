@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import re
 from collections import Counter
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -23,6 +24,7 @@ from factdiff.align.checks import (
     percent_verdict,
     weekday_contradicts,
 )
+from factdiff.analyse.numbers import parse_number
 from factdiff.primary import PrimaryChoice, choose_primary, own_statement
 
 # The checks of a figure against itself live with alignment, which applies them too
@@ -215,7 +217,17 @@ def _quote_words(text: str) -> list[str]:
     """The quote's words, lower case, apostrophes dropped: "can't" and "cant" (a copy that lost
     its apostrophes) are one word, and a stray mark ("'I") is no word of its own."""
     words = re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
-    return [w for w in (w.replace("'", "") for w in words) if w]
+    return [_number_word(w) for w in (w.replace("'", "") for w in words) if w]
+
+
+@lru_cache(maxsize=4096)
+def _number_word(word: str) -> str:
+    """A number written in words or digits as one token ("eleventh" and "11th" -> "11"): a copy
+    editor's style, not a change of the speaker's words."""
+    value = parse_number(word)
+    if value is None or not float(value).is_integer():
+        return word
+    return str(int(value))
 
 
 def quote_verdict(report: str, source: str, direct: bool = True) -> str:
