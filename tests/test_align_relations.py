@@ -253,3 +253,13 @@ def test_a_guess_of_the_amount_is_no_changed_figure() -> None:
     source = "The fire crews reached the school nine minutes after the alarm, the chief said."
     report = "The fire crews reached the school a few minutes after the alarm."
     assert _relation(report, source, 3, 9) is None
+
+
+def test_an_age_of_another_holder_is_not_the_source_s_only_age() -> None:
+    from factdiff.align.relations import number_relation
+
+    source = _number("Police said a 23-year-old was arrested at the scene on Sunday.", 23)
+    mother = _number("The victim's 58-year-old mother said she had warned him.", 58)
+    unnamed = _number("The 25-year-old was arrested at the scene on Sunday.", 25)
+    assert number_relation(mother, source, sole=True) is None
+    assert number_relation(unnamed, source, sole=True) is not None

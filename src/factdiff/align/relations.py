@@ -383,7 +383,13 @@ def number_relation(
     if report.unit in TIME_UNITS and report.unit != source.unit:
         return None  # "two hours" against "three days": another length of time, not this one changed
     # "The 25-year-old" where the source gives one age, and no other name is near the report's.
-    sole_age = sole and source.unit == "age" and "year" in report.claim.text.lower() and not _names_near(report)
+    sole_age = (
+        sole
+        and source.unit == "age"
+        and "year" in report.claim.text.lower()
+        and not _names_near(report)
+        and _same_holder(report, source)
+    )
     strong = concept != "conflict" and (
         _same_thing(report, source)
         or (concept == "unknown" and (place == "same" or physical or (sole and report.unit in TIME_UNITS)))
@@ -422,6 +428,15 @@ _BACKGROUND = re.compile(
     r"earlier this (?:year|month))\b",
     re.IGNORECASE,
 )
+
+
+def _same_holder(report: Fact, source: Fact) -> bool:
+    """Whether a report's age may be the source's only one: the report names no holder ("the
+    25-year-old"), or one the source's words for its holder cover ("a 58-year-old mother" is not
+    the "23-year-old" man the source gives an age for)."""
+    ours = report.concept - GENERIC_CONCEPTS - {"age", _PERSON}
+    theirs = source.concept - GENERIC_CONCEPTS - {"age", _PERSON}
+    return not ours or (bool(theirs) and concept_relation(ours, theirs) == "same")
 
 
 def _in_background(fact: Fact) -> bool:
