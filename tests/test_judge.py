@@ -38,6 +38,7 @@ def test_is_rounding(report: float, source: float, expected: bool) -> None:
         ("Mayor", "Governor", "title_changed"),
         # A source that only describes the post ("spokesman") is not contradicted by an office.
         ("Police Inspector", "Police Spokesman", "agrees"),
+        ("Deputy Campaign Manager", "Aide", "agrees"),
     ],
 )
 def test_title_verdict(report: str | None, source: str, expected: str) -> None:

@@ -66,7 +66,7 @@ SPELLING_VARIANT = 85.0
 #: Words of a title that change the office when dropped or added.
 _RANK_WORDS = frozenset("acting interim deputy assistant associate vice former executive senior chief".split())
 #: Titles that only describe a post, so they cannot contradict a precise title.
-_VAGUE_TITLES = frozenset("head leader boss chief official spokesman spokeswoman spokesperson".split())
+_VAGUE_TITLES = frozenset("head leader boss chief official spokesman spokeswoman spokesperson aide".split())
 _TITLE_ABBREVIATIONS = {
     "ceo": "chief executive officer",
     "cfo": "chief financial officer",
@@ -189,12 +189,14 @@ def title_verdict(report: str | None, source: str | None, *, formal: bool = Fals
             if words and (r <= words or words <= r) and title_verdict(report, part) == "agrees":
                 return "agrees"
     missing, added = s - r, r - s
+    if _title_words(source)[-1] in _VAGUE_TITLES and not missing & _RANK_WORDS:
+        # "Police Spokesman", "aide": the source describes the post; an office, of any rank, is
+        # no contradiction ("deputy campaign manager" for "aide").
+        return "agrees"
     if missing & _RANK_WORDS or added & _RANK_WORDS:
         return "title_changed"  # "Acting Director" -> "Director", "President" -> "Vice President"
     if r == s or s <= r:
         return "agrees"  # same, or more specific ("Labor Commissioner" for "Commissioner")
-    if _title_words(source)[-1] in _VAGUE_TITLES:
-        return "agrees"  # "Police Spokesman": the source describes the post; an office is no contradiction
     if _one_office(_title_words(report), _title_words(source)):
         return "agrees"  # "Attorney" for "Lawyer", "City Councilman" for "Council Member"
     # Shortened forms keep the head word ("Chief Executive" for "Chief Executive Officer"); a
