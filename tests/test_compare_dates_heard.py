@@ -78,3 +78,25 @@ def test_a_page_s_own_publication_line_is_no_fact() -> None:
     articles = [normalise(read_text(v, f"{k}.txt", f"{k}.txt")) for k, v in dated.items()]
     found = compare_articles([a for a in articles if isinstance(a, Article)], threshold=0.0).all_divergences
     assert not [d for d in found if d.type == "date_changed"]
+
+
+def test_a_day_within_the_week_the_source_gives_beside_is_that_week_s_event() -> None:
+    # "fired last week ... walked in Monday": "fired last Thursday" dates the firing, in that week.
+    source = (
+        "Bakery fire\n\nA clerk who was fired last week from a bakery in Harlow walked into the shop on Monday "
+        "and set fire to the storeroom, police said."
+    )
+    fired = (
+        "Clerk held over fire\n\nThe clerk, who had been fired last Thursday from the bakery in Harlow, walked into "
+        "the shop, police said. He set fire to the storeroom."
+    )
+    monday = "Storeroom fire\n\nOn Monday a sacked clerk walked into the Harlow bakery and set the storeroom alight."
+    again = "Arson at bakery\n\nPolice in Harlow said a former clerk started the storeroom fire at the bakery Monday."
+    articles = [
+        Article(id="a", text=source, file="a.txt", published="2024-03-06"),
+        Article(id="b", text=fired, file="b.txt", published="2024-03-06"),
+        Article(id="c", text=monday, file="c.txt", published="2024-03-06"),
+        Article(id="d", text=again, file="d.txt", published="2024-03-07"),
+    ]
+    found = compare_articles(articles, threshold=0.0).all_divergences
+    assert not [d for d in found if d.type == "date_changed"]

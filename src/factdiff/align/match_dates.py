@@ -85,6 +85,7 @@ def _match_date(
             and len(value) > 4
             and (best is None or score > best[0])
             and _same_event(fact, slot)
+            and not _in_other_period(value, slot, slots)
         ):
             # A month is not read as a changed day: which of the source's days it would be is
             # too uncertain. Nor is a year a changed year: a bare year in news dates the past (a
@@ -110,6 +111,28 @@ def _match_date(
         nearest = _nearest_day(value or "", slots)
         if nearest is not None:
             nearest.matches.setdefault(fact.article, []).append(Match(fact, "changed", 0.0))
+
+
+def _in_other_period(value: str, slot: Slot, slots: list[Slot]) -> bool:
+    """Whether the day falls in a week or month that the source gives in the same sentence as the
+    slot's day ("fired last week ... walked into his old office Monday"): a report's "fired last
+    Thursday" states that period's event, not a changed day of the other."""
+    source = slot.source
+    if source is None or len(value) != 10:
+        return False
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    year, week, _ = day.isocalendar()
+    for other in slots:
+        theirs = other.source
+        period = getattr(theirs.claim, "value", None) if theirs is not None else None
+        if other is slot or not period or theirs.sentence != source.sentence:
+            continue
+        if period == f"{year}-W{week:02d}" or (len(period) == 7 and value.startswith(period)):
+            return True
+    return False
 
 
 #: A date that names its event in the possessive: "after Monday's derailment", "Tuesday's deadly storm".
