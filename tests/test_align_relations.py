@@ -263,3 +263,11 @@ def test_an_age_of_another_holder_is_not_the_source_s_only_age() -> None:
     unnamed = _number("The 25-year-old was arrested at the scene on Sunday.", 25)
     assert number_relation(mother, source, sole=True) is None
     assert number_relation(unnamed, source, sole=True) is not None
+
+
+def test_a_person_against_a_building_is_no_moved_place() -> None:
+    from factdiff.align.relations import _same_kind_of_place
+
+    assert not _same_kind_of_place(("Gov. Ellen Drake",), ("Harlow Chapel",))
+    assert _same_kind_of_place(("Seattle",), ("Portland",))
+    assert _same_kind_of_place(("Ward 6",), ("Ward 4",))
