@@ -39,6 +39,9 @@ def test_is_rounding(report: float, source: float, expected: bool) -> None:
         # A source that only describes the post ("spokesman") is not contradicted by an office.
         ("Police Inspector", "Police Spokesman", "agrees"),
         ("Deputy Campaign Manager", "Aide", "agrees"),
+        # A status towards an office is no other office: running for one, or named to it.
+        ("Candidate", "Governor", "agrees"),
+        ("Nominee", "Surgeon General", "agrees"),
     ],
 )
 def test_title_verdict(report: str | None, source: str, expected: str) -> None:

@@ -65,6 +65,9 @@ SPELLING_VARIANT = 85.0
 
 #: Words of a title that change the office when dropped or added.
 _RANK_WORDS = frozenset("acting interim deputy assistant associate vice former executive senior chief".split())
+#: Words for where a person stands towards an office (running for it, named to it), not an office:
+#: "candidate Sarah Palin" for Governor Palin, "Nominee" for the nominated Surgeon General.
+_STATUS_TITLES = frozenset("candidate nominee designate elect hopeful contender".split())
 #: Titles that only describe a post, so they cannot contradict a precise title.
 _VAGUE_TITLES = frozenset("head leader boss chief official spokesman spokeswoman spokesperson aide".split())
 _TITLE_ABBREVIATIONS = {
@@ -176,6 +179,8 @@ def title_verdict(report: str | None, source: str | None, *, formal: bool = Fals
     if not source:
         return "agrees"
     r, s = set(_title_words(report)), set(_title_words(source))
+    if r and _title_words(report)[-1] in _STATUS_TITLES and not (s - r) & _RANK_WORDS:
+        return "agrees"  # "candidate Sarah Palin", "Nominee" for "Surgeon General": a status, not an office
     if not r or r <= _VAGUE_TITLES or _title_words(report)[-1] in _VAGUE_TITLES:
         if formal and not r & s and r - _VAGUE_TITLES - _RANK_WORDS:
             # "Fire Chief" for "Incident Commander": a capitalised title naming another role.
