@@ -175,6 +175,11 @@ def test_a_number_in_words_or_digits_is_the_same_word() -> None:
     assert quote_verdict("By rolling back this eleventh-hour rule we keep 17 species safe", source) == "quote_altered"
 
 
+def test_a_name_and_its_initials_are_the_same_words() -> None:
+    source = "We encourage all Internet Explorer customers to install this update as soon as possible"
+    assert quote_verdict("We encourage all IE customers to install this update as soon as possible", source) == "agrees"
+
+
 def test_small_words_of_a_clause_rewritten_alter_a_quote() -> None:
     source = "Everyone in the shop, and there were another ten people waiting outside, got away unhurt"
     rewritten = "Everyone in the shop, and a ten people waiting outside, got away unhurt"

@@ -280,6 +280,8 @@ def quote_verdict(report: str, source: str, direct: bool = True) -> str:
             continue
         if tag == "replace" and "".join(sw[i1:i2]) == "".join(rw[j1:j2]):
             continue  # one word written as two, or joined by a hyphen ("on board", "well-practiced")
+        if tag == "replace" and _initials(sw[i1:i2], rw[j1:j2]):
+            continue  # "IE customers" for "Internet Explorer customers": a name and its initials
         old, new = _content(sw[i1:i2]), _content(rw[j1:j2])
         if tag == "replace":
             # "chose Ostwick over bigger offers" -> "for the bigger offer": one relation word for
@@ -299,6 +301,15 @@ def quote_verdict(report: str, source: str, direct: bool = True) -> str:
     if 0 < changed <= 2 * QUOTE_MAX_CHANGES:
         return "quote_altered"
     return "agrees"
+
+
+def _initials(a: list[str], b: list[str]) -> bool:
+    """One side is a single word made of the initials of the other's words ("ie" / "internet
+    explorer", "un" / "united nations")."""
+    for short, long in ((a, b), (b, a)):
+        if len(short) == 1 and len(long) >= 2 and short[0] == "".join(w[0] for w in long):
+            return True
+    return False
 
 
 def _content(words: list[str]) -> list[str]:
