@@ -22,16 +22,17 @@ import json
 import sys
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
 
+from bench.real import naive_baseline  # noqa: E402
 from factdiff.compare import compare_articles  # noqa: E402
 from factdiff.model import Article  # noqa: E402
 from factdiff.normalise import normalise  # noqa: E402
 from factdiff.read.text import read_text  # noqa: E402
-from real import naive_baseline  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "ecbplus" / "dev.jsonl"
 EXCLUDE = ROOT.parent / "shared" / "data" / "real"
@@ -60,6 +61,45 @@ def articles_of(docs: list[dict]) -> list[Article]:
     return out
 
 
+@dataclass
+class Watch:
+    """What compare accused on the unlabelled events."""
+
+    events: int = 0
+    reports: int = 0
+    official: int = 0
+    naive: int = 0
+    by_type: Counter[str] = field(default_factory=Counter)
+    shown: list[str] = field(default_factory=list)
+
+    @property
+    def reported(self) -> int:
+        return sum(self.by_type.values())
+
+
+def measure(data: Path, exclude: Path | None, show: bool = False) -> Watch:
+    """Compare every unlabelled event of ``data`` and count what is accused."""
+    watch = Watch()
+    chosen = events(data, exclude)
+    watch.events = len(chosen)
+    for event, docs in chosen.items():
+        articles = articles_of(docs)
+        watch.reports += len(articles)
+        comparison = compare_articles(articles)
+        if comparison.primary is not None and comparison.primary.official:
+            watch.official += 1
+        names = {a.id: a.file or a.id for a in comparison.articles}
+        for d in comparison.divergences:
+            watch.by_type[d.type] += 1
+            if show:
+                watch.shown.append(
+                    f"{event:8} {names.get(d.article, d.article)[:22]:22} {d.type:17} {d.found[:60]!s:60} "
+                    f"| {d.expected[:40]!s} [{d.confidence:.2f}]"
+                )
+        watch.naive += len(naive_baseline({a.file or a.id: a.text for a in articles}))
+    return watch
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT, help="ECB+ development half as JSON Lines")
@@ -69,35 +109,18 @@ def main() -> int:
     if not args.data.is_file():
         print(f"{args.data}: no such file", file=sys.stderr)
         return 2
-    chosen = events(args.data, args.exclude)
-    by_type: Counter[str] = Counter()
-    naive = 0
-    official = 0
-    reports = 0
     started = time.perf_counter()
-    for event, docs in chosen.items():
-        articles = articles_of(docs)
-        reports += len(articles)
-        comparison = compare_articles(articles)
-        if comparison.primary is not None and comparison.primary.official:
-            official += 1
-        names = {a.id: a.file or a.id for a in comparison.articles}
-        for d in comparison.divergences:
-            by_type[d.type] += 1
-            if args.show:
-                print(
-                    f"{event:8} {names.get(d.article, d.article)[:22]:22} {d.type:17} {d.found[:60]!s:60} "
-                    f"| {d.expected[:40]!s} [{d.confidence:.2f}]"
-                )
-        naive += len(naive_baseline({a.file or a.id: a.text for a in articles}))
+    watch = measure(args.data, args.exclude, show=args.show)
     elapsed = time.perf_counter() - started
+    for line in watch.shown:
+        print(line)
     print(f"{'events':>8} {'reports':>8} {'official':>9} {'reported':>9} {'naive':>8}")
-    print(f"{len(chosen):>8} {reports:>8} {official:>9} {sum(by_type.values()):>9} {naive:>8}")
+    print(f"{watch.events:>8} {watch.reports:>8} {watch.official:>9} {watch.reported:>9} {watch.naive:>8}")
     print()
     print(f"{'type':<18} {'reported':>9}")
-    for kind, n in by_type.most_common():
+    for kind, n in watch.by_type.most_common():
         print(f"{kind:<18} {n:>9}")
-    print(f"\n{elapsed:.1f} s; unlabelled_reported={sum(by_type.values())} official_events={official}")
+    print(f"\n{elapsed:.1f} s; unlabelled_reported={watch.reported} official_events={watch.official}")
     return 0
 
 
