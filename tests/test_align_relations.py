@@ -271,3 +271,12 @@ def test_a_person_against_a_building_is_no_moved_place() -> None:
     assert not _same_kind_of_place(("Gov. Ellen Drake",), ("Harlow Chapel",))
     assert _same_kind_of_place(("Seattle",), ("Portland",))
     assert _same_kind_of_place(("Ward 6",), ("Ward 4",))
+
+
+def test_a_range_that_holds_the_figure_is_no_changed_figure() -> None:
+    source = "The party won 125 seats in the new parliament, officials said."
+    report = "The party was expected to win 65 to 125 seats in the new parliament."
+    report_fact = _number(report, 95)  # a range is carried by its middle
+    from factdiff.align.relations import number_relation
+
+    assert number_relation(report_fact, _number(source, 125)) is None

@@ -370,8 +370,10 @@ def number_relation(
         if report.claim.in_title and place != "conflict":
             return "same", 50.0  # a headline names its numbers loosely ("$38.5 million rebuild")
         return None
-    if within_bound(report, source):
-        return None  # "20 firefighters" under the source's "up to 40": consistent, not changed
+    if within_bound(report, source) or _in_range(report, source):
+        # "20 firefighters" under the source's "up to 40", "65 to 125 seats" for 125: consistent,
+        # not changed.
+        return None
     if _vague(report) != _vague(source):
         return None  # "a few minutes" against "nine minutes": a guess of the amount is no changed figure
     measured = (report.unit is not None and report.unit in UNITS) or _money(report.unit)
@@ -640,6 +642,17 @@ def _place_of_speaker(fact: Fact) -> bool:
 #: How far above its figure "more than X" reaches: a writer with 200,000 does not write "more than
 #: 100,000". "At least" is a floor with no such reach (a toll "at least 10" that rose to 40).
 BOUND_REACH = 1.5
+
+
+def _in_range(a: Fact, b: Fact) -> bool:
+    """One figure is a range ("65 to 125") that holds the other."""
+    for ranged, other in ((a, b), (b, a)):
+        low, high = getattr(ranged.claim, "low", None), getattr(ranged.claim, "high", None)
+        if ranged.approx == "range" and low is not None and high is not None and other.value is not None:
+            value = convert(other.value, other.unit, ranged.unit)
+            if value is not None and low <= value <= high:
+                return True
+    return False
 
 
 def within_bound(report: Fact, source: Fact) -> bool:
