@@ -42,6 +42,7 @@ def test_is_rounding(report: float, source: float, expected: bool) -> None:
         # A status towards an office is no other office: running for one, or named to it.
         ("Candidate", "Governor", "agrees"),
         ("Nominee", "Surgeon General", "agrees"),
+        ("Director", "The", "agrees"),  # a source title of no words says nothing against it
     ],
 )
 def test_title_verdict(report: str | None, source: str, expected: str) -> None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from factdiff import lexicon
 from factdiff.align import STOPWORDS, Fact, Match, Slot, _same_thing, convert, place_key
 from factdiff.align.checks import (
     PERCENT_POINTS,
@@ -178,10 +179,11 @@ def title_verdict(report: str | None, source: str | None, *, formal: bool = Fals
         return "omitted"
     if not source:
         return "agrees"
-    r, s = set(_title_words(report)), set(_title_words(source))
-    if r and _title_words(report)[-1] in _STATUS_TITLES and not (s - r) & _RANK_WORDS:
+    report_words, source_words = _title_words(report), _title_words(source)
+    r, s = set(report_words), set(source_words)
+    if r and report_words[-1] in _STATUS_TITLES and not (s - r) & _RANK_WORDS:
         return "agrees"  # "candidate Sarah Palin", "Nominee" for "Surgeon General": a status, not an office
-    if not r or r <= _VAGUE_TITLES or _title_words(report)[-1] in _VAGUE_TITLES:
+    if not r or r <= _VAGUE_TITLES or report_words[-1] in _VAGUE_TITLES:
         if formal and not r & s and r - _VAGUE_TITLES - _RANK_WORDS:
             # "Fire Chief" for "Incident Commander": a capitalised title naming another role.
             return "title_changed"
@@ -194,7 +196,7 @@ def title_verdict(report: str | None, source: str | None, *, formal: bool = Fals
             if words and (r <= words or words <= r) and title_verdict(report, part) == "agrees":
                 return "agrees"
     missing, added = s - r, r - s
-    if _title_words(source)[-1] in _VAGUE_TITLES and not missing & _RANK_WORDS:
+    if s and source_words[-1] in _VAGUE_TITLES and not missing & _RANK_WORDS:
         # "Police Spokesman", "aide": the source describes the post; an office, of any rank, is
         # no contradiction ("deputy campaign manager" for "aide").
         return "agrees"
@@ -202,7 +204,7 @@ def title_verdict(report: str | None, source: str | None, *, formal: bool = Fals
         return "title_changed"  # "Acting Director" -> "Director", "President" -> "Vice President"
     if r == s or s <= r:
         return "agrees"  # same, or more specific ("Labor Commissioner" for "Commissioner")
-    if _one_office(_title_words(report), _title_words(source)):
+    if _one_office(report_words, source_words):
         return "agrees"  # "Attorney" for "Lawyer", "City Councilman" for "Council Member"
     # Shortened forms keep the head word ("Chief Executive" for "Chief Executive Officer"); a
     # different head word is another office ("Coordinator" -> "Director").
@@ -215,8 +217,6 @@ def _one_office(report: list[str], source: list[str]) -> bool:
     """Whether two titles name one office by the lexicon: the same sense ("attorney", "lawyer")
     or one a kind of the other ("councilman", "council member"; "senator", "legislator"). Two
     offices that are only both persons' ("director", "coordinator") are not."""
-    from factdiff import lexicon
-
     return lexicon.relation(" ".join(report), " ".join(source)) in ("same", "hyponym", "hypernym")
 
 

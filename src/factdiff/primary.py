@@ -238,13 +238,18 @@ def is_institution(article: Article) -> bool:
     return bool(words) and bool(re.search(r"\.(org|edu|ac)(\.[a-z]{2})?$", domain))
 
 
-def _own_voice(article: Article) -> str:
-    """The body without quotations and embedded posts: the outlet's own words."""
+def _without_posts(article: Article) -> str:
+    """The article's text with its embedded posts blanked out (offsets kept)."""
     text = article.text
     for post in sorted(article.posts, key=lambda p: -p.start):
         end = max(post.end, post.signature_end)
         text = text[: post.start] + " " * (end - post.start) + text[end:]
-    return _QUOTED.sub(" ", text[article.body_start :])
+    return text
+
+
+def _own_voice(article: Article) -> str:
+    """The body without quotations and embedded posts: the outlet's own words."""
+    return _QUOTED.sub(" ", _without_posts(article)[article.body_start :])
 
 
 #: A sentence in which a report gives someone else's words: a speech verb or "according to".
@@ -260,10 +265,7 @@ def _unattributed_voice(article: Article) -> str:
     ("Gaskin told the Timaru Herald", "according to the New York Times") nor those with any
     quotation mark, paired or left unpaired by copying. A statement reprinted as a report's own
     text is narrative, with no one credited; embedded posts are left out as in :func:`_own_voice`."""
-    text = article.text
-    for post in sorted(article.posts, key=lambda p: -p.start):
-        end = max(post.end, post.signature_end)
-        text = text[: post.start] + " " * (end - post.start) + text[end:]
+    text = _without_posts(article)
     kept = [
         sentence
         for sentence in (text[a:b] for a, b in split_sentences(text, article.body_start))

@@ -32,7 +32,7 @@ from factdiff.align.words import (
     same_noun,
     shared,
 )
-from factdiff.analyse.names import given_names
+from factdiff.analyse.names import HONORIFICS, given_names
 
 #: Sentence-context similarity (rapidfuzz token_set_ratio on content words) above which two claims
 #: with the same value but different counted nouns are taken to state the same fact (unit swap).
@@ -592,20 +592,14 @@ def _fuzzy_same(x: str, y: str) -> bool:
 _SPEECH = re.compile(r"\b(?:say|says|said|told|tell|reported|reports|according|announced|estimated?)\b", re.I)
 
 
-#: Words before a name that make it a person's ("Gov. Sarah Palin", "Mr Alishbandi").
-_PERSON_TITLES = frozenset(
-    "mr mrs ms miss dr gov governor sen senator rep president minister mayor judge gen general col "
-    "capt captain sgt officer chief prince king queen pope sir lord lady".split()
-)
-
-
 def _place_kind(name: str) -> str:
-    """'person' for a name that a title or a given name opens, 'place' for one the gazetteer or the
+    """'person' for a name that an honorific (:data:`factdiff.analyse.names.HONORIFICS`) or a given
+    name opens, 'place' for one the gazetteer or the
     lexicon knows as a place, '' otherwise (an organisation, a team, a word)."""
     words = name.replace(".", " ").split()
     if not words:
         return ""
-    if words[0].lower() in _PERSON_TITLES:
+    if words[0].lower() in HONORIFICS:
         return "person"
     if lexicon.is_place_name(name):
         return "place"
@@ -618,12 +612,9 @@ def _same_kind_of_place(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether the two sides name the same kind of thing where they differ: a figure moved from
     Portland to Seattle is a swap; "$1 million in Gov. Sarah Palin" against "in Wasilla Bible
     Church" says whose and where, two different kinds of holder, and is no swap."""
-    kinds_a = {_place_kind(p) for p in a}
-    kinds_b = {_place_kind(p) for p in b}
-    known_a, known_b = kinds_a - {""}, kinds_b - {""}
-    if not known_a or not known_b:
-        return not ({"person"} & (known_a | known_b)) or known_a == known_b
-    return bool(known_a & known_b)
+    kinds_a = {_place_kind(p) for p in a} - {""}
+    kinds_b = {_place_kind(p) for p in b} - {""}
+    return ("person" in kinds_a) == ("person" in kinds_b) or bool(kinds_a & kinds_b)
 
 
 def _place_of_speaker(fact: Fact) -> bool:
