@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from factdiff.align import Fact, Match, Slot, align, content_words, facts_of, place_relation
+from factdiff.credit import credit_slots
 from factdiff.errors import Skipped
 from factdiff.judge import (
     PrimaryChoice,
@@ -307,6 +308,18 @@ def compare_analyses(analyses: list[Analysis], *, threshold: float = DEFAULT_THR
     for slot in comparison.slots:
         comparison.consensus[slot.id] = consensus(slot, copy_of)
         comparison.cells[slot.id] = _cells(slot, analyses, comparison, families)
+    if not primary.official:
+        # Whom each report credits for a figure, against the body independent reports credit.
+        credits = credit_slots(
+            comparison.slots,
+            lambda slot_id: {a: c.verdict for a, c in comparison.cells[slot_id].items()},
+            analyses,
+            lambda a: families.get(a, a),
+        )
+        for slot in credits:
+            comparison.consensus[slot.id] = str(slot.derived["value"])
+            comparison.cells[slot.id] = _cells(slot, analyses, comparison, families)
+        comparison.slots += credits
     comparison.divergences = [d for d in comparison.all_divergences if d.confidence >= threshold]
     _order_slots(comparison)
     return comparison
@@ -361,7 +374,15 @@ def _cells(slot: Slot, analyses: list[Analysis], comparison: Comparison, family:
         if matches:
             judged_all[analysis.article.id] = [(m, _verdict(m, slot, analysis)) for m in matches]
     official = comparison.primary is not None and comparison.primary.official
-    if slot.derived:
+    if slot.family == "credit":
+        reference = Reference(
+            "consensus",
+            value=str(slot.derived["value"]),
+            support=int(slot.derived["support"]),  # type: ignore[call-overload]
+            reports=int(slot.derived["reports"]),  # type: ignore[call-overload]
+            own=dict(slot.derived["own"]),  # type: ignore[call-overload]
+        )
+    elif slot.derived:
         reference = Reference("derived")
     elif slot.source is None:
         reference = Reference("primary" if official else "consensus")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from factdiff import lexicon
 from factdiff.analyse.people import lower_same_length
 from factdiff.analyse.quotemarks import _QUOTE_CHARS, _inner
 from factdiff.analyse.speakers import (
@@ -58,6 +59,12 @@ _AND_BEFORE = re.compile(r"[ \t,]+(?:and|but)[ \t]+(?:(?:also|then|later)[ \t]+)
 #: Words that may open a sentence before its subject without a comma ("But Hester said ...").
 _OPENING_WORDS = frozenset("But And Yet So Still Also Now Then Instead Separately Later Earlier".split())
 _THAT = re.compile(r"[ \t,]*(?:that[ \t]+)?")
+#: "The USGS put the epicentre at about 58km", "Police put the death toll at 50": the subject gives
+#: the figure, so the report credits it.
+_PUT_AT = re.compile(
+    r"\b(?P<cue>put|puts|placed|places)[ \t]+(?:the|its|their|his|her)[ \t]+(?:[\w'’-]+[ \t]+){1,5}?"
+    r"(?:at|as)[ \t]+(?:(?:about|around|some|roughly|nearly|more[ \t]+than)[ \t]+)?[$€£]?\d"
+)
 
 #: "About it reports a press-Department service." (machine translation of a source line).
 _ABOUT = re.compile(
@@ -155,6 +162,22 @@ def _indirect(
         pre = text[s_start : cue.start()]
         if np is not None and pre.rstrip(" \t").endswith(",") and len(_WORDS.findall(pre)) >= 4:
             out.extend(_clause(text, s_start, cue.start(), word, cue.start(), np, quoted))
+    for put in _PUT_AT.finditer(text):
+        k = bisect.bisect_right(sentence_starts, put.start()) - 1
+        if k < 0 or in_quote(put.start()):
+            continue
+        s_start = sentences[k][0]
+        np = _np_before(text, s_start, put.start(), known)
+        if np is None:
+            continue
+        if _WORDS.findall(text[s_start : np[0]]) and not _SUBJECT_SLOT.search(text[s_start : np[0]]):
+            continue  # the name is not the subject of the clause
+        if not _gives_figures(text[np[0] : np[1]]):
+            continue  # "A first estimate put the damage at $86 million": no one credited
+        credit = QuoteMatch(start=put.start(), end=put.start(), direct=False, cue=put.group("cue").lower())
+        credit.cue_start, (credit.speaker_start, credit.speaker_end) = put.start(), np
+        credit.speaker_text = text[np[0] : np[1]]
+        out.append(credit)
     lower = lower_same_length(text)
     hints = [i for word in ("about ", "on ") for i in _find_all(lower, word)]
     for about in filter(None, (_ABOUT.match(text, i) for i in sorted(hints))):
@@ -164,6 +187,20 @@ def _indirect(
         m.speaker_text = text[np_s:np_e]
         out.append(m)
     return out
+
+
+def _gives_figures(np: str) -> bool:
+    """Whether a subject can give a figure: a name ("US Geological Survey"), or a noun for people,
+    a body or a place that governs ("police", "the county"); not an estimate or a study."""
+    words = _WORDS.findall(np)
+    if not words:
+        return False
+    if any(w[:1].isupper() for w in words[1:]):
+        return True  # a name after the first word ("The US Geological Survey")
+    last = words[-1]
+    if last[:1].isupper() and not lexicon.known(last.lower()):
+        return True  # a name alone ("Reuters", "USGS")
+    return lexicon.primary_class(last.lower()) in ("person", "group", "location")
 
 
 def _find_all(text: str, word: str) -> list[int]:

@@ -1,0 +1,196 @@
+"""Who a report credits for a figure, checked across reports.
+
+A figure is a fact, and so is whom it comes from. "The USGS said the quake was 35 miles southwest of
+Bandar Abbas" and "Iran's seismologic center said the epicenter was ... 35 miles southwest of the
+port" give one distance and two sources: where independent reports agree that one named body gave
+the figure, a report that hands it to another body has moved it (``entity_swap`` on the credit).
+
+Only named bodies are compared: an agency, a ministry, a survey ("U.S. Geological Survey",
+"USGS", "Iran's seismologic center"). People are left out (their names are spelled many ways, and a
+spokesman speaks for the body), and so are vague sources ("officials", "police", "the report",
+"state media"), which name no one a reader could check.
+
+One named body is recognised under its several names with no list of bodies: a name and its
+initials (USGS for U.S. Geological Survey), one name holding the other ("the Geological Survey"),
+and names that differ only in places ("Tehran's seismologic center", "Iran's seismologic center").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from factdiff import lexicon
+from factdiff.align import Fact, Match, Slot
+from factdiff.gazetteer import place_kind
+from factdiff.model import Analysis, Attribution
+
+__all__ = ["Credit", "body_key", "credit_of", "credit_slots", "same_body"]
+
+#: Verdicts of a number cell that state the slot's figure (the credit is then about one figure).
+_STATES_FIGURE = frozenset({"agrees", "rounded_hedged", "rounded_unhedged", "unsupported"})
+#: Independent reports that must credit one body before another body's credit is called a swap.
+CREDIT_SUPPORT = 2
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_STOP = frozenset("the a an of and for on in at to".split())
+#: "U. S." / "U.S." / "United States": one way to write the country in a body's name.
+_US = re.compile(r"\b(?:U\.\s?S\.|United States)(?=\s|$)")
+#: A location after the name ("U.S. Geological Survey in Golden, Colo."): where it sits, not who.
+_LOCATED = re.compile(r"\s+(?:in|at|based in)\s+[A-Z].*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A named body a report credits, as written and as compared."""
+
+    name: str  # as the report writes it
+    words: tuple[str, ...]  # the name's words, lower case, possessives and dots out
+    initials: str  # the initials of its words ("usgs")
+
+
+def body_key(source: str) -> Credit | None:
+    """The named body behind a credited source, or None for a person or a vague source.
+
+    A body's name is an acronym ("USGS", "IRNA") or two or more words of which one is capitalised
+    and the last is a singular noun that names no person ("Iran's seismologic center"; not
+    "officials", "UAE authorities", "a reporter of the news agency", "Heydar Alishbandi")."""
+    name = _LOCATED.sub("", source.strip())
+    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    if re.search(r"\bof\b", name):
+        head = name.split(" of ", 1)[0]
+        if not any(w[:1].isupper() for w in head.split()):
+            return None  # "head of the team", "reporter of the Iranian news agency": a person
+    tokens = _WORD.findall(_US.sub("US", name))
+    if not tokens:
+        return None
+    if len(tokens) == 1:
+        word = tokens[0].replace(".", "")
+        if 2 <= len(word) <= 6 and word.isupper():
+            return Credit(name, (word.lower(),), word.lower())
+        return None
+    last = re.sub(r"['’]s?$", "", tokens[-1]).lower()
+    if not last.isalpha() or not lexicon.known(last, "n") or lexicon.is_person_noun(last):
+        return None  # a surname, or a person ("spokesman")
+    if lexicon.lemma(last, "n") != last:
+        return None  # a plural names a vague group: "authorities", "officials"
+    possessor = tokens[0][:1].isupper() and tokens[0].endswith(("'s", "’s"))  # "Iran's seismologic center"
+    named = any(t[:1].isupper() for t in tokens[1:]) or any(t.isupper() and len(t) > 1 for t in tokens)
+    if not named and not possessor:
+        return None  # "news agency", "the same agency": no name
+    words = tuple(re.sub(r"['’]s?$", "", t).replace(".", "").lower() for t in tokens)
+    words = tuple(w for w in words if w)
+    initials = "".join(("us" if w == "us" else w[0]) for w in words if w not in _STOP)
+    return Credit(name, words, initials)
+
+
+def same_body(a: Credit, b: Credit) -> bool:
+    """Whether two credited names are one body."""
+    if a.words == b.words:
+        return True
+    if len(a.words) == 1 or len(b.words) == 1:
+        one, other = (a, b) if len(a.words) == 1 else (b, a)
+        return one.words[0] == other.initials  # "USGS" for "U.S. Geological Survey"
+    sa, sb = set(a.words) - _STOP, set(b.words) - _STOP
+    if sa <= sb or sb <= sa:
+        return True  # "Geological Survey" within "US Geological Survey"
+    if a.words[-1] != b.words[-1]:
+        return False
+    # Names that differ in places only: "Tehran's seismologic center", "Iran's seismologic center".
+    return all(_is_place(w) for w in (sa ^ sb))
+
+
+def _is_place(word: str) -> bool:
+    return word == "us" or place_kind(word.title()) is not None
+
+
+def credit_of(fact: Fact, analysis: Analysis) -> tuple[Credit, Attribution] | None:
+    """The named body a report credits for one of its figures: the source of the nearest saying
+    before the figure in its sentence ("X said A, but Y said B" gives B to Y), else the first after
+    it ("A, the USGS said")."""
+    claim = fact.claim
+    if claim.sentence_start < 0:
+        return None
+    said = [
+        c
+        for c in analysis.claims
+        if isinstance(c, Attribution) and c.sentence_start == claim.sentence_start and c.source
+    ]
+    if not said:
+        return None
+    before = [c for c in said if c.start < claim.start]
+    chosen = max(before, key=lambda c: c.start) if before else min(said, key=lambda c: c.start)
+    body = body_key(chosen.source)
+    return None if body is None else (body, chosen)
+
+
+def credit_slots(
+    slots: list[Slot],
+    verdicts: Callable[[str], dict[str, str]],
+    analyses: list[Analysis],
+    family_of: Callable[[str], str],
+) -> list[Slot]:
+    """One slot per number slot whose figure independent reports credit to named bodies: the
+    credit each report gives, judged against the body at least :data:`CREDIT_SUPPORT` independent
+    reports credit (``entity_swap`` for a report alone in crediting another body)."""
+    by_id = {a.article.id: a for a in analyses}
+    made: list[Slot] = []
+    for slot in slots:
+        if slot.family != "number" or slot.derived:
+            continue
+        cells = verdicts(slot.id)
+        credited: dict[str, tuple[Match, Credit]] = {}  # the credit's claim stands in the match
+        for article, matches in slot.matches.items():
+            if cells.get(article) not in _STATES_FIGURE:
+                continue
+            for match in matches:
+                if match.fact.in_post or match.fact.claim.in_title:
+                    continue
+                found = credit_of(match.fact, by_id[article])
+                if found is not None:
+                    body, said = found
+                    # The cell shows the credit; alignment's certainty that the figures are one
+                    # fact carries over (the figure agrees, only its credit differs).
+                    credited[article] = (Match(replace(match.fact, claim=said), match.relation, match.score), body)
+                    break
+        if len({family_of(a) for a in credited}) < CREDIT_SUPPORT + 1:
+            continue
+        groups: list[list[str]] = []  # articles crediting one body
+        for article, (_, body) in credited.items():
+            for group in groups:
+                if same_body(credited[group[0]][1], body):
+                    group.append(article)
+                    break
+            else:
+                groups.append([article])
+        support = {id(g): len({family_of(a) for a in g}) for g in groups}
+        ranked = sorted(groups, key=lambda g: -support[id(g)])
+        top = ranked[0]
+        if support[id(top)] < CREDIT_SUPPORT or (len(ranked) > 1 and support[id(ranked[1])] == support[id(top)]):
+            continue
+        swapped = [g for g in ranked[1:] if support[id(g)] == 1]
+        if not swapped:
+            continue
+        expected = credited[top[0]][1].name
+        verdict = {a: "agrees" for g in groups for a in g}
+        for group in swapped:
+            verdict.update({a: "entity_swap" for a in group})
+        made.append(
+            Slot(
+                id=f"credit_of_{slot.id}",
+                family="credit",
+                label=f"who gives {slot.label}",
+                source=None,
+                matches={a: [m] for a, (m, _) in credited.items()},
+                derived={
+                    "value": expected,
+                    "verdicts": verdict,
+                    "cell": {a: body.name for a, (_, body) in credited.items()},
+                    "support": support[id(top)],
+                    "reports": len({family_of(a) for a in credited}),
+                    "own": {a: support[id(g)] for g in groups for a in g},
+                },
+            )
+        )
+    return made
