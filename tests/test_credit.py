@@ -96,3 +96,48 @@ def test_the_same_body_under_another_name_agrees() -> None:
 def test_a_vague_source_is_no_swap() -> None:
     report = "Runways shut\n\nThe valley airport shut its runways on Tuesday. Officials said 14 inches of snow fell."
     assert not [d for d in _divergences(report) if d[1].startswith("credit_of_")]
+
+
+_QUAKE = {
+    "a": "Quake shakes the coast\n\nA strong earthquake shook the coast on Sunday, damaging homes in three "
+    "villages. The national seismic institute said the quake measured magnitude 5.9, but the US Geological "
+    "Survey said it was a magnitude-6.1 temblor.",
+    "b": "Coast hit by earthquake\n\nAn earthquake damaged homes in three coastal villages on Sunday. The US "
+    "Geological Survey puts the magnitude at 6.1; rescue teams reached the villages by evening.",
+    "c": "Villages damaged in quake\n\nHomes were damaged in three villages when an earthquake struck the coast "
+    "on Sunday. The USGS said the magnitude-6.1 quake was centred offshore.",
+}
+
+
+def _quake(extra: str) -> list[tuple[str, str, str, str | None]]:
+    texts = {**_QUAKE, "d": extra}
+    comparison = compare_articles([Article(id=k, text=v, file=f"{k}.txt") for k, v in texts.items()])
+    return [(d.article, d.slot, d.type, d.expected) for d in comparison.divergences]
+
+
+def test_a_body_given_another_figure() -> None:
+    # Two independent reports have the USGS at 6.1; this one gives the USGS 5.9 (another body's figure).
+    report = (
+        "Earthquake on the coast\n\nAn earthquake damaged homes in three villages on Sunday. The US Geological "
+        "Survey said the quake had a magnitude of 5.9."
+    )
+    found = [d for d in _quake(report) if d[0] == "d"]
+    assert len(found) == 1
+    assert found[0][2] == "number_changed" and found[0][1].startswith("figure_of_")
+    assert "6.1" in (found[0][3] or "")
+
+
+def test_the_body_s_own_figure_agrees() -> None:
+    report = (
+        "Earthquake on the coast\n\nAn earthquake damaged homes in three villages on Sunday. The US Geological "
+        "Survey said the quake had a magnitude of 6.1."
+    )
+    assert [d for d in _quake(report) if d[0] == "d"] == []
+
+
+def test_another_body_s_figure_credited_to_it_agrees() -> None:
+    report = (
+        "Earthquake on the coast\n\nAn earthquake damaged homes in three villages on Sunday. The national seismic "
+        "institute put the magnitude at 5.9."
+    )
+    assert [d for d in _quake(report) if d[0] == "d"] == []

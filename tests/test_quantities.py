@@ -762,3 +762,10 @@ def test_a_noun_before_than_is_still_counted() -> None:
 )
 def test_a_number_a_person_is_or_turns_is_an_age(text: str, value: float, unit: str | None) -> None:
     assert one(text, value).unit == unit
+
+
+def test_a_magnitude_a_source_puts_at() -> None:
+    # The magnitude a source gives: "puts the magnitude at", "revised the magnitude to".
+    assert one("Quake\n\nThe USGS puts the magnitude at 6.1.", 6.1).unit == "magnitude"
+    assert one("Quake\n\nSeismologists revised the magnitude to 6.0 on Monday.", 6.0).unit == "magnitude"
+    assert one("Quake\n\nThe agency put the quake's magnitude at 5.9.", 5.9).unit == "magnitude"

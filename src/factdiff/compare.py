@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from factdiff.align import Fact, Match, Slot, align, content_words, facts_of, place_relation
-from factdiff.credit import credit_slots
+from factdiff.credit import credit_slots, credited_figure_slots
 from factdiff.errors import Skipped
 from factdiff.judge import (
     PrimaryChoice,
@@ -37,7 +37,15 @@ from factdiff.judge import (
     verdict,
 )
 from factdiff.model import DIVERGENCES, VERDICTS, Analysis, Article, Claim, Quote
-from factdiff.reference import DEFAULT_THRESHOLD, Reference, confidence, corroborated_elsewhere, features, settle
+from factdiff.reference import (
+    DEFAULT_THRESHOLD,
+    Reference,
+    confidence,
+    corroborated_elsewhere,
+    features,
+    judge_against,
+    settle,
+)
 from factdiff.reuse import Reuse, find_copies, near_copy_families
 
 __all__ = [
@@ -309,13 +317,18 @@ def compare_analyses(analyses: list[Analysis], *, threshold: float = DEFAULT_THR
         comparison.consensus[slot.id] = consensus(slot, copy_of)
         comparison.cells[slot.id] = _cells(slot, analyses, comparison, families)
     if not primary.official:
-        # Whom each report credits for a figure, against the body independent reports credit.
-        credits = credit_slots(
-            comparison.slots,
-            lambda slot_id: {a: c.verdict for a, c in comparison.cells[slot_id].items()},
-            analyses,
-            lambda a: families.get(a, a),
+        # Whom each report credits for a figure: a named body's own figure first (a report that
+        # has it wrong), then the body a figure is credited to.
+        verdicts_of = lambda slot_id: {a: c.verdict for a, c in comparison.cells[slot_id].items()}  # noqa: E731
+        family_of = lambda a: families.get(a, a)  # noqa: E731
+        credits = credited_figure_slots(comparison.slots, verdicts_of, analyses, facts, family_of, judge_against)
+        settled = frozenset(
+            id(ms[0].fact)
+            for s in credits
+            for a, ms in s.matches.items()
+            if s.derived["verdicts"][a] in DIVERGENCES  # type: ignore[index]
         )
+        credits += credit_slots(comparison.slots, verdicts_of, analyses, family_of, settled)
         for slot in credits:
             comparison.consensus[slot.id] = str(slot.derived["value"])
             comparison.cells[slot.id] = _cells(slot, analyses, comparison, families)
@@ -374,13 +387,14 @@ def _cells(slot: Slot, analyses: list[Analysis], comparison: Comparison, family:
         if matches:
             judged_all[analysis.article.id] = [(m, _verdict(m, slot, analysis)) for m in matches]
     official = comparison.primary is not None and comparison.primary.official
-    if slot.family == "credit":
+    if "support" in slot.derived:  # whom a figure is credited to, or a named body's own figure
         reference = Reference(
             "consensus",
             value=str(slot.derived["value"]),
             support=int(slot.derived["support"]),  # type: ignore[call-overload]
             reports=int(slot.derived["reports"]),  # type: ignore[call-overload]
             own=dict(slot.derived["own"]),  # type: ignore[call-overload]
+            fact=slot.derived.get("fact"),  # type: ignore[arg-type]
         )
     elif slot.derived:
         reference = Reference("derived")
@@ -474,7 +488,10 @@ def _record(
             expected = reference.against.get(art.id, reference.value)
         elif expected is None and slot.source is not None:
             expected = display_value(slot.source)
-        corroborated = corroborated_elsewhere(match.fact, slot, comparison.slots, copy_of)
+        # A named body's own figure is by its nature given elsewhere for another body's fact.
+        corroborated = "support" not in slot.derived and corroborated_elsewhere(
+            match.fact, slot, comparison.slots, copy_of
+        )
         comparison.all_divergences.append(
             Divergence(
                 article=art.id,

@@ -23,10 +23,11 @@ from dataclasses import dataclass, replace
 
 from factdiff import lexicon
 from factdiff.align import Fact, Match, Slot
+from factdiff.align.relations import same_value
 from factdiff.gazetteer import place_kind
-from factdiff.model import Analysis, Attribution
+from factdiff.model import DIVERGENCES, Analysis, Attribution
 
-__all__ = ["Credit", "body_key", "credit_of", "credit_slots", "same_body"]
+__all__ = ["Credit", "body_key", "credit_of", "credit_slots", "credited_figure_slots", "same_body"]
 
 #: Verdicts of a number cell that state the slot's figure (the credit is then about one figure).
 _STATES_FIGURE = frozenset({"agrees", "rounded_hedged", "rounded_unhedged", "unsupported"})
@@ -130,10 +131,13 @@ def credit_slots(
     verdicts: Callable[[str], dict[str, str]],
     analyses: list[Analysis],
     family_of: Callable[[str], str],
+    settled: frozenset[int] = frozenset(),
 ) -> list[Slot]:
     """One slot per number slot whose figure independent reports credit to named bodies: the
     credit each report gives, judged against the body at least :data:`CREDIT_SUPPORT` independent
-    reports credit (``entity_swap`` for a report alone in crediting another body)."""
+    reports credit (``entity_swap`` for a report alone in crediting another body). Figures in
+    ``settled`` (ids of facts a named body's own figure already judges) are left out: one error,
+    one accusation."""
     by_id = {a.article.id: a for a in analyses}
     made: list[Slot] = []
     for slot in slots:
@@ -145,7 +149,7 @@ def credit_slots(
             if cells.get(article) not in _STATES_FIGURE:
                 continue
             for match in matches:
-                if match.fact.in_post or match.fact.claim.in_title:
+                if match.fact.in_post or match.fact.claim.in_title or id(match.fact) in settled:
                     continue
                 found = credit_of(match.fact, by_id[article])
                 if found is not None:
@@ -190,6 +194,83 @@ def credit_slots(
                     "support": support[id(top)],
                     "reports": len({family_of(a) for a in credited}),
                     "own": {a: support[id(g)] for g in groups for a in g},
+                },
+            )
+        )
+    return made
+
+
+def credited_figure_slots(
+    slots: list[Slot],
+    verdicts: Callable[[str], dict[str, str]],
+    analyses: list[Analysis],
+    facts: dict[str, list[Fact]],
+    family_of: Callable[[str], str],
+    judge: Callable[[Fact, Fact], str | None],
+) -> list[Slot]:
+    """Slots for a body's own figure: a report that credits a named body with a figure, where at
+    least :data:`CREDIT_SUPPORT` independent reports credit the same body with another value of the
+    same fact, and none with the report's ("the USGS said 5.9" where two reports have the USGS at
+    6.1 and Tehran's centre at 5.9). ``judge`` relates a report's figure to another's (a verdict,
+    or None when they are not one fact). Figures already judged a divergence in their own slot are
+    left to it."""
+    by_id = {a.article.id: a for a in analyses}
+    diverging = {
+        id(m.fact)
+        for slot in slots
+        for article, ms in slot.matches.items()
+        for m in ms
+        if verdicts(slot.id).get(article) in DIVERGENCES
+    }
+    entries: list[tuple[str, Fact, Credit, Attribution]] = []
+    for article, found in facts.items():
+        for fact in found:
+            if fact.family != "number" or fact.in_post or fact.claim.in_title or fact.value is None:
+                continue
+            credit = credit_of(fact, by_id[article])
+            if credit is not None:
+                entries.append((article, fact, credit[0], credit[1]))
+    made: list[Slot] = []
+    used: set[int] = set()
+    for article, fact, body, _ in entries:
+        if id(fact) in diverging or id(fact) in used:
+            continue
+        others = [
+            (a, f, verdict)
+            for a, f, b, _ in entries
+            if family_of(a) != family_of(article) and same_body(body, b) and (verdict := judge(fact, f)) is not None
+        ]
+        if not others or any(v not in DIVERGENCES for _, _, v in others):
+            continue  # another report credits the body with this figure, or none gives it
+        changed = [(a, f) for a, f, v in others if v == "number_changed"]
+        first = changed[0][1] if changed else None
+        if first is None or not all(same_value(f, first) for _, f in changed):
+            continue  # the others do not agree on the body's figure
+        if len({family_of(a) for a, _ in changed}) < CREDIT_SUPPORT:
+            continue
+        own = [f for a, f, b, _ in entries if a == article and same_body(body, b) and f is not fact]
+        if any(same_value(f, first) for f in own):
+            continue  # the report itself gives the body's other figure too
+        used.add(id(fact))
+        from factdiff.judge import display_value
+
+        expected = f"{display_value(first, noun=False)} (per {body.name})"
+        members = {a: f for a, f in changed} | {article: fact}
+        made.append(
+            Slot(
+                id=f"figure_of_{'_'.join(body.words)}_{len(made) + 1}",
+                family="number",
+                label=f"{body.name}'s figure",
+                source=None,
+                matches={a: [Match(f, "credited" if a == article else "same", 50.0)] for a, f in members.items()},
+                derived={
+                    "value": expected,
+                    "verdicts": {a: "number_changed" if a == article else "agrees" for a in members},
+                    "cell": {a: display_value(f, noun=False) for a, f in members.items()},
+                    "support": len({family_of(a) for a, _ in changed}),
+                    "reports": len({family_of(a) for a in members}),
+                    "own": {article: 1},
+                    "fact": first,
                 },
             )
         )

@@ -363,6 +363,9 @@ _RELATION_CERTAINTY = {
 #: the same counted thing ("50,000 people marched" in Salonika for "20,000 people marched" in
 #: Thessaloniki): the evidence the rules ask of another number, given twice over.
 NAMED_CHANGE_CERTAINTY = 0.85
+#: ... and when both credit the figure to one named body and measure one thing ("the USGS said
+#: 5.9" where others have the USGS at 6.1): the body stands where the place stood.
+_RELATION_CERTAINTY["credited"] = NAMED_CHANGE_CERTAINTY
 
 
 def _same_named_fact(fact: Fact, reference: Fact | None) -> bool:

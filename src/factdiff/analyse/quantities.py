@@ -715,7 +715,9 @@ _AGE_BEFORE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s\Z")
 _AGE_AFTER = re.compile(r",\s+(?:a|an|the|who|said|says|is|was|has|had|now|will|from|of)\b")
 
 
-_MAGNITUDE_BEFORE = re.compile(r"(?:(?i:\bmagnitude(?:\s+of)?)[-\s]|(?<![A-Za-z])Mw?)\Z")
+#: "magnitude 7", "a magnitude of 5.9", and the magnitude a source gives ("puts the magnitude at 6.1",
+#: "revised the magnitude to 6.0", "the magnitude was 6.1").
+_MAGNITUDE_BEFORE = re.compile(r"(?:(?i:\bmagnitude(?:\s+(?:of|at|to|as|was|is|of\s+about))?)[-\s]|(?<![A-Za-z])Mw?)\Z")
 _MAGNITUDE_AFTER = re.compile(r"(?i:[-\s](?:magnitude\b|on\s+the\s+richter\b))")
 _QUAKE_AFTER = re.compile(r"(?i:[-\s](?:quake|earthquake|tremor|temblor|aftershock)s?\b)")
 
@@ -738,7 +740,7 @@ def _is_magnitude(text: str, mention: NumberMention, s_start: int, s_end: int) -
     "aftershocks ..., the strongest measuring 4.8"."""
     if mention.words or mention.kind != "cardinal":
         return False
-    if _MAGNITUDE_BEFORE.search(text, max(0, mention.start - 14), mention.start):
+    if _MAGNITUDE_BEFORE.search(text, max(0, mention.start - 22), mention.start):
         return True
     if (
         "." in mention.text
