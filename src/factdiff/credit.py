@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from factdiff import lexicon
 from factdiff.align import Fact, Match, Slot
+from factdiff.align.measures import UNITS
 from factdiff.align.relations import same_value
 from factdiff.gazetteer import place_kind
 from factdiff.model import DIVERGENCES, Analysis, Attribution
@@ -102,28 +103,53 @@ def same_body(a: Credit, b: Credit) -> bool:
     return all(_is_place(w) for w in (sa ^ sb))
 
 
+def _clusters(bodies: list[Credit]) -> dict[tuple[str, ...], int]:
+    """Each distinct name's body: names that :func:`same_body` links, joined."""
+    names = list({b.words: b for b in bodies}.values())
+    cluster = list(range(len(names)))
+
+    def root(i: int) -> int:
+        while cluster[i] != i:
+            cluster[i] = cluster[cluster[i]]
+            i = cluster[i]
+        return i
+
+    for i, a in enumerate(names):
+        for j in range(i):
+            if same_body(a, names[j]):
+                cluster[root(i)] = root(j)
+    return {b.words: root(i) for i, b in enumerate(names)}
+
+
 def _is_place(word: str) -> bool:
     return word == "us" or place_kind(word.title()) is not None
 
 
-def credit_of(fact: Fact, analysis: Analysis) -> tuple[Credit, Attribution] | None:
+def credit_of(
+    fact: Fact, analysis: Analysis, said: dict[int, list[Attribution]] | None = None
+) -> tuple[Credit, Attribution] | None:
     """The named body a report credits for one of its figures: the source of the nearest saying
     before the figure in its sentence ("X said A, but Y said B" gives B to Y), else the first after
-    it ("A, the USGS said")."""
+    it ("A, the USGS said"). ``said``: the report's sayings by sentence (:func:`sayings`), when
+    many of its figures are asked about."""
     claim = fact.claim
     if claim.sentence_start < 0:
         return None
-    said = [
-        c
-        for c in analysis.claims
-        if isinstance(c, Attribution) and c.sentence_start == claim.sentence_start and c.source
-    ]
-    if not said:
+    here = (said if said is not None else sayings(analysis)).get(claim.sentence_start)
+    if not here:
         return None
-    before = [c for c in said if c.start < claim.start]
-    chosen = max(before, key=lambda c: c.start) if before else min(said, key=lambda c: c.start)
+    before = [c for c in here if c.start < claim.start]
+    chosen = before[-1] if before else here[0]
     body = body_key(chosen.source)
     return None if body is None else (body, chosen)
+
+
+def sayings(analysis: Analysis) -> dict[int, list[Attribution]]:
+    """A report's credited sources by the start of their sentence, in text order."""
+    out: dict[int, list[Attribution]] = {}
+    for c in sorted((c for c in analysis.claims if isinstance(c, Attribution) and c.source), key=lambda c: c.start):
+        out.setdefault(c.sentence_start, []).append(c)
+    return out
 
 
 def credit_slots(
@@ -139,6 +165,7 @@ def credit_slots(
     ``settled`` (ids of facts a named body's own figure already judges) are left out: one error,
     one accusation."""
     by_id = {a.article.id: a for a in analyses}
+    sayings_of = {a.article.id: sayings(a) for a in analyses}
     made: list[Slot] = []
     for slot in slots:
         if slot.family != "number" or slot.derived:
@@ -151,7 +178,7 @@ def credit_slots(
             for match in matches:
                 if match.fact.in_post or match.fact.claim.in_title or id(match.fact) in settled:
                     continue
-                found = credit_of(match.fact, by_id[article])
+                found = credit_of(match.fact, by_id[article], sayings_of[article])
                 if found is not None:
                     body, said = found
                     # The cell shows the credit; alignment's certainty that the figures are one
@@ -215,30 +242,39 @@ def credited_figure_slots(
     or None when they are not one fact). Figures already judged a divergence in their own slot are
     left to it."""
     by_id = {a.article.id: a for a in analyses}
-    diverging = {
-        id(m.fact)
-        for slot in slots
-        for article, ms in slot.matches.items()
-        for m in ms
-        if verdicts(slot.id).get(article) in DIVERGENCES
-    }
-    entries: list[tuple[str, Fact, Credit, Attribution]] = []
+    diverging: set[int] = set()
+    for slot in slots:
+        judged = verdicts(slot.id)
+        diverging.update(id(m.fact) for a, ms in slot.matches.items() if judged.get(a) in DIVERGENCES for m in ms)
+    entries: list[tuple[str, Fact, Credit]] = []
     for article, found in facts.items():
+        said = sayings(by_id[article])
+        if not said:
+            continue
         for fact in found:
             if fact.family != "number" or fact.in_post or fact.claim.in_title or fact.value is None:
                 continue
-            credit = credit_of(fact, by_id[article])
+            credit = credit_of(fact, by_id[article], said)
             if credit is not None:
-                entries.append((article, fact, credit[0], credit[1]))
+                entries.append((article, fact, credit[0]))
+    # Figures are compared only within one body and one kind of measure: a story of hundreds of
+    # reports credits few bodies, so this stays far from every pair of figures.
+    bodies = _clusters([body for _, _, body in entries])
+    buckets: dict[tuple[int, str | None], list[tuple[str, Fact, Credit]]] = {}
+    for entry in entries:
+        unit = entry[1].unit
+        buckets.setdefault((bodies[entry[2].words], UNITS[unit][0] if unit in UNITS else unit), []).append(entry)
     made: list[Slot] = []
     used: set[int] = set()
-    for article, fact, body, _ in entries:
+    for article, fact, body in entries:
         if id(fact) in diverging or id(fact) in used:
             continue
+        unit = fact.unit
+        bucket = buckets[(bodies[body.words], UNITS[unit][0] if unit in UNITS else unit)]
         others = [
             (a, f, verdict)
-            for a, f, b, _ in entries
-            if family_of(a) != family_of(article) and same_body(body, b) and (verdict := judge(fact, f)) is not None
+            for a, f, _ in bucket
+            if family_of(a) != family_of(article) and (verdict := judge(fact, f)) is not None
         ]
         if not others or any(v not in DIVERGENCES for _, _, v in others):
             continue  # another report credits the body with this figure, or none gives it
@@ -248,7 +284,7 @@ def credited_figure_slots(
             continue  # the others do not agree on the body's figure
         if len({family_of(a) for a, _ in changed}) < CREDIT_SUPPORT:
             continue
-        own = [f for a, f, b, _ in entries if a == article and same_body(body, b) and f is not fact]
+        own = [f for a, f, _ in bucket if a == article and f is not fact]
         if any(same_value(f, first) for f in own):
             continue  # the report itself gives the body's other figure too
         used.add(id(fact))
