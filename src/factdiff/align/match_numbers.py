@@ -57,6 +57,11 @@ def _self_computed(analysis: Analysis, found: list[Fact], facts: dict[str, list[
     return wrong
 
 
+#: Figures in one unit of measure (yards, metres, not money or time) that make the source's measures
+#: too many to tell apart by dimension alone: a game's yards, a race's splits.
+CROWDED_UNIT = 3
+
+
 def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
     """Greedy assignment, most certain first; returns the facts that fit no slot."""
     candidates: list[tuple[float, int, str, Fact, Slot]] = []
@@ -72,7 +77,9 @@ def _match_numbers(facts: list[Fact], slots: list[Slot]) -> list[Fact]:
             if fact.unit != slot.source.unit and fact.unit in twins.get(slot.id, ()):
                 continue  # the source also gives this figure in the report's own unit: that row is the one
             sole = slot.source.unit in (*TIME_UNITS, "age") and units[slot.source.unit] == 1
-            found = number_relation(fact, slot.source, concepts, sole)
+            unit = slot.source.unit
+            crowded = unit in UNITS and UNITS[unit][0] != "time" and units[unit] >= CROWDED_UNIT
+            found = number_relation(fact, slot.source, concepts, sole, crowded)
             if found is not None:
                 relation, score = found
                 if slot.source.claim.in_title:

@@ -247,9 +247,15 @@ def _units_comparable(a: Fact, b: Fact) -> bool:
 
 
 def number_relation(
-    report: Fact, source: Fact, others: frozenset[frozenset[str]] = frozenset(), sole: bool = False
+    report: Fact,
+    source: Fact,
+    others: frozenset[frozenset[str]] = frozenset(),
+    sole: bool = False,
+    crowded: bool = False,
 ) -> tuple[str, float] | None:
-    """How a report's number relates to a source number, with a score; None when unrelated."""
+    """How a report's number relates to a source number, with a score; None when unrelated.
+    ``crowded``: the source gives many figures in this unit (a game's yards, a race's seconds), so
+    a measure that names nothing is not taken for one of them by its dimension alone."""
     if not _units_comparable(report, source):
         if (
             _money(report.unit)
@@ -380,7 +386,7 @@ def number_relation(
     # A measure (a crest of 31.4 feet) names its quantity by its dimension; a length of time does
     # not ("four years" may be a sentence asked for or one handed down).
     physical = report.unit is not None and report.unit in UNITS and UNITS[report.unit][0] != "time"
-    named = concept == "same" or (concept == "unknown" and (context >= NEAR_CONTEXT or measured))
+    named = concept == "same" or (concept == "unknown" and (context >= NEAR_CONTEXT or (measured and not crowded)))
     named = named or _same_thing(report, source)
     if place in ("same", "none", "unknown") and named and _near(report, source):
         return "near", 80.0 + context / 10
@@ -400,7 +406,10 @@ def number_relation(
     )
     strong = concept != "conflict" and (
         _same_thing(report, source)
-        or (concept == "unknown" and (place == "same" or physical or (sole and report.unit in TIME_UNITS)))
+        or (
+            concept == "unknown"
+            and (place == "same" or (physical and not crowded) or (sole and report.unit in TIME_UNITS))
+        )
     )
     strong = strong or sole_age
     if strong and (place in ("same", "none") or (place == "unknown" and not report.places)):
