@@ -417,6 +417,14 @@ def number_relation(
             return None  # headlines compress: a different number there is rarely the same fact
         if place != "same" and _other_names(report, source):
             return None  # "Hunter's $90 million deal" and "Teixeira's $161 million deal"
+        if (
+            report.unit == source.unit == "age"
+            and not sole_age
+            and bool(_names_near(report)) != bool(_names_near(source))
+        ):
+            # "32-year-old Englishman Robert Buckley" against "a 36-year-old man": an age is a
+            # person's, and a name on one side only does not say the two are one person.
+            return None
         # Compared in one unit: "24km" is no changed "30-foot" length, whatever the digits.
         ours = convert(report.value or 0.0, report.unit, source.unit)
         ours = abs(report.value or 0) if ours is None else abs(ours)
@@ -669,6 +677,9 @@ def within_bound(report: Fact, source: Fact) -> bool:
     return False
 
 
+_AGE_WORD = frozenset({"age"})
+
+
 def _same_thing(report: Fact, source: Fact) -> bool:
     """Direct evidence that two numbers count the same thing: a shared counted noun, the report's
     noun right next to the source's number (or the other way), or, when neither names what it
@@ -684,8 +695,10 @@ def _same_thing(report: Fact, source: Fact) -> bool:
         return False  # each names what it counts, and the names differ
     if (ca and covered(ca, source.near)) or (cb and covered(cb, report.near)):
         return True
-    if not ca and shared(cb, report.near):
-        return True  # "The project will cost $35.8 million" for "The $38.5 million project"
+    if not ca and shared(cb - _AGE_WORD, report.near):
+        # "The project will cost $35.8 million" for "The $38.5 million project"; not the word "age"
+        # of "ages 16 and 6" for Orozco's age: an age is named by its holder.
+        return True
     if not ca and not cb:
         # Neither names what it counts: the words of the numbers' own phrases ("restructuring
         # charge of $240 million"), or else mostly the same words around them.
