@@ -114,7 +114,7 @@ def _number_verdict(relation: str, fact: Fact, source: Fact) -> str:
     if relation in ("entity_swap", "unit_swap"):
         return relation
     if relation == "same":
-        bound = source.approx in ("up_to", "at_least", "range") and fact.approx == "exact"
+        bound = source.approx in ("up_to", "range") and fact.approx == "exact"
         unnamed = not (fact.concept | source.concept)
         if bound and (unnamed or _same_thing(fact, source)):
             return "rounded_unhedged"  # a bound or a range reported as the exact figure
