@@ -4,6 +4,8 @@ source's: hand-written reports compared end to end."""
 
 from __future__ import annotations
 
+from factdiff.align import facts_of
+from factdiff.analyse import analyse
 from factdiff.compare import compare_articles
 from factdiff.model import Article
 from factdiff.normalise import normalise
@@ -78,6 +80,15 @@ def test_a_page_s_own_publication_line_is_no_fact() -> None:
     articles = [normalise(read_text(v, f"{k}.txt", f"{k}.txt")) for k, v in dated.items()]
     found = compare_articles([a for a in articles if isinstance(a, Article)], threshold=0.0).all_divergences
     assert not [d for d in found if d.type == "date_changed"]
+
+
+def test_a_dateline_is_no_fact() -> None:
+    # "WASHINGTON, DC, April 28, 2009" or "May 23, 2005" on a line of its own dates the page, as a
+    # publication line does; a date in a sentence stays a fact.
+    for line in ("HARBOUR CITY, 11 May 2019", "May 11, 2019", "11 May 2019 - 10:15 AM"):
+        text = _AWARD["a"].replace("\n\n", f"\n\n{line}\n", 1)
+        dates = [getattr(f.claim, "value", None) for f in facts_of(analyse(Article(id="a", text=text, file="a")))]
+        assert "2019-05-11" not in dates and "2019-05-04" in dates, line
 
 
 def test_a_day_within_the_week_the_source_gives_beside_is_that_week_s_event() -> None:

@@ -310,7 +310,22 @@ def _publication_line(text: str, claim: Claim) -> bool:
     found = _PUBLICATION_LINE.match(lead.lstrip())
     if found is not None and len(lead) < 60 and "." not in lead[found.end() :].replace("a.m.", ""):
         return True
-    return len(line) < 80 and _UPDATED_AFTER.search(line) is not None
+    return (len(line) < 80 and _UPDATED_AFTER.search(line) is not None) or _dateline(line, claim.text)
+
+
+#: What a dateline holds besides its date: names in capitals (the place, the outlet), a clock time.
+_DATELINE_WORD = re.compile(r"[A-Za-z][A-Za-z.'’&-]*|\d+(?::\d+)?")
+_CLOCK = re.compile(r"(?i:\d{1,2}(?::\d\d)?|[ap]\.?m\.?)$")
+
+
+def _dateline(line: str, date: str) -> bool:
+    """A line that is only a date with a place or a clock time ("May 23, 2005", "WASHINGTON, DC,
+    April 28, 2009", "Jan 5, 2011 - 4:35 PM"): the page's own date, no fact of the story."""
+    line = line.strip()
+    if not line or len(line) > 70 or date not in line:
+        return False
+    words = _DATELINE_WORD.findall(line.replace(date, " ", 1))
+    return len(words) <= 6 and all(w[0].isupper() or _CLOCK.match(w) for w in words)
 
 
 def _date_in_name(text: str, claim: Claim) -> bool:
