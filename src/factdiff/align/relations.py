@@ -376,6 +376,8 @@ def number_relation(
         if report.claim.in_title and place != "conflict":
             return "same", 50.0  # a headline names its numbers loosely ("$38.5 million rebuild")
         return None
+    if _each(report) != _each(source):
+        return None  # "two players ran for over 100 yards apiece" is no team's 352 yards changed
     if within_bound(report, source) or _in_range(report, source):
         # "20 firefighters" under the source's "up to 40", "65 to 125 seats" for 125: consistent,
         # not changed.
@@ -650,6 +652,19 @@ def _place_of_speaker(fact: Fact) -> bool:
 #: How far above its figure "more than X" reaches: a writer with 200,000 does not write "more than
 #: 100,000". "At least" is a floor with no such reach (a toll "at least 10" that rose to 40).
 BOUND_REACH = 1.5
+
+
+#: A figure given per member of a group: "over 100 yards apiece", "$5 million each".
+_EACH_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+){0,2}?(?:apiece|each)\b(?!\s+(?:of|other)\b)")
+
+
+def _each(fact: Fact) -> bool:
+    """Whether the figure is given for each member of a group ("over 100 yards apiece"), not for
+    the group or one member."""
+    at = at_in_sentence(fact)
+    if at < 0:
+        return False
+    return bool(_EACH_AFTER.match(fact.sentence, at + len(fact.claim.text)))
 
 
 def _in_range(a: Fact, b: Fact) -> bool:

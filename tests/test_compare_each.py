@@ -1,0 +1,25 @@
+"""A figure given for each member of a group is not the group's figure (hand-written sentences)."""
+
+from __future__ import annotations
+
+from factdiff.align import Fact, facts_of
+from factdiff.align.relations import _each, number_relation
+from factdiff.analyse import analyse
+from factdiff.model import Article
+
+
+def _fact(text: str, value: float) -> Fact:
+    article = Article(id=text[:8], text=f"Game report\n\n{text}", file="x.txt")
+    return next(f for f in facts_of(analyse(article)) if f.value == value)
+
+
+def test_a_figure_apiece_is_no_total() -> None:
+    each = _fact("The Chiefs had two players rush for over 100 yards apiece in the loss.", 100)
+    total = _fact("The Chiefs rushed for 352 yards in the loss, a club record.", 352)
+    assert _each(each) and not _each(total)
+    assert number_relation(total, each) is None
+
+
+def test_each_of_names_no_share() -> None:
+    assert not _each(_fact("Police said 12 people were hurt and each of them was taken to hospital.", 12))
+    assert _each(_fact("The two donors gave $5 million each to the hospital.", 5e6))
