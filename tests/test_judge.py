@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from factdiff import lexicon
 from factdiff.align import Fact, Match, Slot
-from factdiff.judge import choose_primary, is_rounding, percent_verdict, quote_verdict, title_verdict, verdict
+from factdiff.judge import (
+    choose_primary,
+    described_title,
+    is_rounding,
+    percent_verdict,
+    quote_verdict,
+    title_verdict,
+    verdict,
+)
 from factdiff.model import Analysis, Article, DateClaim, Quantity
 
 
@@ -200,3 +209,23 @@ def test_a_bare_weekday_read_the_other_way_in_time_is_the_source_s_day() -> None
     assert verdict(Match(Fact(article="r", claim=other, family="date"), "changed", 0.0), slot) == "date_changed"
     written = DateClaim(start=0, end=7, text="8 July", value="2026-07-08", weekday=None)
     assert verdict(Match(Fact(article="r", claim=written, family="date"), "changed", 0.0), slot) == "date_changed"
+
+
+def test_a_role_described_in_lower_case_is_held_besides_an_office_of_another_domain() -> None:
+    # News style capitalises a formal title before a name and lowercases an occupation or a
+    # description: "former AMA trustee Dr. Benjamin" describes another role she holds.
+    assert described_title("Former AMA trustee Dr. Regina Benjamin", "Trustee")
+    assert not described_title("Surgeon General Regina Benjamin", "Surgeon General")
+    assert title_verdict("Trustee", "Surgeon General", described=True) == "agrees"
+    assert title_verdict("Fellow", "Surgeon General", described=True) == "agrees"
+    # ... but a role of the same domain competes, and a capitalised title is a title.
+    assert title_verdict("Physician", "Surgeon General", described=True) == "title_changed"
+    assert title_verdict("Trustee", "Surgeon General") == "title_changed"
+    assert title_verdict("Senator", "President", described=True) == "title_changed"
+
+
+def test_roles_of_one_domain_by_the_lexicon() -> None:
+    assert lexicon.same_domain_roles("senator", "president")
+    assert lexicon.same_domain_roles("physician", "surgeon general")
+    assert lexicon.same_domain_roles("trustee", "surgeon general") is False
+    assert lexicon.same_domain_roles("qwertyuiop", "president") is None

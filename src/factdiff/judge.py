@@ -104,7 +104,8 @@ def verdict(match: Match, slot: Slot) -> str:
     if slot.family == "person":
         title = getattr(fact.claim, "title", None)
         formal = bool(title) and _formal_title(fact.claim.text, title, getattr(fact.claim, "name", None))
-        return title_verdict(title, getattr(source.claim, "title", None), formal=formal)
+        described = described_title(fact.claim.text, title)
+        return title_verdict(title, getattr(source.claim, "title", None), formal=formal, described=described)
     if slot.family == "quote":
         return quote_verdict(fact.claim.quote, source.claim.quote, direct=fact.claim.direct)  # type: ignore[attr-defined]
     return "agrees"
@@ -173,8 +174,20 @@ def _formal_title(text: str, title: str | None, name: str | None) -> bool:
     )
 
 
-def title_verdict(report: str | None, source: str | None, *, formal: bool = False) -> str:
-    """``title_changed`` when a report gives another office than the source; shortened forms agree."""
+def described_title(text: str, title: str | None) -> bool:
+    """A role written in lower case before the name ("Alabama physician Dr. Regina Benjamin",
+    "genius grant fellow Regina Benjamin"): by news style an occupation or a description, where a
+    formal title is capitalised ("Surgeon General Regina Benjamin")."""
+    if not title or title.lower() == title:
+        return False
+    return re.search(rf"\b{re.escape(title.lower())}\b", text) is not None and title not in text
+
+
+def title_verdict(report: str | None, source: str | None, *, formal: bool = False, described: bool = False) -> str:
+    """``title_changed`` when a report gives another office than the source; shortened forms agree.
+    ``described``: the report writes its role in lower case (:func:`described_title`), so a role of
+    another domain is one the person holds besides ("physician" and "Surgeon General" compete;
+    "trustee" of an association does not)."""
     if not report:
         return "omitted"
     if not source:
@@ -206,6 +219,8 @@ def title_verdict(report: str | None, source: str | None, *, formal: bool = Fals
         return "agrees"  # same, or more specific ("Labor Commissioner" for "Commissioner")
     if _one_office(report_words, source_words):
         return "agrees"  # "Attorney" for "Lawyer", "City Councilman" for "Council Member"
+    if described and lexicon.same_domain_roles(" ".join(report_words), " ".join(source_words)) is False:
+        return "agrees"  # "former AMA trustee Dr. Benjamin" for "Surgeon General": another role held too
     # Shortened forms keep the head word ("Chief Executive" for "Chief Executive Officer"); a
     # different head word is another office ("Coordinator" -> "Director").
     if added and not added <= (s | _VAGUE_TITLES | {"officer"}):

@@ -456,6 +456,39 @@ def _person_sense(synset: int) -> bool:
     return bool(_ancestors(synset, 16) & _person_roots())
 
 
+#: Hypernym links read when two persons' roles are compared (:func:`same_domain_roles`).
+ROLE_STEPS = 6
+
+
+@lru_cache(maxsize=1)
+def _generic_person_kinds() -> frozenset[int]:
+    """ "person" and what is above it, and its kinds that say nothing of a role: a doer ("actor"),
+    an adult, a male, a female, a worker, an associate."""
+    person = _senses("person", "n")[:1]
+    kinds = set(person)
+    for sense in person:
+        kinds.update(_ancestors(sense, 16))
+    for word in ("actor", "doer", "adult", "male", "female", "worker", "associate", "individual"):
+        kinds.update(_senses(word, "n")[:1])
+    return frozenset(kinds)
+
+
+@lru_cache(maxsize=4096)
+def same_domain_roles(a: str, b: str) -> bool | None:
+    """Whether two persons' roles compete in one domain, so that one given for the other is an
+    error ("Senator" for "President": both leaders; "Physician" for "Surgeon General": both
+    medical practitioners), rather than two roles one person holds at once ("Fellow" of a
+    foundation, "Trustee" of an association, and "Surgeon General"). True when frequent senses
+    of both reach a common kind below the generic person within :data:`ROLE_STEPS` links. None
+    when either is not in the lexicon."""
+    ka, kb = _counted(a), _counted(b)
+    if not ka.lemma or not kb.lemma:
+        return None
+    above_a = {x for sense in ka.own for x in (sense, *_ancestors(sense, ROLE_STEPS))}
+    above_b = {x for sense in kb.own for x in (sense, *_ancestors(sense, ROLE_STEPS))}
+    return bool((above_a & above_b) - _generic_person_kinds())
+
+
 @lru_cache(maxsize=65536)
 def is_person_noun(word: str) -> bool:
     """True when the most frequent noun sense of ``word`` (or of its head noun) denotes persons.

@@ -38,7 +38,14 @@ from typing import Any
 
 from factdiff.align import Fact, Match, Slot, concept_relation, number_relation, place_relation
 from factdiff.align.relations import fact_concepts, within_bound
-from factdiff.judge import _number_verdict, _same_weekday_either_way, display_value, quote_verdict, title_verdict
+from factdiff.judge import (
+    _number_verdict,
+    _same_weekday_either_way,
+    described_title,
+    display_value,
+    quote_verdict,
+    title_verdict,
+)
 from factdiff.model import DIVERGENCES, VERDICTS
 
 __all__ = [
@@ -111,7 +118,9 @@ def judge_against(fact: Fact, source: Fact) -> str | None:
             return "agrees"  # also "Thursday" read into another week than the Thursday it names
         return "date_changed"
     if family == "person":
-        return title_verdict(getattr(fact.claim, "title", None), getattr(source.claim, "title", None))
+        title = getattr(fact.claim, "title", None)
+        described = described_title(fact.claim.text, title)
+        return title_verdict(title, getattr(source.claim, "title", None), described=described)
     if family == "quote":
         return quote_verdict(fact.claim.quote, source.claim.quote, direct=fact.claim.direct)  # type: ignore[attr-defined]
     return "agrees"
