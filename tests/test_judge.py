@@ -229,3 +229,11 @@ def test_roles_of_one_domain_by_the_lexicon() -> None:
     assert lexicon.same_domain_roles("physician", "surgeon general")
     assert lexicon.same_domain_roles("trustee", "surgeon general") is False
     assert lexicon.same_domain_roles("qwertyuiop", "president") is None
+
+
+def test_an_office_named_more_precisely_agrees() -> None:
+    # An assistant district attorney is a prosecutor (the lexicon); the rank word names the post.
+    assert title_verdict("Assistant District Attorney", "Prosecutor") == "agrees"
+    # ... but a rank word on the same office is another rank.
+    assert title_verdict("Chief Justice", "Justice") == "title_changed"
+    assert title_verdict("Deputy Director", "Director") == "title_changed"

@@ -213,6 +213,14 @@ def title_verdict(report: str | None, source: str | None, *, formal: bool = Fals
         # "Police Spokesman", "aide": the source describes the post; an office, of any rank, is
         # no contradiction ("deputy campaign manager" for "aide").
         return "agrees"
+    if (
+        report_words
+        and source_words
+        and not s & _RANK_WORDS
+        and report_words[-1] != source_words[-1]
+        and lexicon.relation(" ".join(report_words), " ".join(source_words)) == "hyponym"
+    ):
+        return "agrees"  # "Assistant District Attorney" for "Prosecutor": the office named more precisely
     if missing & _RANK_WORDS or added & _RANK_WORDS:
         return "title_changed"  # "Acting Director" -> "Director", "President" -> "Vice President"
     if r == s or s <= r:
