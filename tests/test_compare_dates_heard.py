@@ -5,6 +5,7 @@ source's: hand-written reports compared end to end."""
 from __future__ import annotations
 
 from factdiff.align import facts_of
+from factdiff.align.match_dates import _a_slip
 from factdiff.analyse import analyse
 from factdiff.compare import compare_articles
 from factdiff.model import Article
@@ -111,3 +112,14 @@ def test_a_day_within_the_week_the_source_gives_beside_is_that_week_s_event() ->
     ]
     found = compare_articles(articles, threshold=0.0).all_divergences
     assert not [d for d in found if d.type == "date_changed"]
+
+
+def test_a_slip_is_one_part_of_a_date_or_a_few_days() -> None:
+    assert _a_slip("2011-01-04", "2011-01-05")  # a day
+    assert _a_slip("2010-12-27", "2011-01-02")  # across a month and a year, within a week
+    assert _a_slip("2017-07-24", "2017-06-24")  # the month only
+    assert _a_slip("2016-09-27", "2017-09-27")  # the year only
+    assert _a_slip("2012-12-23", "2012-12-09")  # the day of the month only
+    assert not _a_slip("2007-06-24", "2005-06-20")  # two parts, two years apart: another event
+    assert not _a_slip("2011-10-10", "2011-08-16")
+    assert _a_slip("2011-10", "2011-08")  # months are not days

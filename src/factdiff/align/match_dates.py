@@ -86,6 +86,7 @@ def _match_date(
             and (best is None or score > best[0])
             and _same_event(fact, slot)
             and not _in_other_period(value, slot, slots)
+            and _a_slip(value, source_value)
         ):
             # A month is not read as a changed day: which of the source's days it would be is
             # too uncertain. Nor is a year a changed year: a bare year in news dates the past (a
@@ -111,6 +112,28 @@ def _match_date(
         nearest = _nearest_day(value or "", slots)
         if nearest is not None:
             nearest.matches.setdefault(fact.article, []).append(Match(fact, "changed", 0.0))
+
+
+#: Days within which two dates may be one event's date misstated whatever parts differ: a
+#: weekday confused, a time zone, a day counted from the wrong end.
+SLIP_DAYS = 7
+
+
+def _a_slip(value: str, source_value: str) -> bool:
+    """Whether a report's day may be the source's day misstated: within :data:`SLIP_DAYS`, or
+    differing in one part only (the year, the month or the day of the month: "June 24" for
+    "July 24", "2016" for "2017"). Days apart in two parts and by more than a week ("June 24,
+    2007" against "June 20, 2005"; "October 10" against "August 16") are two events."""
+    if len(value) != 10 or len(source_value) != 10:
+        return True
+    try:
+        ours, theirs = dt.date.fromisoformat(value), dt.date.fromisoformat(source_value)
+    except ValueError:
+        return True
+    if abs((ours - theirs).days) <= SLIP_DAYS:
+        return True
+    parts = (ours.year != theirs.year, ours.month != theirs.month, ours.day != theirs.day)
+    return sum(parts) <= 1
 
 
 def _in_other_period(value: str, slot: Slot, slots: list[Slot]) -> bool:
