@@ -5,6 +5,7 @@ figure (hand-written sentences)."""
 from __future__ import annotations
 
 from factdiff.align import Fact, facts_of
+from factdiff.align.relations import bounds_meet
 from factdiff.analyse import analyse
 from factdiff.model import Article
 from factdiff.reference import judge_against
@@ -25,3 +26,19 @@ def test_a_ceiling_reported_as_the_figure_is_unhedged() -> None:
     source = _fact("The storm brought winds of up to 120 mph to the coast on Tuesday.", 120)
     report = _fact("The storm brought winds of 120 mph to the coast on Tuesday.", 120)
     assert judge_against(report, source) == "rounded_unhedged"
+
+
+def test_two_bounds_that_allow_a_common_value_agree() -> None:
+    over = _fact("He has known her for more than 15 years, the colleague said.", 15)
+    nearly = _fact("She has worked at the clinic for nearly 20 years, the colleague said.", 20)
+    assert bounds_meet(over, nearly) and judge_against(over, nearly) == "agrees"
+    least = _fact("By Saturday at least 6,000 web sites had been infected by the attack.", 6000)
+    about = _fact("By Saturday about 10,000 web sites had been infected by the attack.", 10000)
+    assert bounds_meet(least, about)
+
+
+def test_two_approximations_apart_still_differ() -> None:
+    about = _fact("The island, which has about 200,000 residents, lies off the coast.", 200000)
+    over = _fact("The island, which has more than 100,000 residents, lies off the coast.", 100000)
+    assert not bounds_meet(about, over)
+    assert not bounds_meet(_fact("The quake killed 10 people on the island.", 10), over)  # exact: other rules

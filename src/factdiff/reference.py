@@ -37,7 +37,7 @@ from importlib import resources
 from typing import Any
 
 from factdiff.align import Fact, Match, Slot, concept_relation, number_relation, place_relation
-from factdiff.align.relations import fact_concepts, within_bound
+from factdiff.align.relations import bounds_meet, fact_concepts, within_bound
 from factdiff.judge import (
     _number_verdict,
     _same_weekday_either_way,
@@ -108,7 +108,7 @@ def judge_against(fact: Fact, source: Fact) -> str | None:
         found = number_relation(fact, source)
         if found is None:
             # "120,000" against "more than 100,000": consistent with the bound, so it agrees.
-            if within_bound(fact, source) and fact_concepts(fact, source) != "conflict":
+            if (within_bound(fact, source) or bounds_meet(fact, source)) and fact_concepts(fact, source) != "conflict":
                 return "agrees"
             return None
         return _number_verdict(found[0], fact, source)

@@ -8,6 +8,7 @@ Value (the same, a rounding, another figure), counted noun (:func:`concept_relat
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -392,6 +393,8 @@ def number_relation(
     named = named or _same_thing(report, source)
     if place in ("same", "none", "unknown") and named and _near(report, source):
         return "near", 80.0 + context / 10
+    if bounds_meet(report, source):
+        return None  # "more than 15 years" and "nearly 20 years": two bounds that allow one value
     # Another number for the same thing needs stronger evidence than the same number does: news
     # is full of other sums of money and other counts of similar things.
     # ``sole``: the source gives one length of time in this unit, so a report's is that one.
@@ -690,6 +693,50 @@ def within_bound(report: Fact, source: Fact) -> bool:
     if source.approx == "over":
         return source.value < report.value <= source.value * BOUND_REACH
     return False
+
+
+#: How far "about X" reaches either way, and "nearly X" below X, when two hedged figures are
+#: compared (:func:`bounds_meet`).
+ABOUT_REACH = 0.15
+NEARLY_REACH = 0.15
+
+
+def _interval(fact: Fact) -> tuple[float, float] | None:
+    """The values a hedged or bounded figure allows, or None for an exact one."""
+    value = fact.value
+    if value is None or value <= 0:
+        return None
+    approx = fact.approx
+    if approx == "about":
+        return value / (1 + ABOUT_REACH), value * (1 + ABOUT_REACH)
+    if approx == "nearly":
+        return value * (1 - NEARLY_REACH), value
+    if approx == "over":
+        return value, value * BOUND_REACH
+    if approx == "at_least":
+        return value, math.inf
+    if approx in ("up_to", "under"):
+        return 0.0, value
+    low, high = getattr(fact.claim, "low", None), getattr(fact.claim, "high", None)
+    if approx == "range" and low is not None and high is not None:
+        return float(low), float(high)
+    return None
+
+
+def bounds_meet(report: Fact, source: Fact) -> bool:
+    """Two figures that each give only a bound or an approximation, and allow a common value:
+    "more than 15 years" and "nearly 20 years", "winds over 100 mph" and "gusts up to 120 mph",
+    "at least 6,000 sites" and "about 10,000". Neither contradicts the other. Two approximations
+    that allow no common value ("about 200,000" and "more than 100,000") still differ."""
+    ours, theirs = _interval(report), _interval(source)
+    if ours is None or theirs is None:
+        return False
+    if report.unit != source.unit:
+        low, high = convert(ours[0], report.unit, source.unit), convert(ours[1], report.unit, source.unit)
+        if low is None or high is None:
+            return False
+        ours = (low, high)
+    return ours[0] <= theirs[1] and theirs[0] <= ours[1]
 
 
 _AGE_WORD = frozenset({"age"})
