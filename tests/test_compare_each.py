@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factdiff.align import Fact, facts_of
-from factdiff.align.relations import _each, number_relation
+from factdiff.align.relations import _each, _stretch, number_relation
 from factdiff.analyse import analyse
 from factdiff.model import Article
 
@@ -23,3 +23,10 @@ def test_a_figure_apiece_is_no_total() -> None:
 def test_each_of_names_no_share() -> None:
     assert not _each(_fact("Police said 12 people were hurt and each of them was taken to hospital.", 12))
     assert _each(_fact("The two donors gave $5 million each to the hospital.", 5e6))
+
+
+def test_a_stretch_at_one_end_is_no_whole_run() -> None:
+    first = _fact("Cheeks guided the team to the playoffs in his first two seasons in Portland.", 2)
+    whole = _fact("Cheeks spent three seasons as head coach in Portland before he was fired.", 3)
+    assert _stretch(first) and not _stretch(whole)
+    assert number_relation(first, whole) is None

@@ -198,6 +198,8 @@ def test_ratio_needs_a_smaller_part() -> None:
     [
         ("500 or more", "at_least", None, None),
         ("5,000 or fewer", "up_to", None, None),
+        ("three-plus seasons", "over", None, None),
+        ("400+ yards", "over", None, None),
         ("more than 10 and less than 20", "range", 10, 20),
         ("at most 100 and at least 20", "range", 20, 100),
     ],
@@ -207,6 +209,10 @@ def test_open_and_closed_bounds(text: str, approx: str, low: float | None, high:
     assert mention.approx == approx
     if approx == "range":
         assert (mention.low, mention.high) == (low, high)
+
+
+def test_plus_as_a_sum_is_no_bound() -> None:
+    assert [m.approx for m in scan_numbers("3 plus 4")] == ["exact", "exact"]
 
 
 def test_digits_next_to_cjk_characters() -> None:

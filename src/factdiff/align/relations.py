@@ -379,6 +379,8 @@ def number_relation(
         return None
     if _each(report) != _each(source):
         return None  # "two players ran for over 100 yards apiece" is no team's 352 yards changed
+    if _stretch(report) != _stretch(source):
+        return None  # "his first two seasons" is a stretch of the "three-plus seasons", not them changed
     if within_bound(report, source) or _in_range(report, source):
         # "20 firefighters" under the source's "up to 40", "65 to 125 seats" for 125: consistent,
         # not changed.
@@ -659,6 +661,18 @@ BOUND_REACH = 1.5
 
 #: A figure given per member of a group: "over 100 yards apiece", "$5 million each".
 _EACH_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+){0,2}?(?:apiece|each)\b(?!\s+(?:of|other)\b)")
+
+
+#: Words that make a figure a stretch at one end of a run: "his first two seasons", "the last 10
+#: games", "the final three laps".
+_STRETCH_BEFORE = re.compile(r"\b(?:first|last|final|opening|closing)\s+\Z", re.IGNORECASE)
+
+
+def _stretch(fact: Fact) -> bool:
+    """Whether the figure counts a stretch at one end of a run ("his first two seasons"), not the
+    whole run."""
+    at = at_in_sentence(fact)
+    return at > 0 and bool(_STRETCH_BEFORE.search(fact.sentence, max(0, at - 12), at))
 
 
 def _each(fact: Fact) -> bool:

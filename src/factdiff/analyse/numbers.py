@@ -321,11 +321,15 @@ def scan_numbers(
                 tail = _OR_MORE.match(text, mention.end) if text.startswith((" or", " and"), mention.end) else None
                 if tail is not None:  # "500 or more", "5,000 or fewer"
                     mention.approx = "at_least" if tail.group("dir").lower() in _MORE_WORDS else "up_to"
+                elif _PLUS_AFTER.match(text, mention.end):  # "three-plus seasons", "400+ yards"
+                    mention.approx = "over"
         mentions = _join_bounds(text, mentions)
     return mentions
 
 
 _MORE_WORDS = frozenset({"more", "greater", "higher", "above", "over", "larger", "bigger"})
+#: "three-plus seasons", "20-plus years", "400+": more than the number (not "3 plus 4", a sum).
+_PLUS_AFTER = re.compile(r"(?:-plus\b|\+(?![\d+]))", re.IGNORECASE)
 _OR_MORE = re.compile(
     r"\s+(?:and|or)\s+(?P<dir>more|greater|higher|above|over|larger|bigger|less|fewer|lower|below|under|smaller)\b"
     r"(?!\s+than\s+\d)",
