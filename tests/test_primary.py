@@ -6,7 +6,7 @@ from pathlib import Path
 
 from factdiff.compare import compare_paths
 from factdiff.model import Analysis, Article, Attribution
-from factdiff.primary import choose_primary, credits, infer_kind, is_institution, own_statement
+from factdiff.primary import _unattributed_voice, choose_primary, credits, infer_kind, is_institution, own_statement
 
 
 def _article(body: str, outlet: str, published: str = "2031-05-02", domain: str | None = None) -> Article:
@@ -203,3 +203,19 @@ def test_first_person_inside_quotations_or_road_names_is_no_blog() -> None:
         "Evening Courier",
     )
     assert infer_kind(quoted) == "news"
+
+
+def test_a_quotation_running_over_sentences_is_not_the_report_s_own_voice() -> None:
+    # One paragraph per sentence and a quotation over three of them, closed by '': the middle
+    # sentence has no mark of its own, yet it is the player's words, not the report's.
+    body = (
+        "The receiver was arrested early Tuesday and released later that day.\n"
+        "He released a statement through the team later Tuesday.\n"
+        '"Yesterday I was stopped by an officer.\n'
+        "I don't think any charges will be filed as a result of the stop.\n"
+        "In the event they are, I look forward to clearing my name.''\n"
+        "He set career highs this season."
+    )
+    own = _unattributed_voice(_article(body, "Sports Desk"))
+    assert "charges will be filed" not in own
+    assert "released a statement" in own and "career highs" in own

@@ -266,12 +266,35 @@ def _unattributed_voice(article: Article) -> str:
     quotation mark, paired or left unpaired by copying. A statement reprinted as a report's own
     text is narrative, with no one credited; embedded posts are left out as in :func:`_own_voice`."""
     text = _without_posts(article)
-    kept = [
-        sentence
-        for sentence in (text[a:b] for a, b in split_sentences(text, article.body_start))
-        if not _REPORTED_SPEECH.search(sentence) and not re.search(r"[\"“”]|''|``|(?<!\w)'\w", sentence)
-    ]
+    kept = []
+    inside = False  # within a quotation that runs on from an earlier sentence
+    for a, b in split_sentences(text, article.body_start):
+        sentence = text[a:b]
+        marked = re.search(r"[\"“”]|''|``|(?<!\w)'\w", sentence)
+        if not inside and not marked and not _REPORTED_SPEECH.search(sentence):
+            kept.append(sentence)
+        inside = _still_quoting(sentence, inside)
     return " ".join(kept)
+
+
+_OPENING_MARK = re.compile(r"“|``|(?:(?<=^)|(?<=[\s(\[—–-]))\"")
+_CLOSING_MARK = re.compile(r"”|''|\"")
+
+
+def _still_quoting(sentence: str, inside: bool) -> bool:
+    """Whether a quotation is still open after ``sentence``: one opened and not closed ("Yesterday
+    I was stopped by an officer. / I don't think ... / ... my innocence.''" runs over three
+    sentences whose middle one has no mark)."""
+    for mark in re.finditer(r"“|”|``|''|\"", sentence):
+        token = mark.group()
+        if token in ("“", "``"):
+            inside = True
+        elif token in ("”", "''"):
+            inside = False
+        else:  # a straight mark opens after a space or at the start, and closes otherwise
+            at = mark.start()
+            inside = at == 0 or sentence[at - 1] in " \t\n([—–-" if not inside else False
+    return inside
 
 
 def statement_signals(article: Article, articles: list[Article]) -> list[str]:
