@@ -457,6 +457,26 @@ def test_a_quote_of_two_sentences_on_two_lines_is_one_quote() -> None:
     assert q.speaker == "Ravi Menon"
 
 
+def test_a_quote_of_three_sentences_on_three_lines_is_one_quote() -> None:
+    # The middle line has no mark; the last closes with two single marks (ECB+ style).
+    text = (
+        "The receiver released a statement through the team on Tuesday.\n"
+        '"Yesterday I was stopped by an officer.\n'
+        "I don't think any charges will be filed as a result of the stop.\n"
+        "In the event they are, I look forward to clearing my name.''\n"
+        "He set career highs this season."
+    )
+    (q,) = quotes(text)
+    assert q.quote.startswith("Yesterday") and q.quote.endswith("clearing my name")
+    assert "career highs" not in q.quote
+
+
+def test_an_open_quote_runs_on_only_into_a_line_that_closes_it() -> None:
+    # The third line opens a quote of its own: the first one's mark was left open, not run on.
+    text = '"We will rebuild the pier.\nThe council met on Monday.\n"It approved the budget," the mayor said.'
+    assert [q.quote for q in quotes(text)] == ["It approved the budget"]
+
+
 def test_a_line_that_opens_its_own_quote_is_not_joined_to_the_one_above() -> None:
     text = '"We will rebuild the pier.\n"It will take a year," said Mayor Ana Ruiz.'
     found = quotes(text)

@@ -39,7 +39,11 @@ def quote_units(text: str) -> list[tuple[int, int]]:
     as the rest of the one left open above it.
     """
     units: list[tuple[int, int]] = []
-    for start, end in _lines(text):
+    lines = _lines(text)
+    skip_to = -1
+    for n, (start, end) in enumerate(lines):
+        if n <= skip_to:
+            continue
         if units and _CLOSE_THEN_CUE.match(text, start, end):
             prev_start, prev_end = units[-1]
             stretches = _quoted_stretches(text, prev_start, prev_end)
@@ -47,7 +51,47 @@ def quote_units(text: str) -> list[tuple[int, int]]:
                 units[-1] = (prev_start, end)
                 continue
         units.append((start, end))
+        closing = _runs_on(text, lines, n)
+        if closing > n:
+            units[-1] = (start, lines[closing][1])
+            skip_to = closing
     return units
+
+
+#: Lines a quotation left open may run over, one sentence per line, before the line that closes it.
+RUN_ON_LINES = 3
+
+
+def _runs_on(text: str, lines: list[tuple[int, int]], n: int) -> int:
+    """The line that closes a quotation line ``n`` leaves open, when the lines between carry no
+    mark and the closing line closes before it opens anything (a statement of three sentences in
+    text rebuilt one sentence per line: an opening mark on the first line, none on the second, a
+    closing one on the third); else ``n``."""
+    start, end = lines[n]
+    stretches = _quoted_stretches(text, start, end)
+    if not stretches or stretches[-1][2]:
+        return n
+    for k in range(n + 1, min(len(lines), n + 1 + RUN_ON_LINES)):
+        line_start, line_end = lines[k]
+        mark = _ANY_MARK.search(text, line_start, line_end)
+        if mark is None:
+            continue
+        return k if _closes(text, mark.start(), line_start) else n
+    return n
+
+
+_ANY_MARK = re.compile(r"[\"“”«»]|''|``")
+
+
+def _closes(text: str, at: int, line_start: int) -> bool:
+    """Whether the mark at ``at`` closes a quotation: a closing curly mark, two single marks not
+    before a word, or a straight mark after a word."""
+    ch = text[at]
+    if ch in "”»":
+        return True
+    if text.startswith("''", at):
+        return not text[at + 2 : at + 3].isalnum()
+    return ch == '"' and at > line_start and not text[at - 1].isspace()
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
