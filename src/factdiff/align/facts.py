@@ -116,6 +116,7 @@ def facts_of(analysis: Analysis) -> list[Fact]:
     article = analysis.article
     text = article.text
     facts: list[Fact] = []
+    quoted = [(c.quote_start, c.quote_end) for c in analysis.claims if isinstance(c, Quote) and c.direct]
     for claim in analysis.claims:
         sentence = text[claim.sentence_start : claim.sentence_end] if claim.sentence_start >= 0 else claim.text
         context = " ".join(
@@ -226,7 +227,9 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                     )
                 )
         elif isinstance(claim, Person):
-            if claim.name:
+            # A title inside a quotation is the speaker's word ("As president, Senator Obama will
+            # fight ...", said in a campaign), not the report's own claim of the person's post.
+            if claim.name and not any(a <= claim.start and claim.end <= b for a, b in quoted):
                 facts.append(Fact(article=article.id, claim=claim, family="person", context=context, sentence=sentence))
         elif isinstance(claim, Quote) and claim.quote and len(claim.quote.split()) >= 2:
             facts.append(Fact(article=article.id, claim=claim, family="quote", context=context, sentence=sentence))
