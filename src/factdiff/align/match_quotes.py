@@ -32,9 +32,17 @@ def _shared_words_score(fact: Fact, source: Fact) -> float:
     """rapidfuzz token_set_ratio of the two quotes' content words (a rendering that reorders or
     drops words), 0 when they share fewer than :data:`SHARED_QUOTE_WORDS` of them."""
     ours, theirs = _content(fact.claim.quote), _content(source.claim.quote)  # type: ignore[attr-defined]
-    if len(set(ours) & set(theirs)) < SHARED_QUOTE_WORDS:
+    # Words of a name ("the [Endangered Species Act]") are the story's subject in every quote, not
+    # a sign that two quotes say one thing: only plain words count towards the share.
+    plain = _plain_words(fact.claim.quote) & _plain_words(source.claim.quote)  # type: ignore[attr-defined]
+    if len(plain) < SHARED_QUOTE_WORDS:
         return 0.0
     return float(fuzz.token_set_ratio(" ".join(ours), " ".join(theirs)))
+
+
+def _plain_words(quote: str) -> set[str]:
+    """The quote's content words written in lower case (not names)."""
+    return {w for w in re.findall(r"[\w'’-]+", quote) if w.islower() and w not in STOPWORDS}
 
 
 def _content(quote: str) -> list[str]:
