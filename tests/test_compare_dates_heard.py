@@ -4,8 +4,8 @@ source's: hand-written reports compared end to end."""
 
 from __future__ import annotations
 
-from factdiff.align import facts_of
-from factdiff.align.match_dates import _a_slip
+from factdiff.align import Fact, facts_of
+from factdiff.align.match_dates import _a_slip, _ahead
 from factdiff.analyse import analyse
 from factdiff.compare import compare_articles
 from factdiff.model import Article
@@ -123,3 +123,16 @@ def test_a_slip_is_one_part_of_a_date_or_a_few_days() -> None:
     assert not _a_slip("2007-06-24", "2005-06-20")  # two parts, two years apart: another event
     assert not _a_slip("2011-10-10", "2011-08-16")
     assert _a_slip("2011-10", "2011-08")  # months are not days
+
+
+def _date_fact(text: str) -> Fact:
+    article = Article(id="d", text=f"Game\n\n{text}", file="d.txt", published="2013-03-09")
+    return next(f for f in facts_of(analyse(article)) if f.family == "date")
+
+
+def test_a_date_to_come_is_another_event() -> None:
+    assert _ahead(_date_fact("Creighton advances to play Saturday in a 1:35 pm semifinal."))
+    assert _ahead(_date_fact("Cheeks will be introduced at a news conference on Tuesday."))
+    assert not _ahead(_date_fact("Doug McDermott scored 23 points Friday in the quarterfinal."))
+    # A date that names its own event is that event's, whatever comes before it.
+    assert not _ahead(_date_fact("Okoye will be mayor after the county certified Wednesday's election."))

@@ -87,6 +87,7 @@ def _match_date(
             and _same_event(fact, slot)
             and not _in_other_period(value, slot, slots)
             and _a_slip(value, source_value)
+            and not (_ahead(fact) and not _ahead(slot.source))
         ):
             # A month is not read as a changed day: which of the source's days it would be is
             # too uncertain. Nor is a year a changed year: a bare year in news dates the past (a
@@ -112,6 +113,39 @@ def _match_date(
         nearest = _nearest_day(value or "", slots)
         if nearest is not None:
             nearest.matches.setdefault(fact.article, []).append(Match(fact, "changed", 0.0))
+
+
+#: Words that put what a date dates ahead of the report: "will be introduced at a Tuesday news
+#: conference", "advances to play Saturday", "is scheduled to be sentenced on March 3".
+_AHEAD = re.compile(
+    r"\b(?:will|shall|['’]ll|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|going)\s+to|"
+    r"plans?\s+to|planning\s+to|advances?\s+to|next|upcoming|coming)\b",
+    re.IGNORECASE,
+)
+
+
+def _ahead(fact: Fact | None) -> bool:
+    """Whether the date's clause speaks of something to come (see :data:`_AHEAD`): a report's such
+    date is another event than a day the source dates without looking ahead, not that day
+    misstated ("advances to play Saturday" against "scored 23 points Friday"). Asked of the
+    report's date; the source's only to see that it too looks ahead."""
+    if fact is None:
+        return False
+    sentence = fact.sentence
+    at = sentence.find(fact.claim.text)
+    if at < 0:
+        return False
+    if _POSSESSIVE_EVENT.match(sentence, at + len(fact.claim.text)):
+        return False  # "after ... Wednesday's election": the date names its own event
+    lo = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), 0)
+    words = list(re.finditer(r"\S+", sentence[lo:at]))
+    if len(words) > AHEAD_REACH:
+        lo += words[-AHEAD_REACH].start()
+    return bool(_AHEAD.search(sentence, lo, at))
+
+
+#: Words before a date within which a word of what is to come governs it.
+AHEAD_REACH = 8
 
 
 #: Days within which two dates may be one event's date misstated whatever parts differ: a
