@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factdiff.align import Fact, facts_of
-from factdiff.align.relations import _each, _stretch, number_relation
+from factdiff.align.relations import _each, _of_a_whole, _stretch, number_relation
 from factdiff.analyse import analyse
 from factdiff.model import Article
 
@@ -30,3 +30,10 @@ def test_a_stretch_at_one_end_is_no_whole_run() -> None:
     whole = _fact("Cheeks spent three seasons as head coach in Portland before he was fired.", 3)
     assert _stretch(first) and not _stretch(whole)
     assert number_relation(first, whole) is None
+
+
+def test_a_part_of_a_whole_is_no_count_of_the_kind() -> None:
+    part = _fact("After a stretch in which he connected on 1 of 13 passes, he led the winning drive.", 1)
+    count = _fact("After a stretch in which he threw 3 passes, he led the winning drive.", 3)
+    assert _of_a_whole(part) and not _of_a_whole(count)
+    assert number_relation(part, count) is None

@@ -379,6 +379,8 @@ def number_relation(
         return None
     if _each(report) != _each(source):
         return None  # "two players ran for over 100 yards apiece" is no team's 352 yards changed
+    if _of_a_whole(report) != _of_a_whole(source):
+        return None  # "1 of 13 passes" is a share of the attempts, not a count of passes changed
     if _stretch(report) != _stretch(source):
         return None  # "his first two seasons" is a stretch of the "three-plus seasons", not them changed
     if within_bound(report, source) or _in_range(report, source):
@@ -666,6 +668,20 @@ _EACH_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+){0,2}?(?:apiece|each)\b(?!\s+(?:o
 #: Words that make a figure a stretch at one end of a run: "his first two seasons", "the last 10
 #: games", "the final three laps".
 _STRETCH_BEFORE = re.compile(r"\b(?:first|last|final|opening|closing)\s+\Z", re.IGNORECASE)
+
+
+#: A figure that a whole right after it bounds: "1 of 13 passes", "7 of 11 wards", "three out of
+#: five".
+_OF_A_WHOLE = re.compile(
+    r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:\d[\d,.]*|[a-z]+teen|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b",
+    re.IGNORECASE,
+)
+
+
+def _of_a_whole(fact: Fact) -> bool:
+    """Whether the figure is a part of a whole given right after it ("1 of 13 passes")."""
+    at = at_in_sentence(fact)
+    return at >= 0 and bool(_OF_A_WHOLE.match(fact.sentence, at + len(fact.claim.text)))
 
 
 def _stretch(fact: Fact) -> bool:
