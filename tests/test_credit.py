@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from factdiff.analyse import analyse
-from factdiff.compare import compare_articles
+from factdiff.compare import Divergence, compare_articles
 from factdiff.credit import body_key, same_body
 from factdiff.model import Article, Attribution
 
@@ -70,10 +70,14 @@ _STORM = {
 }
 
 
+def _compared(story: dict[str, str], extra: str) -> list[Divergence]:
+    """The divergences of the story with report ``d`` added."""
+    texts = {**story, "d": extra}
+    return compare_articles([Article(id=k, text=v, file=f"{k}.txt") for k, v in texts.items()]).divergences
+
+
 def _divergences(extra: str) -> list[tuple[str, str, str, str]]:
-    texts = {**_STORM, "d": extra}
-    comparison = compare_articles([Article(id=k, text=v, file=f"{k}.txt") for k, v in texts.items()])
-    return [(d.article, d.slot, d.type, d.found) for d in comparison.divergences]
+    return [(d.article, d.slot, d.type, d.found) for d in _compared(_STORM, extra)]
 
 
 def test_a_figure_handed_to_another_body() -> None:
@@ -110,9 +114,7 @@ _QUAKE = {
 
 
 def _quake(extra: str) -> list[tuple[str, str, str, str | None]]:
-    texts = {**_QUAKE, "d": extra}
-    comparison = compare_articles([Article(id=k, text=v, file=f"{k}.txt") for k, v in texts.items()])
-    return [(d.article, d.slot, d.type, d.expected) for d in comparison.divergences]
+    return [(d.article, d.slot, d.type, d.expected) for d in _compared(_QUAKE, extra)]
 
 
 def test_a_body_given_another_figure() -> None:

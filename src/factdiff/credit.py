@@ -26,6 +26,7 @@ from factdiff.align import Fact, Match, Slot
 from factdiff.align.measures import UNITS
 from factdiff.align.relations import same_value
 from factdiff.gazetteer import place_kind
+from factdiff.judge import display_value
 from factdiff.model import DIVERGENCES, Analysis, Attribution
 
 __all__ = ["Credit", "body_key", "credit_of", "credit_slots", "credited_figure_slots", "same_body"]
@@ -208,20 +209,17 @@ def credit_slots(
         for group in swapped:
             verdict.update({a: "entity_swap" for a in group})
         made.append(
-            Slot(
-                id=f"credit_of_{slot.id}",
-                family="credit",
-                label=f"who gives {slot.label}",
-                source=None,
-                matches={a: [m] for a, (m, _) in credited.items()},
-                derived={
-                    "value": expected,
-                    "verdicts": verdict,
-                    "cell": {a: body.name for a, (_, body) in credited.items()},
-                    "support": support[id(top)],
-                    "reports": len({family_of(a) for a in credited}),
-                    "own": {a: support[id(g)] for g in groups for a in g},
-                },
+            _judged_slot(
+                f"credit_of_{slot.id}",
+                "credit",
+                f"who gives {slot.label}",
+                {a: m for a, (m, _) in credited.items()},
+                expected,
+                verdict,
+                {a: body.name for a, (_, body) in credited.items()},
+                support=support[id(top)],
+                reports=len({family_of(a) for a in credited}),
+                own={a: support[id(g)] for g in groups for a in g},
             )
         )
     return made
@@ -288,26 +286,55 @@ def credited_figure_slots(
         if any(same_value(f, first) for f in own):
             continue  # the report itself gives the body's other figure too
         used.add(id(fact))
-        from factdiff.judge import display_value
-
-        expected = f"{display_value(first, noun=False)} (per {body.name})"
         members = {a: f for a, f in changed} | {article: fact}
         made.append(
-            Slot(
-                id=f"figure_of_{'_'.join(body.words)}_{len(made) + 1}",
-                family="number",
-                label=f"{body.name}'s figure",
-                source=None,
-                matches={a: [Match(f, "credited" if a == article else "same", 50.0)] for a, f in members.items()},
-                derived={
-                    "value": expected,
-                    "verdicts": {a: "number_changed" if a == article else "agrees" for a in members},
-                    "cell": {a: display_value(f, noun=False) for a, f in members.items()},
-                    "support": len({family_of(a) for a, _ in changed}),
-                    "reports": len({family_of(a) for a in members}),
-                    "own": {article: 1},
-                    "fact": first,
-                },
+            _judged_slot(
+                f"figure_of_{'_'.join(body.words)}_{len(made) + 1}",
+                "number",
+                f"{body.name}'s figure",
+                {a: Match(f, "credited" if a == article else "same", 50.0) for a, f in members.items()},
+                f"{display_value(first, noun=False)} (per {body.name})",
+                {a: "number_changed" if a == article else "agrees" for a in members},
+                {a: display_value(f, noun=False) for a, f in members.items()},
+                support=len({family_of(a) for a, _ in changed}),
+                reports=len({family_of(a) for a in members}),
+                own={article: 1},
+                fact=first,
             )
         )
     return made
+
+
+def _judged_slot(
+    slot_id: str,
+    family: str,
+    label: str,
+    matches: dict[str, Match],
+    value: str,
+    verdicts: dict[str, str],
+    cells: dict[str, str],
+    *,
+    support: int,
+    reports: int,
+    own: dict[str, int],
+    fact: Fact | None = None,
+) -> Slot:
+    """A slot judged here rather than by alignment: its reference value with the independent
+    reports behind it (``support`` of ``reports``), each report's verdict and shown value, and each
+    report's own support (read by :func:`factdiff.compare` as a consensus reference)."""
+    return Slot(
+        id=slot_id,
+        family=family,
+        label=label,
+        source=None,
+        matches={a: [m] for a, m in matches.items()},
+        derived={
+            "value": value,
+            "verdicts": verdicts,
+            "cell": cells,
+            "support": support,
+            "reports": reports,
+            "own": own,
+            "fact": fact,
+        },
+    )

@@ -6,7 +6,6 @@ Pure functions over aligned slots (see :mod:`factdiff.align`). The verdict vocab
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from collections import Counter
@@ -23,6 +22,7 @@ from factdiff.align.checks import (
     is_rounding,
     percent_slot,
     percent_verdict,
+    two_days,
     weekday_contradicts,
 )
 from factdiff.analyse.numbers import parse_number
@@ -139,13 +139,10 @@ def _same_weekday_either_way(fact: Fact, source: Fact) -> bool:
     claim, theirs = fact.claim, source.claim
     if not getattr(claim, "relative", False) or not getattr(claim, "weekday", None):
         return False
-    value, other = getattr(claim, "value", None) or "", getattr(theirs, "value", None) or ""
-    if len(value) != 10 or len(other) != 10:
+    days = two_days(getattr(claim, "value", None) or "", getattr(theirs, "value", None) or "")
+    if days is None:
         return False
-    try:
-        ours, source_day = dt.date.fromisoformat(value), dt.date.fromisoformat(other)
-    except ValueError:
-        return False
+    ours, source_day = days
     # Any number of weeks: the report wrote only the weekday, and the week it was read into comes
     # from a dateline or publication date that may be a later update of the page.
     return ours != source_day and (ours - source_day).days % 7 == 0

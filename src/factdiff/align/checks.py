@@ -49,6 +49,16 @@ def _rounding_step(value: float) -> float:
     return step
 
 
+def two_days(value: str, other: str) -> tuple[dt.date, dt.date] | None:
+    """Two ISO calendar days ("2013-03-09"), or None when either is not a whole valid day."""
+    if len(value) != 10 or len(other) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value), dt.date.fromisoformat(other)
+    except ValueError:
+        return None
+
+
 def weekday_contradicts(fact: Fact) -> bool:
     """A weekday written next to a calendar date that falls on another day."""
     claim = fact.claim

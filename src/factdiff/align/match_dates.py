@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from factdiff.align.checks import weekday_contradicts
+from factdiff.align.checks import two_days, weekday_contradicts
 from factdiff.align.facts import Fact
 from factdiff.align.labels import _SPEECH_BEFORE
 from factdiff.align.slots import Match, Slot
@@ -158,12 +158,10 @@ def _a_slip(value: str, source_value: str) -> bool:
     differing in one part only (the year, the month or the day of the month: "June 24" for
     "July 24", "2016" for "2017"). Days apart in two parts and by more than a week ("June 24,
     2007" against "June 20, 2005"; "October 10" against "August 16") are two events."""
-    if len(value) != 10 or len(source_value) != 10:
+    days = two_days(value, source_value)
+    if days is None:
         return True
-    try:
-        ours, theirs = dt.date.fromisoformat(value), dt.date.fromisoformat(source_value)
-    except ValueError:
-        return True
+    ours, theirs = days
     if abs((ours - theirs).days) <= SLIP_DAYS:
         return True
     parts = (ours.year != theirs.year, ours.month != theirs.month, ours.day != theirs.day)
