@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from factdiff import lexicon
 from factdiff.align import STOPWORDS, Fact, Match, Slot, _same_thing, convert, place_key
 from factdiff.align.checks import (
+    HEDGE_TOLERANCE,
     PERCENT_POINTS,
     ROUNDING_TOLERANCE,
     counted_pair,
@@ -46,8 +47,6 @@ __all__ = [
     "weekday_contradicts",
 ]
 
-#: A hedged value ("nearly", "about", "more than") may sit this far from the source value.
-HEDGE_TOLERANCE = 0.15
 #: A direct quote is checked for altered words only when this share of its words is verbatim:
 #: below it the quote is a paraphrase or a translation, whose meaning words cannot settle.
 QUOTE_VERBATIM_SHARE = 0.7

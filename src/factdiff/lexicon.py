@@ -484,9 +484,7 @@ def same_domain_roles(a: str, b: str) -> bool | None:
     ka, kb = _counted(a), _counted(b)
     if not ka.lemma or not kb.lemma:
         return None
-    above_a = {x for sense in ka.own for x in (sense, *_ancestors(sense, ROLE_STEPS))}
-    above_b = {x for sense in kb.own for x in (sense, *_ancestors(sense, ROLE_STEPS))}
-    return bool((above_a & above_b) - _generic_person_kinds())
+    return bool((_kinds_up(ka, ROLE_STEPS) & _kinds_up(kb, ROLE_STEPS)) - _generic_person_kinds())
 
 
 @lru_cache(maxsize=65536)
@@ -826,6 +824,9 @@ def comparable_kinds(a: str, b: str, steps: int = KIND_STEPS) -> bool | None:
         return None
     if is_person_noun(a) and is_person_noun(b):
         return True
-    above_a = {s for sense in ka.own for s in (sense, *_ancestors(sense, steps))}
-    above_b = {s for sense in kb.own for s in (sense, *_ancestors(sense, steps))}
-    return bool(above_a & above_b)
+    return bool(_kinds_up(ka, steps) & _kinds_up(kb, steps))
+
+
+def _kinds_up(counted: Counted, steps: int) -> set[int]:
+    """A word's own senses and their hypernyms within ``steps`` links."""
+    return {s for sense in counted.own for s in (sense, *_ancestors(sense, steps))}

@@ -277,23 +277,23 @@ def _unattributed_voice(article: Article) -> str:
     return " ".join(kept)
 
 
-_OPENING_MARK = re.compile(r"“|``|(?:(?<=^)|(?<=[\s(\[—–-]))\"")
-_CLOSING_MARK = re.compile(r"”|''|\"")
-
-
 def _still_quoting(sentence: str, inside: bool) -> bool:
     """Whether a quotation is still open after ``sentence``: one opened and not closed ("Yesterday
     I was stopped by an officer. / I don't think ... / ... my innocence.''" runs over three
-    sentences whose middle one has no mark)."""
+    sentences whose middle one has no mark). Unlike the quote finder's run-on (at most three lines,
+    and closed), a quotation stays open here for as long as it runs: a statement relayed over five
+    lines is still no report's own voice."""
     for mark in re.finditer(r"“|”|``|''|\"", sentence):
         token = mark.group()
         if token in ("“", "``"):
             inside = True
         elif token in ("”", "''"):
             inside = False
-        else:  # a straight mark opens after a space or at the start, and closes otherwise
+        elif inside:
+            inside = False  # a straight mark closes an open quotation
+        else:  # ... and opens one at the start or after a space
             at = mark.start()
-            inside = at == 0 or sentence[at - 1] in " \t\n([—–-" if not inside else False
+            inside = at == 0 or sentence[at - 1] in " \t\n([—–-"
     return inside
 
 

@@ -357,6 +357,12 @@ def _placed_apart(agreeing: list[_Member], family_of: Callable[[str], str]) -> t
     return [m for group in groups if group is not winner for m in group], winner[0]
 
 
+#: How sure a changed figure is one fact with its reference when both name the same place and
+#: the same counted thing ("50,000 people marched" in Salonika for "20,000 people marched" in
+#: Thessaloniki): the evidence the rules ask of another number, given twice over.
+NAMED_CHANGE_CERTAINTY = 0.85
+
+
 #: How sure alignment is that two statements are one fact, by the relation it found.
 _RELATION_CERTAINTY = {
     "same": 0.95,
@@ -365,16 +371,10 @@ _RELATION_CERTAINTY = {
     "unit_swap": 0.7,
     "entity_swap": 0.7,
     "changed": 0.75,
+    # Both credit the figure to one named body and measure one thing ("the USGS said 5.9" where
+    # others have the USGS at 6.1): the body stands where the place stood.
+    "credited": NAMED_CHANGE_CERTAINTY,
 }
-
-
-#: How sure a changed figure is one fact with its reference when both name the same place and
-#: the same counted thing ("50,000 people marched" in Salonika for "20,000 people marched" in
-#: Thessaloniki): the evidence the rules ask of another number, given twice over.
-NAMED_CHANGE_CERTAINTY = 0.85
-#: ... and when both credit the figure to one named body and measure one thing ("the USGS said
-#: 5.9" where others have the USGS at 6.1): the body stands where the place stood.
-_RELATION_CERTAINTY["credited"] = NAMED_CHANGE_CERTAINTY
 
 
 def _same_named_fact(fact: Fact, reference: Fact | None) -> bool:

@@ -19,6 +19,11 @@ from factdiff.model import Analysis
 ROUNDING_TOLERANCE = 0.06
 
 
+#: A hedged value ("nearly", "about", "more than") may sit this far from the value it hedges;
+#: "about X" reaches this far either way and "nearly X" this far below X.
+HEDGE_TOLERANCE = 0.15
+
+
 #: A printed percentage may differ from part/base*100 by this many points (rounding to a whole
 #: percent, or "roughly").
 PERCENT_POINTS = 1.0

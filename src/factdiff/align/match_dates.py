@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from factdiff.align.checks import two_days, weekday_contradicts
-from factdiff.align.facts import Fact
+from factdiff.align.facts import Fact, at_in_sentence
 from factdiff.align.labels import _SPEECH_BEFORE
 from factdiff.align.slots import Match, Slot
 from factdiff.align.words import _DATE_WORDS, _WORD, STOPWORDS, lemma
@@ -131,8 +131,7 @@ def _ahead(fact: Fact | None) -> bool:
     report's date; the source's only to see that it too looks ahead."""
     if fact is None:
         return False
-    sentence = fact.sentence
-    at = sentence.find(fact.claim.text)
+    sentence, at = fact.sentence, at_in_sentence(fact)
     if at < 0:
         return False
     if _POSSESSIVE_EVENT.match(sentence, at + len(fact.claim.text)):

@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from factdiff import lexicon
-from factdiff.align.checks import is_rounding
+from factdiff.align.checks import HEDGE_TOLERANCE, is_rounding
 from factdiff.align.facts import Fact, _as_in, _head_noun, at_in_sentence
 from factdiff.align.measures import CONVERSION_TOLERANCE, TIME_UNITS, UNIT_WORDS, UNITS, _money, convert
 from factdiff.align.places import place_relation
@@ -34,6 +34,7 @@ from factdiff.align.words import (
     shared,
 )
 from factdiff.analyse.names import HONORIFICS, given_names
+from factdiff.analyse.numbers import parse_number
 
 #: Sentence-context similarity (rapidfuzz token_set_ratio on content words) above which two claims
 #: with the same value but different counted nouns are taken to state the same fact (unit swap).
@@ -671,17 +672,20 @@ _STRETCH_BEFORE = re.compile(r"\b(?:first|last|final|opening|closing)\s+\Z", re.
 
 
 #: A figure that a whole right after it bounds: "1 of 13 passes", "7 of 11 wards", "three out of
-#: five".
-_OF_A_WHOLE = re.compile(
-    r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:\d[\d,.]*|[a-z]+teen|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b",
-    re.IGNORECASE,
-)
+#: five" (the whole a number: :func:`factdiff.analyse.numbers.parse_number`).
+_OF_A_WHOLE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?([\w,.]+)", re.IGNORECASE)
 
 
 def _of_a_whole(fact: Fact) -> bool:
     """Whether the figure is a part of a whole given right after it ("1 of 13 passes")."""
+    found = _followed_by(fact, _OF_A_WHOLE)
+    return found is not None and parse_number(found.group(1).rstrip(",.")) is not None
+
+
+def _followed_by(fact: Fact, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """``pattern`` matched right after the figure in its sentence."""
     at = at_in_sentence(fact)
-    return at >= 0 and bool(_OF_A_WHOLE.match(fact.sentence, at + len(fact.claim.text)))
+    return pattern.match(fact.sentence, at + len(fact.claim.text)) if at >= 0 else None
 
 
 def _stretch(fact: Fact) -> bool:
@@ -694,10 +698,7 @@ def _stretch(fact: Fact) -> bool:
 def _each(fact: Fact) -> bool:
     """Whether the figure is given for each member of a group ("over 100 yards apiece"), not for
     the group or one member."""
-    at = at_in_sentence(fact)
-    if at < 0:
-        return False
-    return bool(_EACH_AFTER.match(fact.sentence, at + len(fact.claim.text)))
+    return _followed_by(fact, _EACH_AFTER) is not None
 
 
 def _in_range(a: Fact, b: Fact) -> bool:
@@ -725,12 +726,6 @@ def within_bound(report: Fact, source: Fact) -> bool:
     return False
 
 
-#: How far "about X" reaches either way, and "nearly X" below X, when two hedged figures are
-#: compared (:func:`bounds_meet`).
-ABOUT_REACH = 0.15
-NEARLY_REACH = 0.15
-
-
 def _interval(fact: Fact) -> tuple[float, float] | None:
     """The values a hedged or bounded figure allows, or None for an exact one."""
     value = fact.value
@@ -738,9 +733,9 @@ def _interval(fact: Fact) -> tuple[float, float] | None:
         return None
     approx = fact.approx
     if approx == "about":
-        return value / (1 + ABOUT_REACH), value * (1 + ABOUT_REACH)
+        return value / (1 + HEDGE_TOLERANCE), value * (1 + HEDGE_TOLERANCE)
     if approx == "nearly":
-        return value * (1 - NEARLY_REACH), value
+        return value * (1 - HEDGE_TOLERANCE), value
     if approx == "over":
         return value, value * BOUND_REACH
     if approx == "at_least":
@@ -823,7 +818,7 @@ def _near(report: Fact, source: Fact) -> bool:
             if theirs is None:
                 return False
             if report.approx != "exact":
-                return abs(report.value - theirs) <= 0.15 * abs(theirs)
+                return abs(report.value - theirs) <= HEDGE_TOLERANCE * abs(theirs)
             return is_rounding(report.value, theirs, CONVERSION_TOLERANCE)
         # "eight years" for "eight years and four months" (100 months): a length of time told in
         # a larger unit with its remainder dropped.
@@ -837,7 +832,7 @@ def _near(report: Fact, source: Fact) -> bool:
             and 0 < source.value - converted < step - 1e-9
         )
     if report.approx != "exact":
-        return abs(converted - source.value) <= 0.15 * abs(source.value)
+        return abs(converted - source.value) <= HEDGE_TOLERANCE * abs(source.value)
     return is_rounding(converted, source.value)
 
 
